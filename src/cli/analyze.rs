@@ -1,0 +1,44 @@
+//! `orgsphere analyze`: the whole pipeline, results written to `--out`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use orgsphere::Result;
+use orgsphere::classify::Role;
+
+use super::{InputArgs, RuleArgs};
+
+#[derive(Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    inputs: InputArgs,
+    #[command(flatten)]
+    rule: RuleArgs,
+    /// Folder for the results (replaced if orgsphere wrote it before).
+    #[arg(long, short, value_name = "DIR", default_value = "orgsphere-results")]
+    out: PathBuf,
+}
+
+pub fn run(args: AnalyzeArgs) -> Result<()> {
+    let mut options = args.inputs.options(args.out)?;
+    args.rule.apply(&mut options)?;
+    let a = orgsphere::analyze(&options)?;
+    if !args.inputs.quiet {
+        let d = &a.dataset;
+        let leaders = a
+            .classification
+            .role
+            .iter()
+            .filter(|&&r| r == Role::InformalLeader)
+            .count();
+        eprintln!(
+            "orgsphere: {} people, {} respondents ({:.1} %), {leaders} informal leaders; {} warnings (see data-quality.csv); results in {}",
+            d.people.len(),
+            d.respondents(),
+            100.0 * d.response_rate(),
+            d.warnings.len(),
+            options.out.display()
+        );
+    }
+    Ok(())
+}

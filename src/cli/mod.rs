@@ -1,0 +1,207 @@
+//! Command-line definition (clap derive) and the translation of flags into the library's
+//! [`Options`]. clap types stay here; the library never sees them.
+
+mod analyze;
+mod validate;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use orgsphere::error::{EXIT_OK, EXIT_USAGE};
+use orgsphere::options::{self, HighInfluenceRule, Inputs};
+use orgsphere::{Error, Options, Result};
+
+const EXIT_CODES: &str = "Exit codes: 0 success (warnings allowed), 64 usage error, 65 invalid input data or a failed threshold, 66 input missing, 73 cannot create output, 74 I/O error.";
+
+#[derive(Parser)]
+#[command(name = "orgsphere", version, about = "Organisational network analysis: separates formal power from influence and names the informal leaders.", after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// A parsed subcommand.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Analyse an org chart and surveys; write people.csv, summary.json, data-quality.csv and graph.graphml.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  orgsphere analyze sample-data --out results\n",
+        "  orgsphere analyze --org hr/org.csv --survey advice.csv --survey trust.csv --out results\n",
+        "  orgsphere analyze firm/ --manager-titles 'Partner' --out results\n",
+        "  orgsphere analyze data/ --min-weight 4 --min-response-rate 0.7 --out results\n\n",
+        "Exit codes: 0 success (warnings allowed), 64 usage error, 65 invalid input data or a failed threshold, 66 input missing, 73 cannot create output, 74 I/O error."
+    ))]
+    Analyze(analyze::AnalyzeArgs),
+    /// Check the inputs and print a data-quality summary; writes nothing.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  orgsphere validate sample-data\n",
+        "  orgsphere validate --org org.csv --survey survey.csv --strict\n\n",
+        "Exit codes: 0 no errors (warnings allowed), 64 usage error, 65 the data has errors, 66 input missing."
+    ))]
+    Validate(validate::ValidateArgs),
+}
+
+/// Where the inputs are and how their columns are named.
+#[derive(Args, Clone)]
+pub struct InputArgs {
+    /// Folder holding org.csv and survey*.csv.
+    #[arg(value_name = "DIR")]
+    dir: Option<PathBuf>,
+    /// The org chart (overrides DIR/org.csv).
+    #[arg(long, value_name = "FILE")]
+    org: Option<PathBuf>,
+    /// A survey file in long format; repeat for several (overrides DIR/survey*.csv).
+    #[arg(long = "survey", value_name = "FILE")]
+    surveys: Vec<PathBuf>,
+    /// Header of the person-id column in the org chart (detected when not given).
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    id_column: Option<String>,
+    /// Header of the manager-id column.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    manager_column: Option<String>,
+    /// Header of the job-title column.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    title_column: Option<String>,
+    /// Header of the department column.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    department_column: Option<String>,
+    /// Header of the full-name column.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    name_column: Option<String>,
+    /// Header of the e-mail column.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    email_column: Option<String>,
+    /// Header of the respondent column in the surveys.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    respondent_column: Option<String>,
+    /// Header of the nominee column in the surveys.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    nominee_column: Option<String>,
+    /// Header of the question column in the surveys (else the file name is the question).
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    question_column: Option<String>,
+    /// Header of the weight column in the surveys (else every tie weighs 1).
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    weight_column: Option<String>,
+    /// Survey answers with a smaller weight are not ties (e.g. 4 on a 1–6 scale).
+    #[arg(long, value_name = "W")]
+    min_weight: Option<f64>,
+    /// Stop with exit 65 when fewer than this share (0–1) of people answered.
+    #[arg(long, value_name = "RATE")]
+    min_response_rate: Option<f64>,
+    /// Treat every warning as an error.
+    #[arg(long)]
+    strict: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+impl InputArgs {
+    /// Builds the options shared by `analyze` and `validate`.
+    fn options(&self, out: PathBuf) -> Result<Options> {
+        let mut inputs = match &self.dir {
+            Some(dir) => Options::inputs_from_dir(dir)?,
+            None => Inputs::default(),
+        };
+        if let Some(org) = &self.org {
+            inputs.org = org.clone();
+        }
+        if !self.surveys.is_empty() {
+            inputs.surveys = self.surveys.clone();
+        }
+        if inputs.org.as_os_str().is_empty() {
+            return Err(Error::Usage(
+                "no org chart: give a folder holding org.csv, or --org FILE (see --help)".into(),
+            ));
+        }
+        if let Some(rate) = self.min_response_rate {
+            if !(0.0..=1.0).contains(&rate) {
+                return Err(Error::Usage(format!(
+                    "--min-response-rate {rate}: give a share between 0 and 1, e.g. 0.8"
+                )));
+            }
+        }
+        let mut o = Options::new(inputs, out);
+        o.columns = options::ColumnMap {
+            id: self.id_column.clone(),
+            manager: self.manager_column.clone(),
+            title: self.title_column.clone(),
+            department: self.department_column.clone(),
+            name: self.name_column.clone(),
+            email: self.email_column.clone(),
+            respondent: self.respondent_column.clone(),
+            nominee: self.nominee_column.clone(),
+            question: self.question_column.clone(),
+            weight: self.weight_column.clone(),
+        };
+        o.min_weight = self.min_weight;
+        o.min_response_rate = self.min_response_rate;
+        o.strict = self.strict;
+        Ok(o)
+    }
+}
+
+/// How influence is judged high.
+#[derive(Args, Clone)]
+pub struct RuleArgs {
+    /// Titles that carry formal power (regular expression, case-insensitive). Default: chief, CxO, president, vice president, VP, director, head of, manager, supervisor, team lead.
+    #[arg(long, value_name = "REGEX")]
+    manager_titles: Option<String>,
+    /// Instead of the default outlier rule, call the top SHARE (0–1) of people high influence.
+    #[arg(long, value_name = "SHARE")]
+    top_share: Option<f64>,
+    /// Outlier rule: how far above typical (robust z-score) high influence starts.
+    #[arg(long, value_name = "Z", default_value_t = 3.5)]
+    outlier_z: f64,
+    /// Fewest distinct nominators a high-influence person must have.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    min_nominations: u32,
+}
+
+impl RuleArgs {
+    fn apply(&self, o: &mut Options) -> Result<()> {
+        if let Some(pattern) = &self.manager_titles {
+            o.manager_titles = options::manager_title_regex(pattern)?;
+        }
+        o.rule = match self.top_share {
+            Some(share) if share > 0.0 && share <= 1.0 => HighInfluenceRule::TopShare { share },
+            Some(share) => {
+                return Err(Error::Usage(format!(
+                    "--top-share {share}: give a share above 0 and at most 1, e.g. 0.05"
+                )));
+            }
+            None if self.outlier_z > 0.0 => HighInfluenceRule::Outlier { z: self.outlier_z },
+            None => {
+                return Err(Error::Usage(format!(
+                    "--outlier-z {}: give a positive number, e.g. 3.5",
+                    self.outlier_z
+                )));
+            }
+        };
+        o.min_nominations = self.min_nominations;
+        Ok(())
+    }
+}
+
+/// Parses the command line. Help and version print and end with 0; any other clap error
+/// prints its message and ends with 64.
+pub fn parse() -> std::result::Result<Command, u8> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli.command),
+        Err(e) => {
+            let _ = e.print();
+            Err(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK })
+        }
+    }
+}
+
+/// Runs one subcommand.
+pub fn run(command: Command) -> Result<()> {
+    match command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Validate(args) => validate::run(args),
+    }
+}

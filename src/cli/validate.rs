@@ -1,0 +1,68 @@
+//! `orgsphere validate`: the data-quality checks alone, printed as a readable summary.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use clap::Args;
+use orgsphere::validate::Problem;
+use orgsphere::{Error, Result};
+
+use super::InputArgs;
+
+#[derive(Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    inputs: InputArgs,
+}
+
+/// Problems shown per code before the rest are counted.
+const SHOWN_PER_CODE: usize = 5;
+
+pub fn run(args: ValidateArgs) -> Result<()> {
+    let options = args.inputs.options(PathBuf::new())?;
+    match orgsphere::check(&options) {
+        Ok(d) => {
+            if !args.inputs.quiet {
+                println!("{}: {} people", d.org.file, d.people.len());
+                for f in &d.survey_files {
+                    println!("{}: {} rows", f.file, f.rows);
+                }
+                println!(
+                    "respondents: {} ({:.1} %); nominations kept: {}",
+                    d.respondents(),
+                    100.0 * d.response_rate(),
+                    d.answers.nominations.len()
+                );
+                print_grouped("warnings", &d.warnings);
+                println!("no errors");
+            }
+            Ok(())
+        }
+        Err(Error::InvalidData(problems)) => {
+            print_grouped("errors", &problems);
+            Err(Error::InvalidData(problems.into_iter().take(1).collect()))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn print_grouped(what: &str, problems: &[Problem]) {
+    if problems.is_empty() {
+        println!("no {what}");
+        return;
+    }
+    println!("{} {what}:", problems.len());
+    let mut by_code: BTreeMap<&str, Vec<&Problem>> = BTreeMap::new();
+    for p in problems {
+        by_code.entry(p.code).or_default().push(p);
+    }
+    for (code, list) in by_code {
+        println!("  {code} ({}):", list.len());
+        for p in list.iter().take(SHOWN_PER_CODE) {
+            println!("    {p}");
+        }
+        if list.len() > SHOWN_PER_CODE {
+            println!("    … and {} more", list.len() - SHOWN_PER_CODE);
+        }
+    }
+}

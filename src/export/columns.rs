@@ -1,0 +1,251 @@
+//! The person table shared by every exporter: the columns of `people.csv` in their fixed
+//! order (SPEC §6), each a typed function of the person, computed when written.
+
+use std::borrow::Cow;
+
+use super::format;
+use crate::Analysis;
+use crate::metrics::Influence;
+
+/// A column's type, for typed graph attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Int,
+    Float,
+    Bool,
+}
+
+/// One value. `Empty` means "does not apply" and is written as an empty cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell<'a> {
+    Empty,
+    Text(Cow<'a, str>),
+    Int(u64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl Cell<'_> {
+    /// The value as plain text (numbers in the fixed format), before any escaping.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(t) => Cow::Borrowed(t),
+            Cell::Int(v) => Cow::Owned(v.to_string()),
+            Cell::Float(v) => Cow::Owned(format::float(*v)),
+            Cell::Bool(v) => Cow::Borrowed(if *v { "true" } else { "false" }),
+        }
+    }
+}
+
+/// A named column of the person table.
+pub struct Column<'a> {
+    pub name: String,
+    pub kind: Kind,
+    /// True for text copied from the inputs (escaped with care in every format).
+    pub from_input: bool,
+    value: Box<dyn Fn(usize) -> Cell<'a> + 'a>,
+}
+
+impl<'a> Column<'a> {
+    fn new(name: impl Into<String>, kind: Kind, value: impl Fn(usize) -> Cell<'a> + 'a) -> Self {
+        Column {
+            name: name.into(),
+            kind,
+            from_input: false,
+            value: Box::new(value),
+        }
+    }
+
+    fn input(name: impl Into<String>, value: impl Fn(usize) -> Cell<'a> + 'a) -> Self {
+        Column {
+            from_input: true,
+            ..Column::new(name, Kind::Text, value)
+        }
+    }
+
+    /// The value for person `p`.
+    pub fn cell(&self, p: usize) -> Cell<'a> {
+        (self.value)(p)
+    }
+}
+
+fn int(v: u32) -> Cell<'static> {
+    Cell::Int(v.into())
+}
+
+fn opt_int(v: Option<u32>) -> Cell<'static> {
+    v.map_or(Cell::Empty, int)
+}
+
+fn opt_float(v: Option<f64>) -> Cell<'static> {
+    v.map_or(Cell::Empty, Cell::Float)
+}
+
+/// The names orgsphere writes; an org-chart column of the same name is written as
+/// `org_<name>` so that every column name stays unique.
+const METRIC_NAMES: [&str; 22] = [
+    "formal_power",
+    "direct_reports",
+    "formal_reach",
+    "level",
+    "respondent",
+    "in_degree",
+    "in_weight",
+    "in_share",
+    "out_degree",
+    "pagerank",
+    "outside_team_share",
+    "nominating_departments",
+    "influence_sphere_size",
+    "command_coverage",
+    "influence_beyond_chain",
+    "influence_percentile",
+    "role",
+    "reason",
+    "employee_id",
+    "manager_id",
+    "title",
+    "department",
+];
+
+/// The columns of `people.csv`, in order.
+pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
+    let d = &a.dataset;
+    let org = &d.org;
+    let record = move |p: usize| &org.rows[d.people.record[p]].1;
+    let text_of = move |col: Option<usize>| {
+        move |p: usize| {
+            col.map_or(Cell::Empty, |c| {
+                Cell::Text(Cow::Borrowed(record(p)[c].trim()))
+            })
+        }
+    };
+    let managers = &d.people.manager;
+    let mut cols = vec![
+        Column::input("employee_id", move |p| {
+            Cell::Text(Cow::Borrowed(&d.people.ids[p]))
+        }),
+        Column::input("manager_id", move |p| {
+            managers[p].map_or(Cell::Empty, |m| {
+                Cell::Text(Cow::Borrowed(&d.people.ids[m as usize]))
+            })
+        }),
+        Column::input("title", text_of(org.columns.title)),
+        Column::input("department", text_of(org.columns.department)),
+    ];
+    let fixed = org.columns.fixed();
+    for (c, header) in org
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| !fixed.contains(&Some(*c)))
+    {
+        let name = if METRIC_NAMES.contains(&header.as_str()) {
+            format!("org_{header}")
+        } else {
+            header.clone()
+        };
+        cols.push(Column::input(name, move |p| {
+            Cell::Text(Cow::Borrowed(&record(p)[c]))
+        }));
+    }
+    let f = &a.metrics.formal;
+    let cls = &a.classification;
+    cols.push(Column::new("formal_power", Kind::Bool, move |p| {
+        Cell::Bool(cls.formal_power[p])
+    }));
+    cols.push(Column::new("direct_reports", Kind::Int, move |p| {
+        int(f.direct_reports[p])
+    }));
+    cols.push(Column::new("formal_reach", Kind::Int, move |p| {
+        int(f.formal_reach[p])
+    }));
+    cols.push(Column::new("level", Kind::Int, move |p| int(f.level[p])));
+    cols.push(Column::new("respondent", Kind::Bool, move |p| {
+        Cell::Bool(d.responded_any(p))
+    }));
+    influence_columns(&mut cols, "", &a.metrics.combined);
+    cols.push(Column::new("influence_percentile", Kind::Float, move |p| {
+        opt_float(cls.influence_percentile[p])
+    }));
+    cols.push(Column::new("role", Kind::Text, move |p| {
+        Cell::Text(Cow::Borrowed(cls.role[p].as_str()))
+    }));
+    cols.push(Column::new("reason", Kind::Text, move |p| {
+        Cell::Text(Cow::Borrowed(&cls.reason[p]))
+    }));
+    for (q, name) in d.questions.iter().enumerate() {
+        let responded = &d.answers.responded[q];
+        cols.push(Column::new(
+            format!("{name}_respondent"),
+            Kind::Bool,
+            move |p| Cell::Bool(responded[p]),
+        ));
+        influence_columns(&mut cols, &format!("{name}_"), &a.metrics.per_question[q]);
+    }
+    cols
+}
+
+/// The influence metrics of one layer, with a name prefix (`""` or `advice_`).
+fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influence) {
+    cols.push(Column::new(
+        format!("{prefix}in_degree"),
+        Kind::Int,
+        move |p| int(m.in_degree[p]),
+    ));
+    cols.push(Column::new(
+        format!("{prefix}in_weight"),
+        Kind::Float,
+        move |p| Cell::Float(m.in_weight[p]),
+    ));
+    cols.push(Column::new(
+        format!("{prefix}in_share"),
+        Kind::Float,
+        move |p| opt_float(m.in_share[p]),
+    ));
+    cols.push(Column::new(
+        format!("{prefix}out_degree"),
+        Kind::Int,
+        move |p| opt_int(m.out_degree[p]),
+    ));
+    cols.push(Column::new(
+        format!("{prefix}pagerank"),
+        Kind::Float,
+        move |p| Cell::Float(m.pagerank[p]),
+    ));
+    cols.push(Column::new(
+        format!("{prefix}outside_team_share"),
+        Kind::Float,
+        move |p| opt_float(m.outside_team_share[p]),
+    ));
+    cols.push(Column::new(
+        format!("{prefix}nominating_departments"),
+        Kind::Int,
+        move |p| int(m.nominating_departments[p]),
+    ));
+    cols.push(Column::new(
+        format!("{prefix}influence_sphere_size"),
+        Kind::Int,
+        move |p| int(m.influence_sphere_size[p]),
+    ));
+    cols.push(Column::new(
+        format!("{prefix}command_coverage"),
+        Kind::Float,
+        move |p| opt_float(m.command_coverage[p]),
+    ));
+    cols.push(Column::new(
+        format!("{prefix}influence_beyond_chain"),
+        Kind::Float,
+        move |p| opt_float(m.influence_beyond_chain[p]),
+    ));
+}
+
+/// People in the order every output lists them: by id, digits by value (`E2` before `E10`).
+pub fn person_order(a: &Analysis) -> Vec<usize> {
+    let ids = &a.dataset.people.ids;
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by(|&x, &y| format::natural_cmp(&ids[x], &ids[y]));
+    order
+}

@@ -1,0 +1,132 @@
+//! Formatting shared by the exporters: numbers written the same way every run, and text
+//! made safe for its destination (CSV cells a spreadsheet would run, XML).
+
+/// Writes a float with at most 10 significant digits, shortest form, no exponent; so the
+/// same value is always the same text, and tiny floating-point noise does not show.
+pub fn float(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return if x.is_nan() {
+            String::new()
+        } else {
+            "0".to_string()
+        };
+    }
+    let rounded: f64 = format!("{x:.9e}").parse().unwrap_or(x);
+    let text = rounded.to_string();
+    if text == "-0" { "0".to_string() } else { text }
+}
+
+/// An optional float: empty when the metric does not apply.
+pub fn opt_float(x: Option<f64>) -> String {
+    x.map(float).unwrap_or_default()
+}
+
+/// An optional count: empty when the metric does not apply.
+pub fn opt_int(x: Option<u32>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Makes a text cell from the inputs safe to open in a spreadsheet: a cell that starts with
+/// `=`, `+`, `-`, `@`, tab or carriage return would be run as a formula, so it gets a
+/// leading apostrophe. Numbers (`-3`, `+1.5`) stay numbers (OWASP "CSV injection").
+pub fn csv_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = matches!(
+        cell.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    );
+    if risky && cell.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Escapes text for XML content and attribute values; characters XML 1.0 forbids (control
+/// characters other than tab, line feed and carriage return) are dropped.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Orders ids as people read them: digit runs by value, so `E2` comes before `E10` and
+/// `9` before `10`.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (x.first(), y.first()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(p), Some(q)) if p.is_ascii_digit() && q.is_ascii_digit() => {
+                let run = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+                let (m, n) = (run(x), run(y));
+                let strip = |s: &[u8]| -> usize { s.iter().take_while(|&&c| c == b'0').count() };
+                let (dx, dy) = (&x[strip(&x[..m]).min(m)..m], &y[strip(&y[..n]).min(n)..n]);
+                let ord = dx.len().cmp(&dy.len()).then(dx.cmp(dy));
+                if ord != std::cmp::Ordering::Equal {
+                    return ord;
+                }
+                x = &x[m..];
+                y = &y[n..];
+            }
+            (Some(p), Some(q)) => {
+                if p != q {
+                    return p.cmp(q);
+                }
+                x = &x[1..];
+                y = &y[1..];
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_are_short_and_stable() {
+        assert_eq!(float(0.1 + 0.2), "0.3");
+        assert_eq!(float(1.0), "1");
+        assert_eq!(float(0.16378123456789), "0.1637812346");
+        assert_eq!(float(2.5e-7), "0.00000025");
+        assert_eq!(float(-0.0), "0");
+        assert_eq!(opt_float(None), "");
+    }
+
+    #[test]
+    fn formulas_are_neutralised_numbers_are_not() {
+        assert_eq!(csv_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_text("-3"), "-3");
+        assert_eq!(csv_text("+1.5"), "+1.5");
+        assert_eq!(csv_text("Zoë"), "Zoë");
+    }
+
+    #[test]
+    fn xml_escapes_markup_and_drops_forbidden_characters() {
+        assert_eq!(
+            xml("<b>\"A&B\"</b>\u{1}'"),
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&apos;"
+        );
+    }
+
+    #[test]
+    fn natural_order() {
+        let mut ids = vec!["E10", "E2", "1", "10", "9", "E02", "b", "a"];
+        ids.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(ids, ["1", "9", "10", "E02", "E2", "E10", "a", "b"]);
+    }
+}

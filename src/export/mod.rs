@@ -1,0 +1,215 @@
+//! Export: the result files, written into a temporary folder and moved into place only
+//! when all are complete, so an output folder is whole or absent.
+//!
+//! One [`Exporter`] per file; each writes to any `io::Write`.
+
+mod columns;
+pub mod format;
+mod graphml;
+mod people;
+mod quality;
+mod summary;
+
+pub use columns::{Cell, Column, Kind, person_columns, person_order};
+pub use summary::SCHEMA_VERSION;
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::{Analysis, Options};
+
+/// What an exporter may read.
+pub struct Context<'a> {
+    pub analysis: &'a Analysis,
+    pub options: &'a Options,
+    /// The run's one timestamp (RFC 3339, UTC); `SOURCE_DATE_EPOCH` fixes it.
+    pub generated_at: String,
+}
+
+/// One output file.
+pub trait Exporter {
+    fn file_name(&self) -> &'static str;
+    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Every exporter, in the order files are written.
+pub fn exporters() -> Vec<Box<dyn Exporter>> {
+    vec![
+        Box::new(people::PeopleCsv),
+        Box::new(quality::DataQualityCsv),
+        Box::new(summary::SummaryJson),
+        Box::new(graphml::GraphMl),
+    ]
+}
+
+/// Writes every output of `analysis` to `options.out`, atomically.
+pub fn write_all(analysis: &Analysis, options: &Options) -> Result<()> {
+    let cx = Context {
+        analysis,
+        options,
+        generated_at: timestamp(),
+    };
+    write_folder(&options.out, |dir| {
+        for exporter in exporters() {
+            let path = dir.join(exporter.file_name());
+            let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+            let mut w = BufWriter::new(file);
+            exporter
+                .write(&cx, &mut w)
+                .and_then(|_| w.flush())
+                .map_err(|e| Error::io(&path, e))?;
+        }
+        Ok(())
+    })
+}
+
+/// Runs `fill` on a new temporary folder beside `out`, then puts that folder in `out`'s
+/// place. A folder already at `out` is replaced only if orgsphere wrote it (it holds
+/// `summary.json`) or it is empty; on any error the temporary folder is removed.
+pub fn write_folder(out: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let cant = |reason: String| Error::CantCreate {
+        path: out.to_path_buf(),
+        reason,
+    };
+    let name = out
+        .file_name()
+        .ok_or_else(|| cant("the output path has no folder name".into()))?
+        .to_string_lossy()
+        .into_owned();
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)
+        .map_err(|e| cant(format!("cannot create {}: {e}", parent.display())))?;
+    let replacing = check_replaceable(out).map_err(cant)?;
+    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    fs::create_dir(&tmp).map_err(|e| {
+        cant(format!(
+            "cannot create a folder in {}: {e}",
+            parent.display()
+        ))
+    })?;
+    if let Err(e) = fill(&tmp) {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if replacing {
+        fs::rename(out, &old).map_err(|e| {
+            let _ = fs::remove_dir_all(&tmp);
+            cant(format!("cannot move the previous results aside: {e}"))
+        })?;
+    }
+    if let Err(e) = fs::rename(&tmp, out) {
+        let _ = fs::remove_dir_all(&tmp);
+        if replacing {
+            let _ = fs::rename(&old, out);
+        }
+        return Err(cant(format!("cannot move the results into place: {e}")));
+    }
+    if replacing {
+        let _ = fs::remove_dir_all(&old);
+    }
+    Ok(())
+}
+
+/// Whether `out` exists and may be replaced; an error says why it may not.
+fn check_replaceable(out: &Path) -> std::result::Result<bool, String> {
+    match fs::symlink_metadata(out) {
+        Err(_) => Ok(false),
+        Ok(meta) if !meta.is_dir() => Err("it exists and is not a folder".into()),
+        Ok(_) => {
+            let empty = fs::read_dir(out)
+                .map_err(|e| e.to_string())?
+                .next()
+                .is_none();
+            if empty || out.join("summary.json").is_file() {
+                Ok(true)
+            } else {
+                Err("the folder exists and holds files orgsphere did not write; choose another --out, or empty it".into())
+            }
+        }
+    }
+}
+
+/// The run's timestamp: `SOURCE_DATE_EPOCH` (seconds since 1970) if set, else now.
+pub fn timestamp() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    rfc3339(secs)
+}
+
+/// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (civil-from-days, H. Hinnant).
+fn rfc3339(secs: i64) -> String {
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_795_824_000), "2026-11-28T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400 + 3661), "2000-02-29T01:01:01Z");
+    }
+
+    #[test]
+    fn a_failed_fill_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("results");
+        let err = write_folder(&out, |tmp| {
+            fs::write(tmp.join("half.csv"), "x").unwrap();
+            Err(Error::Threshold("stop".into()))
+        });
+        assert!(err.is_err());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn replaces_its_own_results_but_not_other_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("results");
+        write_folder(&out, |tmp| {
+            fs::write(tmp.join("summary.json"), "1").map_err(|e| Error::io(tmp, e))
+        })
+        .unwrap();
+        write_folder(&out, |tmp| {
+            fs::write(tmp.join("summary.json"), "2").map_err(|e| Error::io(tmp, e))
+        })
+        .unwrap();
+        assert_eq!(fs::read_to_string(out.join("summary.json")).unwrap(), "2");
+        let other = dir.path().join("documents");
+        fs::create_dir(&other).unwrap();
+        fs::write(other.join("thesis.docx"), "precious").unwrap();
+        let err = write_folder(&other, |_| Ok(())).unwrap_err();
+        assert_eq!(err.exit_code(), crate::error::EXIT_CANT_CREATE);
+        assert!(other.join("thesis.docx").exists());
+    }
+}

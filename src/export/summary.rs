@@ -1,0 +1,226 @@
+//! `summary.json`: the machine-readable summary for schedulers and dashboards — tool
+//! version, parameters, input checksums, counts, response rate, roles, informal leaders,
+//! alignment.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Context, Exporter};
+use crate::classify::{Role, RuleApplied, ranking};
+
+/// Bumped whenever a field changes meaning or disappears.
+pub const SCHEMA_VERSION: u32 = 1;
+/// How many informal leaders the summary lists by name.
+const TOP_LEADERS: usize = 25;
+
+pub struct SummaryJson;
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    schema_version: u32,
+    tool: Tool,
+    generated_at: &'a str,
+    parameters: Parameters<'a>,
+    inputs: Inputs<'a>,
+    counts: Counts<'a>,
+    response_rate: f64,
+    response_rate_by_question: BTreeMap<&'a str, f64>,
+    high_influence_rule: &'a RuleApplied,
+    roles: BTreeMap<&'static str, usize>,
+    informal_leaders: Vec<Leader<'a>>,
+    alignment: Alignment,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Parameters<'a> {
+    manager_titles: &'a str,
+    min_nominations: u32,
+    min_weight: Option<f64>,
+    min_response_rate: Option<f64>,
+    strict: bool,
+    pagerank_damping: f64,
+}
+
+#[derive(Serialize)]
+struct InputFile<'a> {
+    file: &'a str,
+    sha256: &'a str,
+    encoding: &'a str,
+    rows: usize,
+}
+
+#[derive(Serialize)]
+struct Inputs<'a> {
+    org: InputFile<'a>,
+    surveys: Vec<InputFile<'a>>,
+}
+
+#[derive(Serialize)]
+struct Counts<'a> {
+    people: usize,
+    respondents: usize,
+    questions: &'a [String],
+    survey_rows: usize,
+    nominations: usize,
+    influence_ties: usize,
+    authority_ties: usize,
+    below_min_weight: usize,
+    warnings: usize,
+    warnings_by_code: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Serialize)]
+struct Leader<'a> {
+    employee_id: &'a str,
+    in_degree: u32,
+    pagerank: f64,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct Alignment {
+    /// Share of influence ties that point up the respondent's chain of command.
+    ties_up_the_chain: Option<f64>,
+    /// Share of influence ties that point to the respondent's own manager.
+    ties_to_own_manager: Option<f64>,
+    /// Share of managers who are high influence (leader-managers among all with formal power).
+    managers_with_high_influence: Option<f64>,
+}
+
+impl Exporter for SummaryJson {
+    fn file_name(&self) -> &'static str {
+        "summary.json"
+    }
+
+    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let a = cx.analysis;
+        let d = &a.dataset;
+        let cls = &a.classification;
+        let mut roles: BTreeMap<&'static str, usize> =
+            Role::ALL.iter().map(|r| (r.as_str(), 0)).collect();
+        for r in &cls.role {
+            *roles.entry(r.as_str()).or_default() += 1;
+        }
+        let mut warnings_by_code = BTreeMap::new();
+        for w in &d.warnings {
+            *warnings_by_code.entry(w.code).or_default() += 1;
+        }
+        let inf = &a.metrics.combined;
+        let informal_leaders = ranking(&inf.in_degree, &inf.pagerank)
+            .into_iter()
+            .filter(|&p| cls.role[p] == Role::InformalLeader)
+            .take(TOP_LEADERS)
+            .map(|p| Leader {
+                employee_id: &d.people.ids[p],
+                in_degree: inf.in_degree[p],
+                pagerank: round(inf.pagerank[p]),
+                reason: &cls.reason[p],
+            })
+            .collect();
+        let people = d.people.len().max(1) as f64;
+        let summary = Summary {
+            schema_version: SCHEMA_VERSION,
+            tool: Tool {
+                name: "orgsphere",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            generated_at: &cx.generated_at,
+            parameters: Parameters {
+                manager_titles: cx.options.manager_titles.as_str(),
+                min_nominations: cx.options.min_nominations,
+                min_weight: cx.options.min_weight,
+                min_response_rate: cx.options.min_response_rate,
+                strict: cx.options.strict,
+                pagerank_damping: crate::metrics::DAMPING,
+            },
+            inputs: Inputs {
+                org: InputFile {
+                    file: &d.org.file,
+                    sha256: &d.org.sha256,
+                    encoding: d.org.encoding,
+                    rows: d.org.rows.len(),
+                },
+                surveys: d
+                    .survey_files
+                    .iter()
+                    .map(|f| InputFile {
+                        file: &f.file,
+                        sha256: &f.sha256,
+                        encoding: f.encoding,
+                        rows: f.rows,
+                    })
+                    .collect(),
+            },
+            counts: Counts {
+                people: d.people.len(),
+                respondents: d.respondents(),
+                questions: &d.questions,
+                survey_rows: d.survey_rows,
+                nominations: d.answers.nominations.len(),
+                influence_ties: a.graph.influence(crate::graph::Questions::All).edge_count(),
+                authority_ties: d.people.manager.iter().flatten().count(),
+                below_min_weight: d.answers.below_min_weight,
+                warnings: d.warnings.len(),
+                warnings_by_code,
+            },
+            response_rate: round(d.response_rate()),
+            response_rate_by_question: d
+                .questions
+                .iter()
+                .zip(&d.answers.responded)
+                .map(|(q, r)| {
+                    (
+                        q.as_str(),
+                        round(r.iter().filter(|&&x| x).count() as f64 / people),
+                    )
+                })
+                .collect(),
+            high_influence_rule: &cls.rule,
+            roles,
+            informal_leaders,
+            alignment: alignment(cx),
+        };
+        serde_json::to_writer_pretty(&mut *out, &summary)?;
+        out.write_all(b"\n")
+    }
+}
+
+fn alignment(cx: &Context<'_>) -> Alignment {
+    let a = cx.analysis;
+    let g = a.graph.influence(crate::graph::Questions::All);
+    let managers = &a.dataset.people.manager;
+    let (mut up, mut own, mut all) = (0usize, 0usize, 0usize);
+    for (r, manager) in managers.iter().enumerate() {
+        for &n in g.out_neighbors(r) {
+            all += 1;
+            up += usize::from(a.metrics.formal.in_chain(r, n as usize));
+            own += usize::from(*manager == Some(n));
+        }
+    }
+    let share = |x: usize, of: usize| (of > 0).then(|| round(x as f64 / of as f64));
+    let cls = &a.classification;
+    let formal = cls.formal_power.iter().filter(|&&f| f).count();
+    let leading = cls
+        .role
+        .iter()
+        .filter(|&&r| r == Role::LeaderManager)
+        .count();
+    Alignment {
+        ties_up_the_chain: share(up, all),
+        ties_to_own_manager: share(own, all),
+        managers_with_high_influence: share(leading, formal),
+    }
+}
+
+/// Rounds to 10 significant digits, as every output writes numbers.
+fn round(x: f64) -> f64 {
+    super::format::float(x).parse().unwrap_or(x)
+}

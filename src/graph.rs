@@ -1,0 +1,256 @@
+//! Graph: one petgraph graph of people with two layers of edges — authority (manager →
+//! report) and influence (respondent → nominee, with question and weight).
+//!
+//! Node `i` is person `i` of the [`Dataset`]. Metrics read filtered views of this one graph;
+//! the hot algorithms read a compact index ([`Csr`]) built from such a view, so the formal
+//! and influence layers can never drift apart.
+
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::validate::Dataset;
+
+/// Which layer an edge belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    Authority,
+    Influence,
+}
+
+impl Layer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::Authority => "authority",
+            Layer::Influence => "influence",
+        }
+    }
+}
+
+/// An edge of either layer. Authority edges have no question and weight 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tie {
+    pub layer: Layer,
+    pub question: Option<u16>,
+    pub weight: f64,
+}
+
+/// The two-layer graph of an organisation.
+#[derive(Debug)]
+pub struct OrgGraph {
+    pub graph: DiGraph<(), Tie, u32>,
+    /// Question names, indexed by `Tie::question`.
+    pub questions: Vec<String>,
+}
+
+/// Which influence edges a view keeps: one question, or every question combined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Questions {
+    All,
+    One(u16),
+}
+
+impl OrgGraph {
+    /// Builds the graph: one node per person, an authority edge per manager link, an
+    /// influence edge per nomination. Edges are added in a fixed order (person, then
+    /// nomination order), so every traversal is deterministic.
+    pub fn build(dataset: &Dataset) -> OrgGraph {
+        let n = dataset.people.len();
+        let nominations = &dataset.answers.nominations;
+        let mut graph = DiGraph::with_capacity(n, n + nominations.len());
+        for _ in 0..n {
+            graph.add_node(());
+        }
+        for (report, manager) in dataset.people.manager.iter().enumerate() {
+            if let Some(m) = manager {
+                let tie = Tie {
+                    layer: Layer::Authority,
+                    question: None,
+                    weight: 1.0,
+                };
+                graph.add_edge(NodeIndex::new(*m as usize), NodeIndex::new(report), tie);
+            }
+        }
+        for nom in nominations {
+            let tie = Tie {
+                layer: Layer::Influence,
+                question: Some(nom.question),
+                weight: nom.weight,
+            };
+            graph.add_edge(
+                NodeIndex::new(nom.from as usize),
+                NodeIndex::new(nom.to as usize),
+                tie,
+            );
+        }
+        OrgGraph {
+            graph,
+            questions: dataset.questions.clone(),
+        }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Each person's manager, read from the authority layer.
+    pub fn managers(&self) -> Vec<Option<u32>> {
+        (0..self.node_count())
+            .map(|p| {
+                self.graph
+                    .edges_directed(NodeIndex::new(p), Direction::Incoming)
+                    .find(|e| e.weight().layer == Layer::Authority)
+                    .map(|e| e.source().index() as u32)
+            })
+            .collect()
+    }
+
+    /// The authority layer as a compact index (manager → reports).
+    pub fn authority(&self) -> Csr {
+        Csr::from_edges(
+            self.node_count(),
+            self.edges(|t| t.layer == Layer::Authority)
+                .map(|(s, t, _)| (s, t, 1.0)),
+        )
+    }
+
+    /// The influence layer for `questions` as a compact index. Parallel edges of several
+    /// questions merge into one whose weight is the sum of theirs.
+    pub fn influence(&self, questions: Questions) -> Csr {
+        let keep = move |t: &Tie| {
+            t.layer == Layer::Influence
+                && match questions {
+                    Questions::All => true,
+                    Questions::One(q) => t.question == Some(q),
+                }
+        };
+        Csr::from_edges(
+            self.node_count(),
+            self.edges(keep).map(|(s, t, tie)| (s, t, tie.weight)),
+        )
+    }
+
+    /// The edges whose tie passes `keep`, as (source, target, tie).
+    pub fn edges<'a>(
+        &'a self,
+        keep: impl Fn(&Tie) -> bool + 'a,
+    ) -> impl Iterator<Item = (u32, u32, Tie)> + 'a {
+        self.graph
+            .edge_references()
+            .filter(move |e| keep(e.weight()))
+            .map(|e| {
+                (
+                    e.source().index() as u32,
+                    e.target().index() as u32,
+                    *e.weight(),
+                )
+            })
+    }
+}
+
+/// Compressed sparse rows: each node's out-neighbours (sorted, distinct) with weights, and
+/// the same for in-neighbours. Built once per view; every metric reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Csr {
+    out_offsets: Vec<u32>,
+    out_targets: Vec<u32>,
+    out_weights: Vec<f64>,
+    in_offsets: Vec<u32>,
+    in_sources: Vec<u32>,
+    in_weights: Vec<f64>,
+}
+
+impl Csr {
+    /// Builds the index of `n` nodes from (source, target, weight) edges; repeated pairs are
+    /// merged by adding their weights. O(E log E).
+    pub fn from_edges(n: usize, edges: impl Iterator<Item = (u32, u32, f64)>) -> Csr {
+        let mut list: Vec<(u32, u32, f64)> = edges.collect();
+        list.sort_by_key(|&(s, t, _)| (s, t));
+        list.dedup_by(|next, kept| {
+            let same = (next.0, next.1) == (kept.0, kept.1);
+            if same {
+                kept.2 += next.2;
+            }
+            same
+        });
+        let (out_offsets, out_targets, out_weights) = compress(n, &list, |e| (e.0, e.1));
+        list.sort_by_key(|&(s, t, _)| (t, s));
+        let (in_offsets, in_sources, in_weights) = compress(n, &list, |e| (e.1, e.0));
+        Csr {
+            out_offsets,
+            out_targets,
+            out_weights,
+            in_offsets,
+            in_sources,
+            in_weights,
+        }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.out_offsets.len() - 1
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.out_targets.len()
+    }
+
+    /// The nodes `v` names, ascending.
+    pub fn out_neighbors(&self, v: usize) -> &[u32] {
+        &self.out_targets[self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize]
+    }
+
+    pub fn out_weights(&self, v: usize) -> &[f64] {
+        &self.out_weights[self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize]
+    }
+
+    /// The nodes that name `v`, ascending.
+    pub fn in_neighbors(&self, v: usize) -> &[u32] {
+        &self.in_sources[self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize]
+    }
+
+    pub fn in_weights(&self, v: usize) -> &[f64] {
+        &self.in_weights[self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize]
+    }
+}
+
+type Compressed = (Vec<u32>, Vec<u32>, Vec<f64>);
+
+fn compress(
+    n: usize,
+    sorted: &[(u32, u32, f64)],
+    key: impl Fn(&(u32, u32, f64)) -> (u32, u32),
+) -> Compressed {
+    let mut offsets = vec![0u32; n + 1];
+    let mut others = Vec::with_capacity(sorted.len());
+    let mut weights = Vec::with_capacity(sorted.len());
+    for e in sorted {
+        let (node, other) = key(e);
+        offsets[node as usize + 1] += 1;
+        others.push(other);
+        weights.push(e.2);
+    }
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    (offsets, others, weights)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csr_merges_parallel_edges_and_indexes_both_directions() {
+        // 0→1 twice (advice 1.0 + trust 2.0), 2→1, 1→0.
+        let csr = Csr::from_edges(
+            3,
+            [(0, 1, 1.0), (2, 1, 0.5), (1, 0, 1.0), (0, 1, 2.0)].into_iter(),
+        );
+        assert_eq!(csr.edge_count(), 3);
+        assert_eq!(csr.out_neighbors(0), [1]);
+        assert_eq!(csr.out_weights(0), [3.0]);
+        assert_eq!(csr.in_neighbors(1), [0, 2]);
+        assert_eq!(csr.in_weights(1), [3.0, 0.5]);
+        assert_eq!(csr.in_neighbors(2), [] as [u32; 0]);
+    }
+}

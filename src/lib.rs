@@ -1,0 +1,93 @@
+//! orgsphere: organisational network analysis that separates formal power from influence.
+//!
+//! Managers hold formal power; leaders hold influence, with or without a title. orgsphere
+//! reads an HR org chart and relationship surveys, builds one graph with an authority
+//! layer and an influence layer, measures each person's formal sphere and sphere of
+//! influence, and names the informal leaders: people without managerial authority whom
+//! others follow anyway.
+//!
+//! The pipeline, one module per stage, in the order data flows:
+//! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`export`].
+//! [`analyze`] runs it all; [`check`] stops after validation.
+
+pub mod classify;
+pub mod error;
+pub mod export;
+pub mod graph;
+pub mod load;
+pub mod metrics;
+pub mod options;
+pub mod validate;
+
+pub use error::{Error, Result};
+pub use options::Options;
+
+use classify::Classification;
+use graph::OrgGraph;
+use load::{OrgChart, Survey};
+use metrics::Metrics;
+use validate::{Dataset, Problems};
+
+/// Everything one analysis produced, ready for the exporters.
+#[derive(Debug)]
+pub struct Analysis {
+    pub dataset: Dataset,
+    pub graph: OrgGraph,
+    pub metrics: Metrics,
+    pub classification: Classification,
+}
+
+/// Loads and validates the inputs of `options`: the data-quality stage alone.
+pub fn check(options: &Options) -> Result<Dataset> {
+    if options.inputs.surveys.is_empty() {
+        return Err(Error::InputMissing {
+            path: options
+                .inputs
+                .org
+                .parent()
+                .unwrap_or(std::path::Path::new("."))
+                .to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no survey file: pass --survey FILE, or put survey*.csv beside org.csv",
+            ),
+        });
+    }
+    let mut problems = Problems::new(options.strict);
+    let org = OrgChart::read(&options.inputs.org, &options.columns)?;
+    let survey = Survey::read(&options.inputs.surveys, &options.columns, &mut problems)?;
+    validate::validate(org, survey, options, problems)
+}
+
+/// Runs the analysis on a checked data set: graph, metrics, classification.
+pub fn analyze_dataset(dataset: Dataset, options: &Options) -> Analysis {
+    let graph = OrgGraph::build(&dataset);
+    let metrics = metrics::compute(&graph, &dataset);
+    let titles: Vec<&str> = match dataset.org.columns.title {
+        Some(col) => (0..dataset.people.len())
+            .map(|p| dataset.org.rows[dataset.people.record[p]].1[col].trim())
+            .collect(),
+        None => vec![""; dataset.people.len()],
+    };
+    let classification = classify::classify(
+        &metrics,
+        &titles,
+        &options.manager_titles,
+        &options.rule,
+        options.min_nominations,
+    );
+    Analysis {
+        dataset,
+        graph,
+        metrics,
+        classification,
+    }
+}
+
+/// The whole pipeline: load, validate, analyse, and write every output to `options.out`
+/// (complete or not at all).
+pub fn analyze(options: &Options) -> Result<Analysis> {
+    let analysis = analyze_dataset(check(options)?, options);
+    export::write_all(&analysis, options)?;
+    Ok(analysis)
+}

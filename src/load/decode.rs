@@ -1,0 +1,208 @@
+//! Bytes to text: the encodings HR systems really write, and the delimiter they chose.
+//!
+//! In: the raw bytes of a file. Out: UTF-8 text without a byte-order mark, the name of the
+//! encoding it was read as, and the field delimiter. The rule is the one spreadsheet users
+//! expect: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise valid UTF-8 is UTF-8, and anything
+//! else is Windows-1252, which decodes every byte (Excel's "CSV" on Western Windows).
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// Text decoded from an input file.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    /// `UTF-8`, `UTF-8 with BOM`, `UTF-16LE`, `UTF-16BE` or `windows-1252`.
+    pub encoding: &'static str,
+}
+
+/// Why bytes are not a text table.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL bytes or many control characters: not a text file at all.
+    Binary,
+    /// NUL bytes in the pattern of UTF-16 text that lacks its byte-order mark.
+    Utf16WithoutBom,
+    /// A BOM promised an encoding the bytes do not follow.
+    Malformed(&'static str),
+}
+
+impl DecodeError {
+    /// What the user should do, in one sentence.
+    pub fn advice(&self) -> String {
+        match self {
+            DecodeError::Binary => "the file is not a text CSV (it holds binary data); \
+                export the sheet as CSV (UTF-8) and try again"
+                .to_string(),
+            DecodeError::Utf16WithoutBom => "the file looks like UTF-16 text without a \
+                byte-order mark; save it as CSV UTF-8"
+                .to_string(),
+            DecodeError::Malformed(enc) => {
+                format!(
+                    "the file starts with a {enc} byte-order mark but is not valid {enc}; save it again as CSV UTF-8"
+                )
+            }
+        }
+    }
+}
+
+/// Decodes `bytes` by the rule in the module documentation.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let text = String::from_utf8(rest.to_vec()).map_err(|_| DecodeError::Malformed("UTF-8"))?;
+        (text, "UTF-8 with BOM")
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (decode_utf16(rest, UTF_16LE, "UTF-16LE")?, "UTF-16LE")
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (decode_utf16(rest, UTF_16BE, "UTF-16BE")?, "UTF-16BE")
+    } else if looks_like_utf16(bytes) {
+        return Err(DecodeError::Utf16WithoutBom);
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), "UTF-8"),
+            Err(_) => {
+                let (text, _, _) = WINDOWS_1252.decode(bytes);
+                (text.into_owned(), "windows-1252")
+            }
+        }
+    };
+    if is_binary(&text) {
+        return Err(DecodeError::Binary);
+    }
+    Ok(Decoded { text, encoding })
+}
+
+fn decode_utf16(
+    bytes: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    name: &'static str,
+) -> Result<String, DecodeError> {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(DecodeError::Malformed(name));
+    }
+    Ok(text.into_owned())
+}
+
+/// ASCII text stored as UTF-16 has a NUL in every other byte.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(512)];
+    if sample.len() < 4 {
+        return false;
+    }
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let pairs = sample.len() / 2;
+    (odd_nuls * 10 >= pairs * 8 && even_nuls == 0) || (even_nuls * 10 >= pairs * 8 && odd_nuls == 0)
+}
+
+/// Text with a NUL, or with more than a handful of C0 control characters (other than tab,
+/// line feed and carriage return), is binary data, not a CSV export.
+fn is_binary(text: &str) -> bool {
+    let mut controls = 0usize;
+    for c in text.chars() {
+        match c {
+            '\0' => return true,
+            '\t' | '\n' | '\r' => {}
+            c if (c as u32) < 0x20 || c == '\u{7f}' => controls += 1,
+            _ => {}
+        }
+    }
+    controls > 8.max(text.len() / 200)
+}
+
+/// The delimiters orgsphere recognises, in order of preference on a tie.
+pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// Picks the delimiter of a CSV text from its header line: the candidate that occurs most
+/// often outside quotes; a comma when none occurs (a one-column file).
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let header = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
+    let mut counts = [0usize; DELIMITERS.len()];
+    let mut quoted = false;
+    for b in header.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(i) = DELIMITERS.iter().position(|&d| d == b) {
+                counts[i] += 1;
+            }
+        }
+    }
+    let best = (0..DELIMITERS.len())
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        DELIMITERS[best]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("id,name\n1,Zoë\n".as_bytes()).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("id,name\n1,Zoë\n", "UTF-8"));
+        let d = decode(b"\xEF\xBB\xBFid\n1\n").unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("id\n1\n", "UTF-8 with BOM"));
+    }
+
+    #[test]
+    fn windows_1252_is_the_fallback() {
+        // "Zoë Müller" in Windows-1252: ë = 0xEB, ü = 0xFC.
+        let d = decode(b"name\nZo\xEB M\xFCller\n").unwrap();
+        assert_eq!(d.text, "name\nZoë Müller\n");
+        assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let text = "id;name\r\n7;Zoë\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le).unwrap().text, text);
+        assert_eq!(decode(&be).unwrap().text, text);
+        let no_bom: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&no_bom).unwrap_err(), DecodeError::Utf16WithoutBom);
+    }
+
+    #[test]
+    fn binary_garbage_is_rejected() {
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00abc").unwrap_err(),
+            DecodeError::Binary
+        );
+        let noise: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        assert!(decode(&noise).is_err());
+    }
+
+    #[test]
+    fn sniffs_the_header_delimiter() {
+        assert_eq!(
+            sniff_delimiter("Employee ID;Manager ID;Full Name\n1;;A\n"),
+            b';'
+        );
+        assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
+        assert_eq!(sniff_delimiter("a|b\n"), b'|');
+        assert_eq!(sniff_delimiter("\"x,y\";b;c\n"), b';');
+        assert_eq!(sniff_delimiter("employee_id\n1\n"), b',');
+        assert_eq!(sniff_delimiter("a,b;c\n"), b',');
+    }
+}

@@ -1,0 +1,14 @@
+//! Load: input files to in-memory tables, with the positions every later message needs.
+//!
+//! In: the paths (or bytes) of the org chart and the survey files. Out: an [`OrgChart`] with
+//! its rows and detected columns, and a [`Survey`] of nominations with interned ids. Nothing
+//! is resolved against the org chart here; that is validation's work.
+
+pub mod columns;
+pub mod decode;
+pub mod org;
+pub mod survey;
+pub mod table;
+
+pub use org::{OrgChart, OrgColumns};
+pub use survey::{Survey, SurveyFile, SurveyRow};

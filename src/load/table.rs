@@ -1,0 +1,233 @@
+//! A CSV file read as the user's spreadsheet shows it: header, rows with their 1-based row
+//! numbers (the header is row 1), ragged rows reported, blank rows skipped.
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use csv::StringRecord;
+use sha2::{Digest, Sha256};
+
+use super::decode::{decode, sniff_delimiter};
+use crate::error::{Error, Result};
+use crate::validate::Problem;
+
+/// A decoded CSV file, not yet split into records.
+#[derive(Debug)]
+pub struct Source {
+    /// The path as the user gave it; every problem names the file this way.
+    pub file: Arc<str>,
+    /// Hex SHA-256 of the raw bytes, for `summary.json`.
+    pub sha256: String,
+    pub encoding: &'static str,
+    pub delimiter: u8,
+    text: String,
+}
+
+impl Source {
+    /// Reads and decodes the file at `path`. A file that cannot be opened is
+    /// [`Error::InputMissing`]; bytes that are not a text table are invalid data.
+    pub fn open(path: &Path) -> Result<Source> {
+        let mut file = std::fs::File::open(path).map_err(|source| Error::InputMissing {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .map_err(|source| Error::io(path, source))?;
+        Source::from_bytes(&path.display().to_string(), &bytes)
+    }
+
+    /// Decodes in-memory bytes read from a file called `name`.
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Source> {
+        let file: Arc<str> = Arc::from(name);
+        let decoded = decode(bytes).map_err(|e| {
+            Error::InvalidData(vec![Problem::error(&file, "not-a-text-table", e.advice())])
+        })?;
+        Ok(Source {
+            sha256: hex(&Sha256::digest(bytes)),
+            delimiter: sniff_delimiter(&decoded.text),
+            encoding: decoded.encoding,
+            text: decoded.text,
+            file,
+        })
+    }
+
+    /// Splits the text into a header and rows. An empty file (no header) is an error.
+    pub fn table(&self) -> Result<Table<'_>> {
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(self.text.as_bytes());
+        let mut rows = Rows {
+            records: reader.into_records(),
+            file: &self.file,
+            text: self.text.as_bytes(),
+            scanned: 0,
+            line: 1,
+            extra_lines: 0,
+        };
+        let header = match rows.next_record()? {
+            Some((_, header)) => header,
+            None => {
+                return Err(Error::InvalidData(vec![Problem::error(
+                    &self.file,
+                    "empty-file",
+                    "the file is empty: it has no header row; export the table again with its header",
+                )]));
+            }
+        };
+        let headers = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let h = h.trim();
+                if h.is_empty() {
+                    format!("column_{}", i + 1)
+                } else {
+                    h.to_string()
+                }
+            })
+            .collect();
+        Ok(Table { headers, rows })
+    }
+}
+
+/// The header of a file and an iterator over its data rows.
+pub struct Table<'a> {
+    /// Header cells, trimmed; an empty header cell is named `column_N`.
+    pub headers: Vec<String>,
+    pub rows: Rows<'a>,
+}
+
+/// Data rows with their spreadsheet row numbers.
+pub struct Rows<'a> {
+    records: csv::StringRecordsIntoIter<&'a [u8]>,
+    file: &'a Arc<str>,
+    text: &'a [u8],
+    /// Bytes of `text` whose line feeds are counted in `line`.
+    scanned: usize,
+    /// 1-based line at `scanned`.
+    line: u64,
+    /// Line breaks inside quoted cells so far: a spreadsheet shows such a record as one row.
+    extra_lines: u64,
+}
+
+impl Rows<'_> {
+    /// The next non-blank record and its 1-based spreadsheet row, or `None` at the end.
+    pub fn next_record(&mut self) -> Result<Option<(u64, StringRecord)>> {
+        while let Some(record) = self.records.next() {
+            let record = match record {
+                Ok(record) => record,
+                Err(e) => {
+                    let row = e
+                        .position()
+                        .map(|p| self.line_at(p.byte() as usize) - self.extra_lines);
+                    return Err(csv_error(self.file, e, row));
+                }
+            };
+            let row =
+                self.line_at(record.position().map_or(0, |p| p.byte() as usize)) - self.extra_lines;
+            self.extra_lines += record
+                .iter()
+                .map(|cell| cell.bytes().filter(|&b| b == b'\n').count() as u64)
+                .sum::<u64>();
+            if record.iter().all(|cell| cell.trim().is_empty()) {
+                continue;
+            }
+            return Ok(Some((row, record)));
+        }
+        Ok(None)
+    }
+
+    /// The 1-based line on which the record reported at `byte` begins. The csv crate
+    /// reports a record where the previous one's terminator began (on the `\n` of a CRLF,
+    /// before any blank lines), so line breaks are skipped first. Line feeds are counted
+    /// once, as records advance.
+    fn line_at(&mut self, mut byte: usize) -> u64 {
+        while byte < self.text.len() && matches!(self.text[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        if byte > self.scanned {
+            self.line += self.text[self.scanned..byte]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            self.scanned = byte;
+        }
+        self.line
+    }
+}
+
+fn csv_error(file: &Arc<str>, e: csv::Error, row: Option<u64>) -> Error {
+    let mut problem = Problem::error(
+        file,
+        "unreadable-csv",
+        format!("the CSV cannot be parsed ({e}); check quoting around this row"),
+    );
+    problem.row = row;
+    Error::InvalidData(vec![problem])
+}
+
+/// A ragged row: a different number of cells than the header.
+pub fn ragged_row(file: &Arc<str>, row: u64, cells: usize, headers: &[String]) -> Problem {
+    Problem::error(
+        file,
+        "ragged-row",
+        format!(
+            "the row has {cells} cells but the header has {}; look for a delimiter inside an \
+             unquoted name or a missing cell, fix the row, and export again",
+            headers.len()
+        ),
+    )
+    .at_row(row)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(text: &str) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
+        let source = Source::from_bytes("t.csv", text.as_bytes()).unwrap();
+        let mut table = source.table().unwrap();
+        let mut out = Vec::new();
+        while let Some((row, rec)) = table.rows.next_record().unwrap() {
+            out.push((row, rec.iter().map(str::to_string).collect()));
+        }
+        (table.headers, out)
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        // Row 1 header; row 2 holds a quoted cell with a line break (one spreadsheet row);
+        // row 3 is blank and skipped; row 4 is data.
+        let (headers, rows) = rows_of("id,name\r\n1,\"two\nlines\"\r\n\r\n2,b\r\n");
+        assert_eq!(headers, ["id", "name"]);
+        assert_eq!(rows[0], (2, vec!["1".into(), "two\nlines".into()]));
+        assert_eq!(rows[1], (4, vec!["2".into(), "b".into()]));
+    }
+
+    #[test]
+    fn rows_of_empty_cells_count_as_blank() {
+        let (_, rows) = rows_of("id;m\n;\n7;\n");
+        assert_eq!(rows, vec![(3, vec!["7".to_string(), String::new()])]);
+    }
+
+    #[test]
+    fn empty_file_is_an_error() {
+        let source = Source::from_bytes("e.csv", b"").unwrap();
+        let err = source.table().err().unwrap();
+        assert!(err.to_string().contains("e.csv") && err.to_string().contains("empty"));
+    }
+
+    #[test]
+    fn unnamed_header_cells_get_a_name() {
+        let (headers, _) = rows_of("id,,x\n1,2,3\n");
+        assert_eq!(headers, ["id", "column_2", "x"]);
+    }
+}

@@ -1,0 +1,159 @@
+//! The validated options of one run, built once at the edge (command line, later a config
+//! file) and handed to the library before any I/O.
+
+use std::path::PathBuf;
+
+use regex::Regex;
+
+use crate::error::{Error, Result};
+
+/// The managerial-title pattern used when `--manager-titles` is not given (SPEC §1): chief …
+/// and the CxO abbreviations, president, vice president / VP, director, head of …, manager,
+/// supervisor, team lead. Matched case-insensitively anywhere in the title.
+pub const DEFAULT_MANAGER_TITLES: &str = r"\b(chief|c[a-z]{1,2}o|president|vice[ -]?president|s?vp|evp|director|head of|manager|supervisor|team ?lead(er)?)\b";
+
+/// Where the inputs are.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    pub org: PathBuf,
+    pub surveys: Vec<PathBuf>,
+}
+
+/// Explicit column mapping (`--id-column` …); `None` means "detect by header".
+#[derive(Debug, Clone, Default)]
+pub struct ColumnMap {
+    pub id: Option<String>,
+    pub manager: Option<String>,
+    pub title: Option<String>,
+    pub department: Option<String>,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub respondent: Option<String>,
+    pub nominee: Option<String>,
+    pub question: Option<String>,
+    pub weight: Option<String>,
+}
+
+/// How "high influence" is decided (SPEC §5).
+#[derive(Debug, Clone, PartialEq)]
+pub enum HighInfluenceRule {
+    /// The default: a robust outlier rule on distinct nominators. A person is high influence
+    /// when their modified z-score `(x - median) / (1.4826 · MAD)` is at least `z`.
+    Outlier { z: f64 },
+    /// The people in the top `share` (0–1) of the influence ranking.
+    TopShare { share: f64 },
+}
+
+impl Default for HighInfluenceRule {
+    fn default() -> Self {
+        HighInfluenceRule::Outlier { z: 3.5 }
+    }
+}
+
+/// Everything `analyze` and `validate` need to know.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub inputs: Inputs,
+    pub columns: ColumnMap,
+    /// Where the results go (`analyze` only).
+    pub out: PathBuf,
+    /// Titles that carry formal power, case-insensitive.
+    pub manager_titles: Regex,
+    pub rule: HighInfluenceRule,
+    /// Fewest distinct nominators a high-influence person must have.
+    pub min_nominations: u32,
+    /// Survey answers with a smaller weight are not ties.
+    pub min_weight: Option<f64>,
+    /// Below this response rate the run stops with exit 65.
+    pub min_response_rate: Option<f64>,
+    /// Every warning becomes an error.
+    pub strict: bool,
+}
+
+impl Options {
+    /// Options with the documented defaults for the given inputs.
+    pub fn new(inputs: Inputs, out: PathBuf) -> Self {
+        Options {
+            inputs,
+            columns: ColumnMap::default(),
+            out,
+            manager_titles: manager_title_regex(DEFAULT_MANAGER_TITLES)
+                .expect("the default pattern compiles"),
+            rule: HighInfluenceRule::default(),
+            min_nominations: 3,
+            min_weight: None,
+            min_response_rate: None,
+            strict: false,
+        }
+    }
+
+    /// The input folder rule of SPEC §2: `DIR/org.csv` and every `DIR/survey*.csv`, sorted.
+    pub fn inputs_from_dir(dir: &std::path::Path) -> Result<Inputs> {
+        let entries = std::fs::read_dir(dir).map_err(|source| Error::InputMissing {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let mut surveys = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(dir, e))?;
+            let name = entry.file_name().to_string_lossy().to_lowercase();
+            if name.starts_with("survey") && name.ends_with(".csv") {
+                surveys.push(entry.path());
+            }
+        }
+        surveys.sort();
+        Ok(Inputs {
+            org: dir.join("org.csv"),
+            surveys,
+        })
+    }
+}
+
+/// Compiles a managerial-title pattern, case-insensitive.
+pub fn manager_title_regex(pattern: &str) -> Result<Regex> {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .map_err(|e| Error::Usage(format!("--manager-titles: not a valid pattern: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_title_pattern_covers_managerial_titles_only() {
+        let re = manager_title_regex(DEFAULT_MANAGER_TITLES).unwrap();
+        for t in [
+            "CEO",
+            "Chief Technology Officer",
+            "CFO",
+            "CHRO",
+            "President",
+            "Vice President",
+            "VP Sales",
+            "SVP Engineering",
+            "Director of Finance",
+            "Head of People",
+            "Engineering Manager",
+            "Warehouse Supervisor",
+            "Team Lead",
+            "Teamleader",
+        ] {
+            assert!(re.is_match(t), "{t} should carry formal power");
+        }
+        for t in [
+            "Software Engineer",
+            "Managing Consultant",
+            "Associate",
+            "Data Scientist",
+            "Account Executive",
+            "Dispatcher",
+            "Lead Engineer",
+            "Partner",
+            "Accountant",
+        ] {
+            assert!(!re.is_match(t), "{t} should not carry formal power");
+        }
+    }
+}

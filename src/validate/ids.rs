@@ -1,0 +1,111 @@
+//! Matching id texts against the org chart: exactly, then after trimming and case folding,
+//! and, for what still does not match, the closest ids as suggestions.
+
+use std::collections::HashMap;
+
+/// How an id text matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// The text is a person's id as written.
+    Exact(u32),
+    /// The text matches a person's id only after trimming spaces or folding letter case.
+    Normalised(u32),
+    /// No person has this id.
+    Unknown,
+}
+
+/// Trims and case-folds an id.
+pub fn fold_id(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+/// The people's ids, for matching.
+#[derive(Debug, Default)]
+pub struct IdIndex {
+    exact: HashMap<String, u32>,
+    folded: HashMap<String, u32>,
+}
+
+impl IdIndex {
+    /// Adds a person's canonical id. Returns the person already holding an id that folds to
+    /// the same text, if any.
+    pub fn insert(&mut self, id: &str, person: u32) -> Option<u32> {
+        if let Some(&other) = self.folded.get(&fold_id(id)) {
+            return Some(other);
+        }
+        self.exact.insert(id.to_string(), person);
+        self.folded.insert(fold_id(id), person);
+        None
+    }
+
+    pub fn resolve(&self, text: &str) -> Match {
+        if let Some(&p) = self.exact.get(text) {
+            return Match::Exact(p);
+        }
+        match self.folded.get(&fold_id(text)) {
+            Some(&p) => Match::Normalised(p),
+            None => Match::Unknown,
+        }
+    }
+}
+
+/// Suggests up to three ids close to an unknown `text` (Levenshtein distance on folded
+/// text, at most a third of its length and at least 2), closest first; among equally close
+/// ids, those sharing a longer start with `text` first (a typo in `E0232` is likelier to
+/// mean `E0231` than `E0132`), then by id.
+///
+/// Complexity: O(n · k²) for n ids of length k; callers bound how often it runs.
+pub fn suggest<'a>(text: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let wanted = fold_id(text);
+    let limit = (wanted.chars().count() / 3).max(2);
+    let mut close: Vec<(usize, std::cmp::Reverse<usize>, &str)> = ids
+        .filter_map(|id| {
+            let folded = fold_id(id);
+            let gap = folded.len().abs_diff(wanted.len());
+            if gap > limit {
+                return None;
+            }
+            let d = strsim::levenshtein(&wanted, &folded);
+            let prefix = wanted.chars().zip(folded.chars()).take_while(|(a, b)| a == b).count();
+            (d <= limit).then_some((d, std::cmp::Reverse(prefix), id))
+        })
+        .collect();
+    close.sort_unstable();
+    close.into_iter().take(3).map(|(_, _, id)| id).collect()
+}
+
+/// Formats suggestions for a message: `; did you mean E0042 or E0024?` or nothing.
+pub fn did_you_mean(suggestions: &[&str]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        [init @ .., last] => format!("; did you mean {} or {last}?", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_exactly_then_after_folding() {
+        let mut idx = IdIndex::default();
+        assert_eq!(idx.insert("E0042", 0), None);
+        assert_eq!(idx.insert("A7", 1), None);
+        assert_eq!(idx.insert("e0042 ", 2), Some(0));
+        assert_eq!(idx.resolve("E0042"), Match::Exact(0));
+        assert_eq!(idx.resolve(" e0042 "), Match::Normalised(0));
+        assert_eq!(idx.resolve("E0043"), Match::Unknown);
+    }
+
+    #[test]
+    fn suggests_the_closest_ids() {
+        let ids = ["E0042", "E0024", "E0999", "X1"];
+        assert_eq!(suggest("E0043", ids.into_iter()), ["E0042", "E0024"]);
+        assert_eq!(suggest("e0004", ids.into_iter()), ["E0024", "E0042"]);
+        assert!(suggest("Zebra", ids.into_iter()).is_empty());
+        let ids = ["E0032", "E0132", "E0202", "E0231", "E0233"];
+        assert_eq!(suggest("E0232", ids.into_iter()), ["E0231", "E0233", "E0202"]);
+        assert_eq!(did_you_mean(&["a", "b", "c"]), "; did you mean a, b or c?");
+    }
+}

@@ -1,0 +1,145 @@
+//! Validate: the checks of SPEC §3, and the clean data set the rest of the pipeline reads.
+//!
+//! In: the loaded [`OrgChart`] and [`Survey`]. Out: a [`Dataset`] of people, managers and
+//! nominations resolved to person numbers, plus every warning; or, when a check fails hard,
+//! [`Error::InvalidData`] with every error found.
+
+mod ids;
+mod org;
+mod problem;
+mod survey;
+
+pub use ids::{IdIndex, Match};
+pub use org::People;
+pub use problem::{Problem, Problems, Severity};
+pub use survey::{Answers, Nomination};
+
+use std::sync::Arc;
+
+use crate::error::{Error, Result};
+use crate::load::{OrgChart, Survey, SurveyFile};
+use crate::options::Options;
+
+/// The share of people who must answer for results to be read with confidence; below it a
+/// warning is raised (the usual threshold in organisational network analysis).
+pub const USUAL_RESPONSE_RATE: f64 = 0.8;
+
+/// A checked data set: what every later stage reads.
+#[derive(Debug)]
+pub struct Dataset {
+    pub org: OrgChart,
+    pub people: People,
+    pub questions: Vec<String>,
+    pub answers: Answers,
+    pub survey_files: Vec<SurveyFile>,
+    /// Survey rows read, over all files.
+    pub survey_rows: usize,
+    /// Every warning, in file and row order.
+    pub warnings: Vec<Problem>,
+}
+
+impl Dataset {
+    /// Number of people who answered at least one question.
+    pub fn respondents(&self) -> usize {
+        (0..self.people.len())
+            .filter(|&p| self.responded_any(p))
+            .count()
+    }
+
+    pub fn responded_any(&self, person: usize) -> bool {
+        self.answers.responded.iter().any(|q| q[person])
+    }
+
+    /// Respondents over people.
+    pub fn response_rate(&self) -> f64 {
+        self.respondents() as f64 / self.people.len().max(1) as f64
+    }
+}
+
+/// Runs every check. `problems` already holds the loaders' warnings.
+pub fn validate(
+    org: OrgChart,
+    survey: Survey,
+    options: &Options,
+    mut problems: Problems,
+) -> Result<Dataset> {
+    let people = org::check_org(&org, &mut problems);
+    if problems.has_errors() {
+        return Err(Error::InvalidData(errors_only(problems)));
+    }
+    let answers = survey::check_survey(&survey, &people, options.min_weight, &mut problems);
+    let mut dataset = Dataset {
+        org,
+        people,
+        questions: survey.questions,
+        answers,
+        survey_rows: survey.rows.len(),
+        survey_files: survey.files,
+        warnings: Vec::new(),
+    };
+    check_response_rate(&dataset, options, &mut problems)?;
+    if problems.has_errors() {
+        return Err(Error::InvalidData(errors_only(problems)));
+    }
+    dataset.warnings = sorted(problems.into_vec(), &dataset);
+    Ok(dataset)
+}
+
+fn check_response_rate(
+    dataset: &Dataset,
+    options: &Options,
+    problems: &mut Problems,
+) -> Result<()> {
+    let rate = dataset.response_rate();
+    let files: Arc<str> = Arc::from(
+        dataset
+            .survey_files
+            .iter()
+            .map(|f| &*f.file)
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    let (respondents, people) = (dataset.respondents(), dataset.people.len());
+    if let Some(min) = options.min_response_rate {
+        if rate < min {
+            return Err(Error::Threshold(format!(
+                "{files}: response rate {:.1} % ({respondents} of {people} people answered) is below --min-response-rate {:.1} %; collect more answers or lower the threshold",
+                rate * 100.0,
+                min * 100.0
+            )));
+        }
+    }
+    if rate < USUAL_RESPONSE_RATE {
+        problems.push(Problem::warning(&files, "low-response-rate", format!(
+            "response rate {:.1} % ({respondents} of {people} people answered) is below the usual {:.0} %; read influence figures with care, and see leader_stability",
+            rate * 100.0,
+            USUAL_RESPONSE_RATE * 100.0
+        )));
+    }
+    Ok(())
+}
+
+fn errors_only(problems: Problems) -> Vec<Problem> {
+    problems
+        .into_vec()
+        .into_iter()
+        .filter(Problem::is_error)
+        .collect()
+}
+
+/// Orders problems by file (org chart first, then surveys in the order given), then row.
+fn sorted(mut problems: Vec<Problem>, dataset: &Dataset) -> Vec<Problem> {
+    let rank = |file: &str| {
+        if file == &*dataset.org.file {
+            0
+        } else {
+            1 + dataset
+                .survey_files
+                .iter()
+                .position(|f| &*f.file == file)
+                .unwrap_or(dataset.survey_files.len())
+        }
+    };
+    problems.sort_by_key(|p| (rank(&p.file), p.row.unwrap_or(0)));
+    problems
+}

@@ -1,0 +1,227 @@
+//! Org-chart checks: ids (missing, duplicated, needing normalisation), managers (unknown,
+//! self, several roots) and reporting cycles.
+
+use super::ids::{IdIndex, Match, did_you_mean, suggest};
+use super::problem::{Problem, Problems};
+use crate::load::OrgChart;
+
+/// The people of a valid org chart, in file order; index = person number.
+#[derive(Debug, Default)]
+pub struct People {
+    /// Canonical ids (trimmed, as first written).
+    pub ids: Vec<String>,
+    /// Index into `OrgChart::rows` of each person's row.
+    pub record: Vec<usize>,
+    /// Each person's manager, `None` for a root.
+    pub manager: Vec<Option<u32>>,
+    pub index: IdIndex,
+}
+
+impl People {
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// How many unknown ids get "did you mean" suggestions: each costs a scan of every id.
+pub(crate) fn suggestion_budget(people: usize) -> usize {
+    (20_000_000 / people.max(1)).clamp(1, 1000)
+}
+
+/// Checks the org chart and builds its people.
+pub fn check_org(org: &OrgChart, problems: &mut Problems) -> People {
+    let mut people = read_people(org, problems);
+    if people.is_empty() {
+        problems.push(Problem::error(
+            &org.file,
+            "empty-org-chart",
+            "the org chart has no people: it has a header but no rows with an id",
+        ));
+        return people;
+    }
+    people.manager = resolve_managers(org, &people, problems);
+    report_cycles(org, &people, problems);
+    report_roots(org, &people, problems);
+    people
+}
+
+fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
+    let file = &org.file;
+    let id_col = org.columns.id;
+    let id_header = &org.headers[id_col];
+    let mut people = People::default();
+    for (i, (row, record)) in org.rows.iter().enumerate() {
+        let raw = &record[id_col];
+        let id = raw.trim();
+        if id.is_empty() {
+            problems.push(
+                Problem::warning(
+                    file,
+                    "missing-id",
+                    "the row has no id and was left out; give the person an id",
+                )
+                .at_row(*row)
+                .in_column(id_header),
+            );
+            continue;
+        }
+        let person = people.ids.len() as u32;
+        if let Some(first) = people.index.insert(id, person) {
+            let (first_row, first_record) = &org.rows[people.record[first as usize]];
+            let same = first_record
+                .iter()
+                .zip(record.iter())
+                .all(|(a, b)| a.trim() == b.trim());
+            let first_id = &people.ids[first as usize];
+            if same {
+                problems.push(
+                    Problem::warning(
+                        file,
+                        "duplicate-row",
+                        format!(
+                            "the row repeats row {first_row} (id {first_id}) and was merged with it"
+                        ),
+                    )
+                    .at_row(*row)
+                    .in_column(id_header),
+                );
+            } else {
+                problems.push(Problem::error(file, "duplicate-id", format!("id {id:?} is also on row {first_row} (as {first_id:?}) with different contents; give each person one row, or distinct ids")).at_row(*row).in_column(id_header));
+            }
+            continue;
+        }
+        if raw != id {
+            problems.push(
+                Problem::warning(
+                    file,
+                    "id-normalised",
+                    format!("id {raw:?} has spaces around it; read as {id:?}"),
+                )
+                .at_row(*row)
+                .in_column(id_header),
+            );
+        }
+        people.ids.push(id.to_string());
+        people.record.push(i);
+    }
+    people
+}
+
+fn resolve_managers(org: &OrgChart, people: &People, problems: &mut Problems) -> Vec<Option<u32>> {
+    let Some(col) = org.columns.manager else {
+        return vec![None; people.len()];
+    };
+    let file = &org.file;
+    let header = &org.headers[col];
+    let mut budget = suggestion_budget(people.len());
+    let mut managers = Vec::with_capacity(people.len());
+    for (person, &record) in people.record.iter().enumerate() {
+        let (row, fields) = &org.rows[record];
+        let raw = &fields[col];
+        let at = |p: Problem| p.at_row(*row).in_column(header);
+        let manager = match people.index.resolve(raw) {
+            _ if raw.trim().is_empty() => None,
+            Match::Exact(m) | Match::Normalised(m) if m as usize == person => {
+                problems.push(at(Problem::warning(
+                    file,
+                    "self-manager",
+                    format!(
+                        "{} is their own manager; treated as having no manager",
+                        people.ids[person]
+                    ),
+                )));
+                None
+            }
+            Match::Exact(m) => Some(m),
+            Match::Normalised(m) => {
+                problems.push(at(Problem::warning(file, "id-normalised", format!("manager id {raw:?} matches {:?} only after trimming spaces or folding case; read as {:?}", people.ids[m as usize], people.ids[m as usize]))));
+                Some(m)
+            }
+            Match::Unknown => {
+                let hint = if budget > 0 {
+                    budget -= 1;
+                    did_you_mean(&suggest(raw, people.ids.iter().map(String::as_str)))
+                } else {
+                    String::new()
+                };
+                problems.push(at(Problem::warning(file, "unknown-manager", format!("manager id {:?} is not in the org chart, so {} is treated as a top of the hierarchy{hint}", raw.trim(), people.ids[person]))));
+                None
+            }
+        };
+        managers.push(manager);
+    }
+    managers
+}
+
+/// Finds every reporting cycle (following manager links from each person) and reports each
+/// once, listing the people in it.
+fn report_cycles(org: &OrgChart, people: &People, problems: &mut Problems) {
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; people.len()];
+    let mut path = Vec::new();
+    for start in 0..people.len() {
+        let mut at = Some(start as u32);
+        while let Some(p) = at {
+            match state[p as usize] {
+                NEW => {
+                    state[p as usize] = ON_PATH;
+                    path.push(p);
+                    at = people.manager[p as usize];
+                }
+                ON_PATH => {
+                    let begin = path.iter().position(|&q| q == p).unwrap_or(0);
+                    problems.push(cycle_problem(org, people, &path[begin..]));
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for p in path.drain(..) {
+            state[p as usize] = DONE;
+        }
+    }
+}
+
+fn cycle_problem(org: &OrgChart, people: &People, cycle: &[u32]) -> Problem {
+    let row_of = |p: u32| org.rows[people.record[p as usize]].0;
+    let mut chain: Vec<String> = cycle
+        .iter()
+        .map(|&p| format!("{} (row {})", people.ids[p as usize], row_of(p)))
+        .collect();
+    chain.push(people.ids[cycle[0] as usize].clone());
+    let header = org
+        .columns
+        .manager
+        .map(|c| org.headers[c].clone())
+        .unwrap_or_default();
+    Problem::error(&org.file, "reporting-cycle", format!("reporting cycle: {}; every chain of managers must end at someone with no manager, so fix one of these manager ids", chain.join(" → ")))
+        .at_row(row_of(cycle[0]))
+        .in_column(header)
+}
+
+fn report_roots(org: &OrgChart, people: &People, problems: &mut Problems) {
+    let roots: Vec<&str> = (0..people.len())
+        .filter(|&p| people.manager[p].is_none())
+        .map(|p| people.ids[p].as_str())
+        .collect();
+    if roots.len() > 1 && org.columns.manager.is_some() {
+        let shown = roots
+            .iter()
+            .take(10)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = if roots.len() > 10 {
+            format!(" and {} more", roots.len() - 10)
+        } else {
+            String::new()
+        };
+        problems.push(Problem::warning(&org.file, "several-roots", format!("{} people have no manager in the org chart ({shown}{more}); levels are counted from each of them. Usual for a partial export; check it if you expected one top", roots.len())));
+    }
+}
