@@ -66,7 +66,11 @@ pub fn suggest<'a>(text: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a st
                 return None;
             }
             let d = strsim::levenshtein(&wanted, &folded);
-            let prefix = wanted.chars().zip(folded.chars()).take_while(|(a, b)| a == b).count();
+            let prefix = wanted
+                .chars()
+                .zip(folded.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
             (d <= limit).then_some((d, std::cmp::Reverse(prefix), id))
         })
         .collect();
@@ -105,7 +109,10 @@ mod tests {
         assert_eq!(suggest("e0004", ids.into_iter()), ["E0024", "E0042"]);
         assert!(suggest("Zebra", ids.into_iter()).is_empty());
         let ids = ["E0032", "E0132", "E0202", "E0231", "E0233"];
-        assert_eq!(suggest("E0232", ids.into_iter()), ["E0231", "E0233", "E0202"]);
+        assert_eq!(
+            suggest("E0232", ids.into_iter()),
+            ["E0231", "E0233", "E0202"]
+        );
         assert_eq!(did_you_mean(&["a", "b", "c"]), "; did you mean a, b or c?");
     }
 }

@@ -20,7 +20,9 @@ pub struct Nomination {
 pub struct Answers {
     /// Sorted by (from, to, question); one per triple.
     pub nominations: Vec<Nomination>,
-    /// `responded[q][p]`: person p answered question q (even naming nobody).
+    /// `responded[q][p]`: person p answered question q (even naming nobody). Whoever
+    /// answered a survey file answered every question that file holds: a person with
+    /// advice rows but no friendship rows in one file named no friends.
     pub responded: Vec<Vec<bool>>,
     /// Ties below `--min-weight`, left out by the user's choice (not a data problem).
     pub below_min_weight: usize,
@@ -42,14 +44,15 @@ pub fn check_survey(
         cache: vec![None; survey.symbols.len()],
         budget: suggestion_budget(people.len()),
     };
-    let mut answers = Answers {
-        responded: vec![vec![false; people.len()]; survey.questions.len()],
-        ..Answers::default()
-    };
+    let mut answers = Answers::default();
+    // Per file: who answered it, and which questions it holds.
+    let mut file_respondents = vec![vec![false; people.len()]; survey.files.len()];
+    let mut file_questions = vec![vec![false; survey.questions.len()]; survey.files.len()];
     let mut ties: Vec<(Nomination, u32)> = Vec::with_capacity(survey.rows.len());
     for (i, row) in survey.rows.iter().enumerate() {
         let at = |p: Problem, column: &str| p.at_row(row.row.into()).in_column(column);
         let file = &survey.files[row.file as usize];
+        file_questions[row.file as usize][row.question as usize] = true;
         let Some(from) = person(
             survey,
             people,
@@ -63,7 +66,7 @@ pub fn check_survey(
         ) else {
             continue;
         };
-        answers.responded[row.question as usize][from as usize] = true;
+        file_respondents[row.file as usize][from as usize] = true;
         let Some(nominee) = row.nominee else { continue };
         let Some(to) = person(
             survey,
@@ -107,6 +110,17 @@ pub fn check_survey(
         }
     }
     answers.nominations = merge_duplicates(survey, people, ties, problems);
+    answers.responded = (0..survey.questions.len())
+        .map(|q| {
+            let mut responded = vec![false; people.len()];
+            for (who, holds) in file_respondents.iter().zip(&file_questions) {
+                if holds[q] {
+                    responded.iter_mut().zip(who).for_each(|(r, &w)| *r |= w);
+                }
+            }
+            responded
+        })
+        .collect();
     answers
 }
 
