@@ -40,6 +40,10 @@ pub enum Error {
     #[error("{}", render_problems(.0))]
     InvalidData(Vec<Problem>),
 
+    /// Data errors already printed in full (by `orgsphere validate`); this many of them.
+    #[error("{0} errors in the inputs (listed above); fix them and run again")]
+    InvalidDataListed(usize),
+
     /// A quality threshold the user set was not met.
     #[error("{0}")]
     Threshold(String),
@@ -63,7 +67,7 @@ impl Error {
         match self {
             Error::Usage(_) => EXIT_USAGE,
             Error::InputMissing { .. } => EXIT_NO_INPUT,
-            Error::InvalidData(_) | Error::Threshold(_) => EXIT_DATA,
+            Error::InvalidData(_) | Error::InvalidDataListed(_) | Error::Threshold(_) => EXIT_DATA,
             Error::CantCreate { .. } => EXIT_CANT_CREATE,
             Error::Io { .. } => EXIT_IO,
         }

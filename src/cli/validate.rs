@@ -40,7 +40,7 @@ pub fn run(args: ValidateArgs) -> Result<()> {
         }
         Err(Error::InvalidData(problems)) => {
             print_grouped("errors", &problems);
-            Err(Error::InvalidData(problems.into_iter().take(1).collect()))
+            Err(Error::InvalidDataListed(problems.len()))
         }
         Err(e) => Err(e),
     }
