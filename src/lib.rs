@@ -17,6 +17,7 @@ pub mod graph;
 pub mod load;
 pub mod metrics;
 pub mod options;
+pub mod rng;
 pub mod validate;
 
 pub use error::{Error, Result};
@@ -62,7 +63,12 @@ pub fn check(options: &Options) -> Result<Dataset> {
 /// Runs the analysis on a checked data set: graph, metrics, classification.
 pub fn analyze_dataset(dataset: Dataset, options: &Options) -> Analysis {
     let graph = OrgGraph::build(&dataset);
-    let metrics = metrics::compute(&graph, &dataset);
+    let settings = metrics::PathSettings {
+        exact_limit: options.exact_paths_limit,
+        samples: options.path_samples,
+        seed: options.seed,
+    };
+    let metrics = metrics::compute(&graph, &dataset, settings);
     let titles: Vec<&str> = match dataset.org.columns.title {
         Some(col) => (0..dataset.people.len())
             .map(|p| dataset.org.rows[dataset.people.record[p]].1[col].trim())

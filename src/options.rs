@@ -68,6 +68,14 @@ pub struct Options {
     pub min_response_rate: Option<f64>,
     /// Every warning becomes an error.
     pub strict: bool,
+    /// Seed of every random choice (sampled betweenness, communities, bootstrap).
+    pub seed: u64,
+    /// Bootstrap resamples of the respondents for `leader_stability` (0 = none).
+    pub bootstrap: usize,
+    /// Up to this many people, betweenness and closeness are exact; above it, sampled.
+    pub exact_paths_limit: usize,
+    /// Sources sampled for betweenness and closeness above the exact limit.
+    pub path_samples: usize,
 }
 
 impl Options {
@@ -84,6 +92,10 @@ impl Options {
             min_weight: None,
             min_response_rate: None,
             strict: false,
+            seed: 1,
+            bootstrap: 200,
+            exact_paths_limit: crate::metrics::EXACT_LIMIT,
+            path_samples: crate::metrics::DEFAULT_SAMPLES,
         }
     }
 

@@ -54,6 +54,51 @@ fn advice_in_degree_and_pagerank_match_networkx() {
 }
 
 #[test]
+fn path_and_structural_hole_measures_match_networkx() {
+    let w = Workdir::new();
+    let people = analyze(&w, &[]);
+    for question in ["advice", "friendship"] {
+        for nx in networkx(question) {
+            let id = &nx["employee_id"];
+            let p = person(&people, id);
+            let ours = |m: &str| p[&format!("{question}_{m}")].parse::<f64>().unwrap();
+            let theirs = |m: &str| nx[m].parse::<f64>().unwrap();
+            assert!(
+                (ours("betweenness") - theirs("betweenness")).abs() < 1e-6,
+                "{question} betweenness of {id}"
+            );
+            assert!(
+                (ours("closeness") - theirs("closeness")).abs() < 1e-8,
+                "{question} closeness of {id}"
+            );
+            assert_eq!(
+                p[&format!("{question}_core")],
+                nx["core"],
+                "{question} core of {id}"
+            );
+            // networkx leaves constraint and effective size undefined for people who name
+            // nobody (person 7 for friendship); orgsphere defines them for anyone with a tie.
+            if nx["constraint"] != "nan" {
+                assert!(
+                    (ours("constraint") - theirs("constraint")).abs() < 1e-8,
+                    "{question} constraint of {id}"
+                );
+                assert!(
+                    (ours("effective_size") - theirs("effective_size")).abs() < 1e-8,
+                    "{question} effective size of {id}"
+                );
+            }
+            if !nx["reciprocity"].is_empty() {
+                assert!(
+                    (ours("reciprocity") - theirs("reciprocity")).abs() < 1e-8,
+                    "{question} reciprocity of {id}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn the_advice_survey_alone_matches_networkx_on_the_combined_columns() {
     let w = Workdir::new();
     let survey = std::fs::read_to_string(root().join("sample-data/krackhardt/survey.csv")).unwrap();

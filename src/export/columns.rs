@@ -85,7 +85,11 @@ fn opt_float(v: Option<f64>) -> Cell<'static> {
 
 /// The names orgsphere writes; an org-chart column of the same name is written as
 /// `org_<name>` so that every column name stays unique.
-const METRIC_NAMES: [&str; 22] = [
+const METRIC_NAMES: [&str; 33] = [
+    "employee_id",
+    "manager_id",
+    "title",
+    "department",
     "formal_power",
     "direct_reports",
     "formal_reach",
@@ -96,18 +100,25 @@ const METRIC_NAMES: [&str; 22] = [
     "in_share",
     "out_degree",
     "pagerank",
+    "betweenness",
+    "closeness",
+    "reciprocity",
+    "constraint",
+    "effective_size",
+    "core",
     "outside_team_share",
     "nominating_departments",
     "influence_sphere_size",
+    "influence_sphere_size_2",
     "command_coverage",
     "influence_beyond_chain",
+    "community",
     "influence_percentile",
     "role",
+    "flags",
+    "leader_stability",
     "reason",
-    "employee_id",
-    "manager_id",
-    "title",
-    "department",
+    "flag_reasons",
 ];
 
 /// The columns of `people.csv`, in order.
@@ -167,6 +178,10 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
         Cell::Bool(d.responded_any(p))
     }));
     influence_columns(&mut cols, "", &a.metrics.combined);
+    let community = &a.metrics.communities.community;
+    cols.push(Column::new("community", Kind::Int, move |p| {
+        opt_int(community[p])
+    }));
     cols.push(Column::new("influence_percentile", Kind::Float, move |p| {
         opt_float(cls.influence_percentile[p])
     }));
@@ -190,56 +205,96 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
 
 /// The influence metrics of one layer, with a name prefix (`""` or `advice_`).
 fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influence) {
-    cols.push(Column::new(
-        format!("{prefix}in_degree"),
+    type Value<'a> = Box<dyn Fn(usize) -> Cell<'a> + 'a>;
+    let mut add = |name: &str, kind: Kind, value: Value<'a>| {
+        cols.push(Column {
+            name: format!("{prefix}{name}"),
+            kind,
+            from_input: false,
+            value,
+        });
+    };
+    add(
+        "in_degree",
         Kind::Int,
-        move |p| int(m.in_degree[p]),
-    ));
-    cols.push(Column::new(
-        format!("{prefix}in_weight"),
+        Box::new(move |p| int(m.in_degree[p])),
+    );
+    add(
+        "in_weight",
         Kind::Float,
-        move |p| Cell::Float(m.in_weight[p]),
-    ));
-    cols.push(Column::new(
-        format!("{prefix}in_share"),
+        Box::new(move |p| Cell::Float(m.in_weight[p])),
+    );
+    add(
+        "in_share",
         Kind::Float,
-        move |p| opt_float(m.in_share[p]),
-    ));
-    cols.push(Column::new(
-        format!("{prefix}out_degree"),
+        Box::new(move |p| opt_float(m.in_share[p])),
+    );
+    add(
+        "out_degree",
         Kind::Int,
-        move |p| opt_int(m.out_degree[p]),
-    ));
-    cols.push(Column::new(
-        format!("{prefix}pagerank"),
+        Box::new(move |p| opt_int(m.out_degree[p])),
+    );
+    add(
+        "pagerank",
         Kind::Float,
-        move |p| Cell::Float(m.pagerank[p]),
-    ));
-    cols.push(Column::new(
-        format!("{prefix}outside_team_share"),
+        Box::new(move |p| Cell::Float(m.pagerank[p])),
+    );
+    add(
+        "betweenness",
         Kind::Float,
-        move |p| opt_float(m.outside_team_share[p]),
-    ));
-    cols.push(Column::new(
-        format!("{prefix}nominating_departments"),
+        Box::new(move |p| Cell::Float(m.paths.betweenness[p])),
+    );
+    add(
+        "closeness",
+        Kind::Float,
+        Box::new(move |p| Cell::Float(m.paths.closeness[p])),
+    );
+    add(
+        "reciprocity",
+        Kind::Float,
+        Box::new(move |p| opt_float(m.reciprocity[p])),
+    );
+    add(
+        "constraint",
+        Kind::Float,
+        Box::new(move |p| opt_float(m.constraint[p])),
+    );
+    add(
+        "effective_size",
+        Kind::Float,
+        Box::new(move |p| opt_float(m.effective_size[p])),
+    );
+    add("core", Kind::Int, Box::new(move |p| int(m.core[p])));
+    add(
+        "outside_team_share",
+        Kind::Float,
+        Box::new(move |p| opt_float(m.outside_team_share[p])),
+    );
+    add(
+        "nominating_departments",
         Kind::Int,
-        move |p| int(m.nominating_departments[p]),
-    ));
-    cols.push(Column::new(
-        format!("{prefix}influence_sphere_size"),
+        Box::new(move |p| int(m.nominating_departments[p])),
+    );
+    add(
+        "influence_sphere_size",
         Kind::Int,
-        move |p| int(m.influence_sphere_size[p]),
-    ));
-    cols.push(Column::new(
-        format!("{prefix}command_coverage"),
+        Box::new(move |p| int(m.influence_sphere_size[p])),
+    );
+    add(
+        "influence_sphere_size_2",
+        Kind::Int,
+        Box::new(move |p| int(m.influence_sphere_size_2[p])),
+    );
+    add(
+        "command_coverage",
         Kind::Float,
-        move |p| opt_float(m.command_coverage[p]),
-    ));
-    cols.push(Column::new(
-        format!("{prefix}influence_beyond_chain"),
+        Box::new(move |p| opt_float(m.command_coverage[p])),
+    );
+    add(
+        "influence_beyond_chain",
         Kind::Float,
-        move |p| opt_float(m.influence_beyond_chain[p]),
-    ));
+        Box::new(move |p| opt_float(m.influence_beyond_chain[p])),
+    );
 }
 
 /// People in the order every output lists them: by id, digits by value (`E2` before `E10`).

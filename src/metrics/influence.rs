@@ -2,7 +2,6 @@
 //! respondents, made; and the spheres — who nominates a person, and where those
 //! nominators sit relative to the person's team, department and chain of command.
 
-use super::formal::Formal;
 use crate::graph::Csr;
 
 /// Nominations received: distinct nominators. O(1) per node.
@@ -38,52 +37,34 @@ pub fn in_share(g: &Csr, responded: &[bool]) -> Vec<Option<f64>> {
         .collect()
 }
 
-/// For a person with direct reports: the share of their responding direct reports who
-/// nominate them. Empty for people without reports, or when none of the reports answered.
-pub fn command_coverage(
-    g: &Csr,
-    formal: &Formal,
-    managers: &[Option<u32>],
-    responded: &[bool],
-) -> Vec<Option<f64>> {
-    let n = g.node_count();
-    let mut asked = vec![0u32; n];
-    for (report, m) in managers.iter().enumerate() {
-        if let Some(m) = m {
-            asked[*m as usize] += u32::from(responded[report]);
-        }
-    }
-    (0..n)
+/// Reciprocity of each person's ties, as networkx's `reciprocity(G, nodes)`: twice the
+/// number of people with whom the tie goes both ways, over in-degree plus out-degree.
+/// Empty for people with no ties.
+pub fn reciprocity(g: &Csr) -> Vec<Option<f64>> {
+    (0..g.node_count())
         .map(|v| {
-            if formal.direct_reports[v] == 0 || asked[v] == 0 {
-                return None;
-            }
-            let covered = g
-                .in_neighbors(v)
-                .iter()
-                .filter(|&&u| managers[u as usize] == Some(v as u32))
-                .count();
-            Some(covered as f64 / asked[v] as f64)
+            let (ins, outs) = (g.in_neighbors(v), g.out_neighbors(v));
+            let total = ins.len() + outs.len();
+            (total > 0).then(|| 2.0 * sorted_overlap(ins, outs) as f64 / total as f64)
         })
         .collect()
 }
 
-/// The share of a person's nominators who are neither in their formal sphere (below them)
-/// nor in their chain of command (above them). Empty for people nobody nominates.
-pub fn influence_beyond_chain(g: &Csr, formal: &Formal) -> Vec<Option<f64>> {
-    (0..g.node_count())
-        .map(|v| {
-            let nominators = g.in_neighbors(v);
-            if nominators.is_empty() {
-                return None;
+/// How many values two ascending lists share.
+fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
             }
-            let beyond = nominators
-                .iter()
-                .filter(|&&u| !formal.in_sphere(v, u as usize) && !formal.in_chain(v, u as usize))
-                .count();
-            Some(beyond as f64 / nominators.len() as f64)
-        })
-        .collect()
+        }
+    }
+    common
 }
 
 /// Whether `u` is in `v`'s own team: `v`'s manager, the people who share that manager, or
@@ -140,7 +121,8 @@ pub fn nominating_departments(g: &Csr, department: &[Option<u32>]) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::formal::formal;
+    use super::super::formal::{Formal, formal};
+    use super::super::spheres::*;
     use super::*;
 
     /// Hierarchy: 0 manages 1, 2 and 3; 3 manages 4. Person 5 is another root.
@@ -208,5 +190,20 @@ mod tests {
         assert_eq!(outside_team_share(&g, &managers, &dept)[3], Some(0.25));
         // 3 is named from A (2, 0) and B (4); 5 has no department.
         assert_eq!(nominating_departments(&g, &dept)[3], 2);
+    }
+
+    #[test]
+    fn reciprocity_and_the_two_step_sphere() {
+        // 0 ↔ 1, 2 → 0, 3 → 2; 4 has no ties.
+        let g = Csr::from_edges(
+            5,
+            [(0, 1, 1.0), (1, 0, 1.0), (2, 0, 1.0), (3, 2, 1.0)].into_iter(),
+        );
+        assert_eq!(
+            reciprocity(&g),
+            [Some(2.0 / 3.0), Some(1.0), Some(0.0), Some(0.0), None]
+        );
+        // 0 is named by 1 and 2, and through 2 by 3 (1's own nominator is 0 itself).
+        assert_eq!(influence_sphere_size_2(&g), [3, 2, 1, 0, 0]);
     }
 }

@@ -2,18 +2,31 @@
 //!
 //! In: the [`OrgGraph`] and the [`Dataset`] it was built from. Out: [`Metrics`] — the
 //! formal measures and, for the combined influence layer and for each question, the
-//! influence measures, each a vector indexed by person.
+//! influence measures, each a vector indexed by person; plus communities of the combined
+//! layer. Which algorithm is whose: PageRank, betweenness/closeness (Brandes), structural
+//! holes, k-core and the sphere measures are orgsphere's own, on a compact index, each
+//! tested against networkx's values; communities come from the leiden-rs crate.
 
+mod brandes;
+mod community;
+mod core;
 mod formal;
 mod influence;
 mod pagerank;
+mod spheres;
+mod structural_holes;
 
+pub use brandes::{DEFAULT_SAMPLES, EXACT_LIMIT, Method, Paths, error_bound, paths};
+pub use community::{Communities, communities, ei_index, normalized_mutual_information};
+pub use core::core_number;
 pub use formal::{Formal, formal};
 pub use influence::{
-    command_coverage, in_degree, in_share, in_weight, influence_beyond_chain,
-    nominating_departments, out_degree, outside_team_share, same_team,
+    in_degree, in_share, in_weight, nominating_departments, out_degree, outside_team_share,
+    reciprocity, same_team,
 };
 pub use pagerank::pagerank;
+pub use spheres::{command_coverage, influence_beyond_chain, influence_sphere_size_2};
+pub use structural_holes::structural_holes;
 
 use crate::graph::{Csr, OrgGraph, Questions};
 use crate::validate::Dataset;
@@ -24,6 +37,24 @@ pub const DAMPING: f64 = 0.85;
 pub const PAGERANK_TOL: f64 = 1e-10;
 pub const PAGERANK_MAX_ITER: usize = 1000;
 
+/// How the path-based measures are computed (exact up to a size, then sampled).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathSettings {
+    pub exact_limit: usize,
+    pub samples: usize,
+    pub seed: u64,
+}
+
+impl Default for PathSettings {
+    fn default() -> Self {
+        PathSettings {
+            exact_limit: EXACT_LIMIT,
+            samples: DEFAULT_SAMPLES,
+            seed: 0,
+        }
+    }
+}
+
 /// The influence measures of one layer (combined, or one question), indexed by person.
 /// `None` means "does not apply" and is written as an empty cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,10 +64,16 @@ pub struct Influence {
     pub in_share: Vec<Option<f64>>,
     pub out_degree: Vec<Option<u32>>,
     pub pagerank: Vec<f64>,
+    pub paths: Paths,
+    pub reciprocity: Vec<Option<f64>>,
+    pub constraint: Vec<Option<f64>>,
+    pub effective_size: Vec<Option<f64>>,
+    pub core: Vec<u32>,
     pub outside_team_share: Vec<Option<f64>>,
     pub nominating_departments: Vec<u32>,
     /// Depth-1 influence sphere: the distinct people who nominate the person.
     pub influence_sphere_size: Vec<u32>,
+    pub influence_sphere_size_2: Vec<u32>,
     pub command_coverage: Vec<Option<f64>>,
     pub influence_beyond_chain: Vec<Option<f64>>,
 }
@@ -45,60 +82,82 @@ pub struct Influence {
 #[derive(Debug, Clone)]
 pub struct Metrics {
     pub formal: Formal,
+    pub managers: Vec<Option<u32>>,
     /// Each person's department as a number (`None` when unknown), for group measures.
     pub department: Vec<Option<u32>>,
     pub department_names: Vec<String>,
     pub combined: Influence,
     /// One per question, in the order of `Dataset::questions`.
     pub per_question: Vec<Influence>,
+    pub communities: Communities,
 }
 
 /// Computes every metric.
-pub fn compute(graph: &OrgGraph, dataset: &Dataset) -> Metrics {
+pub fn compute(graph: &OrgGraph, dataset: &Dataset, settings: PathSettings) -> Metrics {
     let managers = graph.managers();
     let formal = formal(&graph.authority(), &managers);
     let (department, department_names) = departments(dataset);
     let n = dataset.people.len();
     let any: Vec<bool> = (0..n).map(|p| dataset.responded_any(p)).collect();
-    let view =
-        |csr: &Csr, responded: &[bool]| influence(csr, responded, &formal, &managers, &department);
-    let combined = view(&graph.influence(Questions::All), &any);
+    let groups = Groups {
+        formal: &formal,
+        managers: &managers,
+        department: &department,
+        settings,
+    };
+    let all = graph.influence(Questions::All);
+    let combined = groups.influence(&all, &any);
     let per_question = (0..graph.questions.len())
         .map(|q| {
-            view(
+            groups.influence(
                 &graph.influence(Questions::One(q as u16)),
                 &dataset.answers.responded[q],
             )
         })
         .collect();
+    let communities = communities(&all, settings.seed);
     Metrics {
         formal,
+        managers,
         department,
         department_names,
         combined,
         per_question,
+        communities,
     }
 }
 
-fn influence(
-    g: &Csr,
-    responded: &[bool],
-    formal: &Formal,
-    managers: &[Option<u32>],
-    department: &[Option<u32>],
-) -> Influence {
-    let in_degree = in_degree(g);
-    Influence {
-        in_weight: in_weight(g),
-        in_share: in_share(g, responded),
-        out_degree: out_degree(g, responded),
-        pagerank: pagerank(g, DAMPING, PAGERANK_TOL, PAGERANK_MAX_ITER),
-        outside_team_share: outside_team_share(g, managers, department),
-        nominating_departments: nominating_departments(g, department),
-        influence_sphere_size: in_degree.clone(),
-        command_coverage: command_coverage(g, formal, managers, responded),
-        influence_beyond_chain: influence_beyond_chain(g, formal),
-        in_degree,
+/// What the influence measures need besides the layer itself.
+struct Groups<'a> {
+    formal: &'a Formal,
+    managers: &'a [Option<u32>],
+    department: &'a [Option<u32>],
+    settings: PathSettings,
+}
+
+impl Groups<'_> {
+    fn influence(&self, g: &Csr, responded: &[bool]) -> Influence {
+        let in_degree = in_degree(g);
+        let (constraint, effective_size) = structural_holes(g);
+        let s = self.settings;
+        Influence {
+            in_weight: in_weight(g),
+            in_share: in_share(g, responded),
+            out_degree: out_degree(g, responded),
+            pagerank: pagerank(g, DAMPING, PAGERANK_TOL, PAGERANK_MAX_ITER),
+            paths: paths(g, s.exact_limit, s.samples, s.seed),
+            reciprocity: reciprocity(g),
+            constraint,
+            effective_size,
+            core: core_number(g),
+            outside_team_share: outside_team_share(g, self.managers, self.department),
+            nominating_departments: nominating_departments(g, self.department),
+            influence_sphere_size: in_degree.clone(),
+            influence_sphere_size_2: influence_sphere_size_2(g),
+            command_coverage: command_coverage(g, self.formal, self.managers, responded),
+            influence_beyond_chain: influence_beyond_chain(g, self.formal),
+            in_degree,
+        }
     }
 }
 

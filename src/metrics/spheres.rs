@@ -1,0 +1,82 @@
+//! Spheres: who is inside a person's sphere of influence, and how it sits against their
+//! formal sphere (the people below them) and chain of command (the people above them).
+
+use rayon::prelude::*;
+
+use super::formal::Formal;
+use crate::graph::Csr;
+
+/// For a person with direct reports: the share of their responding direct reports who
+/// nominate them. Empty for people without reports, or when none of the reports answered.
+pub fn command_coverage(
+    g: &Csr,
+    formal: &Formal,
+    managers: &[Option<u32>],
+    responded: &[bool],
+) -> Vec<Option<f64>> {
+    let n = g.node_count();
+    let mut asked = vec![0u32; n];
+    for (report, m) in managers.iter().enumerate() {
+        if let Some(m) = m {
+            asked[*m as usize] += u32::from(responded[report]);
+        }
+    }
+    (0..n)
+        .map(|v| {
+            if formal.direct_reports[v] == 0 || asked[v] == 0 {
+                return None;
+            }
+            let covered = g
+                .in_neighbors(v)
+                .iter()
+                .filter(|&&u| managers[u as usize] == Some(v as u32))
+                .count();
+            Some(covered as f64 / asked[v] as f64)
+        })
+        .collect()
+}
+
+/// The share of a person's nominators who are neither in their formal sphere (below them)
+/// nor in their chain of command (above them). Empty for people nobody nominates.
+pub fn influence_beyond_chain(g: &Csr, formal: &Formal) -> Vec<Option<f64>> {
+    (0..g.node_count())
+        .map(|v| {
+            let nominators = g.in_neighbors(v);
+            if nominators.is_empty() {
+                return None;
+            }
+            let beyond = nominators
+                .iter()
+                .filter(|&&u| !formal.in_sphere(v, u as usize) && !formal.in_chain(v, u as usize))
+                .count();
+            Some(beyond as f64 / nominators.len() as f64)
+        })
+        .collect()
+}
+
+/// The size of the depth-2 sphere of influence: the distinct people (other than the
+/// person) who nominate them, or nominate one of their nominators.
+///
+/// Complexity: O(Σ_v Σ_{u → v} in_degree(u)), with O(V) memory per worker.
+pub fn influence_sphere_size_2(g: &Csr) -> Vec<u32> {
+    let n = g.node_count();
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || vec![u32::MAX; n],
+            |mark, v| {
+                mark[v] = v as u32;
+                let mut count = 0;
+                for &u in g.in_neighbors(v) {
+                    for &x in std::iter::once(&u).chain(g.in_neighbors(u as usize)) {
+                        if mark[x as usize] != v as u32 {
+                            mark[x as usize] = v as u32;
+                            count += 1;
+                        }
+                    }
+                }
+                count
+            },
+        )
+        .collect()
+}
