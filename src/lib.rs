@@ -75,13 +75,16 @@ pub fn analyze_dataset(dataset: Dataset, options: &Options) -> Analysis {
             .collect(),
         None => vec![""; dataset.people.len()],
     };
-    let classification = classify::classify(
-        &metrics,
-        &titles,
-        &options.manager_titles,
-        &options.rule,
-        options.min_nominations,
-    );
+    let responded: Vec<bool> = (0..dataset.people.len())
+        .map(|p| dataset.responded_any(p))
+        .collect();
+    let influence = graph.influence(graph::Questions::All);
+    let inputs = classify::Inputs {
+        titles: &titles,
+        influence: &influence,
+        responded: &responded,
+    };
+    let classification = classify::classify(&metrics, &inputs, options);
     Analysis {
         dataset,
         graph,

@@ -159,6 +159,18 @@ pub struct RuleArgs {
     /// Fewest distinct nominators a high-influence person must have.
     #[arg(long, value_name = "N", default_value_t = 3)]
     min_nominations: u32,
+    /// Bootstrap resamples of the respondents for leader_stability (0 turns it off).
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    bootstrap: usize,
+    /// Seed of every random choice (bootstrap, sampled betweenness, communities).
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Up to this many people betweenness and closeness are exact; above it, sampled.
+    #[arg(long, value_name = "N", default_value_t = orgsphere::metrics::EXACT_LIMIT)]
+    exact_paths_limit: usize,
+    /// Sources sampled for betweenness and closeness above the exact limit.
+    #[arg(long, value_name = "K", default_value_t = orgsphere::metrics::DEFAULT_SAMPLES)]
+    path_samples: usize,
 }
 
 impl RuleArgs {
@@ -182,6 +194,15 @@ impl RuleArgs {
             }
         };
         o.min_nominations = self.min_nominations;
+        o.bootstrap = self.bootstrap;
+        o.seed = self.seed;
+        o.exact_paths_limit = self.exact_paths_limit;
+        if self.path_samples == 0 {
+            return Err(Error::Usage(
+                "--path-samples 0: give at least 1 source, e.g. 256".into(),
+            ));
+        }
+        o.path_samples = self.path_samples;
         Ok(())
     }
 }

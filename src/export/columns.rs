@@ -188,6 +188,10 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
     cols.push(Column::new("role", Kind::Text, move |p| {
         Cell::Text(Cow::Borrowed(cls.role[p].as_str()))
     }));
+    let stability = cls.leader_stability.as_deref();
+    cols.push(Column::new("leader_stability", Kind::Float, move |p| {
+        opt_float(stability.map(|s| s[p]))
+    }));
     cols.push(Column::new("reason", Kind::Text, move |p| {
         Cell::Text(Cow::Borrowed(&cls.reason[p]))
     }));

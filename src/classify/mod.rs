@@ -1,0 +1,190 @@
+//! Classify: formal power, high influence, and the four roles of SPEC §1, each with a
+//! reason in plain words.
+//!
+//! In: the metrics and each person's title. Out: [`Classification`]. The influence score
+//! is distinct nominators (`in_degree` of the combined layer) with PageRank breaking ties.
+//!
+//! Which people count as high influence is [`rule`]'s business; how stable that call is
+//! under non-response, [`stability`]'s.
+
+mod reason;
+pub mod rule;
+pub mod stability;
+
+pub use rule::{RuleApplied, high_influence};
+pub use stability::{Resampling, leader_stability};
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use crate::graph::Csr;
+use crate::metrics::Metrics;
+use crate::options::Options;
+
+/// A person's role (SPEC §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    LeaderManager,
+    Manager,
+    InformalLeader,
+    Contributor,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::InformalLeader,
+        Role::LeaderManager,
+        Role::Manager,
+        Role::Contributor,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::LeaderManager => "leader-manager",
+            Role::Manager => "manager",
+            Role::InformalLeader => "informal-leader",
+            Role::Contributor => "contributor",
+        }
+    }
+}
+
+/// Roles and reasons, indexed by person.
+#[derive(Debug, Clone)]
+pub struct Classification {
+    pub formal_power: Vec<bool>,
+    pub high_influence: Vec<bool>,
+    /// Share (0–100) of the other people with a lower influence score; empty when alone.
+    pub influence_percentile: Vec<Option<f64>>,
+    pub role: Vec<Role>,
+    pub reason: Vec<String>,
+    pub rule: RuleApplied,
+    /// Share of bootstrap resamples in which the person is an informal leader; `None`
+    /// when no resampling was asked for.
+    pub leader_stability: Option<Vec<f64>>,
+}
+
+/// What classification reads besides the metrics.
+pub struct Inputs<'a> {
+    /// Each person's title (empty when unknown).
+    pub titles: &'a [&'a str],
+    /// The combined influence layer, for resampling.
+    pub influence: &'a Csr,
+    /// Who answered any question.
+    pub responded: &'a [bool],
+}
+
+/// Classifies everyone.
+pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Classification {
+    let inf = &metrics.combined;
+    let n = inf.in_degree.len();
+    let titles = inputs.titles;
+    let formal_power: Vec<bool> = (0..n)
+        .map(|p| {
+            metrics.formal.direct_reports[p] > 0
+                || (!titles[p].is_empty() && options.manager_titles.is_match(titles[p]))
+        })
+        .collect();
+    let (high_influence, rule) = high_influence(
+        &inf.in_degree,
+        &inf.pagerank,
+        &options.rule,
+        options.min_nominations,
+    );
+    let role: Vec<Role> = (0..n)
+        .map(|p| match (formal_power[p], high_influence[p]) {
+            (true, true) => Role::LeaderManager,
+            (true, false) => Role::Manager,
+            (false, true) => Role::InformalLeader,
+            (false, false) => Role::Contributor,
+        })
+        .collect();
+    let reason = (0..n)
+        .map(|p| {
+            reason::reason(
+                metrics,
+                titles[p],
+                formal_power[p],
+                high_influence[p],
+                &rule,
+                p,
+            )
+        })
+        .collect();
+    let resampling = Resampling {
+        influence: inputs.influence,
+        responded: inputs.responded,
+        formal_power: &formal_power,
+        pagerank: &inf.pagerank,
+        rule: &options.rule,
+        min_nominations: options.min_nominations,
+    };
+    let leader_stability = leader_stability(&resampling, options.bootstrap, options.seed);
+    let order = ranking(&inf.in_degree, &inf.pagerank);
+    Classification {
+        influence_percentile: percentiles(&inf.in_degree, &inf.pagerank, &order),
+        formal_power,
+        high_influence,
+        role,
+        reason,
+        rule,
+        leader_stability,
+    }
+}
+
+/// Compares two people's influence: more nominators first, then higher PageRank.
+pub(crate) fn by_score(in_degree: &[u32], pagerank: &[f64], a: usize, b: usize) -> Ordering {
+    in_degree[b]
+        .cmp(&in_degree[a])
+        .then(pagerank[b].total_cmp(&pagerank[a]))
+}
+
+/// People from most to least influential; equal scores keep person order.
+pub fn ranking(in_degree: &[u32], pagerank: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..in_degree.len()).collect();
+    order.sort_by(|&a, &b| by_score(in_degree, pagerank, a, b).then(a.cmp(&b)));
+    order
+}
+
+fn percentiles(in_degree: &[u32], pagerank: &[f64], order: &[usize]) -> Vec<Option<f64>> {
+    let n = order.len();
+    let mut out = vec![None; n];
+    if n < 2 {
+        return out;
+    }
+    // Walk from the least influential up; `lower` counts people with a strictly lower score.
+    let mut lower = 0;
+    let mut i = n;
+    while i > 0 {
+        let mut j = i - 1;
+        while j > 0 && by_score(in_degree, pagerank, order[j - 1], order[i - 1]) == Ordering::Equal
+        {
+            j -= 1;
+        }
+        for &p in &order[j..i] {
+            out[p] = Some(100.0 * lower as f64 / (n - 1) as f64);
+        }
+        lower += i - j;
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranking_and_percentiles() {
+        let deg = [5, 1, 9, 1, 9];
+        let pr = [0.1, 0.1, 0.3, 0.1, 0.3];
+        let order = ranking(&deg, &pr);
+        assert_eq!(order, [2, 4, 0, 1, 3]);
+        let pct = percentiles(&deg, &pr, &order);
+        assert_eq!(
+            pct,
+            [Some(50.0), Some(0.0), Some(75.0), Some(0.0), Some(75.0)]
+        );
+    }
+}
