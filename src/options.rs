@@ -37,8 +37,9 @@ pub struct ColumnMap {
 /// How "high influence" is decided (SPEC §5).
 #[derive(Debug, Clone, PartialEq)]
 pub enum HighInfluenceRule {
-    /// The default: a robust outlier rule on distinct nominators. A person is high influence
-    /// when their modified z-score `(x - median) / (1.4826 · MAD)` is at least `z`.
+    /// The default: an outlier rule on distinct nominators. A person is high influence when
+    /// `(x − median) / spread ≥ z`, the spread being the standard deviation of the central
+    /// 90 % (see `classify::rule`).
     Outlier { z: f64 },
     /// The people in the top `share` (0–1) of the influence ranking.
     TopShare { share: f64 },
@@ -46,7 +47,7 @@ pub enum HighInfluenceRule {
 
 impl Default for HighInfluenceRule {
     fn default() -> Self {
-        HighInfluenceRule::Outlier { z: 3.5 }
+        HighInfluenceRule::Outlier { z: 5.5 }
     }
 }
 

@@ -153,8 +153,8 @@ pub struct RuleArgs {
     /// Instead of the default outlier rule, call the top SHARE (0–1) of people high influence.
     #[arg(long, value_name = "SHARE")]
     top_share: Option<f64>,
-    /// Outlier rule: how far above typical (robust z-score) high influence starts.
-    #[arg(long, value_name = "Z", default_value_t = 3.5)]
+    /// Outlier rule: how many spreads above the median high influence starts.
+    #[arg(long, value_name = "Z", default_value_t = 5.5)]
     outlier_z: f64,
     /// Fewest distinct nominators a high-influence person must have.
     #[arg(long, value_name = "N", default_value_t = 3)]
@@ -188,7 +188,7 @@ impl RuleArgs {
             None if self.outlier_z > 0.0 => HighInfluenceRule::Outlier { z: self.outlier_z },
             None => {
                 return Err(Error::Usage(format!(
-                    "--outlier-z {}: give a positive number, e.g. 3.5",
+                    "--outlier-z {}: give a positive number, e.g. 5.5",
                     self.outlier_z
                 )));
             }
