@@ -13,6 +13,7 @@
 pub mod classify;
 pub mod error;
 pub mod export;
+pub mod findings;
 pub mod graph;
 pub mod load;
 pub mod metrics;
@@ -36,6 +37,7 @@ pub struct Analysis {
     pub graph: OrgGraph,
     pub metrics: Metrics,
     pub classification: Classification,
+    pub findings: Vec<findings::Finding>,
 }
 
 /// Loads and validates the inputs of `options`: the data-quality stage alone.
@@ -85,12 +87,15 @@ pub fn analyze_dataset(dataset: Dataset, options: &Options) -> Analysis {
         responded: &responded,
     };
     let classification = classify::classify(&metrics, &inputs, options);
-    Analysis {
+    let mut analysis = Analysis {
         dataset,
         graph,
         metrics,
         classification,
-    }
+        findings: Vec::new(),
+    };
+    analysis.findings = findings::find(&findings::Context::new(&analysis, options.min_group_size));
+    analysis
 }
 
 /// The whole pipeline: load, validate, analyse, and write every output to `options.out`

@@ -77,6 +77,8 @@ pub struct Options {
     pub exact_paths_limit: usize,
     /// Sources sampled for betweenness and closeness above the exact limit.
     pub path_samples: usize,
+    /// Groups smaller than this are never described (SPEC §7).
+    pub min_group_size: usize,
 }
 
 impl Options {
@@ -97,6 +99,7 @@ impl Options {
             bootstrap: 200,
             exact_paths_limit: crate::metrics::EXACT_LIMIT,
             path_samples: crate::metrics::DEFAULT_SAMPLES,
+            min_group_size: 5,
         }
     }
 

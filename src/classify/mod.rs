@@ -7,6 +7,7 @@
 //! Which people count as high influence is [`rule`]'s business; how stable that call is
 //! under non-response, [`stability`]'s.
 
+pub mod flags;
 mod reason;
 pub mod rule;
 pub mod stability;
@@ -63,6 +64,8 @@ pub struct Classification {
     /// Share of bootstrap resamples in which the person is an informal leader; `None`
     /// when no resampling was asked for.
     pub leader_stability: Option<Vec<f64>>,
+    /// Roles beyond the four (`broker`, `central-connector`, `peripheral`, `overloaded`).
+    pub flags: Vec<Vec<&'static str>>,
 }
 
 /// What classification reads besides the metrics.
@@ -100,16 +103,22 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
             (false, false) => Role::Contributor,
         })
         .collect();
+    let flags = flags::flag(metrics, inputs.influence, rule.threshold);
     let reason = (0..n)
         .map(|p| {
-            reason::reason(
+            let mut line = reason::reason(
                 metrics,
                 titles[p],
                 formal_power[p],
                 high_influence[p],
                 &rule,
                 p,
-            )
+            );
+            for clause in &flags.reasons[p] {
+                line.push_str("; ");
+                line.push_str(clause);
+            }
+            line
         })
         .collect();
     let resampling = Resampling {
@@ -130,6 +139,7 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
         reason,
         rule,
         leader_stability,
+        flags: flags.flags,
     }
 }
 

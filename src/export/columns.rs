@@ -195,6 +195,9 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
     cols.push(Column::new("reason", Kind::Text, move |p| {
         Cell::Text(Cow::Borrowed(&cls.reason[p]))
     }));
+    cols.push(Column::new("flags", Kind::Text, move |p| {
+        Cell::Text(Cow::Owned(cls.flags[p].join(";")))
+    }));
     for (q, name) in d.questions.iter().enumerate() {
         let responded = &d.answers.responded[q];
         cols.push(Column::new(

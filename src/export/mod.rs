@@ -4,6 +4,7 @@
 //! One [`Exporter`] per file; each writes to any `io::Write`.
 
 mod columns;
+mod findings;
 pub mod format;
 mod graphml;
 mod people;
@@ -40,6 +41,8 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
         Box::new(people::PeopleCsv),
         Box::new(quality::DataQualityCsv),
         Box::new(summary::SummaryJson),
+        Box::new(findings::FindingsCsv),
+        Box::new(findings::FindingsJson),
         Box::new(graphml::GraphMl),
     ]
 }

@@ -31,6 +31,17 @@ struct Summary<'a> {
     roles: BTreeMap<&'static str, usize>,
     informal_leaders: Vec<Leader<'a>>,
     alignment: Alignment,
+    communities: CommunitySummary,
+    findings_by_severity: BTreeMap<&'static str, usize>,
+    findings_by_kind: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Serialize)]
+struct CommunitySummary {
+    count: usize,
+    modularity: f64,
+    /// Normalised mutual information between communities and departments.
+    department_agreement: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -187,10 +198,29 @@ impl Exporter for SummaryJson {
             roles,
             informal_leaders,
             alignment: alignment(cx),
+            communities: CommunitySummary {
+                count: a.metrics.communities.count,
+                modularity: round(a.metrics.communities.modularity),
+                department_agreement: crate::metrics::normalized_mutual_information(
+                    &a.metrics.communities.community,
+                    &a.metrics.department,
+                )
+                .map(round),
+            },
+            findings_by_severity: count_by(a.findings.iter().map(|f| f.severity.as_str())),
+            findings_by_kind: count_by(a.findings.iter().map(|f| f.kind)),
         };
         serde_json::to_writer_pretty(&mut *out, &summary)?;
         out.write_all(b"\n")
     }
+}
+
+fn count_by(keys: impl Iterator<Item = &'static str>) -> BTreeMap<&'static str, usize> {
+    let mut counts = BTreeMap::new();
+    for k in keys {
+        *counts.entry(k).or_default() += 1;
+    }
+    counts
 }
 
 fn alignment(cx: &Context<'_>) -> Alignment {
@@ -217,6 +247,16 @@ fn alignment(cx: &Context<'_>) -> Alignment {
         ties_up_the_chain: share(up, all),
         ties_to_own_manager: share(own, all),
         managers_with_high_influence: share(leading, formal),
+    }
+}
+
+/// A number for JSON, rounded as every output writes numbers; whole numbers as integers.
+pub fn json_number(x: f64) -> serde_json::Value {
+    let x = round(x);
+    if x.fract() == 0.0 && x.abs() < 9e15 {
+        serde_json::Value::from(x as i64)
+    } else {
+        serde_json::Value::from(x)
     }
 }
 

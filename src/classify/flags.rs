@@ -1,0 +1,116 @@
+//! Roles beyond the four: flags a person can carry on top of their role, each with its
+//! reason (Cross, R. & Parker, A. (2004). *The Hidden Power of Social Networks*. Harvard
+//! Business School Press, names these roles).
+//!
+//! - `central-connector`: tied to more people (naming or named, distinct) than 95 % of the
+//!   organisation, and to at least 5;
+//! - `broker`: betweenness in the top 5 % (and above 0), with ties reaching into at least
+//!   two departments (when departments are known): a boundary spanner;
+//! - `peripheral`: named by nobody;
+//! - `overloaded`: named by at least twice the high-influence bar, and by at least 10: a
+//!   likely bottleneck.
+
+use crate::graph::Csr;
+use crate::metrics::Metrics;
+
+/// Each person's flags, in the order above, and the matching reason clauses.
+pub struct Flags {
+    pub flags: Vec<Vec<&'static str>>,
+    pub reasons: Vec<Vec<String>>,
+}
+
+/// The smallest value among the top 5 % of `x` (ties included), by selection.
+fn top_five_percent(x: &[f64]) -> f64 {
+    if x.is_empty() {
+        return f64::INFINITY;
+    }
+    let mut v = x.to_vec();
+    let k = ((0.95 * v.len() as f64).floor() as usize).min(v.len() - 1);
+    *v.select_nth_unstable_by(k, f64::total_cmp).1
+}
+
+/// The fewest nominators that make a person overloaded, given the high-influence bar.
+pub fn overload_bar(threshold: Option<u32>) -> Option<u32> {
+    threshold.map(|t| (2 * t).max(10))
+}
+
+/// Flags everyone. `threshold` is the high-influence bar in nominators, if the rule has one.
+pub fn flag(metrics: &Metrics, influence: &Csr, threshold: Option<u32>) -> Flags {
+    let inf = &metrics.combined;
+    let n = inf.in_degree.len();
+    let contacts: Vec<f64> = (0..n)
+        .map(|v| distinct_contacts(influence, v) as f64)
+        .collect();
+    let contact_bar = top_five_percent(&contacts).max(5.0);
+    let betweenness_bar = top_five_percent(&inf.paths.betweenness);
+    let overload_bar = overload_bar(threshold);
+    let mut out = Flags {
+        flags: vec![Vec::new(); n],
+        reasons: vec![Vec::new(); n],
+    };
+    for (p, &contact) in contacts.iter().enumerate() {
+        let (flags, reasons) = (&mut out.flags[p], &mut out.reasons[p]);
+        if contact >= contact_bar {
+            flags.push("central-connector");
+            reasons.push(format!(
+                "central connector: tied to {} people, more than 95 % of the organisation",
+                contacts[p]
+            ));
+        }
+        let departments = reached_departments(influence, &metrics.department, p);
+        let spans = metrics.department_names.is_empty() || departments >= 2;
+        if inf.paths.betweenness[p] > 0.0 && inf.paths.betweenness[p] >= betweenness_bar && spans {
+            flags.push("broker");
+            reasons.push(format!(
+                "broker: betweenness in the top 5 %, ties into {departments} departments"
+            ));
+        }
+        if inf.in_degree[p] == 0 {
+            flags.push("peripheral");
+            reasons.push("peripheral: nobody names them".to_string());
+        }
+        if overload_bar.is_some_and(|bar| inf.in_degree[p] >= bar) {
+            flags.push("overloaded");
+            reasons.push(format!(
+                "overloaded: named by {}, twice the high-influence bar or more",
+                inf.in_degree[p]
+            ));
+        }
+    }
+    out
+}
+
+/// People `v` names or is named by, counted once.
+fn distinct_contacts(g: &Csr, v: usize) -> usize {
+    let (a, b) = (g.in_neighbors(v), g.out_neighbors(v));
+    let mut merged: Vec<u32> = a.iter().chain(b).copied().collect();
+    merged.sort_unstable();
+    merged.dedup();
+    merged.len()
+}
+
+/// Distinct departments among `v`'s contacts and `v` itself.
+fn reached_departments(g: &Csr, department: &[Option<u32>], v: usize) -> usize {
+    let mut seen: Vec<u32> = g
+        .in_neighbors(v)
+        .iter()
+        .chain(g.out_neighbors(v))
+        .filter_map(|&u| department[u as usize])
+        .chain(department[v])
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_five_percent_keeps_ties() {
+        let x: Vec<f64> = (0..40).map(|i| if i < 36 { 1.0 } else { 9.0 }).collect();
+        assert_eq!(top_five_percent(&x), 9.0);
+        assert_eq!(top_five_percent(&[3.0]), 3.0);
+    }
+}

@@ -1,0 +1,89 @@
+//! `findings.csv` and `findings.json`: the findings of SPEC §5 with severity, people,
+//! group, summary and evidence.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Context, Exporter, format};
+use crate::findings::Finding;
+
+pub struct FindingsCsv;
+pub struct FindingsJson;
+
+/// Evidence as `name=value; name=value`.
+fn evidence_text(f: &Finding) -> String {
+    f.evidence
+        .iter()
+        .map(|(k, v)| format!("{k}={}", format::float(*v)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn people<'a>(cx: &'a Context<'_>, f: &Finding) -> Vec<&'a str> {
+    f.people
+        .iter()
+        .map(|&p| cx.analysis.dataset.people.ids[p as usize].as_str())
+        .collect()
+}
+
+impl Exporter for FindingsCsv {
+    fn file_name(&self) -> &'static str {
+        "findings.csv"
+    }
+
+    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(["kind", "severity", "group", "people", "summary", "evidence"])?;
+        for f in &cx.analysis.findings {
+            let group = f.group.as_deref().unwrap_or("");
+            w.write_record([
+                f.kind,
+                f.severity.as_str(),
+                &format::csv_text(group),
+                &format::csv_text(&people(cx, f).join(";")),
+                &format::csv_text(&f.summary),
+                &evidence_text(f),
+            ])?;
+        }
+        w.flush()
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    kind: &'a str,
+    severity: &'a str,
+    group: Option<&'a str>,
+    people: Vec<&'a str>,
+    summary: &'a str,
+    evidence: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Exporter for FindingsJson {
+    fn file_name(&self) -> &'static str {
+        "findings.json"
+    }
+
+    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let list: Vec<JsonFinding<'_>> = cx
+            .analysis
+            .findings
+            .iter()
+            .map(|f| JsonFinding {
+                kind: f.kind,
+                severity: f.severity.as_str(),
+                group: f.group.as_deref(),
+                people: people(cx, f),
+                summary: &f.summary,
+                evidence: f
+                    .evidence
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), super::summary::json_number(*v)))
+                    .collect(),
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        out.write_all(b"\n")
+    }
+}

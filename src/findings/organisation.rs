@@ -1,0 +1,73 @@
+//! Organisation findings: overload, and how far influence follows the hierarchy.
+
+use super::{Context, Finding, Severity};
+use crate::classify::flags::overload_bar;
+use crate::graph::Questions;
+use crate::metrics::normalized_mutual_information;
+
+/// Overload / bottleneck: a person named by a very large share of the organisation (the
+/// `overloaded` flag of `classify::flags`).
+pub fn overload(cx: &Context<'_>) -> Vec<Finding> {
+    let Some(bar) = overload_bar(cx.analysis.classification.rule.threshold) else {
+        return Vec::new();
+    };
+    let inf = &cx.analysis.metrics.combined;
+    (0..inf.in_degree.len())
+        .filter(|&p| inf.in_degree[p] >= bar)
+        .map(|p| Finding {
+            kind: "overload",
+            severity: Severity::Medium,
+            group: None,
+            people: vec![p as u32],
+            summary: format!(
+                "{} is named by {} people ({:.0} % of respondents), at least twice the high-influence bar: a likely bottleneck",
+                cx.id(p as u32),
+                inf.in_degree[p],
+                inf.in_share[p].unwrap_or(0.0) * 100.0
+            ),
+            evidence: vec![("in_degree", inf.in_degree[p].into()), ("in_share", inf.in_share[p].unwrap_or(0.0)), ("overload_bar", bar.into())],
+        })
+        .collect()
+}
+
+/// Alignment: the share of influence ties that follow the chain of command, and the
+/// agreement of communities with departments.
+pub fn alignment(cx: &Context<'_>) -> Vec<Finding> {
+    let a = cx.analysis;
+    let g = a.graph.influence(Questions::All);
+    let (mut up, mut all) = (0usize, 0usize);
+    for r in 0..g.node_count() {
+        for &n in g.out_neighbors(r) {
+            all += 1;
+            up += usize::from(a.metrics.formal.in_chain(r, n as usize));
+        }
+    }
+    if all == 0 {
+        return Vec::new();
+    }
+    let share = up as f64 / all as f64;
+    let nmi =
+        normalized_mutual_information(&a.metrics.communities.community, &a.metrics.department);
+    let mut evidence = vec![
+        ("ties_up_the_chain", share),
+        ("modularity", a.metrics.communities.modularity),
+    ];
+    let mut summary = format!(
+        "{:.0} % of influence ties point up the chain of command",
+        share * 100.0
+    );
+    if let Some(nmi) = nmi {
+        evidence.push(("community_department_nmi", nmi));
+        summary += &format!(
+            "; communities match departments with normalised mutual information {nmi:.2} (1 = the same groups)"
+        );
+    }
+    vec![Finding {
+        kind: "alignment",
+        severity: Severity::Info,
+        group: None,
+        people: Vec::new(),
+        summary,
+        evidence,
+    }]
+}
