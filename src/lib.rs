@@ -14,6 +14,7 @@ pub mod classify;
 pub mod error;
 pub mod export;
 pub mod findings;
+pub mod generate;
 pub mod graph;
 pub mod load;
 pub mod metrics;

@@ -47,7 +47,7 @@ pub enum HighInfluenceRule {
 
 impl Default for HighInfluenceRule {
     fn default() -> Self {
-        HighInfluenceRule::Outlier { z: 5.5 }
+        HighInfluenceRule::Outlier { z: 5.0 }
     }
 }
 

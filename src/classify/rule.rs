@@ -1,7 +1,7 @@
 //! The high-influence rule (SPEC §5): which people stand out for influence.
 //!
 //! The default is an outlier rule that adapts to each organisation: a person is high
-//! influence when `in_degree ≥ median + z · spread` (z = 5.5) and at least
+//! influence when `in_degree ≥ median + z · spread` (z = 5) and at least
 //! `min_nominations` people nominate them. The spread is the standard deviation of the
 //! people at or below the 90th percentile of nominations: the top 10 % are left out so that
 //! the very people the rule looks for cannot raise their own bar, even in a small team
@@ -10,7 +10,7 @@
 //! Handle Outliers*). Unlike the median absolute deviation, it does not jump between whole
 //! numbers on count data, so the bar moves smoothly with the organisation. When the
 //! central 90 % all share one value, a spread of one nomination stands in.
-//! z = 5.5 was chosen on synthetic organisations with planted leaders (see the README's
+//! z = 5 was chosen on synthetic organisations with planted leaders (see the README's
 //! accuracy section) as the best balance of precision and recall.
 //! The alternative keeps a fixed top share of the ranking (distinct nominators, PageRank
 //! breaking ties). Both cost O(V) (selection, not sorting), so the bootstrap can apply them

@@ -2,6 +2,7 @@
 //! [`Options`]. clap types stay here; the library never sees them.
 
 mod analyze;
+mod generate;
 mod validate;
 
 use std::path::PathBuf;
@@ -41,6 +42,14 @@ pub enum Command {
         "Exit codes: 0 no errors (warnings allowed), 64 usage error, 65 the data has errors, 66 input missing."
     ))]
     Validate(validate::ValidateArgs),
+    /// Write a synthetic organisation with known truth (planted informal leaders, weak managers, a silo).
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  orgsphere generate --people 5000 --seed 7 --out synthetic\n",
+        "  orgsphere analyze synthetic --out results   # then compare results with synthetic/truth.csv\n\n",
+        "Exit codes: 0 success, 64 usage error, 73 cannot create output, 74 I/O error."
+    ))]
+    Generate(generate::GenerateArgs),
 }
 
 /// Where the inputs are and how their columns are named.
@@ -154,7 +163,7 @@ pub struct RuleArgs {
     #[arg(long, value_name = "SHARE")]
     top_share: Option<f64>,
     /// Outlier rule: how many spreads above the median high influence starts.
-    #[arg(long, value_name = "Z", default_value_t = 5.5)]
+    #[arg(long, value_name = "Z", default_value_t = 5.0)]
     outlier_z: f64,
     /// Fewest distinct nominators a high-influence person must have.
     #[arg(long, value_name = "N", default_value_t = 3)]
@@ -188,7 +197,7 @@ impl RuleArgs {
             None if self.outlier_z > 0.0 => HighInfluenceRule::Outlier { z: self.outlier_z },
             None => {
                 return Err(Error::Usage(format!(
-                    "--outlier-z {}: give a positive number, e.g. 5.5",
+                    "--outlier-z {}: give a positive number, e.g. 5",
                     self.outlier_z
                 )));
             }
@@ -224,5 +233,6 @@ pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Analyze(args) => analyze::run(args),
         Command::Validate(args) => validate::run(args),
+        Command::Generate(args) => generate::run(args),
     }
 }

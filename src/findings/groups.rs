@@ -8,8 +8,9 @@ use super::{Context, Finding, Severity};
 use crate::graph::Questions;
 use crate::metrics::ei_index;
 
-/// A department whose E-I index is at most this keeps its ties inside.
-const SILO_EI: f64 = -0.7;
+/// A department whose E-I index is at most this keeps its ties inside (at most about one
+/// tie in thirteen crosses its boundary).
+const SILO_EI: f64 = -0.85;
 /// A department where at least this share of people is never named is reported.
 const PERIPHERAL_SHARE: f64 = 0.15;
 
@@ -41,7 +42,7 @@ pub fn silos(cx: &Context<'_>) -> Vec<Finding> {
         if index <= SILO_EI {
             out.push(Finding {
                 kind: "silo",
-                severity: if index <= -0.9 { Severity::High } else { Severity::Medium },
+                severity: if index <= -0.95 { Severity::High } else { Severity::Medium },
                 group: Some(cx.department_name(d).to_string()),
                 people: Vec::new(),
                 summary: format!("{}'s influence ties stay inside it (E-I index {index:.2}; −1 means all inside)", cx.department_name(d)),

@@ -1,0 +1,55 @@
+//! `orgsphere generate`: a synthetic organisation with known truth.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use orgsphere::Result;
+use orgsphere::generate::{Spec, generate};
+
+#[derive(Args)]
+pub struct GenerateArgs {
+    /// How many people.
+    #[arg(long, value_name = "N")]
+    people: usize,
+    /// Seed: the same seed gives the same files.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Share of people who answer the survey.
+    #[arg(long, value_name = "RATE", default_value_t = 0.85)]
+    response_rate: f64,
+    /// Share of people planted as informal leaders.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.01)]
+    leader_share: f64,
+    /// Share of people planted as managers whom their reports do not turn to.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.01)]
+    weak_manager_share: f64,
+    /// Folder to write org.csv, survey-advice.csv, survey-trust.csv and truth.csv into.
+    #[arg(long, short, value_name = "DIR")]
+    out: PathBuf,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(args: GenerateArgs) -> Result<()> {
+    let spec = Spec {
+        people: args.people,
+        seed: args.seed,
+        response_rate: args.response_rate,
+        leader_share: args.leader_share,
+        weak_manager_share: args.weak_manager_share,
+    };
+    let g = generate(&spec, &args.out)?;
+    if !args.quiet {
+        eprintln!(
+            "orgsphere: generated {} people ({} respondents, {} nominations; planted {} informal leaders and {} weak managers) in {}",
+            g.people,
+            g.respondents,
+            g.nominations,
+            g.informal_leaders,
+            g.weak_managers,
+            args.out.display()
+        );
+    }
+    Ok(())
+}
