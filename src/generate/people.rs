@@ -223,10 +223,9 @@ fn grow(org: &mut Org, manager: usize, department: usize, size: usize, rng: &mut
 
 fn title_everyone(org: &mut Org, rng: &mut SplitMix64) {
     let reach = subtree_sizes(org);
-    for i in 0..org.people.len() {
-        let p = &org.people[i];
+    for (p, &reach) in org.people.iter_mut().zip(&reach) {
         let dept = DEPARTMENTS[p.department.min(DEPARTMENTS.len() - 1)];
-        org.people[i].title = match (p.manager, reach[i]) {
+        p.title = match (p.manager, reach) {
             (None, _) => "Chief Executive Officer".to_string(),
             (Some(0), _) => format!("VP {}", dept.0),
             (_, r) if r > 40 => format!("Director, {}", dept.0),
