@@ -209,8 +209,12 @@ pub fn headline_figure(path: &str) -> bool {
         || path.contains("communit")
 }
 
-/// A JSON number written as every output writes numbers (10 significant digits).
+/// A JSON number written as every output writes numbers (10 significant digits; whole
+/// numbers without a fraction).
 pub(crate) fn number(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return Value::from(x as i64);
+    }
     crate::export::format::float(x)
         .parse::<f64>()
         .ok()
