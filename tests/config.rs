@@ -270,3 +270,32 @@ fn compare_takes_its_folders_from_the_file() {
             .contains("\"folder\": \"runs/b\"")
     );
 }
+
+#[test]
+fn global_flags_from_the_file_and_before_the_subcommand() {
+    let w = Workdir::new();
+    w.write(
+        "job.toml",
+        format!(
+            "dir = {:?}\nout = \"r\"\nlog-format = \"json\"\n",
+            sample("")
+        ),
+    );
+    let run = w.run(&["analyze", "--config", "job.toml"]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.starts_with("{\"level\":\"info\""),
+        "{}",
+        run.stderr
+    );
+    // A flag typed before the subcommand still beats the file.
+    let run = w.run(&["--log-format", "text", "analyze", "--config", "job.toml"]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.starts_with("orgsphere: 306 people"),
+        "{}",
+        run.stderr
+    );
+    let run = w.run(&["-q", "analyze", "--config", "job.toml"]);
+    assert_eq!(run.stderr, "");
+}

@@ -159,10 +159,9 @@ pub fn failure(e: &Error) {
             for p in problems {
                 problem(p, Some(code));
             }
-            format!(
-                "{} errors in the inputs; nothing was written",
-                problems.len()
-            )
+            let n = problems.len();
+            let s = if n == 1 { "" } else { "s" };
+            format!("{n} error{s} in the inputs; nothing was written")
         }
         e => e.to_string(),
     };
