@@ -3,11 +3,12 @@
 //! user's own arguments, for clap to parse once.
 //!
 //! The keys are the long flags' names (`min-response-rate = 0.8`), positional arguments go
-//! by their name (`dir = "data"`). Flags given on the command line win: a key whose flag
-//! the user typed is skipped. Relative paths in the file are relative to the file's folder.
-//! Nothing here names a particular flag, so a flag added to a subcommand is a config key
-//! with no extra code. A key that belongs to another subcommand only is ignored, so one
-//! file can serve `analyze` and `validate`; a key no subcommand knows is an error.
+//! by their name (`dir = "data"`). Flags given on the command line (or through a flag's
+//! environment variable) win: a key whose flag the user set is skipped. Relative paths in
+//! the file are relative to the file's folder. Nothing here names a particular flag, so a
+//! flag added to a subcommand is a config key with no extra code. A key that belongs to
+//! another subcommand only is ignored, so one file can serve `analyze` and `validate`; a
+//! key no subcommand knows is an error.
 
 mod value;
 
@@ -164,8 +165,13 @@ fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
         .map(|(_, k)| k)
 }
 
+/// Whether the user set `arg` on the command line or through its environment variable;
+/// both win over the file.
 fn typed_by_user(given: &ArgMatches, arg: &Arg) -> bool {
-    given.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine)
+    matches!(
+        given.value_source(arg.get_id().as_str()),
+        Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+    )
 }
 
 fn positionals_given(given: &ArgMatches, sub: &Command) -> bool {
