@@ -48,6 +48,10 @@ pub enum Error {
     #[error("{0}")]
     Threshold(String),
 
+    /// Two result folders that cannot be compared (e.g. one pseudonymised, one not).
+    #[error("{0}")]
+    Incomparable(String),
+
     /// The output folder cannot be created or replaced.
     #[error("{}: cannot create output: {reason}", path.display())]
     CantCreate { path: PathBuf, reason: String },
@@ -67,7 +71,10 @@ impl Error {
         match self {
             Error::Usage(_) => EXIT_USAGE,
             Error::InputMissing { .. } => EXIT_NO_INPUT,
-            Error::InvalidData(_) | Error::InvalidDataListed(_) | Error::Threshold(_) => EXIT_DATA,
+            Error::InvalidData(_)
+            | Error::InvalidDataListed(_)
+            | Error::Threshold(_)
+            | Error::Incomparable(_) => EXIT_DATA,
             Error::CantCreate { .. } => EXIT_CANT_CREATE,
             Error::Io { .. } => EXIT_IO,
         }

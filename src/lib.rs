@@ -8,9 +8,11 @@
 //!
 //! The pipeline, one module per stage, in the order data flows:
 //! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`export`].
-//! [`analyze`] runs it all; [`check`] stops after validation.
+//! [`analyze`] runs it all; [`check`] stops after validation. [`compare::compare`] sets two
+//! runs' results side by side.
 
 pub mod classify;
+pub mod compare;
 pub mod error;
 pub mod export;
 pub mod findings;

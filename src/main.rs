@@ -1,6 +1,6 @@
-//! The `orgsphere` command: parse the command line, run one subcommand, map the outcome to
-//! an exit code (SPEC §8: 0 ok, 64 usage, 65 invalid data, 66 missing input, 73 cannot
-//! create output, 74 I/O).
+//! The `orgsphere` command: parse the command line (with `--config` merged in), run one
+//! subcommand, map the outcome to an exit code (SPEC §8: 0 ok, 64 usage, 65 invalid data,
+//! 66 missing input, 73 cannot create output, 74 I/O).
 
 mod cli;
 
@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     match cli::run(command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("orgsphere: {e}");
+            cli::report(&e);
             ExitCode::from(e.exit_code())
         }
     }

@@ -2,11 +2,12 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueHint};
 use orgsphere::Result;
 use orgsphere::classify::Role;
+use serde_json::json;
 
-use super::{InputArgs, RuleArgs};
+use super::{ConfigArg, InputArgs, RuleArgs, log};
 
 #[derive(Args)]
 pub struct AnalyzeArgs {
@@ -15,30 +16,40 @@ pub struct AnalyzeArgs {
     #[command(flatten)]
     rule: RuleArgs,
     /// Folder for the results (replaced if orgsphere wrote it before).
-    #[arg(long, short, value_name = "DIR", default_value = "orgsphere-results")]
+    #[arg(long, short, value_name = "DIR", default_value = "orgsphere-results", value_hint = ValueHint::DirPath)]
     out: PathBuf,
+    #[command(flatten)]
+    config: ConfigArg,
 }
 
 pub fn run(args: AnalyzeArgs) -> Result<()> {
     let mut options = args.inputs.options(args.out)?;
     args.rule.apply(&mut options)?;
     let a = orgsphere::analyze(&options)?;
-    if !args.inputs.quiet {
-        let d = &a.dataset;
-        let leaders = a
-            .classification
-            .role
-            .iter()
-            .filter(|&&r| r == Role::InformalLeader)
-            .count();
-        eprintln!(
-            "orgsphere: {} people, {} respondents ({:.1} %), {leaders} informal leaders; {} warnings (see data-quality.csv); results in {}",
+    let d = &a.dataset;
+    let leaders = a
+        .classification
+        .role
+        .iter()
+        .filter(|&&r| r == Role::InformalLeader)
+        .count();
+    log::info(
+        &format!(
+            "{} people, {} respondents ({:.1} %), {leaders} informal leaders; {} warnings (see data-quality.csv); results in {}",
             d.people.len(),
             d.respondents(),
             100.0 * d.response_rate(),
             d.warnings.len(),
             options.out.display()
-        );
-    }
+        ),
+        json!({
+            "people": d.people.len(),
+            "respondents": d.respondents(),
+            "response_rate": d.response_rate(),
+            "informal_leaders": leaders,
+            "warnings": d.warnings.len(),
+            "out": options.out.display().to_string(),
+        }),
+    );
     Ok(())
 }

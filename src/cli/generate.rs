@@ -2,9 +2,12 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueHint};
 use orgsphere::Result;
 use orgsphere::generate::{Spec, generate};
+use serde_json::json;
+
+use super::log;
 
 #[derive(Args)]
 pub struct GenerateArgs {
@@ -24,11 +27,8 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "SHARE", default_value_t = 0.01)]
     weak_manager_share: f64,
     /// Folder to write org.csv, survey-advice.csv, survey-trust.csv and truth.csv into.
-    #[arg(long, short, value_name = "DIR")]
+    #[arg(long, short, value_name = "DIR", value_hint = ValueHint::DirPath)]
     out: PathBuf,
-    /// Print nothing but errors.
-    #[arg(long, short)]
-    quiet: bool,
 }
 
 pub fn run(args: GenerateArgs) -> Result<()> {
@@ -40,16 +40,24 @@ pub fn run(args: GenerateArgs) -> Result<()> {
         weak_manager_share: args.weak_manager_share,
     };
     let g = generate(&spec, &args.out)?;
-    if !args.quiet {
-        eprintln!(
-            "orgsphere: generated {} people ({} respondents, {} nominations; planted {} informal leaders and {} weak managers) in {}",
+    log::info(
+        &format!(
+            "generated {} people ({} respondents, {} nominations; planted {} informal leaders and {} weak managers) in {}",
             g.people,
             g.respondents,
             g.nominations,
             g.informal_leaders,
             g.weak_managers,
             args.out.display()
-        );
-    }
+        ),
+        json!({
+            "people": g.people,
+            "respondents": g.respondents,
+            "nominations": g.nominations,
+            "informal_leaders": g.informal_leaders,
+            "weak_managers": g.weak_managers,
+            "out": args.out.display().to_string(),
+        }),
+    );
     Ok(())
 }

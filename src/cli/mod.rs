@@ -2,23 +2,65 @@
 //! [`Options`]. clap types stay here; the library never sees them.
 
 mod analyze;
+mod compare;
+mod config;
+mod docs;
 mod generate;
+mod log;
+mod parse;
 mod validate;
+
+pub use parse::parse;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
-use orgsphere::error::{EXIT_OK, EXIT_USAGE};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueHint};
 use orgsphere::options::{self, HighInfluenceRule, Inputs};
 use orgsphere::{Error, Options, Result};
 
-const EXIT_CODES: &str = "Exit codes: 0 success (warnings allowed), 64 usage error, 65 invalid input data or a failed threshold, 66 input missing, 73 cannot create output, 74 I/O error.";
+/// The exit codes of SPEC §8, for every `--help` (a macro so that `concat!` can use it).
+macro_rules! exit_codes {
+    () => {
+        "Exit codes: 0 success (warnings allowed), 64 usage error (a wrong flag, config key or value), 65 invalid input data or a failed threshold, 66 input missing, 73 cannot create output, 74 I/O error."
+    };
+}
 
 #[derive(Parser)]
-#[command(name = "orgsphere", version, about = "Organisational network analysis: separates formal power from influence and names the informal leaders.", after_help = EXIT_CODES)]
+#[command(
+    name = "orgsphere",
+    version,
+    about = "Organisational network analysis: separates formal power from influence and names the informal leaders.",
+    after_help = concat!(
+        "Examples:\n",
+        "  orgsphere analyze sample-data --out results\n",
+        "  orgsphere analyze --config job.toml\n",
+        "  orgsphere compare last-week this-week --out changes\n\n",
+        exit_codes!()
+    )
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print nothing but errors.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    /// How to write messages on stderr: text for people, json (one object per line) for log collectors.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        global = true,
+        default_value = "text"
+    )]
+    log_format: log::LogFormat,
+}
+
+/// `--config FILE`, read before clap parses the command line (see [`config`]).
+#[derive(Args, Clone)]
+pub struct ConfigArg {
+    /// Read options from a TOML file whose keys are the long flags' names (e.g. min-response-rate = 0.8); flags on the command line override it; relative paths are relative to the file.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    config: Option<PathBuf>,
 }
 
 /// A parsed subcommand.
@@ -30,16 +72,18 @@ pub enum Command {
         "  orgsphere analyze sample-data --out results\n",
         "  orgsphere analyze --org hr/org.csv --survey advice.csv --survey trust.csv --out results\n",
         "  orgsphere analyze firm/ --manager-titles 'Partner' --out results\n",
-        "  orgsphere analyze data/ --min-weight 4 --min-response-rate 0.7 --out results\n\n",
-        "Exit codes: 0 success (warnings allowed), 64 usage error, 65 invalid input data or a failed threshold, 66 input missing, 73 cannot create output, 74 I/O error."
+        "  orgsphere analyze data/ --min-weight 4 --min-response-rate 0.7 --out results\n",
+        "  orgsphere analyze --config job.toml --out results-2025-06\n\n",
+        exit_codes!()
     ))]
     Analyze(analyze::AnalyzeArgs),
     /// Check the inputs and print a data-quality summary; writes nothing.
     #[command(after_help = concat!(
         "Examples:\n",
         "  orgsphere validate sample-data\n",
-        "  orgsphere validate --org org.csv --survey survey.csv --strict\n\n",
-        "Exit codes: 0 no errors (warnings allowed), 64 usage error, 65 the data has errors, 66 input missing."
+        "  orgsphere validate --org org.csv --survey survey.csv --strict\n",
+        "  orgsphere validate --config job.toml --log-format json\n\n",
+        exit_codes!()
     ))]
     Validate(validate::ValidateArgs),
     /// Write a synthetic organisation with known truth (planted informal leaders, weak managers, a silo).
@@ -47,22 +91,48 @@ pub enum Command {
         "Examples:\n",
         "  orgsphere generate --people 5000 --seed 7 --out synthetic\n",
         "  orgsphere analyze synthetic --out results   # then compare results with synthetic/truth.csv\n\n",
-        "Exit codes: 0 success, 64 usage error, 73 cannot create output, 74 I/O error."
+        exit_codes!()
     ))]
     Generate(generate::GenerateArgs),
+    /// Compare two result folders (two runs or survey waves): who became an informal leader, who stopped, role changes, rank movers, and how the summary figures moved.
+    #[command(after_help = concat!(
+        "Writes changes.csv (one row per person in either run), compare.json and compare.html.\n\n",
+        "Examples:\n",
+        "  orgsphere compare results-2025-03 results-2025-06 --out changes\n",
+        "  orgsphere compare old/ new/ --out changes --log-format json\n\n",
+        exit_codes!()
+    ))]
+    Compare(compare::CompareArgs),
+    /// Print a shell completion script on stdout.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  orgsphere completions bash > ~/.local/share/bash-completion/completions/orgsphere\n",
+        "  orgsphere completions zsh > ~/.zfunc/_orgsphere\n",
+        "  orgsphere completions fish > ~/.config/fish/completions/orgsphere.fish\n\n",
+        exit_codes!()
+    ))]
+    Completions(docs::CompletionsArgs),
+    /// Print the manual page (roff) on stdout.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  orgsphere man > orgsphere.1 && man ./orgsphere.1\n",
+        "  orgsphere man analyze > orgsphere-analyze.1\n\n",
+        exit_codes!()
+    ))]
+    Man(docs::ManArgs),
 }
 
 /// Where the inputs are and how their columns are named.
 #[derive(Args, Clone)]
 pub struct InputArgs {
     /// Folder holding org.csv and survey*.csv.
-    #[arg(value_name = "DIR")]
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     dir: Option<PathBuf>,
     /// The org chart (overrides DIR/org.csv).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     org: Option<PathBuf>,
     /// A survey file in long format; repeat for several (overrides DIR/survey*.csv).
-    #[arg(long = "survey", value_name = "FILE")]
+    #[arg(long = "survey", value_name = "FILE", value_hint = ValueHint::FilePath)]
     surveys: Vec<PathBuf>,
     /// Header of the person-id column in the org chart (detected when not given).
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
@@ -103,9 +173,6 @@ pub struct InputArgs {
     /// Treat every warning as an error.
     #[arg(long)]
     strict: bool,
-    /// Print nothing but errors.
-    #[arg(long, short)]
-    quiet: bool,
 }
 
 impl InputArgs {
@@ -216,23 +283,19 @@ impl RuleArgs {
     }
 }
 
-/// Parses the command line. Help and version print and end with 0; any other clap error
-/// prints its message and ends with 64.
-pub fn parse() -> std::result::Result<Command, u8> {
-    match Cli::try_parse() {
-        Ok(cli) => Ok(cli.command),
-        Err(e) => {
-            let _ = e.print();
-            Err(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK })
-        }
-    }
-}
-
 /// Runs one subcommand.
 pub fn run(command: Command) -> Result<()> {
     match command {
         Command::Analyze(args) => analyze::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Completions(args) => docs::completions(args, Cli::command()),
+        Command::Man(args) => docs::man(args, Cli::command()),
     }
+}
+
+/// Prints the error a run ended with (as text or a JSON line).
+pub fn report(e: &Error) {
+    log::failure(e);
 }

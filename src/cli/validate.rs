@@ -4,15 +4,18 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::Args;
-use orgsphere::validate::Problem;
+use orgsphere::validate::{Dataset, Problem};
 use orgsphere::{Error, Result};
+use serde_json::json;
 
-use super::InputArgs;
+use super::{ConfigArg, InputArgs, log};
 
 #[derive(Args)]
 pub struct ValidateArgs {
     #[command(flatten)]
     inputs: InputArgs,
+    #[command(flatten)]
+    config: ConfigArg,
 }
 
 /// Problems shown per code before the rest are counted.
@@ -21,8 +24,13 @@ const SHOWN_PER_CODE: usize = 5;
 pub fn run(args: ValidateArgs) -> Result<()> {
     let options = args.inputs.options(PathBuf::new())?;
     match orgsphere::check(&options) {
+        Ok(d) if log::json() => {
+            log_json(&d);
+            Ok(())
+        }
+        Err(e @ Error::InvalidData(_)) if log::json() => Err(e),
         Ok(d) => {
-            if !args.inputs.quiet {
+            if !log::quiet() {
                 println!("{}: {} people", d.org.file, d.people.len());
                 for f in &d.survey_files {
                     println!("{}: {} rows", f.file, f.rows);
@@ -44,6 +52,29 @@ pub fn run(args: ValidateArgs) -> Result<()> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// With `--log-format json`: every warning as its own line, then the counts.
+fn log_json(d: &Dataset) {
+    for w in &d.warnings {
+        log::problem(w, None);
+    }
+    log::info(
+        &format!(
+            "{} people, {} respondents ({:.1} %); {} warnings; no errors",
+            d.people.len(),
+            d.respondents(),
+            100.0 * d.response_rate(),
+            d.warnings.len()
+        ),
+        json!({
+            "people": d.people.len(),
+            "respondents": d.respondents(),
+            "response_rate": d.response_rate(),
+            "nominations": d.answers.nominations.len(),
+            "warnings": d.warnings.len(),
+        }),
+    );
 }
 
 fn print_grouped(what: &str, problems: &[Problem]) {

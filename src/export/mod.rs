@@ -68,9 +68,13 @@ pub fn write_all(analysis: &Analysis, options: &Options) -> Result<()> {
     })
 }
 
+/// Files whose presence shows that orgsphere wrote a folder: `summary.json` (analyze) and
+/// `compare.json` (compare).
+const MARKERS: [&str; 2] = ["summary.json", "compare.json"];
+
 /// Runs `fill` on a new temporary folder beside `out`, then puts that folder in `out`'s
-/// place. A folder already at `out` is replaced only if orgsphere wrote it (it holds
-/// `summary.json`) or it is empty; on any error the temporary folder is removed.
+/// place. A folder already at `out` is replaced only if orgsphere wrote it (it holds one of
+/// the [`MARKERS`]) or it is empty; on any error the temporary folder is removed.
 pub fn write_folder(out: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let cant = |reason: String| Error::CantCreate {
         path: out.to_path_buf(),
@@ -130,7 +134,7 @@ fn check_replaceable(out: &Path) -> std::result::Result<bool, String> {
                 .map_err(|e| e.to_string())?
                 .next()
                 .is_none();
-            if empty || out.join("summary.json").is_file() {
+            if empty || MARKERS.iter().any(|m| out.join(m).is_file()) {
                 Ok(true)
             } else {
                 Err("the folder exists and holds files orgsphere did not write; choose another --out, or empty it".into())

@@ -1,0 +1,283 @@
+//! Reading one result folder written by `orgsphere analyze`: `people.csv` (id, role,
+//! reason, nominations, PageRank, per-question nominations) and `summary.json` (kept as
+//! JSON, so fields added to it later can be compared without code here).
+
+use std::cmp::Ordering;
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::export::format::natural_cmp;
+use crate::validate::Problem;
+
+/// The `people.csv` columns compare needs.
+pub const REQUIRED: [&str; 5] = ["employee_id", "role", "reason", "in_degree", "pagerank"];
+
+/// One person of one run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRow {
+    pub id: String,
+    pub role: String,
+    pub reason: String,
+    /// Distinct nominators, all questions combined.
+    pub in_degree: u32,
+    pub pagerank: f64,
+    /// 1-based place in the influence ranking (nominators, then PageRank); equal scores
+    /// share a place.
+    pub rank: usize,
+    /// Nominators per question, in the order of [`ResultFolder::questions`].
+    pub by_question: Vec<Option<u32>>,
+}
+
+/// One run's results.
+#[derive(Debug)]
+pub struct ResultFolder {
+    pub dir: PathBuf,
+    /// Sorted by id (digits by value).
+    pub people: Vec<PersonRow>,
+    /// The questions with a `<question>_in_degree` column.
+    pub questions: Vec<String>,
+    pub summary: Value,
+}
+
+impl ResultFolder {
+    /// Reads `dir/people.csv` and `dir/summary.json`. A missing folder or file is
+    /// [`Error::InputMissing`] (66); a file orgsphere could not have written is
+    /// [`Error::InvalidData`] (65).
+    pub fn read(dir: &Path) -> Result<ResultFolder> {
+        if !dir.is_dir() {
+            return Err(missing(dir, "no such folder"));
+        }
+        let summary = read_summary(&dir.join("summary.json"))?;
+        let (mut people, questions) = read_people(&dir.join("people.csv"))?;
+        rank(&mut people);
+        Ok(ResultFolder {
+            dir: dir.to_path_buf(),
+            people,
+            questions,
+            summary,
+        })
+    }
+
+    /// A value of `summary.json` by JSON pointer (`/parameters/strict`).
+    pub fn summary_at(&self, pointer: &str) -> Option<&Value> {
+        self.summary.pointer(pointer)
+    }
+}
+
+fn missing(path: &Path, why: &str) -> Error {
+    Error::InputMissing {
+        path: path.to_path_buf(),
+        source: io::Error::new(io::ErrorKind::NotFound, why.to_string()),
+    }
+}
+
+fn open(path: &Path) -> Result<File> {
+    File::open(path).map_err(|source| match source.kind() {
+        io::ErrorKind::NotFound => missing(
+            path,
+            "not found: compare takes two folders written by `orgsphere analyze --out`, each holding people.csv and summary.json",
+        ),
+        _ => Error::InputMissing {
+            path: path.to_path_buf(),
+            source,
+        },
+    })
+}
+
+fn invalid(path: &Path, row: Option<u64>, code: &'static str, message: String) -> Error {
+    let file: Arc<str> = path.display().to_string().into();
+    let mut p = Problem::error(&file, code, message);
+    p.row = row;
+    Error::InvalidData(vec![p])
+}
+
+fn read_summary(path: &Path) -> Result<Value> {
+    let file = open(path)?;
+    let value: Value = serde_json::from_reader(io::BufReader::new(file)).map_err(|e| {
+        invalid(
+            path,
+            None,
+            "invalid-summary",
+            format!("not a summary written by orgsphere ({e}); run `orgsphere analyze` again to rewrite it"),
+        )
+    })?;
+    if !value.is_object() {
+        return Err(invalid(
+            path,
+            None,
+            "invalid-summary",
+            "not a summary written by orgsphere (no JSON object); run `orgsphere analyze` again to rewrite it".into(),
+        ));
+    }
+    Ok(value)
+}
+
+/// Where each needed column is.
+struct Layout {
+    required: [usize; 5],
+    questions: Vec<(String, usize)>,
+}
+
+fn layout(path: &Path, headers: &csv::StringRecord) -> Result<Layout> {
+    let find = |name: &str| headers.iter().position(|h| h == name);
+    let absent: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| find(c).is_none())
+        .collect();
+    if !absent.is_empty() {
+        return Err(invalid(
+            path,
+            Some(1),
+            "missing-column",
+            format!(
+                "no column {}; compare needs {} as `orgsphere analyze` writes them",
+                absent.join(", "),
+                REQUIRED.join(", ")
+            ),
+        ));
+    }
+    let questions = headers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| Some((h.strip_suffix("_in_degree")?.to_string(), i)))
+        .filter(|(q, _)| !q.is_empty())
+        .collect();
+    Ok(Layout {
+        required: REQUIRED.map(|c| find(c).expect("checked above")),
+        questions,
+    })
+}
+
+fn read_people(path: &Path) -> Result<(Vec<PersonRow>, Vec<String>)> {
+    let mut reader = csv::Reader::from_reader(io::BufReader::new(open(path)?));
+    let bad = |row: Option<u64>, e: csv::Error| {
+        invalid(
+            path,
+            row,
+            "unreadable-results",
+            format!("{e}; run `orgsphere analyze` again to rewrite it"),
+        )
+    };
+    let headers = reader.headers().map_err(|e| bad(Some(1), e))?.clone();
+    let layout = layout(path, &headers)?;
+    let mut people = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| bad(e.position().map(|p| p.record() + 1), e))?;
+        let row = record.position().map_or(0, |p| p.record() + 1);
+        people.push(person(path, &headers, &layout, &record, row)?);
+    }
+    people.sort_by(|a, b| natural_cmp(&a.id, &b.id));
+    if let Some(w) = people.windows(2).find(|w| w[0].id == w[1].id) {
+        return Err(invalid(
+            path,
+            None,
+            "duplicate-id",
+            format!(
+                "{} appears twice; run `orgsphere analyze` again to rewrite it",
+                w[0].id
+            ),
+        ));
+    }
+    let questions = layout.questions.into_iter().map(|(q, _)| q).collect();
+    Ok((people, questions))
+}
+
+fn person(
+    path: &Path,
+    headers: &csv::StringRecord,
+    layout: &Layout,
+    record: &csv::StringRecord,
+    row: u64,
+) -> Result<PersonRow> {
+    let cell = |i: usize| record.get(i).unwrap_or("").trim();
+    let number = |i: usize| -> Result<Option<f64>> {
+        let text = cell(i);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse::<f64>().map(Some).map_err(|_| {
+            let mut e = invalid(
+                path,
+                Some(row),
+                "not-a-number",
+                format!(
+                    "{text:?} is not a number; run `orgsphere analyze` again to rewrite the file"
+                ),
+            );
+            if let Error::InvalidData(p) = &mut e {
+                p[0].column = headers.get(i).map(str::to_string);
+            }
+            e
+        })
+    };
+    let [id, role, reason, in_degree, pagerank] = layout.required;
+    let count = |x: Option<f64>| x.map(|v| v.max(0.0) as u32);
+    Ok(PersonRow {
+        id: cell(id).to_string(),
+        role: cell(role).to_string(),
+        reason: cell(reason).to_string(),
+        in_degree: count(number(in_degree)?).unwrap_or(0),
+        pagerank: number(pagerank)?.unwrap_or(0.0),
+        rank: 0,
+        by_question: layout
+            .questions
+            .iter()
+            .map(|&(_, i)| number(i).map(count))
+            .collect::<Result<_>>()?,
+    })
+}
+
+/// Sets each person's place in the influence ranking: most nominators first, PageRank
+/// breaking ties, equal scores sharing a place ("1224" ranking).
+fn rank(people: &mut [PersonRow]) {
+    let by_score = |a: &PersonRow, b: &PersonRow| {
+        b.in_degree
+            .cmp(&a.in_degree)
+            .then(b.pagerank.total_cmp(&a.pagerank))
+    };
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by(|&a, &b| by_score(&people[a], &people[b]).then(a.cmp(&b)));
+    let mut place = 0;
+    for (i, &p) in order.iter().enumerate() {
+        if i == 0 || by_score(&people[order[i - 1]], &people[p]) != Ordering::Equal {
+            place = i + 1;
+        }
+        people[p].rank = place;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, in_degree: u32, pagerank: f64) -> PersonRow {
+        PersonRow {
+            id: id.into(),
+            role: String::new(),
+            reason: String::new(),
+            in_degree,
+            pagerank,
+            rank: 0,
+            by_question: vec![],
+        }
+    }
+
+    #[test]
+    fn equal_scores_share_a_place() {
+        let mut people = vec![
+            row("a", 1, 0.1),
+            row("b", 5, 0.2),
+            row("c", 1, 0.1),
+            row("d", 5, 0.3),
+        ];
+        rank(&mut people);
+        let places: Vec<usize> = people.iter().map(|p| p.rank).collect();
+        assert_eq!(places, [3, 2, 3, 1]);
+    }
+}

@@ -1,0 +1,254 @@
+//! `orgsphere compare`: two survey waves of the sample company, joiners and leavers, and
+//! every way the two folders can be wrong.
+
+mod common;
+
+use common::{Workdir, person, read_csv, root};
+use serde_json::Value;
+
+/// Two waves of the sample company: in the second, nobody names E0031 for advice.
+fn two_waves(w: &Workdir) {
+    let sample = root().join("sample-data");
+    for f in ["org.csv", "survey-advice.csv", "survey-trust.csv"] {
+        w.write(
+            &format!("wave1/{f}"),
+            std::fs::read(sample.join(f)).unwrap(),
+        );
+        w.write(
+            &format!("wave2/{f}"),
+            std::fs::read(sample.join(f)).unwrap(),
+        );
+    }
+    let advice = std::fs::read_to_string(sample.join("survey-advice.csv")).unwrap();
+    let kept: Vec<&str> = advice
+        .lines()
+        .filter(|l| l.split(',').nth(1).map(|n| n.trim().to_uppercase()) != Some("E0031".into()))
+        .collect();
+    assert!(
+        advice.lines().count() - kept.len() >= 30,
+        "E0031 had 30 advice nominations"
+    );
+    w.write("wave2/survey-advice.csv", kept.join("\n") + "\n");
+    w.run(&["analyze", "wave1", "--out", "out1", "-q"])
+        .expect_code(0);
+    w.run(&["analyze", "wave2", "--out", "out2", "-q"])
+        .expect_code(0);
+}
+
+fn json(w: &Workdir, file: &str) -> Value {
+    serde_json::from_str(&w.read(file)).unwrap()
+}
+
+fn ids(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["employee_id"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_person_who_lost_every_advice_nomination_is_named() {
+    let w = Workdir::new();
+    two_waves(&w);
+    let run = w.run(&["compare", "out1", "out2", "--out", "changes"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("1 stopped"), "{}", run.stderr);
+    let c = json(&w, "changes/compare.json");
+    assert_eq!(ids(&c["stopped_being_informal_leaders"]), ["E0031"]);
+    assert_eq!(ids(&c["became_informal_leaders"]), Vec::<&str>::new());
+    let lost = &c["lost_all_nominations"][0];
+    assert_eq!(lost["employee_id"], "E0031");
+    assert_eq!(lost["question"], "advice");
+    assert_eq!(lost["old_in_degree"], 30);
+    assert_eq!(ids(&c["rank_movers"]["down"])[0], "E0031");
+    let leaver = &c["role_changes"][0];
+    assert_eq!(leaver["old_role"], "informal-leader");
+    assert_eq!(leaver["new_role"], "contributor");
+    assert!(
+        leaver["old_reason"]
+            .as_str()
+            .unwrap()
+            .contains("nominated by 31 people")
+    );
+    assert!(
+        leaver["new_reason"]
+            .as_str()
+            .unwrap()
+            .contains("nominated by 1 person")
+    );
+    // The summary figures moved with it.
+    assert_eq!(c["figures"]["roles.informal-leader"]["old"], 4);
+    assert_eq!(c["figures"]["roles.informal-leader"]["change"], -1);
+    assert_eq!(c["figures"]["counts.nominations"]["change"], -30);
+    assert!(c["figures"]["alignment.ties_up_the_chain"]["new"].is_number());
+    assert_eq!(c["figures"]["response_rate"]["change"], 0);
+
+    let changes = read_csv(&w.read("changes/changes.csv"));
+    assert_eq!(changes.len(), 306);
+    let e = person(&changes, "E0031");
+    assert_eq!(e["status"], "stayed");
+    assert_eq!(e["role_change"], "informal-leader -> contributor");
+    assert_eq!(
+        (
+            e["old_advice_in_degree"].as_str(),
+            e["new_advice_in_degree"].as_str()
+        ),
+        ("30", "0")
+    );
+    assert_eq!(e["old_rank"], "2");
+    assert!(e["rank_change"].parse::<i64>().unwrap() < -100);
+    assert_eq!(person(&changes, "E0086")["role_change"], "");
+
+    let html = w.read("changes/compare.html");
+    assert!(html.contains("No longer informal leaders") && html.contains("<td>E0031</td>"));
+}
+
+#[test]
+fn the_same_waves_give_the_same_bytes() {
+    let w = Workdir::new();
+    two_waves(&w);
+    w.run(&["compare", "out1", "out2", "--out", "a"])
+        .expect_code(0);
+    w.run(&["compare", "out1", "out2", "--out", "b"])
+        .expect_code(0);
+    for f in ["changes.csv", "compare.json"] {
+        assert_eq!(w.read(&format!("a/{f}")), w.read(&format!("b/{f}")));
+    }
+    // A folder compare wrote is replaced on the next run.
+    w.run(&["compare", "out1", "out2", "--out", "a"])
+        .expect_code(0);
+}
+
+/// A small organisation: 1 manages 2–6; `extra` adds people and nominations.
+fn small(w: &Workdir, dir: &str, people: &[&str], nominations: &str) {
+    let mut org = String::from("employee_id,manager_id\n1,\n");
+    for p in people {
+        org.push_str(&format!("{p},1\n"));
+    }
+    w.write(&format!("{dir}/org.csv"), org);
+    w.write(
+        &format!("{dir}/survey.csv"),
+        format!("respondent_id,nominee_id\n{nominations}"),
+    );
+    w.run(&["analyze", dir, "--out", &format!("{dir}-out"), "-q"])
+        .expect_code(0);
+}
+
+#[test]
+fn joiners_and_leavers() {
+    let w = Workdir::new();
+    small(&w, "a", &["2", "3", "4", "5"], "2,3\n3,2\n4,3\n5,3\n");
+    small(&w, "b", &["2", "3", "4", "6"], "2,3\n3,2\n4,3\n6,3\n");
+    w.run(&["compare", "a-out", "b-out", "--out", "c"])
+        .expect_code(0);
+    let c = json(&w, "c/compare.json");
+    assert_eq!(c["people"]["joined"], 1);
+    assert_eq!(c["people"]["left"], 1);
+    assert_eq!(c["people"]["stayed"], 4);
+    let changes = read_csv(&w.read("c/changes.csv"));
+    let ids: Vec<&str> = changes.iter().map(|p| p["employee_id"].as_str()).collect();
+    assert_eq!(ids, ["1", "2", "3", "4", "5", "6"]);
+    assert_eq!(person(&changes, "5")["status"], "left");
+    assert_eq!(person(&changes, "5")["new_role"], "");
+    assert_eq!(person(&changes, "6")["status"], "joined");
+    assert_eq!(person(&changes, "6")["old_rank"], "");
+    assert_eq!(person(&changes, "3")["rank_change"], "0");
+}
+
+#[test]
+fn ids_and_reasons_are_escaped_in_html_and_csv() {
+    let w = Workdir::new();
+    small(&w, "a", &["<b>x</b>", "=cmd", "4"], "=cmd,4\n4,=cmd\n");
+    small(
+        &w,
+        "b",
+        &["<b>x</b>", "=cmd", "5"],
+        "=cmd,<b>x</b>\n5,<b>x</b>\n",
+    );
+    w.run(&["compare", "a-out", "b-out", "--out", "c"])
+        .expect_code(0);
+    let html = w.read("c/compare.html");
+    assert!(html.contains("<td>&lt;b&gt;x&lt;/b&gt;</td>"), "{html}");
+    assert!(!html.contains("<b>x</b>"), "raw markup in compare.html");
+    assert!(!w.read("c/changes.csv").lines().any(|l| l.starts_with('=')));
+}
+
+#[test]
+fn a_missing_folder_or_file_exits_66() {
+    let w = Workdir::new();
+    small(&w, "a", &["2", "3"], "2,3\n3,2\n");
+    let run = w.run(&["compare", "a-out", "nope", "--out", "c"]);
+    run.expect_code(66);
+    assert!(run.stderr.contains("nope"), "{}", run.stderr);
+    w.write("empty/notes.txt", "not results");
+    let run = w.run(&["compare", "a-out", "empty", "--out", "c"]);
+    run.expect_code(66);
+    assert!(
+        run.stderr.contains("summary.json") && run.stderr.contains("orgsphere analyze --out"),
+        "{}",
+        run.stderr
+    );
+    w.write("half/summary.json", w.read("a-out/summary.json"));
+    let run = w.run(&["compare", "a-out", "half", "--out", "c"]);
+    run.expect_code(66);
+    assert!(run.stderr.contains("half/people.csv"), "{}", run.stderr);
+    assert!(!w.join("c").exists());
+}
+
+#[test]
+fn people_csv_without_the_needed_columns_exits_65() {
+    let w = Workdir::new();
+    small(&w, "a", &["2", "3"], "2,3\n3,2\n");
+    w.write("b/summary.json", w.read("a-out/summary.json"));
+    w.write("b/people.csv", "employee_id,in_degree\n1,0\n");
+    let run = w.run(&["compare", "a-out", "b", "--out", "c"]);
+    run.expect_code(65);
+    assert!(
+        run.stderr.contains("b/people.csv:1") && run.stderr.contains("role, reason, pagerank"),
+        "{}",
+        run.stderr
+    );
+    w.write("b/summary.json", "{ not json");
+    w.run(&["compare", "a-out", "b", "--out", "c"])
+        .expect_code(65);
+    assert!(!w.join("c").exists());
+}
+
+#[test]
+fn a_pseudonymised_run_is_not_matched_against_a_plain_one() {
+    let w = Workdir::new();
+    small(&w, "a", &["2", "3"], "2,3\n3,2\n");
+    w.write("p/people.csv", w.read("a-out/people.csv"));
+    let summary = w.read("a-out/summary.json").replace(
+        "\"strict\": false",
+        "\"strict\": false, \"pseudonymized\": true",
+    );
+    w.write("p/summary.json", summary);
+    let run = w.run(&["compare", "a-out", "p", "--out", "c"]);
+    run.expect_code(65);
+    assert!(
+        run.stderr.contains("p was pseudonymised and a-out was not"),
+        "{}",
+        run.stderr
+    );
+    // Two pseudonymised runs with the same pseudonyms compare.
+    w.run(&["compare", "p", "p", "--out", "c"]).expect_code(0);
+}
+
+#[test]
+fn output_problems() {
+    let w = Workdir::new();
+    small(&w, "a", &["2", "3"], "2,3\n3,2\n");
+    w.write("blocker", "a file");
+    let run = w.run(&["compare", "a-out", "a-out", "--out", "blocker/c"]);
+    run.expect_code(73);
+    let run = w.run(&["compare", "a-out", "a-out", "--out", "a-out"]);
+    run.expect_code(64);
+    assert!(
+        run.stderr.contains("one of the folders being compared"),
+        "{}",
+        run.stderr
+    );
+    assert!(w.join("a-out/people.csv").is_file());
+}
