@@ -8,6 +8,7 @@
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
+use std::sync::OnceLock;
 
 use crate::validate::Dataset;
 
@@ -41,6 +42,9 @@ pub struct OrgGraph {
     pub graph: DiGraph<(), Tie, u32>,
     /// Question names, indexed by `Tie::question`.
     pub questions: Vec<String>,
+    /// Compact indices of the influence views, built on first use: every question
+    /// combined, then one per question.
+    views: Vec<OnceLock<Csr>>,
 }
 
 /// Which influence edges a view keeps: one question, or every question combined.
@@ -83,9 +87,13 @@ impl OrgGraph {
                 tie,
             );
         }
+        let views = (0..=dataset.questions.len())
+            .map(|_| OnceLock::new())
+            .collect();
         OrgGraph {
             graph,
             questions: dataset.questions.clone(),
+            views,
         }
     }
 
@@ -114,9 +122,18 @@ impl OrgGraph {
         )
     }
 
-    /// The influence layer for `questions` as a compact index. Parallel edges of several
-    /// questions merge into one whose weight is the sum of theirs.
-    pub fn influence(&self, questions: Questions) -> Csr {
+    /// The influence layer for `questions` as a compact index, built once and kept.
+    /// Parallel edges of several questions merge into one whose weight is the sum of
+    /// theirs.
+    pub fn influence(&self, questions: Questions) -> &Csr {
+        let slot = match questions {
+            Questions::All => 0,
+            Questions::One(q) => 1 + q as usize,
+        };
+        self.views[slot].get_or_init(|| self.build_influence(questions))
+    }
+
+    fn build_influence(&self, questions: Questions) -> Csr {
         let keep = move |t: &Tie| {
             t.layer == Layer::Influence
                 && match questions {

@@ -60,7 +60,7 @@ pub struct Finding {
 pub struct Context<'a> {
     pub analysis: &'a Analysis,
     /// The layer team findings read, and its name.
-    pub team_layer: Csr,
+    pub team_layer: &'a Csr,
     pub team_layer_name: String,
     /// Who answered the question(s) of `team_layer`.
     pub responded: Vec<bool>,
