@@ -86,7 +86,7 @@ pub fn analyze_dataset(dataset: Dataset, options: &Options) -> Analysis {
     let influence = graph.influence(graph::Questions::All);
     let inputs = classify::Inputs {
         titles: &titles,
-        influence: &influence,
+        influence,
         responded: &responded,
     };
     let classification = classify::classify(&metrics, &inputs, options);

@@ -32,7 +32,7 @@ fn describable(cx: &Context<'_>) -> Vec<(u32, usize)> {
 pub fn silos(cx: &Context<'_>) -> Vec<Finding> {
     let m = &cx.analysis.metrics;
     let g = cx.analysis.graph.influence(Questions::All);
-    let ei = ei_index(&g, &m.department, m.department_names.len());
+    let ei = ei_index(g, &m.department, m.department_names.len());
     let groups = describable(cx);
     let mut out = Vec::new();
     for &(d, size) in &groups {

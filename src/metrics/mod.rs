@@ -106,16 +106,16 @@ pub fn compute(graph: &OrgGraph, dataset: &Dataset, settings: PathSettings) -> M
         settings,
     };
     let all = graph.influence(Questions::All);
-    let combined = groups.influence(&all, &any);
+    let combined = groups.influence(all, &any);
     let per_question = (0..graph.questions.len())
         .map(|q| {
             groups.influence(
-                &graph.influence(Questions::One(q as u16)),
+                graph.influence(Questions::One(q as u16)),
                 &dataset.answers.responded[q],
             )
         })
         .collect();
-    let communities = communities(&all, settings.seed);
+    let communities = communities(all, settings.seed);
     Metrics {
         formal,
         managers,
