@@ -1,17 +1,14 @@
-//! Communities of the combined influence layer (Leiden), their modularity, and how they
-//! line up with departments.
+//! Communities of the combined influence layer (Louvain, see [`super::louvain`]), their
+//! modularity, and how they line up with departments.
 //!
-//! Traag, V. A., Waltman, L. & van Eck, N. J. (2019). From Louvain to Leiden: guaranteeing
-//! well-connected communities. *Scientific Reports* 9, 5233. The leiden-rs crate runs it on
-//! the undirected graph whose weight between two people is the sum of their ties' weights
-//! both ways; modularity is Newman's (resolution 1) on that graph. People without ties
-//! belong to no community.
+//! Communities are found on the undirected graph whose weight between two people is the
+//! sum of their ties' weights both ways; modularity is Newman's (resolution 1) on that
+//! graph. People without ties belong to no community.
 //!
 //! Also here: Krackhardt & Stern's E-I index per group, and the normalised mutual
 //! information between two labelings (Danon et al. 2005).
 
-use leiden_rs::{GraphDataBuilder, Leiden, LeidenConfig};
-
+use super::louvain::louvain;
 use crate::graph::Csr;
 
 /// Community of each person (1-based, numbered by size, largest first; ties by first
@@ -23,34 +20,14 @@ pub struct Communities {
     pub modularity: f64,
 }
 
-/// Runs Leiden with `seed` on the undirected view of `g`.
+/// Runs Louvain with `seed` on the undirected view of `g`.
 pub fn communities(g: &Csr, seed: u64) -> Communities {
     let n = g.node_count();
     let edges = undirected(g);
-    let mut builder = GraphDataBuilder::new(n);
-    for &(u, v, w) in &edges {
-        // Ids are in range and weights positive, so the builder cannot refuse them.
-        let _ = builder.add_edge(u, v, w);
-    }
     let has_ties: Vec<bool> = (0..n)
         .map(|v| !g.in_neighbors(v).is_empty() || !g.out_neighbors(v).is_empty())
         .collect();
-    let raw: Vec<usize> =
-        match builder
-            .build()
-            .ok()
-            .filter(|_| !edges.is_empty())
-            .and_then(|graph| {
-                let config = LeidenConfig {
-                    seed: Some(seed),
-                    ..LeidenConfig::default()
-                };
-                Leiden::new(config).run(&graph).ok()
-            }) {
-            Some(result) => result.partition.as_slice().to_vec(),
-            None => (0..n).collect(),
-        };
-    let community = relabel(&raw, &has_ties);
+    let community = relabel(&louvain(n, &edges, seed), &has_ties);
     let count = community.iter().flatten().max().map_or(0, |&c| c as usize);
     Communities {
         modularity: modularity(&edges, &community),

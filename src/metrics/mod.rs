@@ -5,13 +5,15 @@
 //! influence measures, each a vector indexed by person; plus communities of the combined
 //! layer. Which algorithm is whose: PageRank, betweenness/closeness (Brandes), structural
 //! holes, k-core and the sphere measures are orgsphere's own, on a compact index, each
-//! tested against networkx's values; communities come from the leiden-rs crate.
+//! tested against networkx's values. Communities: Louvain, also orgsphere's own (the
+//! leiden-rs crate was measured and found too slow at scale).
 
 mod brandes;
 mod community;
 mod core;
 mod formal;
 mod influence;
+mod louvain;
 mod pagerank;
 mod spheres;
 mod structural_holes;
