@@ -21,6 +21,7 @@ pub mod graph;
 pub mod load;
 pub mod metrics;
 pub mod options;
+pub mod progress;
 pub mod rng;
 pub mod validate;
 
@@ -31,6 +32,7 @@ use classify::Classification;
 use graph::OrgGraph;
 use load::{OrgChart, Survey};
 use metrics::Metrics;
+use progress::{Progress, Silent, stage};
 use validate::{Dataset, Problems};
 
 /// Everything one analysis produced, ready for the exporters.
@@ -45,6 +47,11 @@ pub struct Analysis {
 
 /// Loads and validates the inputs of `options`: the data-quality stage alone.
 pub fn check(options: &Options) -> Result<Dataset> {
+    check_with(options, &Silent)
+}
+
+/// [`check`], reporting its stages to `progress`.
+pub fn check_with(options: &Options, progress: &dyn Progress) -> Result<Dataset> {
     if options.inputs.surveys.is_empty() {
         return Err(Error::InputMissing {
             path: options
@@ -60,20 +67,35 @@ pub fn check(options: &Options) -> Result<Dataset> {
         });
     }
     let mut problems = Problems::new(options.strict);
-    let org = OrgChart::read(&options.inputs.org, &options.columns)?;
-    let survey = Survey::read(&options.inputs.surveys, &options.columns, &mut problems)?;
-    validate::validate(org, survey, options, problems)
+    let org = stage(progress, "read org chart", || {
+        OrgChart::read(&options.inputs.org, &options.columns)
+    })?;
+    let survey = stage(progress, "read surveys", || {
+        Survey::read(&options.inputs.surveys, &options.columns, &mut problems)
+    })?;
+    stage(progress, "validate", || {
+        validate::validate(org, survey, options, problems)
+    })
 }
 
 /// Runs the analysis on a checked data set: graph, metrics, classification.
 pub fn analyze_dataset(dataset: Dataset, options: &Options) -> Analysis {
-    let graph = OrgGraph::build(&dataset);
+    analyze_dataset_with(dataset, options, &Silent)
+}
+
+/// [`analyze_dataset`], reporting its stages to `progress`.
+pub fn analyze_dataset_with(
+    dataset: Dataset,
+    options: &Options,
+    progress: &dyn Progress,
+) -> Analysis {
+    let graph = stage(progress, "build graph", || OrgGraph::build(&dataset));
     let settings = metrics::PathSettings {
         exact_limit: options.exact_paths_limit,
         samples: options.path_samples,
         seed: options.seed,
     };
-    let metrics = metrics::compute(&graph, &dataset, settings);
+    let metrics = metrics::compute(&graph, &dataset, settings, progress);
     let titles: Vec<&str> = match dataset.org.columns.title {
         Some(col) => (0..dataset.people.len())
             .map(|p| dataset.org.rows[dataset.people.record[p]].1[col].trim())
@@ -89,7 +111,9 @@ pub fn analyze_dataset(dataset: Dataset, options: &Options) -> Analysis {
         influence,
         responded: &responded,
     };
-    let classification = classify::classify(&metrics, &inputs, options);
+    let classification = stage(progress, "classify and resample", || {
+        classify::classify(&metrics, &inputs, options)
+    });
     let mut analysis = Analysis {
         dataset,
         graph,
@@ -97,14 +121,21 @@ pub fn analyze_dataset(dataset: Dataset, options: &Options) -> Analysis {
         classification,
         findings: Vec::new(),
     };
-    analysis.findings = findings::find(&findings::Context::new(&analysis, options.min_group_size));
+    analysis.findings = stage(progress, "findings", || {
+        findings::find(&findings::Context::new(&analysis, options.min_group_size))
+    });
     analysis
 }
 
 /// The whole pipeline: load, validate, analyse, and write every output to `options.out`
 /// (complete or not at all).
 pub fn analyze(options: &Options) -> Result<Analysis> {
-    let analysis = analyze_dataset(check(options)?, options);
-    export::write_all(&analysis, options)?;
+    analyze_with(options, &Silent)
+}
+
+/// [`analyze`], reporting its stages to `progress`.
+pub fn analyze_with(options: &Options, progress: &dyn Progress) -> Result<Analysis> {
+    let analysis = analyze_dataset_with(check_with(options, progress)?, options, progress);
+    export::write_all(&analysis, options, progress)?;
     Ok(analysis)
 }

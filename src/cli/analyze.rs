@@ -25,7 +25,10 @@ pub struct AnalyzeArgs {
 pub fn run(args: AnalyzeArgs) -> Result<()> {
     let mut options = args.inputs.options(args.out)?;
     args.rule.apply(&mut options)?;
-    let a = orgsphere::analyze(&options)?;
+    let stages = super::progress::Stages::new();
+    let a = orgsphere::analyze_with(&options, &stages);
+    stages.finish();
+    let a = a?;
     let d = &a.dataset;
     let leaders = a
         .classification

@@ -8,6 +8,7 @@ mod docs;
 mod generate;
 mod log;
 mod parse;
+mod progress;
 mod validate;
 
 pub use parse::parse;

@@ -19,6 +19,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::progress::{Progress, stage};
 use crate::{Analysis, Options};
 
 /// What an exporter may read.
@@ -48,7 +49,7 @@ pub fn exporters() -> Vec<Box<dyn Exporter>> {
 }
 
 /// Writes every output of `analysis` to `options.out`, atomically.
-pub fn write_all(analysis: &Analysis, options: &Options) -> Result<()> {
+pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress) -> Result<()> {
     let cx = Context {
         analysis,
         options,
@@ -57,12 +58,14 @@ pub fn write_all(analysis: &Analysis, options: &Options) -> Result<()> {
     write_folder(&options.out, |dir| {
         for exporter in exporters() {
             let path = dir.join(exporter.file_name());
-            let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-            let mut w = BufWriter::new(file);
-            exporter
-                .write(&cx, &mut w)
-                .and_then(|_| w.flush())
-                .map_err(|e| Error::io(&path, e))?;
+            stage(progress, exporter.file_name(), || {
+                let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+                let mut w = BufWriter::new(file);
+                exporter
+                    .write(&cx, &mut w)
+                    .and_then(|_| w.flush())
+                    .map_err(|e| Error::io(&path, e))
+            })?;
         }
         Ok(())
     })

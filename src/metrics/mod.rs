@@ -31,6 +31,7 @@ pub use spheres::{command_coverage, influence_beyond_chain, influence_sphere_siz
 pub use structural_holes::structural_holes;
 
 use crate::graph::{Csr, OrgGraph, Questions};
+use crate::progress::{Progress, stage};
 use crate::validate::Dataset;
 
 /// PageRank damping factor (the conventional 0.85).
@@ -95,9 +96,16 @@ pub struct Metrics {
 }
 
 /// Computes every metric.
-pub fn compute(graph: &OrgGraph, dataset: &Dataset, settings: PathSettings) -> Metrics {
+pub fn compute(
+    graph: &OrgGraph,
+    dataset: &Dataset,
+    settings: PathSettings,
+    progress: &dyn Progress,
+) -> Metrics {
     let managers = graph.managers();
-    let formal = formal(&graph.authority(), &managers);
+    let formal = stage(progress, "formal metrics", || {
+        formal(&graph.authority(), &managers)
+    });
     let (department, department_names) = departments(dataset);
     let n = dataset.people.len();
     let any: Vec<bool> = (0..n).map(|p| dataset.responded_any(p)).collect();
@@ -108,16 +116,21 @@ pub fn compute(graph: &OrgGraph, dataset: &Dataset, settings: PathSettings) -> M
         settings,
     };
     let all = graph.influence(Questions::All);
-    let combined = groups.influence(all, &any);
+    let combined = stage(progress, "influence metrics", || {
+        groups.influence(all, &any)
+    });
     let per_question = (0..graph.questions.len())
         .map(|q| {
-            groups.influence(
-                graph.influence(Questions::One(q as u16)),
-                &dataset.answers.responded[q],
-            )
+            let name = format!("{} metrics", graph.questions[q]);
+            stage(progress, &name, || {
+                groups.influence(
+                    graph.influence(Questions::One(q as u16)),
+                    &dataset.answers.responded[q],
+                )
+            })
         })
         .collect();
-    let communities = communities(all, settings.seed);
+    let communities = stage(progress, "communities", || communities(all, settings.seed));
     Metrics {
         formal,
         managers,
