@@ -68,6 +68,8 @@ pub struct Options {
     pub min_response_rate: Option<f64>,
     /// Every warning becomes an error.
     pub strict: bool,
+    /// Which files to write and how to protect the people in them.
+    pub output: crate::export::OutputOptions,
 }
 
 impl Options {
@@ -84,6 +86,7 @@ impl Options {
             min_weight: None,
             min_response_rate: None,
             strict: false,
+            output: crate::export::OutputOptions::default(),
         }
     }
 

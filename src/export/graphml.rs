@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::columns::{Cell, Kind, person_columns, person_order};
+use super::columns::{Cell, Kind};
 use super::{Context, Exporter, format::xml};
 use crate::graph::Layer;
 
@@ -27,8 +27,7 @@ impl Exporter for GraphMl {
 
     fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let a = cx.analysis;
-        let columns = person_columns(a);
-        let ids = &a.dataset.people.ids;
+        let columns = cx.view.columns();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
             out,
@@ -59,14 +58,13 @@ impl Exporter for GraphMl {
             r#"  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#
         )?;
         writeln!(out, r#"  <graph id="orgsphere" edgedefault="directed">"#)?;
-        let name_col = a.dataset.org.columns.name;
-        for p in person_order(a) {
-            let label = name_col
-                .map(|c| a.dataset.org.rows[a.dataset.people.record[p]].1[c].trim())
-                .filter(|l| !l.is_empty())
-                .unwrap_or(&ids[p]);
-            writeln!(out, r#"    <node id="{}">"#, xml(&ids[p]))?;
-            writeln!(out, r#"      <data key="label">{}</data>"#, xml(label))?;
+        for &p in cx.view.order() {
+            writeln!(out, r#"    <node id="{}">"#, xml(cx.view.id(p)))?;
+            writeln!(
+                out,
+                r#"      <data key="label">{}</data>"#,
+                xml(cx.view.label(p))
+            )?;
             for (i, c) in columns.iter().enumerate() {
                 let cell = c.cell(p);
                 if cell != Cell::Empty {
@@ -79,12 +77,12 @@ impl Exporter for GraphMl {
             }
             writeln!(out, "    </node>")?;
         }
-        for (e, (s, t, tie)) in a.graph.edges(|_| true).enumerate() {
+        for (e, (s, t, tie)) in cx.view.edges().into_iter().enumerate() {
             write!(
                 out,
                 r#"    <edge id="e{e}" source="{}" target="{}">"#,
-                xml(&ids[s as usize]),
-                xml(&ids[t as usize])
+                xml(cx.view.id(s)),
+                xml(cx.view.id(t))
             )?;
             write!(out, r#"<data key="layer">{}</data>"#, tie.layer.as_str())?;
             if let (Layer::Influence, Some(q)) = (tie.layer, tie.question) {
