@@ -108,15 +108,15 @@ fn header(
     condensed: bool,
 ) -> io::Result<()> {
     let mut label = String::from(
-        "orgsphere: org chart (solid: manager → report) with influence ties (dashed: respondent → nominee). Fill: vermilion informal leader, purple leader-manager, blue manager, grey contributor.",
+        "orgsphere: org chart (solid: manager → report) with influence ties (dashed: respondent → nominee).\nFill: vermilion informal leader, purple leader-manager, blue manager, grey contributor.",
     );
     if let Some(root) = &cx.options.output.dot_root {
         let who = cx.view.find(root).map_or("", |p| cx.view.id(p));
-        label += &format!(" Subtree of {who}.");
+        label += &format!("\nSubtree of {who}.");
     }
     if condensed {
         label += &format!(
-            " Condensed: {shown} of {scope} people (formal power or high influence), each linked to their nearest drawn manager; only the strongest influence ties. Use --dot-root ID for a team in full."
+            "\nCondensed: {shown} of {scope} people (formal power or high influence), each linked to their nearest drawn manager (bold grey when people between are hidden);\nonly the strongest influence ties. Use --dot-root ID to draw a team in full."
         );
     }
     writeln!(out, "digraph orgsphere {{")?;

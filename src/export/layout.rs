@@ -133,6 +133,9 @@ impl Tree {
         }
         let mut bottom = 0.0f64;
         for &v in &order {
+            if self.is_leaf(v) {
+                continue; // placed in their manager's grid
+            }
             let v = v as usize;
             l.x[v] = start[v] + width[v] / 2.0;
             l.y[v] = self.level[v] as f64;

@@ -1,0 +1,475 @@
+//! The sections of `report.html`, each appending its HTML to the page.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::super::format::{float, html};
+use super::super::{Cell, Context, style};
+use super::chart;
+use crate::classify::{Role, ranking};
+use crate::graph::Questions;
+
+/// Rows of the informal-leader table at most.
+const MAX_LEADERS: usize = 100;
+/// Rows of the leader-manager table at most.
+const MAX_LEADER_MANAGERS: usize = 15;
+/// Warning codes listed with an example at most (every warning is in data-quality.csv).
+const MAX_CODES: usize = 20;
+
+fn pct(x: f64) -> String {
+    format!("{:.0} %", x * 100.0)
+}
+
+fn count_role(cx: &Context<'_>, role: Role) -> usize {
+    cx.analysis
+        .classification
+        .role
+        .iter()
+        .filter(|&&r| r == role)
+        .count()
+}
+
+/// Share of influence ties that point up the nominator's chain of command.
+fn chain_share(cx: &Context<'_>) -> Option<f64> {
+    let a = cx.analysis;
+    let g = a.graph.influence(Questions::All);
+    let (mut up, mut all) = (0usize, 0usize);
+    for r in 0..g.node_count() {
+        for &t in g.out_neighbors(r) {
+            all += 1;
+            up += usize::from(a.metrics.formal.in_chain(r, t as usize));
+        }
+    }
+    (all > 0).then(|| up as f64 / all as f64)
+}
+
+/// Where the informal leaders are: "Operations (2), Sales (1)", small groups suppressed.
+fn where_leaders(cx: &Context<'_>) -> String {
+    let g = &cx.groups;
+    let role = &cx.analysis.classification.role;
+    let counts = g.count(|p| role[p] == Role::InformalLeader);
+    let mut parts: Vec<(usize, &str)> = counts
+        .iter()
+        .zip(&g.names)
+        .filter(|(c, _)| **c > 0)
+        .map(|(c, name)| (*c, name.as_str()))
+        .collect();
+    parts.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
+    let mut text: Vec<String> = parts
+        .iter()
+        .map(|(c, name)| format!("{} ({c})", html(name)))
+        .collect();
+    let hidden = (0..role.len())
+        .filter(|&p| g.of[p].is_none() && role[p] == Role::InformalLeader)
+        .count();
+    if hidden > 0 {
+        text.push(format!("{hidden} in groups too small to name"));
+    }
+    text.join(", ")
+}
+
+pub fn headline(cx: &Context<'_>, page: &mut String) {
+    let d = &cx.analysis.dataset;
+    let people = d.people.len();
+    let (respondents, rate) = (d.respondents(), d.response_rate());
+    let informal = count_role(cx, Role::InformalLeader);
+    let leading = count_role(cx, Role::LeaderManager);
+    let formal = cx
+        .analysis
+        .classification
+        .formal_power
+        .iter()
+        .filter(|&&f| f)
+        .count();
+    let files: Vec<String> = std::iter::once(&*d.org.file)
+        .chain(d.survey_files.iter().map(|f| &*f.file))
+        .map(html)
+        .collect();
+    let _ = writeln!(
+        page,
+        "<header class=\"top\"><p class=\"kicker\">orgsphere · organisational network analysis</p><h1>Formal power and influence</h1><p class=\"meta\">{people} people · {} survey question{} ({}) · inputs: {} · written {}{}</p></header>",
+        d.questions.len(),
+        if d.questions.len() == 1 { "" } else { "s" },
+        html(&d.questions.join(", ")),
+        files.join(", "),
+        html(&cx.generated_at),
+        if cx.view.pseudonymized() {
+            " · <strong>pseudonymised</strong>: people appear by pseudonym only"
+        } else {
+            ""
+        }
+    );
+    let lead = if informal == 0 {
+        "Nobody without managerial authority stands out as an informal leader under the rule applied (see <a href=\"#rule\">the rule</a>).".to_string()
+    } else {
+        format!(
+            "<strong>{informal} {}</strong> without managerial authority {} sought out by far more colleagues than is typical here: others follow them anyway. By department: {}.",
+            if informal == 1 { "person" } else { "people" },
+            if informal == 1 {
+                "is an informal leader,"
+            } else {
+                "are informal leaders,"
+            },
+            where_leaders(cx)
+        )
+    };
+    let _ = write!(page, "<p class=\"lead\">{lead}</p>\n<div class=\"cards\">");
+    let warn = if rate < crate::validate::USUAL_RESPONSE_RATE {
+        " warn"
+    } else {
+        ""
+    };
+    let chain = chain_share(cx);
+    let cards = [
+        (
+            "leader",
+            "Informal leaders",
+            informal.to_string(),
+            "no formal power, high influence".to_string(),
+        ),
+        (
+            warn.trim(),
+            "Response rate",
+            pct(rate),
+            format!("{respondents} of {people} people answered"),
+        ),
+        (
+            "",
+            "Leader-managers",
+            format!("{leading} of {formal}"),
+            "people with formal power who are also high influence".to_string(),
+        ),
+        (
+            "",
+            "Alignment",
+            chain.map_or("–".to_string(), pct),
+            "of influence ties point up the nominator's own chain of command".to_string(),
+        ),
+    ];
+    for (class, label, value, detail) in cards {
+        let _ = write!(
+            page,
+            "<div class=\"card {class}\"><div class=\"label\">{label}</div><div class=\"value\">{}</div><div class=\"detail\">{}</div></div>",
+            html(&value),
+            html(&detail)
+        );
+    }
+    page.push_str("</div>\n");
+}
+
+pub fn quadrant(cx: &Context<'_>, page: &mut String) {
+    let (svg, caption) = chart::quadrant(cx);
+    page.push_str("<h2 id=\"quadrant\">Formal power against influence</h2>\n<p class=\"note\">Each dot is a person. Left: no formal power; right: formal power, further right the more people are under them. Up: more colleagues name them as someone they go to. Above the dashed bar is high influence.</p>\n<figure>");
+    page.push_str(&svg);
+    let _ = write!(
+        page,
+        "<figcaption>{}</figcaption><div class=\"legend\">",
+        html(&caption)
+    );
+    for role in Role::ALL {
+        let _ = write!(
+            page,
+            "<span><span class=\"dot\" style=\"background:{}\"></span>{} ({})</span>",
+            style::hex(role),
+            role.as_str(),
+            count_role(cx, role)
+        );
+    }
+    page.push_str("</div></figure>\n");
+}
+
+fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
+    let columns = cx.view.columns();
+    let stability = columns.iter().find(|c| c.name == "leader_stability");
+    let d = &cx.analysis.dataset;
+    let text =
+        |c: Option<usize>, p: usize| c.map_or("", |c| d.org.rows[d.people.record[p]].1[c].trim());
+    let inf = &cx.analysis.metrics.combined;
+    let pct_col = &cx.analysis.classification.influence_percentile;
+    page.push_str("<div class=\"scroll\"><table><thead><tr><th>Person</th><th>Title</th><th>Department</th><th class=\"num\">Nominated by</th><th class=\"num\">Percentile</th>");
+    if stability.is_some() {
+        page.push_str("<th class=\"num\">Stability</th>");
+    }
+    page.push_str("<th>Why</th></tr></thead><tbody>\n");
+    for &p in people {
+        let who = if cx.view.label(p) != cx.view.id(p) {
+            format!(
+                "<strong>{}</strong><br/><span class=\"small\">{}</span>",
+                html(cx.view.label(p)),
+                html(cx.view.id(p))
+            )
+        } else {
+            format!("<strong>{}</strong>", html(cx.view.id(p)))
+        };
+        let _ = write!(
+            page,
+            "<tr><td>{who}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+            html(text(d.org.columns.title, p)),
+            html(text(d.org.columns.department, p)),
+            inf.in_degree[p],
+            pct_col[p].map_or(String::new(), |x| format!("{x:.0}"))
+        );
+        if let Some(col) = stability {
+            let cell = match col.cell(p) {
+                Cell::Float(x) => pct(x),
+                other => html(&other.text()),
+            };
+            let _ = write!(page, "<td class=\"num\">{cell}</td>");
+        }
+        let _ = writeln!(
+            page,
+            "<td class=\"reason\">{}</td></tr>",
+            html(&cx.view.reason(p))
+        );
+    }
+    page.push_str("</tbody></table></div>\n");
+}
+
+pub fn leaders(cx: &Context<'_>, page: &mut String) {
+    let a = cx.analysis;
+    let ranked = ranking(&a.metrics.combined.in_degree, &a.metrics.combined.pagerank);
+    let of = |role: Role| -> Vec<usize> {
+        ranked
+            .iter()
+            .copied()
+            .filter(|&p| a.classification.role[p] == role)
+            .collect()
+    };
+    let informal = of(Role::InformalLeader);
+    page.push_str("<h2 id=\"leaders\">Informal leaders</h2>\n<p class=\"note\">People without managerial authority whom many colleagues name as someone they go to, most nominated first, each with the reason in plain words.");
+    if cx
+        .view
+        .columns()
+        .iter()
+        .any(|c| c.name == "leader_stability")
+    {
+        page.push_str(" Stability is how often the person is still called an informal leader when the respondents are resampled: near 100 % the finding does not hang on who happened to answer.");
+    }
+    page.push_str("</p>\n");
+    if informal.is_empty() {
+        page.push_str("<p>None under the rule applied.</p>\n");
+    } else {
+        person_table(cx, page, &informal[..informal.len().min(MAX_LEADERS)]);
+        if informal.len() > MAX_LEADERS {
+            let _ = writeln!(
+                page,
+                "<p class=\"note\">The {MAX_LEADERS} most nominated of {} are shown; people.csv lists everyone.</p>",
+                informal.len()
+            );
+        }
+    }
+    let leading = of(Role::LeaderManager);
+    let _ = writeln!(
+        page,
+        "<h3>Leader-managers ({})</h3>\n<p class=\"note\">People with formal power who are also high influence: their authority and their influence point the same way.</p>",
+        leading.len()
+    );
+    if !leading.is_empty() {
+        person_table(cx, page, &leading[..leading.len().min(MAX_LEADER_MANAGERS)]);
+    }
+}
+
+pub fn departments(cx: &Context<'_>, page: &mut String) {
+    let g = &cx.groups;
+    let role = &cx.analysis.classification.role;
+    page.push_str("<h2 id=\"departments\">Where they are</h2>\n");
+    if g.is_empty() {
+        page.push_str("<p>No department is large enough to report on its own (or the org chart has no department column).</p>\n");
+        return;
+    }
+    let counts: Vec<Vec<usize>> = [Role::InformalLeader, Role::LeaderManager, Role::Manager]
+        .into_iter()
+        .map(|r| g.count(|p| role[p] == r))
+        .collect();
+    page.push_str("<div class=\"scroll\"><table><thead><tr><th>Department</th><th class=\"num\">People</th><th class=\"num\">Informal leaders</th><th class=\"num\">Leader-managers</th><th class=\"num\">Managers</th></tr></thead><tbody>\n");
+    #[allow(clippy::needless_range_loop)] // four vectors indexed alike
+    for i in 0..g.len() {
+        let _ = writeln!(
+            page,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            html(&g.names[i]),
+            g.sizes[i],
+            counts[0][i],
+            counts[1][i],
+            counts[2][i]
+        );
+    }
+    page.push_str("</tbody></table></div>\n");
+    page.push_str(&suppression_note(cx));
+}
+
+fn suppression_note(cx: &Context<'_>) -> String {
+    let g = &cx.groups;
+    let min = cx.options.output.min_group_size;
+    let mut note = format!(
+        "<p class=\"note\">Figures are shown only for groups of at least {min} people (<code>--min-group-size</code>)."
+    );
+    if g.merged > 0 {
+        let _ = write!(
+            note,
+            " {} smaller departments are counted together as “other departments”.",
+            g.merged
+        );
+    }
+    if g.suppressed > 0 {
+        let _ = write!(
+            note,
+            " {} people in groups too small even together are left out.",
+            g.suppressed
+        );
+    }
+    note.push_str("</p>\n");
+    note
+}
+
+pub fn matrix(cx: &Context<'_>, page: &mut String) {
+    let g = &cx.groups;
+    page.push_str("<h2 id=\"matrix\">Who goes to whom, by department</h2>\n<p class=\"note\">Influence ties from the nominator's department (row) to the nominee's department (column), every question combined, one tie per pair of people. The diagonal stays inside a department; shading is the share of the row.</p>\n");
+    if g.len() < 2 {
+        page.push_str("<p>Fewer than two departments are large enough to compare.</p>\n");
+        return;
+    }
+    let m = g.influence_matrix(cx.analysis);
+    page.push_str("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th class=\"corner\">from \\ to</th>");
+    for i in 0..g.len() {
+        let _ = write!(page, "<th title=\"{}\">{}</th>", html(&g.names[i]), i + 1);
+    }
+    page.push_str("<th>ties</th><th>inside</th></tr></thead><tbody>\n");
+    for (i, row) in m.iter().enumerate() {
+        let total: usize = row.iter().sum();
+        let _ = write!(
+            page,
+            "<tr><th class=\"row\">{} · {}</th>",
+            i + 1,
+            html(&g.names[i])
+        );
+        for (j, &c) in row.iter().enumerate() {
+            let share = if total > 0 {
+                c as f64 / total as f64
+            } else {
+                0.0
+            };
+            let ink = if share > 0.45 { "#ffffff" } else { "#1d2630" };
+            let diag = if i == j { " class=\"diag\"" } else { "" };
+            let _ = write!(
+                page,
+                "<td{diag} style=\"background:rgba(0,114,178,{});color:{ink}\">{c}</td>",
+                float((share * 0.9 * 100.0).round() / 100.0)
+            );
+        }
+        let inside = if total > 0 {
+            pct(row[i] as f64 / total as f64)
+        } else {
+            "–".into()
+        };
+        let _ = writeln!(page, "<td>{total}</td><td>{inside}</td></tr>");
+    }
+    page.push_str("</tbody></table></div>\n");
+    page.push_str(&suppression_note(cx));
+}
+
+pub fn quality(cx: &Context<'_>, page: &mut String) {
+    let warnings = &cx.analysis.dataset.warnings;
+    page.push_str("<h2 id=\"quality\">Data quality</h2>\n");
+    if warnings.is_empty() {
+        page.push_str("<p>No problems were found in the inputs.</p>\n");
+        return;
+    }
+    let mut by_code: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, w) in warnings.iter().enumerate() {
+        by_code.entry(w.code).or_default().push(i);
+    }
+    let _ = writeln!(
+        page,
+        "<p class=\"note\">{} warnings; the run went on. Each is listed with its file, row and column in <code>data-quality.csv</code>; one example per kind is shown here.</p>",
+        warnings.len()
+    );
+    page.push_str("<div class=\"scroll\"><table><thead><tr><th>Problem</th><th class=\"num\">Count</th><th>Example</th></tr></thead><tbody>\n");
+    for (code, list) in by_code.iter().take(MAX_CODES) {
+        let w = &warnings[list[0]];
+        let place = match (w.row, &w.column) {
+            (Some(r), Some(c)) => format!("{}, row {r}, column {}", w.file, c),
+            (Some(r), None) => format!("{}, row {r}", w.file),
+            (None, _) => w.file.to_string(),
+        };
+        let _ = writeln!(
+            page,
+            "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td><span class=\"small\">{}</span><br/>{}</td></tr>",
+            html(code),
+            list.len(),
+            html(&place),
+            html(&cx.view.message(w))
+        );
+    }
+    page.push_str("</tbody></table></div>\n");
+}
+
+pub fn rule(cx: &Context<'_>, page: &mut String) {
+    let r = &cx.analysis.classification.rule;
+    let _ = writeln!(
+        page,
+        "<h2 id=\"rule\">The rule applied</h2>\n<p class=\"rule\">{}.</p>",
+        html(&r.description)
+    );
+    let mut facts = Vec::new();
+    if let (Some(m), Some(s)) = (r.median, r.spread) {
+        facts.push(format!(
+            "median nominators {}, robust spread {}",
+            float(m),
+            float((s * 100.0).round() / 100.0)
+        ));
+    }
+    if let Some(t) = r.threshold {
+        facts.push(format!("bar {t} nominators"));
+    }
+    facts.push(format!("at least {} nominators", r.min_nominations));
+    let _ = writeln!(
+        page,
+        "<p class=\"note\">{}. Formal power: direct reports, or a title matching <code>{}</code>.</p>",
+        html(&facts.join("; ")),
+        html(cx.options.manager_titles.as_str())
+    );
+}
+
+pub fn method(cx: &Context<'_>, page: &mut String) {
+    page.push_str(
+        "<h2 id=\"method\">What the numbers mean, and their limits</h2>\n<dl class=\"method\">",
+    );
+    let mut notes = vec![
+        (
+            "Formal power",
+            "A person has formal power with at least one direct report in the org chart, or a managerial title. Formal reach is everyone under them, at any depth.",
+        ),
+        (
+            "Influence",
+            "Nominated by: how many different colleagues named the person in the survey (any question). Percentile: the share of the others with a lower score (PageRank breaks ties). Nominations measure whom people go to, not the quality of that person's work.",
+        ),
+        (
+            "Informal leader",
+            "No formal power and high influence. Leader-manager: formal power and high influence. Manager: formal power only. Contributor: neither. A role is a description of the network, not a performance rating.",
+        ),
+        (
+            "Alignment",
+            "The share of influence ties that point to someone in the nominator's own chain of command (their manager, the manager's manager, and so on). Low alignment means advice flows around the hierarchy rather than through it.",
+        ),
+        (
+            "Department matrix",
+            "Counts of pairs of people, one per nominator and nominee whatever the number of questions. The diagonal stays inside a department; a department whose row is mostly diagonal keeps to itself.",
+        ),
+        (
+            "Response rate",
+            "People who did not answer cannot nominate anyone, so everyone named by them is under-counted. Below about 80 % read influence figures with care.",
+        ),
+        (
+            "Limits",
+            "Survey answers are self-reported and time-bound; a tie is a name on a list, not a measure of how much help flows. Very small teams cannot nominate many people. Use these results to start conversations, not to make decisions about individuals on their own.",
+        ),
+    ];
+    if cx.view.pseudonymized() {
+        notes.push(("Privacy", "This run was pseudonymised: every id is a keyed pseudonym (the same key gives the same pseudonyms in other runs), and names, e-mails and every org-chart column but title and department were left out."));
+    }
+    for (term, text) in notes {
+        let _ = write!(page, "<dt>{term}</dt><dd>{text}</dd>");
+    }
+    page.push_str("</dl>\n");
+}
