@@ -44,17 +44,17 @@ fn graphml_holds_every_person_and_both_layers() {
     let w = Workdir::new();
     let people = krackhardt(&w, &[]);
     let doc = parse(&w.read("out/graph.graphml"));
+    // yEd's graphics keys have no attr.name; every data key does.
     let keys: HashMap<&str, (&str, &str)> = doc
         .all("key")
         .iter()
-        .map(|k| {
-            let id = k.attr("id").unwrap();
-            (
-                id,
-                (k.attr("attr.name").unwrap(), k.attr("attr.type").unwrap()),
-            )
-        })
+        .filter_map(|k| Some((k.attr("id")?, (k.attr("attr.name")?, k.attr("attr.type")?))))
         .collect();
+    assert_eq!(
+        doc.all("y:ShapeNode").len(),
+        people.len(),
+        "yEd graphics on every node"
+    );
     let typed = |name: &str| keys.values().find(|(n, _)| *n == name).unwrap().1;
     assert_eq!(typed("pagerank"), "double");
     assert_eq!(typed("in_degree"), "long");
@@ -65,7 +65,7 @@ fn graphml_holds_every_person_and_both_layers() {
         let data: HashMap<&str, String> = node
             .all("data")
             .iter()
-            .map(|d| (keys[d.attr("key").unwrap()].0, d.text.clone()))
+            .filter_map(|d| Some((keys.get(d.attr("key")?)?.0, d.text.clone())))
             .collect();
         same_as_csv(
             &people,
@@ -74,7 +74,11 @@ fn graphml_holds_every_person_and_both_layers() {
             &data["pagerank"],
         );
     }
-    let layers = edge_layers(&doc, "data", |d| keys[d.attr("key").unwrap()].0.to_string());
+    let layers = edge_layers(&doc, "data", |d| {
+        keys.get(d.attr("key").unwrap())
+            .map_or("yed", |k| k.0)
+            .to_string()
+    });
     assert_eq!(layers["authority"], managers(&people));
     assert_eq!(layers["influence"], 292, "190 advice + 102 friendship ties");
 }
