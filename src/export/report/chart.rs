@@ -85,10 +85,11 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
             reach[p]
         );
     }
+    corner_labels(&mut svg, cx, &py);
     for p in labelled {
         let _ = write!(
             svg,
-            r##"<text x="{}" y="{}" font-size="11" fill="#7a3500">{}</text>"##,
+            r##"<text x="{}" y="{}" font-size="11" fill="#7a3500" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
             n(px(p) + 7.0),
             n(py(inf[p] as f64) + 4.0),
             html(cx.view.label(p))
@@ -193,6 +194,20 @@ fn axes(
             x = n(x)
         );
     }
+    let _ = write!(
+        svg,
+        r##"<text x="{}" y="{}" font-size="12" fill="#34404c" text-anchor="middle">no formal power</text><text x="{}" y="{}" font-size="12" fill="#34404c" text-anchor="middle">formal power: people under them (formal reach, log scale)</text><text transform="translate(16 {}) rotate(-90)" font-size="12" fill="#34404c" text-anchor="middle">influence: distinct people who nominate them</text>"##,
+        n(LEFT + strip / 2.0),
+        n(TOP + ph + 16.0),
+        n(LEFT + strip + (pw - strip) / 2.0),
+        n(H - 10.0),
+        n(TOP + ph / 2.0)
+    );
+}
+
+/// Names the four corners, over the dots (with a white halo so they stay legible).
+fn corner_labels(svg: &mut String, cx: &Context<'_>, py: &dyn Fn(f64) -> f64) {
+    let (pw, ph) = (W - LEFT - RIGHT, H - TOP - BOTTOM);
     // The lower quadrants are named just under the bar, where no dot of theirs is higher.
     let below = cx
         .analysis
@@ -209,20 +224,11 @@ fn axes(
     for (x, y, anchor, text) in labels {
         let _ = write!(
             svg,
-            r##"<text x="{}" y="{}" font-size="11" font-weight="700" fill="#8a939e" letter-spacing="1" text-anchor="{anchor}">{text}</text>"##,
+            r##"<text x="{}" y="{}" font-size="11" font-weight="700" fill="#8a939e" letter-spacing="1" stroke="#ffffff" stroke-width="3" paint-order="stroke" text-anchor="{anchor}">{text}</text>"##,
             n(x),
             n(y)
         );
     }
-    let _ = write!(
-        svg,
-        r##"<text x="{}" y="{}" font-size="12" fill="#34404c" text-anchor="middle">no formal power</text><text x="{}" y="{}" font-size="12" fill="#34404c" text-anchor="middle">formal power: people under them (formal reach, log scale)</text><text transform="translate(16 {}) rotate(-90)" font-size="12" fill="#34404c" text-anchor="middle">influence: distinct people who nominate them</text>"##,
-        n(LEFT + strip / 2.0),
-        n(TOP + ph + 16.0),
-        n(LEFT + strip + (pw - strip) / 2.0),
-        n(H - 10.0),
-        n(TOP + ph / 2.0)
-    );
 }
 
 /// A round step (1, 2 or 5 times a power of ten) near `raw`.
