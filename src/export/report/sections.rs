@@ -159,7 +159,7 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
 
 pub fn quadrant(cx: &Context<'_>, page: &mut String) {
     let (svg, caption) = chart::quadrant(cx);
-    page.push_str("<h2 id=\"quadrant\">Formal power against influence</h2>\n<p class=\"note\">Each dot is a person. Left: no formal power; right: formal power, further right the more people are under them. Up: more colleagues name them as someone they go to. Above the dashed bar is high influence.</p>\n<figure>");
+    page.push_str("<section class=\"keep\"><h2 id=\"quadrant\">Formal power against influence</h2>\n<p class=\"note\">Each dot is a person. Left: no formal power; right: formal power, further right the more people are under them. Up: more colleagues name them as someone they go to. Above the dashed bar is high influence.</p>\n<figure>");
     page.push_str(&svg);
     let _ = write!(
         page,
@@ -175,7 +175,7 @@ pub fn quadrant(cx: &Context<'_>, page: &mut String) {
             count_role(cx, role)
         );
     }
-    page.push_str("</div></figure>\n");
+    page.push_str("</div></figure></section>\n");
 }
 
 fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
@@ -186,9 +186,9 @@ fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
         |c: Option<usize>, p: usize| c.map_or("", |c| d.org.rows[d.people.record[p]].1[c].trim());
     let inf = &cx.analysis.metrics.combined;
     let pct_col = &cx.analysis.classification.influence_percentile;
-    page.push_str("<div class=\"scroll\"><table><thead><tr><th>Person</th><th>Title</th><th>Department</th><th class=\"num\">Nominated by</th><th class=\"num\">Percentile</th>");
+    page.push_str("<div class=\"scroll\"><table class=\"people\"><thead><tr><th>Person</th><th>Title</th><th>Department</th><th class=\"num\">Named by</th><th class=\"num\">Percentile</th>");
     if stability.is_some() {
-        page.push_str("<th class=\"num\">Stability</th>");
+        page.push_str("<th class=\"num stability\">Stability</th>");
     }
     page.push_str("<th>Why</th></tr></thead><tbody>\n");
     for &p in people {
