@@ -72,7 +72,6 @@ fn write_nodes(
     let a = cx.analysis;
     let layout = cx.layout();
     let in_degree = &a.metrics.combined.in_degree;
-    let max_in = in_degree.iter().copied().max().unwrap_or(0);
     writeln!(out, "    <nodes>")?;
     for &p in cx.view.order() {
         writeln!(
@@ -99,7 +98,7 @@ fn write_nodes(
             "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>\n        <viz:position x=\"{}\" y=\"{}\" z=\"0.0\"/>\n        <viz:size value=\"{}\"/>\n      </node>",
             float(layout.x[p] * SCALE_X),
             float(layout.y[p] * SCALE_Y),
-            float(style::size(in_degree[p], max_in, 6.0, 30.0))
+            float(style::size(in_degree[p], cx.max_in_degree, 6.0, 30.0))
         )?;
     }
     writeln!(out, "    </nodes>")

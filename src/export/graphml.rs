@@ -128,14 +128,7 @@ fn yed_node(cx: &Context<'_>, p: usize, out: &mut dyn Write) -> io::Result<()> {
     let role = cx.analysis.classification.role[p];
     let side = super::style::size(
         cx.analysis.metrics.combined.in_degree[p],
-        cx.analysis
-            .metrics
-            .combined
-            .in_degree
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or(0),
+        cx.max_in_degree,
         14.0,
         36.0,
     );

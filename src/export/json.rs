@@ -27,6 +27,14 @@ const SCALE_Y: f64 = 120.0;
 /// A JSON object that keeps its keys in the order given.
 struct Ordered(Vec<(String, Value)>);
 
+/// A Cytoscape element: its data (keys in column order) and, for nodes, a position.
+#[derive(serde::Serialize)]
+struct Element {
+    data: Ordered,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<Value>,
+}
+
 impl Serialize for Ordered {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
@@ -56,7 +64,6 @@ fn value(cell: Cell<'_>) -> Value {
 fn node_data(cx: &Context<'_>, columns: &[Column<'_>], p: usize) -> Ordered {
     let a = cx.analysis;
     let inf = &a.metrics.combined.in_degree;
-    let max_in = inf.iter().copied().max().unwrap_or(0);
     let mut data = vec![
         ("id".to_string(), json!(cx.view.id(p))),
         ("label".to_string(), json!(cx.view.label(p))),
@@ -65,7 +72,7 @@ fn node_data(cx: &Context<'_>, columns: &[Column<'_>], p: usize) -> Ordered {
     data.push(("color".into(), json!(style::hex(a.classification.role[p]))));
     data.push((
         "size".into(),
-        number(style::size(inf[p], max_in, 6.0, 30.0)),
+        number(style::size(inf[p], cx.max_in_degree, 6.0, 30.0)),
     ));
     Ordered(data)
 }
@@ -86,9 +93,9 @@ fn edge_data(cx: &Context<'_>, e: usize, s: usize, t: usize, tie: &Tie) -> Vec<(
 }
 
 /// Writes `items` as the lines of a JSON array, one compact element per line.
-fn lines(
+fn lines<T: Serialize>(
     out: &mut dyn Write,
-    items: impl Iterator<Item = Ordered>,
+    items: impl Iterator<Item = T>,
     indent: &str,
 ) -> io::Result<()> {
     let mut first = true;
@@ -118,16 +125,11 @@ impl Exporter for CytoscapeJson {
             out,
             " \"data\": {{\"name\": \"orgsphere\", \"directed\": true}},\n \"elements\": {{\"nodes\": ["
         )?;
-        let nodes = cx.view.order().iter().map(|&p| {
-            let position =
-                json!({"x": number(layout.x[p] * SCALE_X), "y": number(layout.y[p] * SCALE_Y)});
-            Ordered(vec![
-                (
-                    "data".into(),
-                    serde_json::to_value(node_data(cx, &columns, p)).unwrap_or_default(),
-                ),
-                ("position".into(), position),
-            ])
+        let nodes = cx.view.order().iter().map(|&p| Element {
+            data: node_data(cx, &columns, p),
+            position: Some(
+                json!({"x": number(layout.x[p] * SCALE_X), "y": number(layout.y[p] * SCALE_Y)}),
+            ),
         });
         lines(out, nodes, "  ")?;
         write!(out, "\n ],\n \"edges\": [")?;
@@ -139,10 +141,10 @@ impl Exporter for CytoscapeJson {
             .map(|(e, (s, t, tie))| {
                 let mut data = edge_data(cx, e, s, t, &tie);
                 data.push(("interaction".into(), json!(tie.layer.as_str())));
-                Ordered(vec![(
-                    "data".into(),
-                    serde_json::to_value(Ordered(data)).unwrap_or_default(),
-                )])
+                Element {
+                    data: Ordered(data),
+                    position: None,
+                }
             });
         lines(out, edges, "  ")?;
         writeln!(out, "\n ]}}\n}}")

@@ -48,6 +48,8 @@ pub struct Context<'a> {
     pub view: View<'a>,
     /// Departments for group-level figures, small ones suppressed.
     pub groups: Groups,
+    /// The most distinct nominators anyone has (for sizes by influence).
+    pub max_in_degree: u32,
     layout: OnceLock<Layout>,
 }
 
@@ -60,6 +62,14 @@ impl<'a> Context<'a> {
             generated_at,
             view: View::new(analysis, out),
             groups: Groups::departments(analysis, out.min_group_size, groups::MAX_GROUPS),
+            max_in_degree: analysis
+                .metrics
+                .combined
+                .in_degree
+                .iter()
+                .copied()
+                .max()
+                .unwrap_or(0),
             layout: OnceLock::new(),
         }
     }

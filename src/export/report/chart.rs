@@ -1,6 +1,8 @@
 //! The quadrant chart of the report, as inline SVG: formal power (x) against influence
 //! (y). People without formal power sit in the left strip; people with formal power are
-//! placed by formal reach on a log scale. Influence is distinct nominators; the dashed line
+//! placed by formal reach on a log scale. Influence is distinct nominators on a
+//! square-root scale (so the many people with few nominations stay apart while the far
+//! tail still fits); the dashed line
 //! is the high-influence bar. So the four corners are the four roles: informal leaders top
 //! left, leader-managers top right, managers bottom right, contributors bottom left.
 
@@ -50,7 +52,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
             LEFT + strip + 14.0 + t * (pw - strip - 28.0)
         }
     };
-    let py = |v: f64| TOP + ph - v / y_top * ph;
+    let py = |v: f64| TOP + ph - (v.max(0.0) / y_top).sqrt() * ph;
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -86,12 +88,24 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
         );
     }
     corner_labels(&mut svg, cx, &py);
+    // Label the most nominated informal leaders, skipping a label that would overlap one
+    // already placed (text about 6 px per character, 13 px high).
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
     for p in labelled {
+        let (x, y) = (px(p) + 7.0, py(inf[p] as f64) + 4.0);
+        let w = 6.2 * cx.view.label(p).chars().count() as f64;
+        if placed
+            .iter()
+            .any(|&(x0, y0, w0)| (y - y0).abs() < 13.0 && x < x0 + w0 && x0 < x + w)
+        {
+            continue;
+        }
+        placed.push((x, y, w));
         let _ = write!(
             svg,
             r##"<text x="{}" y="{}" font-size="11" fill="#7a3500" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
-            n(px(p) + 7.0),
-            n(py(inf[p] as f64) + 4.0),
+            n(x),
+            n(y),
             html(cx.view.label(p))
         );
     }
@@ -99,7 +113,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
     let total = a.dataset.people.len();
     let caption = if people.len() < total {
         format!(
-            "Showing {} of {total} people: everyone with formal power or high influence, and an even sample of the contributors.",
+            "Showing {} of {total} people: every informal leader and leader-manager, and an even sample of the managers and contributors.",
             people.len()
         )
     } else {
@@ -115,23 +129,30 @@ fn drawn(cx: &Context<'_>) -> Vec<usize> {
     if order.len() <= MAX_POINTS {
         return order.to_vec();
     }
-    let mut keep: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&p| role[p] != Role::Contributor)
-        .collect();
+    // Every leader (up to the cap), then even samples of the managers and the
+    // contributors, sharing the room left.
+    let of = |r: Role| -> Vec<usize> { order.iter().copied().filter(|&p| role[p] == r).collect() };
+    let mut keep: Vec<usize> = of(Role::InformalLeader);
+    keep.extend(of(Role::LeaderManager));
     keep.truncate(MAX_POINTS);
-    let contributors: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&p| role[p] == Role::Contributor)
-        .collect();
+    let (managers, contributors) = (of(Role::Manager), of(Role::Contributor));
     let room = MAX_POINTS - keep.len();
-    if room > 0 && !contributors.is_empty() {
-        let step = contributors.len().div_ceil(room);
-        keep.extend(contributors.into_iter().step_by(step.max(1)));
-    }
+    let for_managers = managers
+        .len()
+        .min(room / 2)
+        .max(room.saturating_sub(contributors.len()));
+    keep.extend(sample(&managers, for_managers));
+    keep.extend(sample(&contributors, room - for_managers.min(room)));
     keep
+}
+
+/// About `k` of `people`, evenly spaced.
+fn sample(people: &[usize], k: usize) -> Vec<usize> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let step = people.len().div_ceil(k).max(1);
+    people.iter().copied().step_by(step).collect()
 }
 
 fn axes(
@@ -149,11 +170,14 @@ fn axes(
         n(pw),
         n(strip)
     );
-    // y ticks: about five round steps.
-    let step = nice_step(y_top / 5.0);
-    let mut v = 0.0;
-    while v <= y_top + 1e-9 {
+    // y ticks at round values, at least 18 px apart on the square-root scale.
+    let mut last = f64::INFINITY;
+    for v in round_values(y_top) {
         let y = py(v);
+        if last - y < 18.0 {
+            continue;
+        }
+        last = y;
         let _ = write!(
             svg,
             r##"<line x1="{LEFT}" x2="{}" y1="{y}" y2="{y}" stroke="#e6e9ed"/><text x="{}" y="{}" font-size="11" fill="#5b6673" text-anchor="end">{}</text>"##,
@@ -163,7 +187,6 @@ fn axes(
             float(v),
             y = n(y)
         );
-        v += step;
     }
     if let Some(bar) = cx.analysis.classification.rule.threshold {
         let y = n(py(bar as f64 - 0.5));
@@ -196,7 +219,7 @@ fn axes(
     }
     let _ = write!(
         svg,
-        r##"<text x="{}" y="{}" font-size="12" fill="#34404c" text-anchor="middle">no formal power</text><text x="{}" y="{}" font-size="12" fill="#34404c" text-anchor="middle">formal power: people under them (formal reach, log scale)</text><text transform="translate(16 {}) rotate(-90)" font-size="12" fill="#34404c" text-anchor="middle">influence: distinct people who nominate them</text>"##,
+        r##"<text x="{}" y="{}" font-size="12" fill="#34404c" text-anchor="middle">no formal power</text><text x="{}" y="{}" font-size="12" fill="#34404c" text-anchor="middle">formal power: people under them (formal reach, log scale)</text><text transform="translate(16 {}) rotate(-90)" font-size="12" fill="#34404c" text-anchor="middle">influence: distinct people who nominate them (√ scale)</text>"##,
         n(LEFT + strip / 2.0),
         n(TOP + ph + 16.0),
         n(LEFT + strip + (pw - strip) / 2.0),
@@ -231,13 +254,17 @@ fn corner_labels(svg: &mut String, cx: &Context<'_>, py: &dyn Fn(f64) -> f64) {
     }
 }
 
-/// A round step (1, 2 or 5 times a power of ten) near `raw`.
-fn nice_step(raw: f64) -> f64 {
-    let raw = raw.max(1.0);
-    let mag = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag)
+/// 0, 1, 2, 5, 10, 20, 50 … up to `top`.
+fn round_values(top: f64) -> Vec<f64> {
+    let mut out = vec![0.0];
+    let mut mag = 1.0;
+    while mag <= top {
+        for m in [1.0, 2.0, 5.0] {
+            if m * mag <= top {
+                out.push(m * mag);
+            }
+        }
+        mag *= 10.0;
+    }
+    out
 }

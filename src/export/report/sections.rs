@@ -55,10 +55,16 @@ fn where_leaders(cx: &Context<'_>) -> String {
         .map(|(c, name)| (*c, name.as_str()))
         .collect();
     parts.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
+    // The five departments with most, then a count of the rest.
     let mut text: Vec<String> = parts
         .iter()
+        .take(5)
         .map(|(c, name)| format!("{} ({c})", html(name)))
         .collect();
+    if parts.len() > 5 {
+        let rest: usize = parts[5..].iter().map(|(c, _)| c).sum();
+        text.push(format!("{rest} in {} other departments", parts.len() - 5));
+    }
     let hidden = (0..role.len())
         .filter(|&p| g.of[p].is_none() && role[p] == Role::InformalLeader)
         .count();
