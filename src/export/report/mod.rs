@@ -12,6 +12,8 @@
 //! pseudonym only.
 
 mod chart;
+mod departments;
+mod people;
 mod sections;
 
 use std::io::{self, Write};
@@ -40,9 +42,9 @@ impl Exporter for ReportHtml {
         page.push_str("</style>\n</head>\n<body>\n<main>\n");
         sections::headline(cx, &mut page);
         sections::quadrant(cx, &mut page);
-        sections::leaders(cx, &mut page);
-        sections::departments(cx, &mut page);
-        sections::matrix(cx, &mut page);
+        people::leaders(cx, &mut page);
+        departments::departments(cx, &mut page);
+        departments::matrix(cx, &mut page);
         sections::quality(cx, &mut page);
         sections::rule(cx, &mut page);
         sections::method(cx, &mut page);

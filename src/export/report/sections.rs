@@ -4,19 +4,15 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::super::format::{float, html};
-use super::super::{Cell, Context, style};
+use super::super::{Context, style};
 use super::chart;
-use crate::classify::{Role, ranking};
+use crate::classify::Role;
 use crate::graph::Questions;
 
-/// Rows of the informal-leader table at most.
-const MAX_LEADERS: usize = 100;
-/// Rows of the leader-manager table at most.
-const MAX_LEADER_MANAGERS: usize = 15;
 /// Warning codes listed with an example at most (every warning is in data-quality.csv).
 const MAX_CODES: usize = 20;
 
-fn pct(x: f64) -> String {
+pub(super) fn pct(x: f64) -> String {
     format!("{:.0} %", x * 100.0)
 }
 
@@ -182,196 +178,6 @@ pub fn quadrant(cx: &Context<'_>, page: &mut String) {
         );
     }
     page.push_str("</div></figure></section>\n");
-}
-
-fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
-    let columns = cx.view.columns();
-    let stability = columns.iter().find(|c| c.name == "leader_stability");
-    let d = &cx.analysis.dataset;
-    let text =
-        |c: Option<usize>, p: usize| c.map_or("", |c| d.org.rows[d.people.record[p]].1[c].trim());
-    let inf = &cx.analysis.metrics.combined;
-    let pct_col = &cx.analysis.classification.influence_percentile;
-    page.push_str("<div class=\"scroll\"><table class=\"people\"><thead><tr><th>Person</th><th>Title</th><th>Department</th><th class=\"num\">Named by</th><th class=\"num\">Percentile</th>");
-    if stability.is_some() {
-        page.push_str("<th class=\"num stability\">Stability</th>");
-    }
-    page.push_str("<th>Why</th></tr></thead><tbody>\n");
-    for &p in people {
-        let who = if cx.view.label(p) != cx.view.id(p) {
-            format!(
-                "<strong>{}</strong><br/><span class=\"small\">{}</span>",
-                html(cx.view.label(p)),
-                html(cx.view.id(p))
-            )
-        } else {
-            format!("<strong>{}</strong>", html(cx.view.id(p)))
-        };
-        let _ = write!(
-            page,
-            "<tr><td>{who}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
-            html(text(d.org.columns.title, p)),
-            html(text(d.org.columns.department, p)),
-            inf.in_degree[p],
-            pct_col[p].map_or(String::new(), |x| format!("{x:.0}"))
-        );
-        if let Some(col) = stability {
-            let cell = match col.cell(p) {
-                Cell::Float(x) => pct(x),
-                other => html(&other.text()),
-            };
-            let _ = write!(page, "<td class=\"num\">{cell}</td>");
-        }
-        let _ = writeln!(
-            page,
-            "<td class=\"reason\">{}</td></tr>",
-            html(&cx.view.reason(p))
-        );
-    }
-    page.push_str("</tbody></table></div>\n");
-}
-
-pub fn leaders(cx: &Context<'_>, page: &mut String) {
-    let a = cx.analysis;
-    let ranked = ranking(&a.metrics.combined.in_degree, &a.metrics.combined.pagerank);
-    let of = |role: Role| -> Vec<usize> {
-        ranked
-            .iter()
-            .copied()
-            .filter(|&p| a.classification.role[p] == role)
-            .collect()
-    };
-    let informal = of(Role::InformalLeader);
-    page.push_str("<h2 id=\"leaders\">Informal leaders</h2>\n<p class=\"note\">People without managerial authority whom many colleagues name as someone they go to, most nominated first, each with the reason in plain words.");
-    if cx
-        .view
-        .columns()
-        .iter()
-        .any(|c| c.name == "leader_stability")
-    {
-        page.push_str(" Stability is how often the person is still called an informal leader when the respondents are resampled: near 100 % the finding does not hang on who happened to answer.");
-    }
-    page.push_str("</p>\n");
-    if informal.is_empty() {
-        page.push_str("<p>None under the rule applied.</p>\n");
-    } else {
-        person_table(cx, page, &informal[..informal.len().min(MAX_LEADERS)]);
-        if informal.len() > MAX_LEADERS {
-            let _ = writeln!(
-                page,
-                "<p class=\"note\">The {MAX_LEADERS} most nominated of {} are shown; people.csv lists everyone.</p>",
-                informal.len()
-            );
-        }
-    }
-    let leading = of(Role::LeaderManager);
-    let _ = writeln!(
-        page,
-        "<h3>Leader-managers ({})</h3>\n<p class=\"note\">People with formal power who are also high influence: their authority and their influence point the same way.</p>",
-        leading.len()
-    );
-    if !leading.is_empty() {
-        person_table(cx, page, &leading[..leading.len().min(MAX_LEADER_MANAGERS)]);
-    }
-}
-
-pub fn departments(cx: &Context<'_>, page: &mut String) {
-    let g = &cx.groups;
-    let role = &cx.analysis.classification.role;
-    page.push_str("<h2 id=\"departments\">Where they are</h2>\n");
-    if g.is_empty() {
-        page.push_str("<p>No department is large enough to report on its own (or the org chart has no department column).</p>\n");
-        return;
-    }
-    let counts: Vec<Vec<usize>> = [Role::InformalLeader, Role::LeaderManager, Role::Manager]
-        .into_iter()
-        .map(|r| g.count(|p| role[p] == r))
-        .collect();
-    page.push_str("<div class=\"scroll\"><table><thead><tr><th>Department</th><th class=\"num\">People</th><th class=\"num\">Informal leaders</th><th class=\"num\">Leader-managers</th><th class=\"num\">Managers</th></tr></thead><tbody>\n");
-    #[allow(clippy::needless_range_loop)] // four vectors indexed alike
-    for i in 0..g.len() {
-        let _ = writeln!(
-            page,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            html(&g.names[i]),
-            g.sizes[i],
-            counts[0][i],
-            counts[1][i],
-            counts[2][i]
-        );
-    }
-    page.push_str("</tbody></table></div>\n");
-    page.push_str(&suppression_note(cx));
-}
-
-fn suppression_note(cx: &Context<'_>) -> String {
-    let g = &cx.groups;
-    let min = cx.options.output.min_group_size;
-    let mut note = format!(
-        "<p class=\"note\">Figures are shown only for groups of at least {min} people (<code>--min-group-size</code>)."
-    );
-    if g.merged > 0 {
-        let _ = write!(
-            note,
-            " {} smaller departments are counted together as “other departments”.",
-            g.merged
-        );
-    }
-    if g.suppressed > 0 {
-        let _ = write!(
-            note,
-            " {} people in groups too small even together are left out.",
-            g.suppressed
-        );
-    }
-    note.push_str("</p>\n");
-    note
-}
-
-pub fn matrix(cx: &Context<'_>, page: &mut String) {
-    let g = &cx.groups;
-    page.push_str("<h2 id=\"matrix\">Who goes to whom, by department</h2>\n<p class=\"note\">Influence ties from the nominator's department (row) to the nominee's department (column), every question combined, one tie per pair of people. The diagonal stays inside a department; shading is the share of the row.</p>\n");
-    if g.len() < 2 {
-        page.push_str("<p>Fewer than two departments are large enough to compare.</p>\n");
-        return;
-    }
-    let m = g.influence_matrix(cx.analysis);
-    page.push_str("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th class=\"corner\">from \\ to</th>");
-    for i in 0..g.len() {
-        let _ = write!(page, "<th title=\"{}\">{}</th>", html(&g.names[i]), i + 1);
-    }
-    page.push_str("<th>ties</th><th>inside</th></tr></thead><tbody>\n");
-    for (i, row) in m.iter().enumerate() {
-        let total: usize = row.iter().sum();
-        let _ = write!(
-            page,
-            "<tr><th class=\"row\">{} · {}</th>",
-            i + 1,
-            html(&g.names[i])
-        );
-        for (j, &c) in row.iter().enumerate() {
-            let share = if total > 0 {
-                c as f64 / total as f64
-            } else {
-                0.0
-            };
-            let ink = if share > 0.45 { "#ffffff" } else { "#1d2630" };
-            let diag = if i == j { " class=\"diag\"" } else { "" };
-            let _ = write!(
-                page,
-                "<td{diag} style=\"background:rgba(0,114,178,{});color:{ink}\">{c}</td>",
-                float((share * 0.9 * 100.0).round() / 100.0)
-            );
-        }
-        let inside = if total > 0 {
-            pct(row[i] as f64 / total as f64)
-        } else {
-            "–".into()
-        };
-        let _ = writeln!(page, "<td>{total}</td><td>{inside}</td></tr>");
-    }
-    page.push_str("</tbody></table></div>\n");
-    page.push_str(&suppression_note(cx));
 }
 
 pub fn quality(cx: &Context<'_>, page: &mut String) {
