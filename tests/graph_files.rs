@@ -352,3 +352,42 @@ fn networkx_reads_the_graph_files() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_layout_puts_everyone_apart_and_managers_above_their_reports() {
+    let w = Workdir::new();
+    let dir = root().join("sample-data");
+    w.run(&[
+        "analyze",
+        dir.to_str().unwrap(),
+        "--out",
+        "out",
+        "--formats",
+        "json",
+    ])
+    .expect_code(0);
+    let d3: serde_json::Value = serde_json::from_str(&w.read("out/graph.json")).unwrap();
+    let nodes = d3["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 306);
+    let at: HashMap<&str, (f64, f64)> = nodes
+        .iter()
+        .map(|n| {
+            let id = n["id"].as_str().unwrap();
+            (id, (n["x"].as_f64().unwrap(), n["y"].as_f64().unwrap()))
+        })
+        .collect();
+    let distinct: HashSet<String> = at.values().map(|p| format!("{p:?}")).collect();
+    assert_eq!(distinct.len(), 306, "two people share a position");
+    for n in nodes {
+        if let Some(m) = n["manager_id"].as_str() {
+            let (me, boss) = (at[n["id"].as_str().unwrap()], at[m]);
+            assert!(me.1 > boss.1, "{} is not below their manager {m}", n["id"]);
+        }
+    }
+    // The picture is laid out, not piled up: it spans many slots across and levels down.
+    let (xs, ys): (Vec<f64>, Vec<f64>) = at.values().copied().unzip();
+    let span = |v: &[f64]| {
+        v.iter().cloned().fold(f64::MIN, f64::max) - v.iter().cloned().fold(f64::MAX, f64::min)
+    };
+    assert!(span(&xs) > 40.0 * 30.0 && span(&ys) >= 120.0 * 4.0);
+}
