@@ -38,7 +38,9 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
     let people = drawn(cx);
     let max_reach = reach.iter().copied().max().unwrap_or(0).max(1) as f64;
     let max_in = inf.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let y_top = (max_in * 1.08).ceil().max(4.0);
+    let bar = a.classification.rule.threshold.map_or(0.0, f64::from);
+    // Head room above the highest dot and the bar, for the corner and bar labels.
+    let y_top = (max_in.max(bar) * 1.3).ceil().max(4.0);
     let (pw, ph) = (W - LEFT - RIGHT, H - TOP - BOTTOM);
     let strip = pw * STRIP;
     let px = |p: usize| {
@@ -237,7 +239,9 @@ fn corner_labels(svg: &mut String, cx: &Context<'_>, py: &dyn Fn(f64) -> f64) {
         .classification
         .rule
         .threshold
-        .map_or(TOP + ph - 8.0, |bar| py(bar as f64 - 0.5) + 15.0);
+        .map(|bar| py(bar as f64 - 0.5) + 15.0)
+        .filter(|&y| y > TOP + 34.0)
+        .unwrap_or(TOP + ph - 8.0);
     let labels = [
         (LEFT + 8.0, TOP + 16.0, "start", "INFORMAL LEADERS"),
         (LEFT + pw - 8.0, TOP + 16.0, "end", "LEADER-MANAGERS"),
