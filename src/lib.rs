@@ -122,7 +122,10 @@ pub fn analyze_dataset_with(
         findings: Vec::new(),
     };
     analysis.findings = stage(progress, "findings", || {
-        findings::find(&findings::Context::new(&analysis, options.min_group_size))
+        findings::find(&findings::Context::new(
+            &analysis,
+            options.output.min_group_size,
+        ))
     });
     analysis
 }

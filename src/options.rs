@@ -77,8 +77,8 @@ pub struct Options {
     pub exact_paths_limit: usize,
     /// Sources sampled for betweenness and closeness above the exact limit.
     pub path_samples: usize,
-    /// Groups smaller than this are never described (SPEC §7).
-    pub min_group_size: usize,
+    /// Which files to write and how to protect the people in them.
+    pub output: crate::export::OutputOptions,
 }
 
 impl Options {
@@ -99,7 +99,7 @@ impl Options {
             bootstrap: 200,
             exact_paths_limit: crate::metrics::EXACT_LIMIT,
             path_samples: crate::metrics::DEFAULT_SAMPLES,
-            min_group_size: 5,
+            output: crate::export::OutputOptions::default(),
         }
     }
 

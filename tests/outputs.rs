@@ -29,7 +29,7 @@ fn two_runs_give_identical_folders() {
     w.run(&["analyze", dir.to_str().unwrap(), "--out", "b"])
         .expect_code(0);
     let (a, b) = (files_of(&w, "a"), files_of(&w, "b"));
-    assert_eq!(a.len(), 6);
+    assert_eq!(a.len(), 12);
     for ((name_a, bytes_a), (name_b, bytes_b)) in a.iter().zip(&b) {
         assert_eq!(name_a, name_b);
         assert!(bytes_a == bytes_b, "{name_a} differs between two runs");
@@ -89,6 +89,44 @@ fn markup_and_formulas_are_passed_through_safely() {
     assert!(!xml.contains("<script>"));
     assert!(xml.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(xml.contains("Smith; &quot;Jr&quot; &amp; Co"));
+    // GEXF is well-formed XML that holds the exact names.
+    let gexf = common::xml::parse(&w.read("out/graph.gexf"));
+    let labels: Vec<&str> = gexf
+        .all("node")
+        .iter()
+        .map(|n| n.attr("label").unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"<script>alert(1)</script>") && labels.contains(&"Smith; \"Jr\" & Co")
+    );
+    // JSON keeps them exactly; DOT escapes quotes.
+    let d3: serde_json::Value = serde_json::from_str(&w.read("out/graph.json")).unwrap();
+    let names: Vec<&str> = d3["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["label"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"=HYPERLINK(\"http://x\";\"y\")"));
+    let dot = w.read("out/graph.dot");
+    assert!(
+        dot.contains(r#"label="Smith; \"Jr\" & Co\nEngineer""#),
+        "{dot}"
+    );
+    if std::process::Command::new("dot").arg("-V").output().is_ok() {
+        let rendered = std::process::Command::new("dot")
+            .args(["-Tsvg", "out/graph.dot"])
+            .current_dir(w.path())
+            .output()
+            .unwrap();
+        assert!(rendered.status.success());
+        let svg = String::from_utf8(rendered.stdout).unwrap();
+        assert!(svg.contains("Smith; &quot;Jr&quot; &amp; Co") && !svg.contains("<script>"));
+    } else {
+        eprintln!(
+            "\n!!! SKIPPED the Graphviz render of graph.dot: `dot` is not installed (apt-get install graphviz)\n"
+        );
+    }
 }
 
 #[test]

@@ -74,12 +74,17 @@ fn std_dev(x: &[f64]) -> f64 {
 }
 
 /// The spread of the module documentation: the standard deviation of the values at or
-/// below the 90th percentile (nearest rank), or one nomination when those are all equal.
+/// below the 90th percentile (nearest rank, and never the single largest), or one
+/// nomination when those are all equal.
 fn trimmed_spread(x: &mut [f64]) -> f64 {
     if x.is_empty() {
         return 0.0;
     }
-    let rank = ((0.9 * x.len() as f64).ceil() as usize).clamp(1, x.len());
+    // At least the single highest value stays out, so in a team of six the one person
+    // everyone names cannot set their own bar.
+    let rank = ((0.9 * x.len() as f64).ceil() as usize)
+        .min(x.len() - 1)
+        .max(1);
     let (_, &mut p90, _) = x.select_nth_unstable_by(rank - 1, f64::total_cmp);
     let central: Vec<f64> = x.iter().copied().filter(|&v| v <= p90).collect();
     match std_dev(&central) {

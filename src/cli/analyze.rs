@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueHint};
-use orgsphere::Result;
 use orgsphere::classify::Role;
+use orgsphere::export::{Format, Key, OutputOptions};
+use orgsphere::{Error, Result};
 use serde_json::json;
 
 use super::{ConfigArg, InputArgs, RuleArgs, log};
@@ -19,12 +20,74 @@ pub struct AnalyzeArgs {
     #[arg(long, short, value_name = "DIR", default_value = "orgsphere-results", value_hint = ValueHint::DirPath)]
     out: PathBuf,
     #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
     config: ConfigArg,
+}
+
+/// Which files to write and how to protect the people in them.
+#[derive(Args)]
+pub struct OutputArgs {
+    /// Files to write besides people.csv, data-quality.csv and summary.json: a comma-separated list of parquet, graphml, gexf, dot, cyjs, json, report (or all, or none).
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "all",
+        help_heading = "Output"
+    )]
+    formats: String,
+    /// Replace every id with a keyed pseudonym and leave out names, e-mails and every org-chart column but title and department, in every file. Needs a key: --key or ORGSPHERE_KEY.
+    #[arg(long, help_heading = "Privacy")]
+    pseudonymize: bool,
+    /// The pseudonymisation key (prefer the ORGSPHERE_KEY environment variable: a flag shows in the process list). The same key gives the same pseudonyms in every run.
+    #[arg(
+        long,
+        value_name = "KEY",
+        requires = "pseudonymize",
+        help_heading = "Privacy"
+    )]
+    key: Option<String>,
+    /// Suppress group-level figures (per department) for groups smaller than N people.
+    #[arg(long, value_name = "N", default_value_t = orgsphere::export::DEFAULT_MIN_GROUP_SIZE, help_heading = "Privacy")]
+    min_group_size: usize,
+    /// graph.dot draws only the subtree under this person (an id, or its pseudonym).
+    #[arg(long, value_name = "ID", help_heading = "Output")]
+    dot_root: Option<String>,
+}
+
+impl OutputArgs {
+    fn options(&self) -> Result<OutputOptions> {
+        let pseudonymize = if self.pseudonymize {
+            let secret = match &self.key {
+                Some(k) => k.clone(),
+                None => std::env::var("ORGSPHERE_KEY").map_err(|_| {
+                    Error::Usage(
+                        "--pseudonymize needs a key: pass --key KEY or set the ORGSPHERE_KEY environment variable (keep the same key across waves to compare them)".into(),
+                    )
+                })?,
+            };
+            Some(Key::new(secret)?)
+        } else {
+            None
+        };
+        if self.min_group_size == 0 {
+            return Err(Error::Usage(
+                "--min-group-size 0: give at least 1 (1 turns suppression off)".into(),
+            ));
+        }
+        Ok(OutputOptions {
+            formats: Format::parse_list(&self.formats)?,
+            pseudonymize,
+            min_group_size: self.min_group_size,
+            dot_root: self.dot_root.clone(),
+        })
+    }
 }
 
 pub fn run(args: AnalyzeArgs) -> Result<()> {
     let mut options = args.inputs.options(args.out)?;
     args.rule.apply(&mut options)?;
+    options.output = args.output.options()?;
     let stages = super::progress::Stages::new();
     let a = orgsphere::analyze_with(&options, &stages);
     stages.finish();

@@ -67,14 +67,16 @@ pub struct ConfigArg {
 /// A parsed subcommand.
 #[derive(Subcommand)]
 pub enum Command {
-    /// Analyse an org chart and surveys; write people.csv, summary.json, data-quality.csv and graph.graphml.
+    /// Analyse an org chart and surveys; write people.csv, summary.json, data-quality.csv, the graph files and report.html.
     #[command(after_help = concat!(
         "Examples:\n",
         "  orgsphere analyze sample-data --out results\n",
         "  orgsphere analyze --org hr/org.csv --survey advice.csv --survey trust.csv --out results\n",
         "  orgsphere analyze firm/ --manager-titles 'Partner' --out results\n",
         "  orgsphere analyze data/ --min-weight 4 --min-response-rate 0.7 --out results\n",
-        "  orgsphere analyze --config job.toml --out results-2025-06\n\n",
+        "  orgsphere analyze --config job.toml --out results-2025-06\n",
+        "  ORGSPHERE_KEY=... orgsphere analyze data/ --pseudonymize --out shareable\n",
+        "  orgsphere analyze data/ --formats report,gexf --dot-root E0042 --out results\n\n",
         exit_codes!()
     ))]
     Analyze(analyze::AnalyzeArgs),

@@ -90,7 +90,7 @@ fn check_comparable(old: &ResultFolder, new: &ResultFolder) -> Result<Vec<String
             name(no)
         )));
     }
-    let fingerprint = |f: &ResultFolder| f.summary_at("/parameters/key_fingerprint").cloned();
+    let fingerprint = |f: &ResultFolder| f.summary_at("/parameters/key_check").cloned();
     if po && fingerprint(old) != fingerprint(new) {
         return Err(Error::Incomparable(format!(
             "{} and {} were pseudonymised with different keys, so their pseudonyms cannot be matched; run both with the same --key",

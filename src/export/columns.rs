@@ -49,7 +49,11 @@ pub struct Column<'a> {
 }
 
 impl<'a> Column<'a> {
-    fn new(name: impl Into<String>, kind: Kind, value: impl Fn(usize) -> Cell<'a> + 'a) -> Self {
+    pub(super) fn new(
+        name: impl Into<String>,
+        kind: Kind,
+        value: impl Fn(usize) -> Cell<'a> + 'a,
+    ) -> Self {
         Column {
             name: name.into(),
             kind,
@@ -58,7 +62,7 @@ impl<'a> Column<'a> {
         }
     }
 
-    fn input(name: impl Into<String>, value: impl Fn(usize) -> Cell<'a> + 'a) -> Self {
+    pub(super) fn input(name: impl Into<String>, value: impl Fn(usize) -> Cell<'a> + 'a) -> Self {
         Column {
             from_input: true,
             ..Column::new(name, Kind::Text, value)

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Context, Exporter, format};
-use crate::findings::Finding;
+use crate::findings::{Finding, render};
 
 pub struct FindingsCsv;
 pub struct FindingsJson;
@@ -21,10 +21,12 @@ fn evidence_text(f: &Finding) -> String {
 }
 
 fn people<'a>(cx: &'a Context<'_>, f: &Finding) -> Vec<&'a str> {
-    f.people
-        .iter()
-        .map(|&p| cx.analysis.dataset.people.ids[p as usize].as_str())
-        .collect()
+    f.people.iter().map(|&p| cx.view.id(p as usize)).collect()
+}
+
+/// The summary with ids, or pseudonyms, in place of its placeholders.
+fn summary(cx: &Context<'_>, f: &Finding) -> String {
+    render(&f.summary, |p| cx.view.id(p).to_string())
 }
 
 impl Exporter for FindingsCsv {
@@ -42,7 +44,7 @@ impl Exporter for FindingsCsv {
                 f.severity.as_str(),
                 &format::csv_text(group),
                 &format::csv_text(&people(cx, f).join(";")),
-                &format::csv_text(&f.summary),
+                &format::csv_text(&summary(cx, f)),
                 &evidence_text(f),
             ])?;
         }
@@ -56,7 +58,7 @@ struct JsonFinding<'a> {
     severity: &'a str,
     group: Option<&'a str>,
     people: Vec<&'a str>,
-    summary: &'a str,
+    summary: String,
     evidence: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -75,7 +77,7 @@ impl Exporter for FindingsJson {
                 severity: f.severity.as_str(),
                 group: f.group.as_deref(),
                 people: people(cx, f),
-                summary: &f.summary,
+                summary: summary(cx, f),
                 evidence: f
                     .evidence
                     .iter()

@@ -60,6 +60,39 @@ pub fn xml(text: &str) -> String {
     out
 }
 
+/// Escapes text for a double-quoted DOT string: `"` and `\` get a backslash, line breaks
+/// become Graphviz's `\n`, other control characters are dropped.
+pub fn dot(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Orders ids as people read them: digit runs by value, so `E2` comes before `E10` and
 /// `9` before `10`.
 pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
@@ -120,6 +153,15 @@ mod tests {
         assert_eq!(
             xml("<b>\"A&B\"</b>\u{1}'"),
             "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&apos;"
+        );
+    }
+
+    #[test]
+    fn dot_and_html_escaping() {
+        assert_eq!(dot("a \"b\" \\N\nc\u{7}"), "a \\\"b\\\" \\\\N\\nc");
+        assert_eq!(
+            html("<script>alert('x')</script> & \""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;"
         );
     }
 

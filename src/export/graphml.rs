@@ -2,10 +2,15 @@
 //! typed node `<key>`; edges carry `layer` (authority/influence), `question` and `weight`.
 //! One influence edge per nomination and question, so parallel edges occur (GraphML
 //! allows them; networkx reads the file as a multigraph).
+//!
+//! For yEd, which draws only its own graphics keys, each node also carries a
+//! `y:ShapeNode` (position from orgsphere's layout, fill by role, the label) and each
+//! edge a `y:PolyLineEdge` (influence dashed), so yEd opens the same picture as Gephi.
+//! Other readers ignore these keys (networkx reads them as `x`, `y` and `shape_type`).
 
 use std::io::{self, Write};
 
-use super::columns::{Cell, Kind, person_columns, person_order};
+use super::columns::{Cell, Kind};
 use super::{Context, Exporter, format::xml};
 use crate::graph::Layer;
 
@@ -27,12 +32,16 @@ impl Exporter for GraphMl {
 
     fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let a = cx.analysis;
-        let columns = person_columns(a);
-        let ids = &a.dataset.people.ids;
+        let columns = cx.view.columns();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
             out,
-            r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+            r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+        )?;
+        writeln!(
+            out,
+            r#"  <key id="yed_node" for="node" yfiles.type="nodegraphics"/>
+  <key id="yed_edge" for="edge" yfiles.type="edgegraphics"/>"#
         )?;
         writeln!(
             out,
@@ -59,14 +68,13 @@ impl Exporter for GraphMl {
             r#"  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#
         )?;
         writeln!(out, r#"  <graph id="orgsphere" edgedefault="directed">"#)?;
-        let name_col = a.dataset.org.columns.name;
-        for p in person_order(a) {
-            let label = name_col
-                .map(|c| a.dataset.org.rows[a.dataset.people.record[p]].1[c].trim())
-                .filter(|l| !l.is_empty())
-                .unwrap_or(&ids[p]);
-            writeln!(out, r#"    <node id="{}">"#, xml(&ids[p]))?;
-            writeln!(out, r#"      <data key="label">{}</data>"#, xml(label))?;
+        for &p in cx.view.order() {
+            writeln!(out, r#"    <node id="{}">"#, xml(cx.view.id(p)))?;
+            writeln!(
+                out,
+                r#"      <data key="label">{}</data>"#,
+                xml(cx.view.label(p))
+            )?;
             for (i, c) in columns.iter().enumerate() {
                 let cell = c.cell(p);
                 if cell != Cell::Empty {
@@ -77,14 +85,15 @@ impl Exporter for GraphMl {
                     )?;
                 }
             }
+            yed_node(cx, p, out)?;
             writeln!(out, "    </node>")?;
         }
-        for (e, (s, t, tie)) in a.graph.edges(|_| true).enumerate() {
+        for (e, (s, t, tie)) in cx.view.edges().into_iter().enumerate() {
             write!(
                 out,
                 r#"    <edge id="e{e}" source="{}" target="{}">"#,
-                xml(&ids[s as usize]),
-                xml(&ids[t as usize])
+                xml(cx.view.id(s)),
+                xml(cx.view.id(t))
             )?;
             write!(out, r#"<data key="layer">{}</data>"#, tie.layer.as_str())?;
             if let (Layer::Influence, Some(q)) = (tie.layer, tie.question) {
@@ -94,13 +103,44 @@ impl Exporter for GraphMl {
                     xml(&a.graph.questions[q as usize])
                 )?;
             }
+            let line = match tie.layer {
+                Layer::Authority => r##"<y:LineStyle color="#444444" type="line" width="1.5"/>"##,
+                Layer::Influence => r##"<y:LineStyle color="#56B4E9" type="dashed" width="1.0"/>"##,
+            };
             writeln!(
                 out,
-                r#"<data key="weight">{}</data></edge>"#,
+                r#"<data key="weight">{}</data><data key="yed_edge"><y:PolyLineEdge>{line}<y:Arrows source="none" target="standard"/></y:PolyLineEdge></data></edge>"#,
                 super::format::float(tie.weight)
             )?;
         }
         writeln!(out, "  </graph>")?;
         writeln!(out, "</graphml>")
     }
+}
+
+/// Layout units to yEd's coordinates (y grows downward).
+const SCALE_X: f64 = 40.0;
+const SCALE_Y: f64 = 120.0;
+
+/// yEd's drawing of person `p`: a rounded box at the layout position, filled by role.
+fn yed_node(cx: &Context<'_>, p: usize, out: &mut dyn Write) -> io::Result<()> {
+    let layout = cx.layout();
+    let role = cx.analysis.classification.role[p];
+    let side = super::style::size(
+        cx.analysis.metrics.combined.in_degree[p],
+        cx.max_in_degree,
+        14.0,
+        36.0,
+    );
+    let f = super::format::float;
+    writeln!(
+        out,
+        r##"      <data key="yed_node"><y:ShapeNode><y:Geometry x="{}" y="{}" width="{}" height="{}"/><y:Fill color="{}" transparent="false"/><y:BorderStyle color="#FFFFFF" type="line" width="1.0"/><y:NodeLabel modelName="sides" modelPosition="s" fontSize="10">{}</y:NodeLabel><y:Shape type="ellipse"/></y:ShapeNode></data>"##,
+        f(layout.x[p] * SCALE_X - side / 2.0),
+        f(layout.y[p] * SCALE_Y - side / 2.0),
+        f(side),
+        f(side),
+        super::style::hex(role).to_uppercase(),
+        xml(cx.view.label(p))
+    )
 }

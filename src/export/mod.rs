@@ -1,22 +1,40 @@
 //! Export: the result files, written into a temporary folder and moved into place only
 //! when all are complete, so an output folder is whole or absent.
 //!
-//! One [`Exporter`] per file; each writes to any `io::Write`.
+//! One [`Exporter`] per file; each writes to any `io::Write`. Every exporter reads people
+//! through one [`View`] (ids or pseudonyms, the privacy rules) and group figures through
+//! one [`Groups`] (small groups suppressed), so no file can forget them.
 
 mod columns;
+mod dot;
 mod findings;
 pub mod format;
+mod gexf;
 mod graphml;
+pub mod groups;
+mod json;
+pub mod layout;
+mod options;
+mod parquet;
 mod people;
+pub mod privacy;
 mod quality;
+mod report;
+mod style;
 mod summary;
+mod view;
 
 pub use columns::{Cell, Column, Kind, person_columns, person_order};
+pub use groups::Groups;
+pub use layout::Layout;
+pub use options::{DEFAULT_MIN_GROUP_SIZE, Format, Key, OutputOptions};
 pub use summary::SCHEMA_VERSION;
+pub use view::View;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 use crate::progress::{Progress, stage};
@@ -28,6 +46,41 @@ pub struct Context<'a> {
     pub options: &'a Options,
     /// The run's one timestamp (RFC 3339, UTC); `SOURCE_DATE_EPOCH` fixes it.
     pub generated_at: String,
+    /// The people as the outputs may show them.
+    pub view: View<'a>,
+    /// Departments for group-level figures, small ones suppressed.
+    pub groups: Groups,
+    /// The most distinct nominators anyone has (for sizes by influence).
+    pub max_in_degree: u32,
+    layout: OnceLock<Layout>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(analysis: &'a Analysis, options: &'a Options, generated_at: String) -> Self {
+        let out = &options.output;
+        Context {
+            analysis,
+            options,
+            generated_at,
+            view: View::new(analysis, out),
+            groups: Groups::departments(analysis, out.min_group_size, groups::MAX_GROUPS),
+            max_in_degree: analysis
+                .metrics
+                .combined
+                .in_degree
+                .iter()
+                .copied()
+                .max()
+                .unwrap_or(0),
+            layout: OnceLock::new(),
+        }
+    }
+
+    /// Everyone's position in the pictures, computed once.
+    pub fn layout(&self) -> &Layout {
+        self.layout
+            .get_or_init(|| layout::layout(self.analysis, self.view.rank()))
+    }
 }
 
 /// One output file.
@@ -36,27 +89,42 @@ pub trait Exporter {
     fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// Every exporter, in the order files are written.
-pub fn exporters() -> Vec<Box<dyn Exporter>> {
-    vec![
+/// The exporters `options` asks for, in the order files are written: `people.csv`,
+/// `data-quality.csv` and `summary.json` always, then the chosen formats.
+pub fn exporters(options: &OutputOptions) -> Vec<Box<dyn Exporter>> {
+    let mut list: Vec<Box<dyn Exporter>> = vec![
         Box::new(people::PeopleCsv),
         Box::new(quality::DataQualityCsv),
         Box::new(summary::SummaryJson),
         Box::new(findings::FindingsCsv),
         Box::new(findings::FindingsJson),
-        Box::new(graphml::GraphMl),
-    ]
+    ];
+    for format in &options.formats {
+        list.push(match format {
+            Format::Parquet => Box::new(parquet::PeopleParquet),
+            Format::Graphml => Box::new(graphml::GraphMl),
+            Format::Gexf => Box::new(gexf::Gexf),
+            Format::Dot => Box::new(dot::Dot),
+            Format::Cyjs => Box::new(json::CytoscapeJson),
+            Format::Json => Box::new(json::NodeLinkJson),
+            Format::Report => Box::new(report::ReportHtml),
+        });
+    }
+    list
 }
 
 /// Writes every output of `analysis` to `options.out`, atomically.
 pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress) -> Result<()> {
-    let cx = Context {
-        analysis,
-        options,
-        generated_at: timestamp(),
-    };
+    let cx = Context::new(analysis, options, timestamp());
+    if let Some(root) = &options.output.dot_root {
+        if cx.view.find(root).is_none() {
+            return Err(Error::Usage(format!(
+                "--dot-root {root:?}: nobody has this id in the org chart; give the id of the person whose subtree graph.dot should draw"
+            )));
+        }
+    }
     write_folder(&options.out, |dir| {
-        for exporter in exporters() {
+        for exporter in exporters(&options.output) {
             let path = dir.join(exporter.file_name());
             stage(progress, exporter.file_name(), || {
                 let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;

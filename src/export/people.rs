@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::columns::{Cell, person_columns, person_order};
+use super::columns::Cell;
 use super::{Context, Exporter, format};
 
 pub struct PeopleCsv;
@@ -13,11 +13,11 @@ impl Exporter for PeopleCsv {
     }
 
     fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let columns = person_columns(cx.analysis);
+        let columns = cx.view.columns();
         let mut w = csv::Writer::from_writer(out);
         w.write_record(columns.iter().map(|c| c.name.as_str()))?;
         let mut row: Vec<String> = Vec::with_capacity(columns.len());
-        for p in person_order(cx.analysis) {
+        for &p in cx.view.order() {
             row.clear();
             row.extend(columns.iter().map(|c| match c.cell(p) {
                 Cell::Text(t) => format::csv_text(&t).into_owned(),

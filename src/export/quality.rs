@@ -22,7 +22,7 @@ impl Exporter for DataQualityCsv {
                 &row,
                 &*format::csv_text(column),
                 p.code,
-                &*format::csv_text(&p.message),
+                &*format::csv_text(&cx.view.message(p)),
             ])?;
         }
         w.flush()

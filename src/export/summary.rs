@@ -30,6 +30,7 @@ struct Summary<'a> {
     high_influence_rule: &'a RuleApplied,
     roles: BTreeMap<&'static str, usize>,
     informal_leaders: Vec<Leader<'a>>,
+    departments: Departments,
     alignment: Alignment,
     communities: CommunitySummary,
     findings_by_severity: BTreeMap<&'static str, usize>,
@@ -58,6 +59,27 @@ struct Parameters<'a> {
     min_response_rate: Option<f64>,
     strict: bool,
     pagerank_damping: f64,
+    /// Ids are keyed pseudonyms; names, e-mails and free-text columns are left out.
+    pseudonymized: bool,
+    /// The pseudonym of a fixed text under the key: equal in two runs that used one key.
+    key_check: Option<String>,
+    min_group_size: usize,
+}
+
+/// Per-department figures; groups smaller than `min_group_size` are merged or suppressed.
+#[derive(Serialize)]
+struct Departments {
+    groups: Vec<Department>,
+    /// People whose group is too small to report even merged.
+    suppressed_people: usize,
+}
+
+#[derive(Serialize)]
+struct Department {
+    department: String,
+    people: usize,
+    informal_leaders: usize,
+    leader_managers: usize,
 }
 
 #[derive(Serialize)]
@@ -93,7 +115,7 @@ struct Leader<'a> {
     employee_id: &'a str,
     in_degree: u32,
     pagerank: f64,
-    reason: &'a str,
+    reason: std::borrow::Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -130,10 +152,10 @@ impl Exporter for SummaryJson {
             .filter(|&p| cls.role[p] == Role::InformalLeader)
             .take(TOP_LEADERS)
             .map(|p| Leader {
-                employee_id: &d.people.ids[p],
+                employee_id: cx.view.id(p),
                 in_degree: inf.in_degree[p],
                 pagerank: round(inf.pagerank[p]),
-                reason: &cls.reason[p],
+                reason: cx.view.reason(p),
             })
             .collect();
         let people = d.people.len().max(1) as f64;
@@ -151,6 +173,14 @@ impl Exporter for SummaryJson {
                 min_response_rate: cx.options.min_response_rate,
                 strict: cx.options.strict,
                 pagerank_damping: crate::metrics::DAMPING,
+                pseudonymized: cx.view.pseudonymized(),
+                key_check: cx
+                    .options
+                    .output
+                    .pseudonymize
+                    .as_ref()
+                    .map(super::privacy::key_check),
+                min_group_size: cx.options.output.min_group_size,
             },
             inputs: Inputs {
                 org: InputFile {
@@ -197,6 +227,7 @@ impl Exporter for SummaryJson {
             high_influence_rule: &cls.rule,
             roles,
             informal_leaders,
+            departments: departments(cx),
             alignment: alignment(cx),
             communities: CommunitySummary {
                 count: a.metrics.communities.count,
@@ -221,6 +252,24 @@ fn count_by(keys: impl Iterator<Item = &'static str>) -> BTreeMap<&'static str, 
         *counts.entry(k).or_default() += 1;
     }
     counts
+}
+
+fn departments(cx: &Context<'_>) -> Departments {
+    let g = &cx.groups;
+    let role = &cx.analysis.classification.role;
+    let informal = g.count(|p| role[p] == Role::InformalLeader);
+    let leading = g.count(|p| role[p] == Role::LeaderManager);
+    Departments {
+        groups: (0..g.len())
+            .map(|i| Department {
+                department: g.names[i].clone(),
+                people: g.sizes[i],
+                informal_leaders: informal[i],
+                leader_managers: leading[i],
+            })
+            .collect(),
+        suppressed_people: g.suppressed,
+    }
 }
 
 fn alignment(cx: &Context<'_>) -> Alignment {

@@ -1,6 +1,8 @@
 //! Test harness: run the real `orgsphere` binary in a fresh directory and read what it wrote.
 #![allow(dead_code)]
 
+pub mod xml;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -49,6 +51,22 @@ impl Workdir {
             .args(args)
             .current_dir(self.path())
             .env("SOURCE_DATE_EPOCH", "1795824000")
+            .output()
+            .expect("run orgsphere");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Like [`Workdir::run`], with one more environment variable.
+    pub fn run_with_env(&self, args: &[&str], (key, value): (&str, &str)) -> Run {
+        let out: Output = Command::new(env!("CARGO_BIN_EXE_orgsphere"))
+            .args(args)
+            .current_dir(self.path())
+            .env("SOURCE_DATE_EPOCH", "1795824000")
+            .env(key, value)
             .output()
             .expect("run orgsphere");
         Run {

@@ -1,0 +1,157 @@
+//! What the exporters are asked to write: which files (`--formats`), how people are named
+//! in them (`--pseudonymize`), how small a group may be before its figures are suppressed
+//! (`--min-group-size`), and which subtree `graph.dot` draws (`--dot-root`).
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::error::{Error, Result};
+
+/// An optional output file. `people.csv`, `data-quality.csv` and `summary.json` are always
+/// written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Parquet,
+    Graphml,
+    Gexf,
+    Dot,
+    Cyjs,
+    Json,
+    Report,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Parquet,
+        Format::Graphml,
+        Format::Gexf,
+        Format::Dot,
+        Format::Cyjs,
+        Format::Json,
+        Format::Report,
+    ];
+
+    /// The name `--formats` uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Parquet => "parquet",
+            Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
+            Format::Dot => "dot",
+            Format::Cyjs => "cyjs",
+            Format::Json => "json",
+            Format::Report => "report",
+        }
+    }
+
+    /// Parses a comma-separated list such as `graphml,report` (`all` means every format,
+    /// `none` none of them).
+    pub fn parse_list(list: &str) -> Result<BTreeSet<Format>> {
+        let mut set = BTreeSet::new();
+        for word in list.split(',').map(|w| w.trim().to_ascii_lowercase()) {
+            match word.as_str() {
+                "" | "none" | "csv" | "people.csv" => {}
+                "all" => set.extend(Format::ALL),
+                w => match Format::ALL.iter().find(|f| f.as_str() == w) {
+                    Some(f) => {
+                        set.insert(*f);
+                    }
+                    None => {
+                        return Err(Error::Usage(format!(
+                            "--formats: unknown format {w:?}; choose among parquet, graphml, gexf, dot, cyjs, json, report (comma-separated), or all"
+                        )));
+                    }
+                },
+            }
+        }
+        Ok(set)
+    }
+}
+
+/// The secret that turns ids into pseudonyms. Its `Debug` form never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Key(String);
+
+impl Key {
+    /// A key must not be empty.
+    pub fn new(secret: impl Into<String>) -> Result<Key> {
+        let secret = secret.into();
+        if secret.is_empty() {
+            return Err(Error::Usage(
+                "--pseudonymize: the key is empty; pass --key KEY or set ORGSPHERE_KEY".into(),
+            ));
+        }
+        Ok(Key(secret))
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Key(<secret>)")
+    }
+}
+
+/// The export options of one run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutputOptions {
+    /// Optional files to write (default: all).
+    pub formats: BTreeSet<Format>,
+    /// When set, ids become keyed pseudonyms and names, e-mails and free-text columns are
+    /// left out of every file.
+    pub pseudonymize: Option<Key>,
+    /// Groups (departments) with fewer people have their figures suppressed.
+    pub min_group_size: usize,
+    /// `graph.dot` draws only this person's subtree (an id from the inputs, or its
+    /// pseudonym).
+    pub dot_root: Option<String>,
+}
+
+/// The default `--min-group-size`.
+pub const DEFAULT_MIN_GROUP_SIZE: usize = 5;
+
+impl Default for OutputOptions {
+    fn default() -> Self {
+        OutputOptions {
+            formats: Format::ALL.into_iter().collect(),
+            pseudonymize: None,
+            min_group_size: DEFAULT_MIN_GROUP_SIZE,
+            dot_root: None,
+        }
+    }
+}
+
+impl OutputOptions {
+    pub fn wants(&self, format: Format) -> bool {
+        self.formats.contains(&format)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_lists() {
+        let set = Format::parse_list("GraphML, report").unwrap();
+        assert_eq!(
+            set.into_iter().collect::<Vec<_>>(),
+            [Format::Graphml, Format::Report]
+        );
+        assert_eq!(Format::parse_list("all").unwrap().len(), 7);
+        assert!(Format::parse_list("none").unwrap().is_empty());
+        let err = Format::parse_list("gexf,pdf").unwrap_err();
+        assert_eq!(err.exit_code(), crate::error::EXIT_USAGE);
+        assert!(err.to_string().contains("\"pdf\""));
+    }
+
+    #[test]
+    fn keys_are_never_printed() {
+        let key = Key::new("hunter2").unwrap();
+        assert!(!format!("{key:?}").contains("hunter2"));
+        assert!(Key::new("").is_err());
+    }
+}

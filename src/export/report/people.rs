@@ -1,0 +1,105 @@
+//! The people sections of `report.html`: informal leaders and leader-managers, each with
+//! title, department, nominators, percentile, stability (when computed) and reason.
+
+use std::fmt::Write as _;
+
+use super::super::format::html;
+use super::super::{Cell, Context};
+use super::sections::pct;
+use crate::classify::{Role, ranking};
+
+/// Rows of the informal-leader table at most.
+const MAX_LEADERS: usize = 100;
+/// Rows of the leader-manager table at most.
+const MAX_LEADER_MANAGERS: usize = 15;
+
+fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
+    let columns = cx.view.columns();
+    let stability = columns.iter().find(|c| c.name == "leader_stability");
+    let d = &cx.analysis.dataset;
+    let text =
+        |c: Option<usize>, p: usize| c.map_or("", |c| d.org.rows[d.people.record[p]].1[c].trim());
+    let inf = &cx.analysis.metrics.combined;
+    let pct_col = &cx.analysis.classification.influence_percentile;
+    page.push_str("<div class=\"scroll\"><table class=\"people\"><thead><tr><th>Person</th><th>Title</th><th>Department</th><th class=\"num\">Named by</th><th class=\"num\">Percentile</th>");
+    if stability.is_some() {
+        page.push_str("<th class=\"num stability\">Stability</th>");
+    }
+    page.push_str("<th>Why</th></tr></thead><tbody>\n");
+    for &p in people {
+        let who = if cx.view.label(p) != cx.view.id(p) {
+            format!(
+                "<strong>{}</strong><br/><span class=\"small\">{}</span>",
+                html(cx.view.label(p)),
+                html(cx.view.id(p))
+            )
+        } else {
+            format!("<strong>{}</strong>", html(cx.view.id(p)))
+        };
+        let _ = write!(
+            page,
+            "<tr><td>{who}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+            html(text(d.org.columns.title, p)),
+            html(text(d.org.columns.department, p)),
+            inf.in_degree[p],
+            pct_col[p].map_or(String::new(), |x| format!("{x:.0}"))
+        );
+        if let Some(col) = stability {
+            let cell = match col.cell(p) {
+                Cell::Float(x) => pct(x),
+                other => html(&other.text()),
+            };
+            let _ = write!(page, "<td class=\"num\">{cell}</td>");
+        }
+        let _ = writeln!(
+            page,
+            "<td class=\"reason\">{}</td></tr>",
+            html(&cx.view.reason(p))
+        );
+    }
+    page.push_str("</tbody></table></div>\n");
+}
+
+pub fn leaders(cx: &Context<'_>, page: &mut String) {
+    let a = cx.analysis;
+    let ranked = ranking(&a.metrics.combined.in_degree, &a.metrics.combined.pagerank);
+    let of = |role: Role| -> Vec<usize> {
+        ranked
+            .iter()
+            .copied()
+            .filter(|&p| a.classification.role[p] == role)
+            .collect()
+    };
+    let informal = of(Role::InformalLeader);
+    page.push_str("<h2 id=\"leaders\">Informal leaders</h2>\n<p class=\"note\">People without managerial authority whom many colleagues name as someone they go to, most nominated first, each with the reason in plain words.");
+    if cx
+        .view
+        .columns()
+        .iter()
+        .any(|c| c.name == "leader_stability")
+    {
+        page.push_str(" Stability is how often the person is still called an informal leader when the respondents are resampled: near 100 % the finding does not hang on who happened to answer.");
+    }
+    page.push_str("</p>\n");
+    if informal.is_empty() {
+        page.push_str("<p>None under the rule applied.</p>\n");
+    } else {
+        person_table(cx, page, &informal[..informal.len().min(MAX_LEADERS)]);
+        if informal.len() > MAX_LEADERS {
+            let _ = writeln!(
+                page,
+                "<p class=\"note\">The {MAX_LEADERS} most nominated of {} are shown; people.csv lists everyone.</p>",
+                informal.len()
+            );
+        }
+    }
+    let leading = of(Role::LeaderManager);
+    let _ = writeln!(
+        page,
+        "<h3>Leader-managers ({})</h3>\n<p class=\"note\">People with formal power who are also high influence: their authority and their influence point the same way.</p>",
+        leading.len()
+    );
+    if !leading.is_empty() {
+        person_table(cx, page, &leading[..leading.len().min(MAX_LEADER_MANAGERS)]);
+    }
+}

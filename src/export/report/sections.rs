@@ -1,0 +1,287 @@
+//! The sections of `report.html`, each appending its HTML to the page.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::super::format::{float, html};
+use super::super::{Context, style};
+use super::chart;
+use crate::classify::Role;
+use crate::graph::Questions;
+
+/// Warning codes listed with an example at most (every warning is in data-quality.csv).
+const MAX_CODES: usize = 20;
+
+pub(super) fn pct(x: f64) -> String {
+    format!("{:.0} %", x * 100.0)
+}
+
+fn count_role(cx: &Context<'_>, role: Role) -> usize {
+    cx.analysis
+        .classification
+        .role
+        .iter()
+        .filter(|&&r| r == role)
+        .count()
+}
+
+/// Share of influence ties that point up the nominator's chain of command.
+fn chain_share(cx: &Context<'_>) -> Option<f64> {
+    let a = cx.analysis;
+    let g = a.graph.influence(Questions::All);
+    let (mut up, mut all) = (0usize, 0usize);
+    for r in 0..g.node_count() {
+        for &t in g.out_neighbors(r) {
+            all += 1;
+            up += usize::from(a.metrics.formal.in_chain(r, t as usize));
+        }
+    }
+    (all > 0).then(|| up as f64 / all as f64)
+}
+
+/// Where the informal leaders are: "Operations (2), Sales (1)", small groups suppressed.
+fn where_leaders(cx: &Context<'_>) -> String {
+    let g = &cx.groups;
+    let role = &cx.analysis.classification.role;
+    let counts = g.count(|p| role[p] == Role::InformalLeader);
+    let mut parts: Vec<(usize, &str)> = counts
+        .iter()
+        .zip(&g.names)
+        .filter(|(c, _)| **c > 0)
+        .map(|(c, name)| (*c, name.as_str()))
+        .collect();
+    parts.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
+    // The five departments with most, then a count of the rest.
+    let mut text: Vec<String> = parts
+        .iter()
+        .take(5)
+        .map(|(c, name)| format!("{} ({c})", html(name)))
+        .collect();
+    if parts.len() > 5 {
+        let rest: usize = parts[5..].iter().map(|(c, _)| c).sum();
+        text.push(format!("{rest} in {} other departments", parts.len() - 5));
+    }
+    let hidden = (0..role.len())
+        .filter(|&p| g.of[p].is_none() && role[p] == Role::InformalLeader)
+        .count();
+    if hidden > 0 {
+        text.push(format!("{hidden} in groups too small to name"));
+    }
+    text.join(", ")
+}
+
+pub fn headline(cx: &Context<'_>, page: &mut String) {
+    let d = &cx.analysis.dataset;
+    let people = d.people.len();
+    let (respondents, rate) = (d.respondents(), d.response_rate());
+    let informal = count_role(cx, Role::InformalLeader);
+    let leading = count_role(cx, Role::LeaderManager);
+    let formal = cx
+        .analysis
+        .classification
+        .formal_power
+        .iter()
+        .filter(|&&f| f)
+        .count();
+    let files: Vec<String> = std::iter::once(&*d.org.file)
+        .chain(d.survey_files.iter().map(|f| &*f.file))
+        .map(html)
+        .collect();
+    let _ = writeln!(
+        page,
+        "<header class=\"top\"><p class=\"kicker\">orgsphere · organisational network analysis</p><h1>Formal power and influence</h1><p class=\"meta\">{people} people · {} survey question{} ({}) · inputs: {} · written {}{}</p></header>",
+        d.questions.len(),
+        if d.questions.len() == 1 { "" } else { "s" },
+        html(&d.questions.join(", ")),
+        files.join(", "),
+        html(&cx.generated_at),
+        if cx.view.pseudonymized() {
+            " · <strong>pseudonymised</strong>: people appear by pseudonym only"
+        } else {
+            ""
+        }
+    );
+    let lead = if informal == 0 {
+        "Nobody without managerial authority stands out as an informal leader under the rule applied (see <a href=\"#rule\">the rule</a>).".to_string()
+    } else {
+        format!(
+            "<strong>{informal} {}</strong> without managerial authority {} sought out by far more colleagues than is typical here: others follow them anyway. By department: {}.",
+            if informal == 1 { "person" } else { "people" },
+            if informal == 1 {
+                "is an informal leader,"
+            } else {
+                "are informal leaders,"
+            },
+            where_leaders(cx)
+        )
+    };
+    let _ = write!(page, "<p class=\"lead\">{lead}</p>\n<div class=\"cards\">");
+    let warn = if rate < crate::validate::USUAL_RESPONSE_RATE {
+        " warn"
+    } else {
+        ""
+    };
+    let chain = chain_share(cx);
+    let cards = [
+        (
+            "leader",
+            "Informal leaders",
+            informal.to_string(),
+            "no formal power, high influence".to_string(),
+        ),
+        (
+            warn.trim(),
+            "Response rate",
+            pct(rate),
+            format!("{respondents} of {people} people answered"),
+        ),
+        (
+            "",
+            "Leader-managers",
+            format!("{leading} of {formal}"),
+            "people with formal power who are also high influence".to_string(),
+        ),
+        (
+            "",
+            "Alignment",
+            chain.map_or("–".to_string(), pct),
+            "of influence ties point up the nominator's own chain of command".to_string(),
+        ),
+    ];
+    for (class, label, value, detail) in cards {
+        let _ = write!(
+            page,
+            "<div class=\"card {class}\"><div class=\"label\">{label}</div><div class=\"value\">{}</div><div class=\"detail\">{}</div></div>",
+            html(&value),
+            html(&detail)
+        );
+    }
+    page.push_str("</div>\n");
+}
+
+pub fn quadrant(cx: &Context<'_>, page: &mut String) {
+    let (svg, caption) = chart::quadrant(cx);
+    page.push_str("<section class=\"keep\"><h2 id=\"quadrant\">Formal power against influence</h2>\n<p class=\"note\">Each dot is a person. Left: no formal power; right: formal power, further right the more people are under them. Up: more colleagues name them as someone they go to. Above the dashed bar is high influence.</p>\n<figure>");
+    page.push_str(&svg);
+    let _ = write!(
+        page,
+        "<figcaption>{}</figcaption><div class=\"legend\">",
+        html(&caption)
+    );
+    for role in Role::ALL {
+        let _ = write!(
+            page,
+            "<span><span class=\"dot\" style=\"background:{}\"></span>{} ({})</span>",
+            style::hex(role),
+            role.as_str(),
+            count_role(cx, role)
+        );
+    }
+    page.push_str("</div></figure></section>\n");
+}
+
+pub fn quality(cx: &Context<'_>, page: &mut String) {
+    let warnings = &cx.analysis.dataset.warnings;
+    page.push_str("<h2 id=\"quality\">Data quality</h2>\n");
+    if warnings.is_empty() {
+        page.push_str("<p>No problems were found in the inputs.</p>\n");
+        return;
+    }
+    let mut by_code: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, w) in warnings.iter().enumerate() {
+        by_code.entry(w.code).or_default().push(i);
+    }
+    let _ = writeln!(
+        page,
+        "<p class=\"note\">{} warnings; the run went on. Each is listed with its file, row and column in <code>data-quality.csv</code>; one example per kind is shown here.</p>",
+        warnings.len()
+    );
+    page.push_str("<div class=\"scroll\"><table><thead><tr><th>Problem</th><th class=\"num\">Count</th><th>Example</th></tr></thead><tbody>\n");
+    for (code, list) in by_code.iter().take(MAX_CODES) {
+        let w = &warnings[list[0]];
+        let place = match (w.row, &w.column) {
+            (Some(r), Some(c)) => format!("{}, row {r}, column {}", w.file, c),
+            (Some(r), None) => format!("{}, row {r}", w.file),
+            (None, _) => w.file.to_string(),
+        };
+        let _ = writeln!(
+            page,
+            "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td><span class=\"small\">{}</span><br/>{}</td></tr>",
+            html(code),
+            list.len(),
+            html(&place),
+            html(&cx.view.message(w))
+        );
+    }
+    page.push_str("</tbody></table></div>\n");
+}
+
+pub fn rule(cx: &Context<'_>, page: &mut String) {
+    let r = &cx.analysis.classification.rule;
+    let _ = writeln!(
+        page,
+        "<h2 id=\"rule\">The rule applied</h2>\n<p class=\"rule\">{}.</p>",
+        html(&r.description)
+    );
+    let mut facts = Vec::new();
+    if let (Some(m), Some(s)) = (r.median, r.spread) {
+        facts.push(format!(
+            "median nominators {}, robust spread {}",
+            float(m),
+            float((s * 100.0).round() / 100.0)
+        ));
+    }
+    if let Some(t) = r.threshold {
+        facts.push(format!("bar {t} nominators"));
+    }
+    facts.push(format!("at least {} nominators", r.min_nominations));
+    let _ = writeln!(
+        page,
+        "<p class=\"note\">{}. Formal power: direct reports, or a title matching <code>{}</code>.</p>",
+        html(&facts.join("; ")),
+        html(cx.options.manager_titles.as_str())
+    );
+}
+
+pub fn method(cx: &Context<'_>, page: &mut String) {
+    page.push_str(
+        "<h2 id=\"method\">What the numbers mean, and their limits</h2>\n<dl class=\"method\">",
+    );
+    let mut notes = vec![
+        (
+            "Formal power",
+            "A person has formal power with at least one direct report in the org chart, or a managerial title. Formal reach is everyone under them, at any depth.",
+        ),
+        (
+            "Influence",
+            "Nominated by: how many different colleagues named the person in the survey (any question). Percentile: the share of the others with a lower score (PageRank breaks ties). Nominations measure whom people go to, not the quality of that person's work.",
+        ),
+        (
+            "Informal leader",
+            "No formal power and high influence. Leader-manager: formal power and high influence. Manager: formal power only. Contributor: neither. A role is a description of the network, not a performance rating.",
+        ),
+        (
+            "Alignment",
+            "The share of influence ties that point to someone in the nominator's own chain of command (their manager, the manager's manager, and so on). Low alignment means advice flows around the hierarchy rather than through it.",
+        ),
+        (
+            "Department matrix",
+            "Counts of pairs of people, one per nominator and nominee whatever the number of questions. The diagonal stays inside a department; a department whose row is mostly diagonal keeps to itself.",
+        ),
+        (
+            "Response rate",
+            "People who did not answer cannot nominate anyone, so everyone named by them is under-counted. Below about 80 % read influence figures with care.",
+        ),
+        (
+            "Limits",
+            "Survey answers are self-reported and time-bound; a tie is a name on a list, not a measure of how much help flows. Very small teams cannot nominate many people. Use these results to start conversations, not to make decisions about individuals on their own.",
+        ),
+    ];
+    if cx.view.pseudonymized() {
+        notes.push(("Privacy", "This run was pseudonymised: every id is a keyed pseudonym (the same key gives the same pseudonyms in other runs), and names, e-mails and every org-chart column but title and department were left out."));
+    }
+    for (term, text) in notes {
+        let _ = write!(page, "<dt>{term}</dt><dd>{text}</dd>");
+    }
+    page.push_str("</dl>\n");
+}

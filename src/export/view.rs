@@ -1,0 +1,169 @@
+//! The people as every output shows them. Without `--pseudonymize`: ids as given, names as
+//! labels, every person column. With it: ids (and manager ids) become pseudonyms, labels
+//! are pseudonyms, the only org-chart columns kept are `title` and `department` (names,
+//! e-mails and every other column are left out), and reasons and data-quality messages are
+//! rewritten so that they name nobody.
+
+use std::borrow::Cow;
+
+use super::columns::{Cell, Column, Kind, person_columns, person_order};
+use super::options::OutputOptions;
+use super::privacy::{Numbers, Redactor, WITHHELD};
+use crate::Analysis;
+use crate::graph::Tie;
+use crate::validate::Problem;
+
+/// The people of one analysis under the run's privacy options.
+pub struct View<'a> {
+    pub analysis: &'a Analysis,
+    redactor: Option<Redactor<'a>>,
+    /// People in output order: by id (digits by value), or by pseudonym, so that the
+    /// order of rows tells nothing about the ids behind pseudonyms.
+    order: Vec<usize>,
+    /// Each person's place in `order`.
+    rank: Vec<usize>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(analysis: &'a Analysis, options: &'a OutputOptions) -> View<'a> {
+        let redactor = options.pseudonymize.as_ref().map(|key| {
+            let d = &analysis.dataset;
+            let col = |c: Option<usize>| {
+                (0..d.people.len())
+                    .filter_map(move |p| c.map(|c| d.org.rows[d.people.record[p]].1[c].trim()))
+            };
+            let keep = col(d.org.columns.title)
+                .chain(col(d.org.columns.department))
+                .chain(d.questions.iter().map(String::as_str));
+            let secrets = col(d.org.columns.name).chain(col(d.org.columns.email));
+            Redactor::new(key, &d.people.ids, keep, secrets)
+        });
+        let order = match &redactor {
+            None => person_order(analysis),
+            Some(r) => {
+                let mut order: Vec<usize> = (0..analysis.dataset.people.len()).collect();
+                order.sort_by(|&x, &y| r.pseudonym_of(x).cmp(r.pseudonym_of(y)));
+                order
+            }
+        };
+        let mut rank = vec![0; order.len()];
+        for (i, &p) in order.iter().enumerate() {
+            rank[p] = i;
+        }
+        View {
+            analysis,
+            redactor,
+            order,
+            rank,
+        }
+    }
+
+    /// People in the order every output lists them.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// Each person's place in [`View::order`].
+    pub fn rank(&self) -> &[usize] {
+        &self.rank
+    }
+
+    /// Every edge of both layers in output order: by source, target (in person order),
+    /// layer and question.
+    pub fn edges(&self) -> Vec<(usize, usize, Tie)> {
+        let mut edges: Vec<(usize, usize, Tie)> = self
+            .analysis
+            .graph
+            .edges(|_| true)
+            .map(|(s, t, tie)| (s as usize, t as usize, tie))
+            .collect();
+        edges.sort_by_key(|(s, t, tie)| {
+            (self.rank[*s], self.rank[*t], tie.layer as u8, tie.question)
+        });
+        edges
+    }
+
+    pub fn pseudonymized(&self) -> bool {
+        self.redactor.is_some()
+    }
+
+    /// Person `p`'s id as the outputs write it: the id, or its pseudonym.
+    pub fn id(&self, p: usize) -> &str {
+        match &self.redactor {
+            Some(r) => r.pseudonym_of(p),
+            None => &self.analysis.dataset.people.ids[p],
+        }
+    }
+
+    /// What a picture calls person `p`: their name when known and allowed, else the id.
+    pub fn label(&self, p: usize) -> &str {
+        let d = &self.analysis.dataset;
+        match (d.org.columns.name, &self.redactor) {
+            (Some(c), None) => {
+                let name = d.org.rows[d.people.record[p]].1[c].trim();
+                if name.is_empty() { self.id(p) } else { name }
+            }
+            _ => self.id(p),
+        }
+    }
+
+    /// The person whose id (or, when pseudonymised, pseudonym) is `id`.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        let d = &self.analysis.dataset;
+        let by_id = d.people.ids.iter().position(|x| x == id.trim());
+        match &self.redactor {
+            Some(r) => by_id.or_else(|| (0..d.people.len()).find(|&p| r.pseudonym_of(p) == id)),
+            None => by_id,
+        }
+    }
+
+    /// Person `p`'s reason, naming nobody when pseudonymised.
+    pub fn reason(&self, p: usize) -> Cow<'a, str> {
+        let reason = &self.analysis.classification.reason[p];
+        match &self.redactor {
+            None => Cow::Borrowed(reason),
+            Some(r) => Cow::Owned(
+                r.redact(reason, Numbers::AreCounts)
+                    .unwrap_or_else(|| WITHHELD.to_string()),
+            ),
+        }
+    }
+
+    /// A data-quality message, naming nobody when pseudonymised.
+    pub fn message<'p>(&self, problem: &'p Problem) -> Cow<'p, str> {
+        match &self.redactor {
+            None => Cow::Borrowed(&problem.message),
+            Some(r) => Cow::Owned(
+                r.redact(&problem.message, Numbers::Withhold)
+                    .unwrap_or_else(|| WITHHELD.to_string()),
+            ),
+        }
+    }
+
+    /// The person table (`people.csv`'s columns) under the privacy options.
+    pub fn columns(&self) -> Vec<Column<'_>> {
+        let cols = person_columns(self.analysis);
+        let Some(r) = &self.redactor else {
+            return cols;
+        };
+        let managers = &self.analysis.dataset.people.manager;
+        cols.into_iter()
+            .filter_map(|c| match c.name.as_str() {
+                "employee_id" => Some(Column::input("employee_id", move |p| {
+                    Cell::Text(Cow::Borrowed(r.pseudonym_of(p)))
+                })),
+                "manager_id" => Some(Column::input("manager_id", move |p| {
+                    managers[p].map_or(Cell::Empty, |m| {
+                        Cell::Text(Cow::Borrowed(r.pseudonym_of(m as usize)))
+                    })
+                })),
+                "title" | "department" => Some(c),
+                _ if c.from_input => None,
+                "reason" => Some(Column::new("reason", Kind::Text, move |p| {
+                    Cell::Text(self.reason(p))
+                })),
+                _ => Some(c),
+            })
+            .collect()
+    }
+}
