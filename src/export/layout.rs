@@ -39,7 +39,7 @@ pub fn layout(a: &Analysis, rank: &[usize]) -> Layout {
     let tree = Tree::new(a, rank);
     let first = tree.place();
     let influence = a.graph.influence(Questions::All);
-    let ordered = tree.reordered(&first.x, &influence, &a.metrics.combined.in_degree);
+    let ordered = tree.reordered(&first.x, influence, &a.metrics.combined.in_degree);
     ordered.place()
 }
 
