@@ -41,6 +41,8 @@ pub struct OrgGraph {
     pub graph: DiGraph<(), Tie, u32>,
     /// Question names, indexed by `Tie::question`.
     pub questions: Vec<String>,
+    /// Each question's weight in the combined layer (`--question-weight`), indexed alike.
+    pub question_weights: Vec<f64>,
 }
 
 /// Which influence edges a view keeps: one question, or every question combined.
@@ -86,6 +88,7 @@ impl OrgGraph {
         OrgGraph {
             graph,
             questions: dataset.questions.clone(),
+            question_weights: dataset.question_weights.clone(),
         }
     }
 
@@ -115,7 +118,9 @@ impl OrgGraph {
     }
 
     /// The influence layer for `questions` as a compact index. Parallel edges of several
-    /// questions merge into one whose weight is the sum of theirs.
+    /// questions merge into one whose weight is the sum of question weight × tie weight
+    /// (`--question-weight`; every question weighs 1 by default). One question's view
+    /// keeps the tie weights as answered.
     pub fn influence(&self, questions: Questions) -> Csr {
         let keep = move |t: &Tie| {
             t.layer == Layer::Influence
@@ -124,9 +129,19 @@ impl OrgGraph {
                     Questions::One(q) => t.question == Some(q),
                 }
         };
+        let scale = |tie: &Tie| match (questions, tie.question) {
+            (Questions::All, Some(q)) => self
+                .question_weights
+                .get(q as usize)
+                .copied()
+                .unwrap_or(1.0),
+            _ => 1.0,
+        };
         Csr::from_edges(
             self.node_count(),
-            self.edges(keep).map(|(s, t, tie)| (s, t, tie.weight)),
+            self.edges(keep)
+                .map(|(s, t, tie)| (s, t, scale(&tie) * tie.weight))
+                .filter(|&(_, _, w)| w > 0.0),
         )
     }
 

@@ -54,8 +54,24 @@ pub fn check(options: &Options) -> Result<Dataset> {
         });
     }
     let mut problems = Problems::new(options.strict);
-    let org = OrgChart::read(&options.inputs.org, &options.columns)?;
-    let survey = Survey::read(&options.inputs.surveys, &options.columns, &mut problems)?;
+    let org = OrgChart::read(&options.inputs.org, options)?;
+    let survey = Survey::read(&options.inputs.surveys, options, &mut problems)?;
+    validate::validate(org, survey, options, problems)
+}
+
+/// Like [`check`], on files already in memory: the org chart and each survey as (name,
+/// bytes). For tests, fuzzing and callers that read standard input.
+pub fn check_bytes(
+    org: (&str, &[u8]),
+    surveys: &[(&str, &[u8])],
+    options: &Options,
+) -> Result<Dataset> {
+    let mut problems = Problems::new(options.strict);
+    let org = OrgChart::from_bytes(org.0, org.1, options)?;
+    let mut survey = Survey::default();
+    for (name, bytes) in surveys {
+        survey.add_bytes(name, bytes, options, &mut problems)?;
+    }
     validate::validate(org, survey, options, problems)
 }
 

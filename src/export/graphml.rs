@@ -59,12 +59,9 @@ impl Exporter for GraphMl {
             r#"  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#
         )?;
         writeln!(out, r#"  <graph id="orgsphere" edgedefault="directed">"#)?;
-        let name_col = a.dataset.org.columns.name;
         for p in person_order(a) {
-            let label = name_col
-                .map(|c| a.dataset.org.rows[a.dataset.people.record[p]].1[c].trim())
-                .filter(|l| !l.is_empty())
-                .unwrap_or(&ids[p]);
+            let name = a.dataset.org.name_of(a.dataset.people.record[p]);
+            let label = name.as_deref().unwrap_or(&ids[p]);
             writeln!(out, r#"    <node id="{}">"#, xml(&ids[p]))?;
             writeln!(out, r#"      <data key="label">{}</data>"#, xml(label))?;
             for (i, c) in columns.iter().enumerate() {

@@ -47,6 +47,8 @@ struct Parameters<'a> {
     min_response_rate: Option<f64>,
     strict: bool,
     pagerank_damping: f64,
+    /// Each question's weight in the combined influence layer.
+    question_weights: BTreeMap<&'a str, f64>,
 }
 
 #[derive(Serialize)]
@@ -55,6 +57,9 @@ struct InputFile<'a> {
     sha256: &'a str,
     encoding: &'a str,
     rows: usize,
+    /// `long` or `wide` for a survey; absent for the org chart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shape: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -73,6 +78,9 @@ struct Counts<'a> {
     influence_ties: usize,
     authority_ties: usize,
     below_min_weight: usize,
+    zero_weight: usize,
+    matched_by_email: usize,
+    matched_by_name: usize,
     warnings: usize,
     warnings_by_code: BTreeMap<&'static str, usize>,
 }
@@ -140,6 +148,12 @@ impl Exporter for SummaryJson {
                 min_response_rate: cx.options.min_response_rate,
                 strict: cx.options.strict,
                 pagerank_damping: crate::metrics::DAMPING,
+                question_weights: d
+                    .questions
+                    .iter()
+                    .map(String::as_str)
+                    .zip(d.question_weights.iter().copied())
+                    .collect(),
             },
             inputs: Inputs {
                 org: InputFile {
@@ -147,6 +161,7 @@ impl Exporter for SummaryJson {
                     sha256: &d.org.sha256,
                     encoding: d.org.encoding,
                     rows: d.org.rows.len(),
+                    shape: None,
                 },
                 surveys: d
                     .survey_files
@@ -156,6 +171,10 @@ impl Exporter for SummaryJson {
                         sha256: &f.sha256,
                         encoding: f.encoding,
                         rows: f.rows,
+                        shape: Some(match f.shape {
+                            crate::load::survey::Shape::Long => "long",
+                            crate::load::survey::Shape::Wide(_) => "wide",
+                        }),
                     })
                     .collect(),
             },
@@ -168,6 +187,9 @@ impl Exporter for SummaryJson {
                 influence_ties: a.graph.influence(crate::graph::Questions::All).edge_count(),
                 authority_ties: d.people.manager.iter().flatten().count(),
                 below_min_weight: d.answers.below_min_weight,
+                zero_weight: d.answers.zero_weight,
+                matched_by_email: d.answers.matched_by_email,
+                matched_by_name: d.answers.matched_by_name,
                 warnings: d.warnings.len(),
                 warnings_by_code,
             },

@@ -6,14 +6,19 @@ use std::sync::Arc;
 use crate::error::{Error, Result};
 use crate::validate::Problem;
 
-/// Folds a header for comparison: lower case, without spaces, `_`, `-`, `.` and `#`,
-/// so `Employee ID`, `employee_id` and `EMPLOYEE-ID` are one header.
+/// Folds a header for comparison: lower case, without spaces, `_`, `-`, `.`, `:`, `/`,
+/// `(` and `)`; `#` reads as `number`. So `Employee ID`, `employee_id` and `EMPLOYEE-ID`
+/// are one header, and BambooHR's `Employee #` is `employeenumber`.
 pub fn fold_header(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '-' | '.' | '#' | '\u{a0}'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut folded = String::with_capacity(header.len());
+    for c in header.chars() {
+        match c {
+            ' ' | '_' | '-' | '.' | ':' | '/' | '(' | ')' | '\u{a0}' | '\u{feff}' => {}
+            '#' | '\u{2116}' => folded.push_str("number"),
+            c => folded.extend(c.to_lowercase()),
+        }
+    }
+    folded
 }
 
 /// The aliases of one column role, already folded, most specific first.
@@ -25,26 +30,41 @@ pub struct Role {
     pub aliases: &'static [&'static str],
 }
 
+// The aliases cover the usual exports of Workday, SAP (HCM and SuccessFactors), Oracle HCM,
+// ADP, BambooHR, Personio, HiBob and spreadsheets kept by hand, plus a few German and French
+// headers. A generic alias (`id`, `manager`) comes last so that a specific one wins.
+
 pub const EMPLOYEE_ID: Role = Role {
     name: "employee_id",
     flag: "--id-column",
     aliases: &[
         "employeeid",
-        "empid",
         "employeenumber",
         "employeeno",
         "employeenr",
         "employeecode",
+        "empid",
+        "empno",
+        "empnumber",
+        "eeid",
         "workerid",
+        "workernumber",
         "personnelnumber",
         "personnelno",
-        "personid",
+        "persno",
+        "pernr",
         "personnumber",
+        "personid",
+        "personidexternal",
         "staffid",
         "staffnumber",
-        "eeid",
+        "staffno",
         "associateid",
         "userid",
+        "personalnummer",
+        "mitarbeiterid",
+        "mitarbeiternummer",
+        "matricule",
         "id",
     ],
 };
@@ -55,16 +75,40 @@ pub const MANAGER_ID: Role = Role {
         "managerid",
         "manageremployeeid",
         "manageremployeenumber",
+        "managernumber",
         "managerworkerid",
+        "managerpersonnumber",
         "managerpersonnelnumber",
+        "managerpernr",
+        "manageruserid",
+        "managerassociateid",
         "linemanagerid",
+        "linemanageremployeeid",
         "supervisorid",
         "supervisoremployeeid",
-        "reportsto",
+        "supervisoreid",
+        "supervisornumber",
+        "supervisorassociateid",
+        "superiorid",
         "reportstoid",
-        "reportingto",
+        "reportstoemployeeid",
+        "reportstoassociateid",
+        "reportingtoid",
+        "directmanagerid",
         "bossid",
         "parentid",
+        "vorgesetzterid",
+        "manageremail",
+        "supervisoremail",
+        "linemanageremail",
+        "reportsto",
+        "reportingto",
+        "manager",
+        "linemanager",
+        "directmanager",
+        "supervisor",
+        "superior",
+        "vorgesetzter",
     ],
 };
 pub const TITLE: Role = Role {
@@ -75,11 +119,17 @@ pub const TITLE: Role = Role {
         "jobtitle",
         "businesstitle",
         "positiontitle",
+        "jobtitledescription",
         "position",
+        "positionname",
         "jobname",
         "jobprofile",
+        "jobrole",
         "designation",
         "role",
+        "job",
+        "stellenbezeichnung",
+        "poste",
     ],
 };
 pub const DEPARTMENT: Role = Role {
@@ -89,14 +139,23 @@ pub const DEPARTMENT: Role = Role {
         "department",
         "dept",
         "departmentname",
+        "departmentdescription",
+        "homedepartment",
+        "homedepartmentdescription",
         "orgunit",
+        "orgunitname",
         "organisationunit",
         "organizationunit",
-        "orgunitname",
+        "organisationalunit",
+        "organizationalunit",
+        "supervisoryorganization",
+        "supervisoryorganisation",
         "division",
         "businessunit",
         "function",
         "team",
+        "abteilung",
+        "service",
     ],
 };
 pub const NAME: Role = Role {
@@ -106,10 +165,43 @@ pub const NAME: Role = Role {
         "name",
         "fullname",
         "employeename",
+        "employeefullname",
         "displayname",
         "workername",
         "preferredname",
+        "preferredfullname",
         "legalname",
+        "legalfullname",
+        "worker",
+    ],
+};
+pub const FIRST_NAME: Role = Role {
+    name: "first_name",
+    flag: "--first-name-column",
+    aliases: &[
+        "firstname",
+        "givenname",
+        "preferredfirstname",
+        "legalfirstname",
+        "forename",
+        "first",
+        "vorname",
+        "prenom",
+        "prénom",
+    ],
+};
+pub const LAST_NAME: Role = Role {
+    name: "last_name",
+    flag: "--last-name-column",
+    aliases: &[
+        "lastname",
+        "surname",
+        "familyname",
+        "preferredlastname",
+        "legallastname",
+        "last",
+        "nachname",
+        "nom",
     ],
 };
 pub const EMAIL: Role = Role {
@@ -119,8 +211,16 @@ pub const EMAIL: Role = Role {
         "email",
         "emailaddress",
         "workemail",
+        "workemailaddress",
         "businessemail",
+        "primaryworkemail",
+        "emailprimarywork",
+        "workcontactworkemail",
+        "companyemail",
+        "emailwork",
         "mail",
+        "userprincipalname",
+        "upn",
     ],
 };
 pub const RESPONDENT: Role = Role {
@@ -130,6 +230,7 @@ pub const RESPONDENT: Role = Role {
         "respondentid",
         "respondent",
         "respondentemployeeid",
+        "respondentemail",
         "fromid",
         "from",
         "sourceid",
@@ -138,6 +239,12 @@ pub const RESPONDENT: Role = Role {
         "ego",
         "nominatorid",
         "nominator",
+        "employeeid",
+        "recipientemail",
+        "externalreference",
+        "externaldatareference",
+        "email",
+        "emailaddress",
     ],
 };
 pub const NOMINEE: Role = Role {
@@ -147,6 +254,8 @@ pub const NOMINEE: Role = Role {
         "nomineeid",
         "nominee",
         "nomineeemployeeid",
+        "nomineeemail",
+        "nomineename",
         "toid",
         "to",
         "targetid",
@@ -163,7 +272,15 @@ pub const QUESTION: Role = Role {
 pub const WEIGHT: Role = Role {
     name: "weight",
     flag: "--weight-column",
-    aliases: &["weight", "value", "strength", "frequency", "score"],
+    aliases: &[
+        "weight",
+        "value",
+        "strength",
+        "frequency",
+        "score",
+        "answer",
+        "rating",
+    ],
 };
 
 /// Finds the column of `role`: the explicit header if one was given (an error if the file
@@ -221,7 +338,7 @@ pub fn require(
     })
 }
 
-fn list_headers(headers: &[String]) -> String {
+pub fn list_headers(headers: &[String]) -> String {
     headers
         .iter()
         .map(|h| format!("{h:?}"))
@@ -257,6 +374,145 @@ mod tests {
         assert_eq!(require(&file, &h, &EMPLOYEE_ID, None).unwrap(), 0);
         assert_eq!(find(&file, &h, &MANAGER_ID, None).unwrap(), Some(1));
         assert_eq!(find(&file, &h, &DEPARTMENT, None).unwrap(), Some(2));
+    }
+
+    #[test]
+    fn finds_the_headers_of_common_hr_systems() {
+        let file: Arc<str> = Arc::from("org.csv");
+        // (headers, id, manager, title, department, name, first, last, email)
+        type Case<'a> = (
+            &'a [&'a str],
+            usize,
+            usize,
+            usize,
+            usize,
+            Option<usize>,
+            Option<usize>,
+        );
+        let cases: [Case; 6] = [
+            // Workday
+            (
+                &[
+                    "Employee_ID",
+                    "Worker",
+                    "Manager_Employee_ID",
+                    "Business Title",
+                    "Supervisory Organization",
+                    "Primary Work Email",
+                ],
+                0,
+                2,
+                3,
+                4,
+                Some(1),
+                None,
+            ),
+            // SAP SuccessFactors
+            (
+                &[
+                    "USERID",
+                    "FIRSTNAME",
+                    "LASTNAME",
+                    "MANAGER",
+                    "TITLE",
+                    "DEPARTMENT",
+                    "EMAIL",
+                ],
+                0,
+                3,
+                4,
+                5,
+                None,
+                Some(1),
+            ),
+            // SAP HCM
+            (
+                &["Pers.No.", "Superior", "Position", "Org. Unit", "Name"],
+                0,
+                1,
+                2,
+                3,
+                Some(4),
+                None,
+            ),
+            // BambooHR
+            (
+                &[
+                    "Employee #",
+                    "First Name",
+                    "Last Name",
+                    "Job Title",
+                    "Department",
+                    "Reporting to",
+                    "Work Email",
+                ],
+                0,
+                5,
+                3,
+                4,
+                None,
+                Some(1),
+            ),
+            // Personio
+            (
+                &[
+                    "ID",
+                    "First name",
+                    "Last name",
+                    "Email",
+                    "Position",
+                    "Department",
+                    "Supervisor",
+                ],
+                0,
+                6,
+                4,
+                5,
+                None,
+                Some(1),
+            ),
+            // ADP
+            (
+                &[
+                    "Associate ID",
+                    "Reports To Associate ID",
+                    "Job Title Description",
+                    "Home Department Description",
+                    "Legal First Name",
+                    "Legal Last Name",
+                ],
+                0,
+                1,
+                2,
+                3,
+                None,
+                Some(4),
+            ),
+        ];
+        for (h, id, manager, title, dept, name, first) in cases {
+            let h = headers(h);
+            assert_eq!(require(&file, &h, &EMPLOYEE_ID, None).unwrap(), id, "{h:?}");
+            assert_eq!(
+                find(&file, &h, &MANAGER_ID, None).unwrap(),
+                Some(manager),
+                "{h:?}"
+            );
+            assert_eq!(find(&file, &h, &TITLE, None).unwrap(), Some(title), "{h:?}");
+            assert_eq!(
+                find(&file, &h, &DEPARTMENT, None).unwrap(),
+                Some(dept),
+                "{h:?}"
+            );
+            assert_eq!(find(&file, &h, &NAME, None).unwrap(), name, "{h:?}");
+            assert_eq!(find(&file, &h, &FIRST_NAME, None).unwrap(), first, "{h:?}");
+            if let Some(f) = first {
+                assert_eq!(
+                    find(&file, &h, &LAST_NAME, None).unwrap(),
+                    Some(f + 1),
+                    "{h:?}"
+                );
+            }
+        }
     }
 
     #[test]

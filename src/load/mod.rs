@@ -9,6 +9,7 @@ pub mod decode;
 pub mod org;
 pub mod survey;
 pub mod table;
+pub mod weight;
 
 pub use org::{OrgChart, OrgColumns};
 pub use survey::{Survey, SurveyFile, SurveyRow};

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use csv::StringRecord;
 use sha2::{Digest, Sha256};
 
-use super::decode::{decode, sniff_delimiter};
+use super::decode::{Encoding, decode_as, sniff_delimiter};
 use crate::error::{Error, Result};
 use crate::validate::Problem;
 
@@ -27,7 +27,8 @@ pub struct Source {
 impl Source {
     /// Reads and decodes the file at `path`. A file that cannot be opened is
     /// [`Error::InputMissing`]; bytes that are not a text table are invalid data.
-    pub fn open(path: &Path) -> Result<Source> {
+    /// `encoding` (from `--encoding`) decides for a file without a byte-order mark.
+    pub fn open(path: &Path, encoding: Option<Encoding>) -> Result<Source> {
         let mut file = std::fs::File::open(path).map_err(|source| Error::InputMissing {
             path: path.to_path_buf(),
             source,
@@ -35,13 +36,13 @@ impl Source {
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(|source| Error::io(path, source))?;
-        Source::from_bytes(&path.display().to_string(), &bytes)
+        Source::from_bytes(&path.display().to_string(), &bytes, encoding)
     }
 
     /// Decodes in-memory bytes read from a file called `name`.
-    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Source> {
+    pub fn from_bytes(name: &str, bytes: &[u8], encoding: Option<Encoding>) -> Result<Source> {
         let file: Arc<str> = Arc::from(name);
-        let decoded = decode(bytes).map_err(|e| {
+        let decoded = decode_as(bytes, encoding).map_err(|e| {
             Error::InvalidData(vec![Problem::error(&file, "not-a-text-table", e.advice())])
         })?;
         Ok(Source {
@@ -193,7 +194,7 @@ mod tests {
     use super::*;
 
     fn rows_of(text: &str) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
-        let source = Source::from_bytes("t.csv", text.as_bytes()).unwrap();
+        let source = Source::from_bytes("t.csv", text.as_bytes(), None).unwrap();
         let mut table = source.table().unwrap();
         let mut out = Vec::new();
         while let Some((row, rec)) = table.rows.next_record().unwrap() {
@@ -220,7 +221,7 @@ mod tests {
 
     #[test]
     fn empty_file_is_an_error() {
-        let source = Source::from_bytes("e.csv", b"").unwrap();
+        let source = Source::from_bytes("e.csv", b"", None).unwrap();
         let err = source.table().err().unwrap();
         assert!(err.to_string().contains("e.csv") && err.to_string().contains("empty"));
     }

@@ -10,7 +10,13 @@ pub enum Match {
     Exact(u32),
     /// The text matches a person's id only after trimming spaces or folding letter case.
     Normalised(u32),
-    /// No person has this id.
+    /// The text is a person's e-mail address (trimmed, case-folded).
+    Email(u32),
+    /// The text is a person's full name (trimmed, case-folded).
+    Name(u32),
+    /// Several people have this name (or address): the text cannot be placed.
+    Ambiguous,
+    /// No person has this id, address or name.
     Unknown,
 }
 
@@ -54,9 +60,13 @@ impl IdIndex {
 /// ids, those sharing a longer start with `text` first (a typo in `E0232` is likelier to
 /// mean `E0231` than `E0132`), then by id.
 ///
-/// Complexity: O(n · k²) for n ids of length k; callers bound how often it runs.
+/// Complexity: O(n · k²) for n ids of length k; callers bound how often it runs, and texts
+/// longer than [`MAX_SUGGESTED_LEN`] get no suggestions.
 pub fn suggest<'a>(text: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let wanted = fold_id(text);
+    if wanted.len() > MAX_SUGGESTED_LEN {
+        return Vec::new();
+    }
     let limit = (wanted.chars().count() / 3).max(2);
     let mut close: Vec<(usize, std::cmp::Reverse<usize>, &str)> = ids
         .filter_map(|id| {
@@ -78,8 +88,14 @@ pub fn suggest<'a>(text: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a st
     close.into_iter().take(3).map(|(_, _, id)| id).collect()
 }
 
+/// Longest text (in bytes) for which [`suggest`] looks for close ids: beyond it, a text is
+/// no mistyped id, and comparing it would cost quadratic time.
+pub const MAX_SUGGESTED_LEN: usize = 100;
+
 /// Formats suggestions for a message: `; did you mean E0042 or E0024?` or nothing.
-pub fn did_you_mean(suggestions: &[&str]) -> String {
+pub fn did_you_mean<S: AsRef<str>>(suggestions: &[S]) -> String {
+    let suggestions: Vec<&str> = suggestions.iter().map(AsRef::as_ref).collect();
+    let suggestions = suggestions.as_slice();
     match suggestions {
         [] => String::new(),
         [one] => format!("; did you mean {one}?"),

@@ -1,6 +1,7 @@
 //! Org-chart checks: ids (missing, duplicated, needing normalisation), managers (unknown,
 //! self, several roots) and reporting cycles.
 
+use super::contacts::Contacts;
 use super::ids::{IdIndex, Match, did_you_mean, suggest};
 use super::problem::{Problem, Problems};
 use crate::load::OrgChart;
@@ -15,9 +16,56 @@ pub struct People {
     /// Each person's manager, `None` for a root.
     pub manager: Vec<Option<u32>>,
     pub index: IdIndex,
+    /// E-mail addresses and names, built the first time a text does not match an id.
+    pub contacts: Option<Contacts>,
 }
 
 impl People {
+    /// Builds the e-mail and name index if the org chart has such columns and it is not
+    /// built yet.
+    pub fn ensure_contacts(&mut self, org: &OrgChart) {
+        if self.contacts.is_none() && org.has_contacts() {
+            self.contacts = Some(Contacts::build(org, self));
+        }
+    }
+
+    /// Resolves a text by id, then (if built) by e-mail address and name.
+    pub fn resolve(&self, text: &str) -> Match {
+        match (self.index.resolve(text), &self.contacts) {
+            (Match::Unknown, Some(c)) => c.resolve(text),
+            (m, _) => m,
+        }
+    }
+
+    /// "Did you mean" for an unknown text: close ids, and close addresses or names.
+    pub fn hint(&self, text: &str) -> String {
+        let mut close: Vec<String> = suggest(text, self.ids.iter().map(String::as_str))
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if let Some(c) = &self.contacts {
+            close.extend(c.suggest(text, self));
+        }
+        close.truncate(3);
+        did_you_mean(&close)
+    }
+
+    /// The message part that lists the people an ambiguous text may mean.
+    pub fn candidates(&self, org: &OrgChart, text: &str) -> String {
+        let list = self
+            .contacts
+            .as_ref()
+            .map(|c| c.candidates(text))
+            .unwrap_or_default();
+        list.iter()
+            .map(|&p| {
+                let record = self.record[p as usize];
+                format!("{} (row {})", self.ids[p as usize], org.rows[record].0)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub fn len(&self) -> usize {
         self.ids.len()
     }
@@ -43,7 +91,7 @@ pub fn check_org(org: &OrgChart, problems: &mut Problems) -> People {
         ));
         return people;
     }
-    people.manager = resolve_managers(org, &people, problems);
+    people.manager = resolve_managers(org, &mut people, problems);
     report_cycles(org, &people, problems);
     report_roots(org, &people, problems);
     people
@@ -111,10 +159,24 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
     people
 }
 
-fn resolve_managers(org: &OrgChart, people: &People, problems: &mut Problems) -> Vec<Option<u32>> {
+/// Each person's manager, given by id, e-mail address or name.
+fn resolve_managers(
+    org: &OrgChart,
+    people: &mut People,
+    problems: &mut Problems,
+) -> Vec<Option<u32>> {
     let Some(col) = org.columns.manager else {
         return vec![None; people.len()];
     };
+    let cell = |record: usize| &org.rows[record].1[col];
+    let unknown = |people: &People, record: usize| {
+        let raw = cell(record);
+        !raw.trim().is_empty() && people.index.resolve(raw) == Match::Unknown
+    };
+    if people.record.iter().any(|&r| unknown(people, r)) {
+        people.ensure_contacts(org);
+    }
+    let people = &*people;
     let file = &org.file;
     let header = &org.headers[col];
     let mut budget = suggestion_budget(people.len());
@@ -123,9 +185,11 @@ fn resolve_managers(org: &OrgChart, people: &People, problems: &mut Problems) ->
         let (row, fields) = &org.rows[record];
         let raw = &fields[col];
         let at = |p: Problem| p.at_row(*row).in_column(header);
-        let manager = match people.index.resolve(raw) {
+        let manager = match people.resolve(raw) {
             _ if raw.trim().is_empty() => None,
-            Match::Exact(m) | Match::Normalised(m) if m as usize == person => {
+            Match::Exact(m) | Match::Normalised(m) | Match::Email(m) | Match::Name(m)
+                if m as usize == person =>
+            {
                 problems.push(at(Problem::warning(
                     file,
                     "self-manager",
@@ -136,7 +200,11 @@ fn resolve_managers(org: &OrgChart, people: &People, problems: &mut Problems) ->
                 )));
                 None
             }
-            Match::Exact(m) => Some(m),
+            Match::Exact(m) | Match::Email(m) | Match::Name(m) => Some(m),
+            Match::Ambiguous => {
+                problems.push(at(Problem::warning(file, "ambiguous-name", format!("manager {:?} may be any of {}, so {} is treated as a top of the hierarchy; give the manager's id instead", raw.trim(), people.candidates(org, raw), people.ids[person]))));
+                None
+            }
             Match::Normalised(m) => {
                 problems.push(at(Problem::warning(file, "id-normalised", format!("manager id {raw:?} matches {:?} only after trimming spaces or folding case; read as {:?}", people.ids[m as usize], people.ids[m as usize]))));
                 Some(m)
@@ -144,7 +212,7 @@ fn resolve_managers(org: &OrgChart, people: &People, problems: &mut Problems) ->
             Match::Unknown => {
                 let hint = if budget > 0 {
                     budget -= 1;
-                    did_you_mean(&suggest(raw, people.ids.iter().map(String::as_str)))
+                    people.hint(raw)
                 } else {
                     String::new()
                 };

@@ -1,0 +1,339 @@
+//! Surveys: one or more files, each in one of two shapes, detected from its header.
+//!
+//! - long ([`long`]): `respondent_id, nominee_id[, question][, weight]`, one row per
+//!   nomination; a row with an empty nominee records a respondent who named nobody;
+//! - wide ([`wide`]): one row per respondent, nominee columns grouped by question
+//!   (`advice_1, advice_2…`, or a survey tool's `Q3_1, Q3_2` mapped by `--question-map`).
+//!
+//! In: the files (paths or bytes) and the options that name columns, questions and weight
+//! labels. Out: a [`Survey`] of rows, each with its file, spreadsheet row and column. Ids are
+//! interned: each distinct id text is stored once and rows hold its number, so five million
+//! rows cost five million small records, not ten million strings, and validation resolves
+//! each distinct text once.
+
+mod long;
+mod wide;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::columns::{self, NOMINEE, RESPONDENT, fold_header};
+use super::table::{Source, Table};
+use super::weight::WeightLabels;
+use crate::error::{Error, Result};
+use crate::options::Options;
+use crate::validate::{Problem, Problems};
+
+/// How a survey file is laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Long,
+    /// Nominee columns per question: (question, header indices).
+    Wide(Vec<(String, Vec<usize>)>),
+}
+
+/// One survey file as read.
+#[derive(Debug, Clone)]
+pub struct SurveyFile {
+    pub file: Arc<str>,
+    pub sha256: String,
+    pub encoding: &'static str,
+    pub delimiter: u8,
+    /// Data rows read (blank rows excluded).
+    pub rows: usize,
+    pub headers: Vec<String>,
+    /// The header of the respondent column, for messages.
+    pub respondent_column: String,
+    pub shape: Shape,
+}
+
+/// One survey answer. `nominee` is `None` for a respondent who named nobody.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SurveyRow {
+    /// Index into [`Survey::files`].
+    pub file: u16,
+    /// Index into [`Survey::questions`].
+    pub question: u16,
+    /// 1-based spreadsheet row.
+    pub row: u32,
+    /// Index into the file's headers of the nominee's cell.
+    pub column: u32,
+    pub respondent: u32,
+    pub nominee: Option<u32>,
+    pub weight: f64,
+}
+
+/// All survey files, read.
+#[derive(Debug, Default)]
+pub struct Survey {
+    pub files: Vec<SurveyFile>,
+    /// Question names, as used in column names (`advice`, `trust`).
+    pub questions: Vec<String>,
+    /// Interned id texts exactly as written in the files.
+    pub symbols: Vec<Box<str>>,
+    pub rows: Vec<SurveyRow>,
+    symbol_index: HashMap<Box<str>, u32>,
+}
+
+impl Survey {
+    /// Reads every survey file in order; warnings go to `problems`.
+    pub fn read(
+        paths: &[impl AsRef<Path>],
+        options: &Options,
+        problems: &mut Problems,
+    ) -> Result<Survey> {
+        let mut survey = Survey::default();
+        for path in paths {
+            let path = path.as_ref();
+            let source = Source::open(path, options.encoding)?;
+            survey.add(source, &default_question(path), options, problems)?;
+        }
+        Ok(survey)
+    }
+
+    /// Adds one file from bytes (for tests and standard input).
+    pub fn add_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        options: &Options,
+        problems: &mut Problems,
+    ) -> Result<()> {
+        let question = default_question(Path::new(name));
+        let source = Source::from_bytes(name, bytes, options.encoding)?;
+        self.add(source, &question, options, problems)
+    }
+
+    fn add(
+        &mut self,
+        source: Source,
+        default_q: &str,
+        options: &Options,
+        problems: &mut Problems,
+    ) -> Result<()> {
+        let mut table = source.table()?;
+        let file = &source.file;
+        let map = &options.columns;
+        let h = &table.headers;
+        let respondent = columns::require(file, h, &RESPONDENT, map.respondent.as_deref())?;
+        let file_index = u16::try_from(self.files.len()).map_err(|_| {
+            Error::Usage("at most 65535 survey files can be read in one run".into())
+        })?;
+        let questions = QuestionMap::new(&options.question_map);
+        let layout = match columns::find(file, h, &NOMINEE, map.nominee.as_deref())? {
+            Some(nominee) => Layout::Long(long::Layout::find(file, h, nominee, options)?),
+            None => match wide::detect(h, respondent, &questions) {
+                groups if !groups.is_empty() => Layout::Wide(groups),
+                _ => return Err(no_nominee_column(file, h)),
+            },
+        };
+        let mut cx = FileReader {
+            survey: self,
+            file,
+            file_index,
+            respondent,
+            labels: WeightLabels::new(&options.weight_labels),
+            questions,
+            question_ids: HashMap::new(),
+            problems,
+        };
+        let (rows, shape) = match layout {
+            Layout::Long(layout) => (
+                long::read(&mut cx, &mut table, &layout, default_q)?,
+                Shape::Long,
+            ),
+            Layout::Wide(groups) => (
+                wide::read(&mut cx, &mut table, &groups)?,
+                Shape::Wide(groups),
+            ),
+        };
+        self.files.push(SurveyFile {
+            file: Arc::clone(file),
+            sha256: source.sha256.clone(),
+            encoding: source.encoding,
+            delimiter: source.delimiter,
+            rows,
+            respondent_column: table.headers[respondent].clone(),
+            headers: table.headers,
+            shape,
+        });
+        Ok(())
+    }
+
+    fn symbol(&mut self, text: &str) -> u32 {
+        if let Some(&s) = self.symbol_index.get(text) {
+            return s;
+        }
+        let s = self.symbols.len() as u32;
+        self.symbols.push(text.into());
+        self.symbol_index.insert(text.into(), s);
+        s
+    }
+
+    fn question(&mut self, key: &str) -> Result<u16> {
+        if let Some(i) = self.questions.iter().position(|q| q == key) {
+            return Ok(i as u16);
+        }
+        let i = u16::try_from(self.questions.len()).map_err(|_| {
+            Error::Usage(
+                "the surveys hold more than 65535 questions; check the question column".into(),
+            )
+        })?;
+        self.questions.push(key.to_string());
+        Ok(i)
+    }
+}
+
+/// How to read one file's rows.
+enum Layout {
+    Long(long::Layout),
+    Wide(Vec<(String, Vec<usize>)>),
+}
+
+/// What the readers of one file share: the survey being filled, where the file is, and the
+/// settings that turn cells into rows.
+struct FileReader<'a> {
+    survey: &'a mut Survey,
+    file: &'a Arc<str>,
+    file_index: u16,
+    respondent: usize,
+    labels: WeightLabels,
+    questions: QuestionMap,
+    /// Question cells (or the file's default question) already turned into question ids.
+    question_ids: HashMap<String, u16>,
+    problems: &'a mut Problems,
+}
+
+impl FileReader<'_> {
+    /// The question a question cell (or a default question) stands for, by `--question-map`
+    /// or by its own name; computed once per distinct text.
+    fn question_id(&mut self, raw: &str) -> Result<u16> {
+        if let Some(&q) = self.question_ids.get(raw) {
+            return Ok(q);
+        }
+        let q = self.survey.question(&self.questions.name(raw))?;
+        self.question_ids.insert(raw.to_string(), q);
+        Ok(q)
+    }
+
+    /// The respondent's symbol, or `None` (with a warning) when the cell is empty.
+    fn respondent(
+        &mut self,
+        table: &Table<'_>,
+        row: u64,
+        record: &csv::StringRecord,
+    ) -> Option<u32> {
+        let text = &record[self.respondent];
+        if text.trim().is_empty() {
+            self.problems.push(
+                Problem::warning(self.file, "missing-respondent", "the row has no respondent id and was dropped; fill it in if the answer should count")
+                    .at_row(row)
+                    .in_column(&table.headers[self.respondent]),
+            );
+            return None;
+        }
+        Some(self.survey.symbol(text))
+    }
+
+    /// Records one answer.
+    fn push(
+        &mut self,
+        row: u32,
+        column: usize,
+        respondent: u32,
+        nominee: Option<&str>,
+        question: u16,
+        weight: f64,
+    ) {
+        let nominee = nominee.map(|text| self.survey.symbol(text));
+        self.survey.rows.push(SurveyRow {
+            file: self.file_index,
+            question,
+            row,
+            column: column as u32,
+            respondent,
+            nominee,
+            weight,
+        });
+    }
+}
+
+/// A spreadsheet row as stored in a [`SurveyRow`].
+fn row_u32(row: u64) -> Result<u32> {
+    u32::try_from(row)
+        .map_err(|_| Error::Usage("a survey file has more than 4 billion rows".into()))
+}
+
+/// `--question-map` entries: folded column prefix or question text → question name.
+struct QuestionMap(HashMap<String, String>);
+
+impl QuestionMap {
+    fn new(entries: &[(String, String)]) -> Self {
+        QuestionMap(
+            entries
+                .iter()
+                .map(|(from, to)| (fold_header(from), question_key(to)))
+                .collect(),
+        )
+    }
+
+    /// The question a prefix or question text stands for.
+    fn name(&self, raw: &str) -> String {
+        self.0
+            .get(&fold_header(raw))
+            .cloned()
+            .unwrap_or_else(|| question_key(raw))
+    }
+
+    fn maps(&self, raw: &str) -> bool {
+        self.0.contains_key(&fold_header(raw))
+    }
+}
+
+fn no_nominee_column(file: &Arc<str>, headers: &[String]) -> Error {
+    Error::InvalidData(vec![
+        Problem::error(
+            file,
+            "no-nominee-column",
+            format!(
+                "no nominee column: none of the headers is a known name for it (nominee_id, \
+                 nominee, to, target…), and there are no nominee columns of a wide survey \
+                 (advice_1, advice_2…). The headers are: {}. Name the column with \
+                 --nominee-column HEADER, or map a survey tool's columns with --question-map \
+                 Q3=advice",
+                columns::list_headers(headers)
+            ),
+        )
+        .at_row(1),
+    ])
+}
+
+/// A question's name as used in column names: lower case, letters, digits and `_`.
+pub fn question_key(raw: &str) -> String {
+    let mut key = String::new();
+    for c in raw.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            key.push(c);
+        } else if !key.ends_with('_') {
+            key.push('_');
+        }
+    }
+    let key = key.trim_matches('_');
+    if key.is_empty() {
+        "influence".to_string()
+    } else {
+        key.to_string()
+    }
+}
+
+/// The question of a file without a question column: its name without a leading `survey`
+/// (`survey-advice.csv` → `advice`), or `influence` when nothing is left.
+fn default_question(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let rest = stem.strip_prefix("survey").unwrap_or(&stem);
+    question_key(rest)
+}
