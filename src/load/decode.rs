@@ -68,7 +68,7 @@ impl DecodeError {
                 export the sheet as CSV (UTF-8) and try again"
                 .to_string(),
             DecodeError::Utf16WithoutBom => "the file looks like UTF-16 text without a \
-                byte-order mark; save it as CSV UTF-8"
+                byte-order mark; save it as CSV UTF-8, or pass --encoding utf-16"
                 .to_string(),
             DecodeError::Malformed(enc) => {
                 format!(

@@ -28,6 +28,9 @@ pub struct Answers {
     pub below_min_weight: usize,
     /// Answers with weight 0 (such as `Never`): answered, but no tie.
     pub zero_weight: usize,
+    /// Survey rows of a known respondent naming nobody (an empty nominee, or a wide
+    /// question left blank).
+    pub named_nobody: usize,
     /// Survey cells (respondents and nominees) that gave a person by e-mail address.
     pub matched_by_email: usize,
     /// Survey cells that gave a person by full name.
@@ -72,7 +75,10 @@ pub fn check_survey(
             continue;
         };
         file_respondents[row.file as usize][from as usize] = true;
-        let Some(nominee) = row.nominee else { continue };
+        let Some(nominee) = row.nominee else {
+            cx.answers.named_nobody += 1;
+            continue;
+        };
         let Some(to) = cx.person(row, nominee, Role::Nominee) else {
             continue;
         };

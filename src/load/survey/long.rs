@@ -97,11 +97,9 @@ fn read_row(
         Some(q) if !q.is_empty() => q,
         _ => default_q,
     };
-    let question = cx
-        .question_id(raw)
-        .map_err(|e| Problem::error(cx.file, "too-many-questions", e.to_string()).at_row(row))?;
+    let question = cx.question_id(raw).map_err(|p| p.at_row(row))?;
     let nominee = Some(&record[layout.nominee]).filter(|n| !n.trim().is_empty());
-    let row = row_u32(row).map_err(|e| Problem::error(cx.file, "too-many-rows", e.to_string()))?;
+    let row = row_u32(cx.file, row)?;
     cx.push(row, layout.nominee, respondent, nominee, question, weight);
     Ok(())
 }

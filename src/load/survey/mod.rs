@@ -171,13 +171,17 @@ impl Survey {
         s
     }
 
-    fn question(&mut self, key: &str) -> Result<u16> {
+    /// The index of question `key`, added if new. More than 65,535 questions is an error
+    /// (a question column holding something else, such as free text).
+    fn question(&mut self, file: &Arc<str>, key: &str) -> std::result::Result<u16, Problem> {
         if let Some(i) = self.questions.iter().position(|q| q == key) {
             return Ok(i as u16);
         }
         let i = u16::try_from(self.questions.len()).map_err(|_| {
-            Error::Usage(
-                "the surveys hold more than 65535 questions; check the question column".into(),
+            Problem::error(
+                file,
+                "too-many-questions",
+                "the surveys hold more than 65535 questions; check that the question column holds question names",
             )
         })?;
         self.questions.push(key.to_string());
@@ -208,11 +212,11 @@ struct FileReader<'a> {
 impl FileReader<'_> {
     /// The question a question cell (or a default question) stands for, by `--question-map`
     /// or by its own name; computed once per distinct text.
-    fn question_id(&mut self, raw: &str) -> Result<u16> {
+    fn question_id(&mut self, raw: &str) -> std::result::Result<u16, Problem> {
         if let Some(&q) = self.question_ids.get(raw) {
             return Ok(q);
         }
-        let q = self.survey.question(&self.questions.name(raw))?;
+        let q = self.survey.question(self.file, &self.questions.name(raw))?;
         self.question_ids.insert(raw.to_string(), q);
         Ok(q)
     }
@@ -260,9 +264,15 @@ impl FileReader<'_> {
 }
 
 /// A spreadsheet row as stored in a [`SurveyRow`].
-fn row_u32(row: u64) -> Result<u32> {
-    u32::try_from(row)
-        .map_err(|_| Error::Usage("a survey file has more than 4 billion rows".into()))
+fn row_u32(file: &Arc<str>, row: u64) -> std::result::Result<u32, Problem> {
+    u32::try_from(row).map_err(|_| {
+        Problem::error(
+            file,
+            "too-many-rows",
+            "the file has more than 4 billion rows; split it into several survey files",
+        )
+        .at_row(row)
+    })
 }
 
 /// `--question-map` entries: folded column prefix or question text → question name.

@@ -75,7 +75,8 @@ pub(super) fn read(
 ) -> Result<usize> {
     let mut questions = Vec::with_capacity(groups.len());
     for (question, _) in groups {
-        questions.push(cx.survey.question(question)?);
+        let q = cx.survey.question(cx.file, question);
+        questions.push(q.map_err(|p| Error::InvalidData(vec![p.at_row(1)]))?);
     }
     let width = table.headers.len();
     let mut errors = Vec::new();
@@ -99,7 +100,7 @@ pub(super) fn read(
         let Some(respondent) = cx.respondent(table, row, &record) else {
             continue;
         };
-        let row = row_u32(row)?;
+        let row = row_u32(cx.file, row).map_err(|p| Error::InvalidData(vec![p]))?;
         for ((_, columns), &question) in groups.iter().zip(&questions) {
             let mut named = false;
             for &c in columns {
