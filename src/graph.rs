@@ -268,4 +268,59 @@ mod tests {
         assert_eq!(csr.in_weights(1), [3.0, 0.5]);
         assert_eq!(csr.in_neighbors(2), [] as [u32; 0]);
     }
+
+    #[test]
+    fn question_weights_scale_the_combined_layer_only() {
+        let options = crate::Options {
+            question_weights: vec![("trust".into(), 2.0), ("advice".into(), 0.5)],
+            ..crate::Options::default()
+        };
+        let survey = b"respondent_id,nominee_id,question,weight\n1,2,advice,3\n1,2,trust,1.5\n3,2,advice,1\n";
+        let d = crate::check_bytes(
+            ("org.csv", b"id\n1\n2\n3\n"),
+            &[("s.csv", survey)],
+            &options,
+        )
+        .unwrap();
+        let g = OrgGraph::build(&d);
+        // 1→2: advice 0.5 × 3 + trust 2 × 1.5 = 4.5; 3→2: advice 0.5 × 1.
+        let all = g.influence(Questions::All);
+        assert_eq!(all.in_neighbors(1), [0, 2]);
+        assert_eq!(all.in_weights(1), [4.5, 0.5]);
+        let advice = g.influence(Questions::One(0));
+        assert_eq!(advice.in_weights(1), [3.0, 1.0]);
+        // A weight of 0 leaves a question out of the combined layer.
+        let options = crate::Options {
+            question_weights: vec![("advice".into(), 0.0)],
+            ..crate::Options::default()
+        };
+        let d = crate::check_bytes(
+            ("org.csv", b"id\n1\n2\n3\n"),
+            &[("s.csv", survey)],
+            &options,
+        )
+        .unwrap();
+        let all = OrgGraph::build(&d).influence(Questions::All);
+        assert_eq!(
+            (all.in_neighbors(1), all.in_weights(1)),
+            (&[0][..], &[1.5][..])
+        );
+        // A question the surveys do not have is a usage error that lists theirs.
+        let options = crate::Options {
+            question_weights: vec![("advise".into(), 2.0)],
+            ..crate::Options::default()
+        };
+        let err = crate::check_bytes(
+            ("org.csv", b"id\n1\n2\n3\n"),
+            &[("s.csv", survey)],
+            &options,
+        )
+        .unwrap_err();
+        assert_eq!(err.exit_code(), 64);
+        assert!(
+            err.to_string()
+                .contains("their questions are: advice, trust"),
+            "{err}"
+        );
+    }
 }
