@@ -64,32 +64,55 @@ pub fn org_chart(people: usize) -> Vec<u8> {
 }
 
 /// A long survey of about `rows` nominations among `people`: `respondent_id,nominee_id,
-/// question,weight`. Nominees lean towards a few popular people; one row in 10,000 names
-/// someone unknown and one in 1,000 writes the id in lower case.
+/// question,weight`, grouped by respondent as survey exports are. Nine in ten people
+/// answer; each names distinct colleagues, half from their own team and half leaning
+/// towards a few popular people. One row in 10,000 names someone unknown, one in 1,000
+/// writes the id in lower case, and one respondent in 100 names nobody.
 pub fn survey(people: usize, rows: usize, seed: u64) -> Vec<u8> {
     let mut rng = Rng::new(seed);
     let mut out = String::with_capacity(rows * 32);
     out.push_str("respondent_id,nominee_id,question,weight\n");
     let n = people as u64;
-    for i in 0..rows {
-        let from = rng.below(n);
-        // Half the nominations go near the respondent (their team), half to a skewed pick.
-        let to = if rng.below(2) == 0 {
-            (from / 8 * 8 + rng.below(8)).min(n - 1)
-        } else {
-            let r = rng.below(n);
-            r * r / n.max(1)
-        };
-        let question = if rng.below(3) == 0 { "trust" } else { "advice" };
-        let weight = 1 + rng.below(5);
-        let nominee = if i % 10_000 == 9_999 {
-            format!("X{to:07}")
-        } else if i % 1_000 == 999 {
-            format!("e{to:07}")
-        } else {
-            format!("E{to:07}")
-        };
-        let _ = writeln!(out, "E{from:07},{nominee},{question},{weight}");
+    let respondents = (people * 9 / 10).max(1);
+    let mut written = 0usize;
+    let mut named: Vec<u64> = Vec::new();
+    for r in 0..respondents {
+        let from = (r as u64 * 10 / 9).min(n - 1);
+        // Spread the rows evenly: respondent r writes up to the r-th share.
+        let quota = (rows * (r + 1) / respondents).saturating_sub(written);
+        if r % 100 == 99 {
+            let _ = writeln!(out, "E{from:07},,advice,");
+            written += 1;
+            continue;
+        }
+        named.clear();
+        for _ in 0..quota * 4 {
+            if named.len() == quota {
+                break;
+            }
+            let to = if rng.below(2) == 0 {
+                (from / 8 * 8 + rng.below(8)).min(n - 1)
+            } else {
+                let x = rng.below(n);
+                x * x / n
+            };
+            if to != from && !named.contains(&to) {
+                named.push(to);
+            }
+        }
+        for &to in &named {
+            written += 1;
+            let question = if rng.below(3) == 0 { "trust" } else { "advice" };
+            let weight = 1 + rng.below(5);
+            let nominee = if written % 10_000 == 0 {
+                format!("X{to:07}")
+            } else if written % 1_000 == 0 {
+                format!("e{to:07}")
+            } else {
+                format!("E{to:07}")
+            };
+            let _ = writeln!(out, "E{from:07},{nominee},{question},{weight}");
+        }
     }
     out.into_bytes()
 }

@@ -6,6 +6,7 @@
 
 pub mod columns;
 pub mod decode;
+pub mod intern;
 pub mod org;
 pub mod survey;
 pub mod table;

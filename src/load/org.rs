@@ -102,7 +102,7 @@ impl OrgChart {
             if record.len() != h.len() {
                 ragged.push(ragged_row(file, row, record.len(), h));
             } else {
-                rows.push((row, record));
+                rows.push((row, record.clone()));
             }
         }
         if !ragged.is_empty() {

@@ -6,7 +6,7 @@
 //! addresses and names. Built only when some text did not match an id, so an org chart
 //! whose surveys use ids pays nothing for it.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::ids::{Match, suggest};
 use super::org::People;

@@ -1,7 +1,9 @@
 //! Matching id texts against the org chart: exactly, then after trimming and case folding,
 //! and, for what still does not match, the closest ids as suggestions.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use crate::load::intern::StrMap;
 
 /// How an id text matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,36 +22,42 @@ pub enum Match {
     Unknown,
 }
 
-/// Trims and case-folds an id.
-pub fn fold_id(text: &str) -> String {
-    text.trim().to_lowercase()
+/// Trims and case-folds an id; borrows when there is nothing to change (the usual case).
+pub fn fold_id(text: &str) -> Cow<'_, str> {
+    let t = text.trim();
+    if t.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(t.to_lowercase())
+    } else {
+        Cow::Borrowed(t)
+    }
 }
 
 /// The people's ids, for matching.
 #[derive(Debug, Default)]
 pub struct IdIndex {
-    exact: HashMap<String, u32>,
-    folded: HashMap<String, u32>,
+    exact: StrMap,
+    folded: StrMap,
 }
 
 impl IdIndex {
     /// Adds a person's canonical id. Returns the person already holding an id that folds to
     /// the same text, if any.
     pub fn insert(&mut self, id: &str, person: u32) -> Option<u32> {
-        if let Some(&other) = self.folded.get(&fold_id(id)) {
+        let folded = fold_id(id);
+        if let Some(other) = self.folded.get(&folded) {
             return Some(other);
         }
-        self.exact.insert(id.to_string(), person);
-        self.folded.insert(fold_id(id), person);
+        self.exact.insert(id, person);
+        self.folded.insert(&folded, person);
         None
     }
 
     pub fn resolve(&self, text: &str) -> Match {
-        if let Some(&p) = self.exact.get(text) {
+        if let Some(p) = self.exact.get(text) {
             return Match::Exact(p);
         }
         match self.folded.get(&fold_id(text)) {
-            Some(&p) => Match::Normalised(p),
+            Some(p) => Match::Normalised(p),
             None => Match::Unknown,
         }
     }
@@ -70,6 +78,11 @@ pub fn suggest<'a>(text: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a st
     let limit = (wanted.chars().count() / 3).max(2);
     let mut close: Vec<(usize, std::cmp::Reverse<usize>, &str)> = ids
         .filter_map(|id| {
+            // Case folding changes a length by a few bytes at most: skip far-off ids
+            // before paying for folding them.
+            if id.trim().len().abs_diff(wanted.len()) > limit + 8 {
+                return None;
+            }
             let folded = fold_id(id);
             let gap = folded.len().abs_diff(wanted.len());
             if gap > limit {

@@ -38,13 +38,18 @@ impl People {
     }
 
     /// "Did you mean" for an unknown text: close ids, and close addresses or names.
+    /// Addresses and names come first for a text that may be one.
     pub fn hint(&self, text: &str) -> String {
-        let mut close: Vec<String> = suggest(text, self.ids.iter().map(String::as_str))
-            .into_iter()
-            .map(str::to_string)
-            .collect();
-        if let Some(c) = &self.contacts {
-            close.extend(c.suggest(text, self));
+        let mut close: Vec<String> = match &self.contacts {
+            Some(c) if super::survey::maybe_contact(text) => c.suggest(text, self),
+            _ => Vec::new(),
+        };
+        if close.len() < 3 {
+            close.extend(
+                suggest(text, self.ids.iter().map(String::as_str))
+                    .into_iter()
+                    .map(str::to_string),
+            );
         }
         close.truncate(3);
         did_you_mean(&close)
@@ -76,8 +81,10 @@ impl People {
 }
 
 /// How many unknown ids get "did you mean" suggestions: each costs a scan of every id.
+/// The budget keeps the total work near a million comparisons: every unknown id gets
+/// suggestions in an organisation of up to 1,000 people, the first one in a million.
 pub(crate) fn suggestion_budget(people: usize) -> usize {
-    (20_000_000 / people.max(1)).clamp(1, 1000)
+    (1_000_000 / people.max(1)).clamp(1, 1000)
 }
 
 /// Checks the org chart and builds its people.
@@ -171,7 +178,7 @@ fn resolve_managers(
     let cell = |record: usize| &org.rows[record].1[col];
     let unknown = |people: &People, record: usize| {
         let raw = cell(record);
-        !raw.trim().is_empty() && people.index.resolve(raw) == Match::Unknown
+        super::survey::maybe_contact(raw) && people.index.resolve(raw) == Match::Unknown
     };
     if people.record.iter().any(|&r| unknown(people, r)) {
         people.ensure_contacts(org);

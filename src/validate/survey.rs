@@ -47,7 +47,14 @@ pub fn check_survey(
     problems: &mut Problems,
 ) -> Answers {
     let mut matches: Vec<Match> = survey.symbols.iter().map(|s| people.resolve(s)).collect();
-    if people.contacts.is_none() && matches.contains(&Match::Unknown) && org.has_contacts() {
+    let texts = survey.symbols.iter().map(|s| &**s);
+    if people.contacts.is_none()
+        && org.has_contacts()
+        && matches
+            .iter()
+            .zip(texts)
+            .any(|(m, s)| *m == Match::Unknown && maybe_contact(s))
+    {
         people.ensure_contacts(org);
         for (m, s) in matches.iter_mut().zip(&survey.symbols) {
             if *m == Match::Unknown {
@@ -100,6 +107,13 @@ pub fn check_survey(
         })
         .collect();
     answers
+}
+
+/// Whether an unknown text may be an e-mail address or a full name (it has an `@`, a space
+/// or a comma) rather than a mistyped id. Only such texts make the e-mail and name index
+/// worth building.
+pub(super) fn maybe_contact(text: &str) -> bool {
+    text.trim().contains(['@', ' ', ','])
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -270,7 +284,8 @@ fn merge_duplicates(
     mut ties: Vec<(Nomination, u32)>,
     problems: &mut Problems,
 ) -> Vec<Nomination> {
-    ties.sort_by_key(|(n, i)| (n.from, n.to, n.question, *i));
+    // The row index makes every key distinct, so an unstable sort is deterministic.
+    ties.sort_unstable_by_key(|(n, i)| (n.from, n.to, n.question, *i));
     let mut merged: Vec<(Nomination, u32)> = Vec::with_capacity(ties.len());
     for (tie, i) in ties {
         match merged.last_mut() {

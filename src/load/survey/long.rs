@@ -44,14 +44,14 @@ pub(super) fn read(
     layout: &Layout,
     default_q: &str,
 ) -> Result<usize> {
-    let width = table.headers.len();
+    let headers = &table.headers;
     let mut errors = Vec::new();
     let mut rows = 0;
     while let Some((row, record)) = table.rows.next_record()? {
         rows += 1;
-        if record.len() != width {
-            errors.push(ragged_row(cx.file, row, record.len(), &table.headers));
-        } else if let Err(e) = read_row(cx, table, layout, default_q, row, &record) {
+        if record.len() != headers.len() {
+            errors.push(ragged_row(cx.file, row, record.len(), headers));
+        } else if let Err(e) = read_row(cx, headers, layout, default_q, row, record) {
             errors.push(e);
         }
         if errors.len() >= MAX_ERRORS {
@@ -66,7 +66,7 @@ pub(super) fn read(
 
 fn read_row(
     cx: &mut FileReader<'_>,
-    table: &Table<'_>,
+    headers: &[String],
     layout: &Layout,
     default_q: &str,
     row: u64,
@@ -87,10 +87,10 @@ fn read_row(
                 ),
             )
             .at_row(row)
-            .in_column(&table.headers[w]));
+            .in_column(&headers[w]));
         }
     };
-    let Some(respondent) = cx.respondent(table, row, record) else {
+    let Some(respondent) = cx.respondent(headers, row, record) else {
         return Ok(());
     };
     let raw = match layout.question.map(|q| record[q].trim()) {

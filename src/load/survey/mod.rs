@@ -15,11 +15,13 @@ mod long;
 mod wide;
 
 use std::collections::HashMap;
+
 use std::path::Path;
 use std::sync::Arc;
 
 use super::columns::{self, NOMINEE, RESPONDENT, fold_header};
-use super::table::{Source, Table};
+use super::intern::StrMap;
+use super::table::Source;
 use super::weight::WeightLabels;
 use crate::error::{Error, Result};
 use crate::options::Options;
@@ -73,7 +75,7 @@ pub struct Survey {
     /// Interned id texts exactly as written in the files.
     pub symbols: Vec<Box<str>>,
     pub rows: Vec<SurveyRow>,
-    symbol_index: HashMap<Box<str>, u32>,
+    symbol_index: StrMap,
 }
 
 impl Survey {
@@ -162,12 +164,12 @@ impl Survey {
     }
 
     fn symbol(&mut self, text: &str) -> u32 {
-        if let Some(&s) = self.symbol_index.get(text) {
+        if let Some(s) = self.symbol_index.get(text) {
             return s;
         }
         let s = self.symbols.len() as u32;
         self.symbols.push(text.into());
-        self.symbol_index.insert(text.into(), s);
+        self.symbol_index.insert(text, s);
         s
     }
 
@@ -224,7 +226,7 @@ impl FileReader<'_> {
     /// The respondent's symbol, or `None` (with a warning) when the cell is empty.
     fn respondent(
         &mut self,
-        table: &Table<'_>,
+        headers: &[String],
         row: u64,
         record: &csv::StringRecord,
     ) -> Option<u32> {
@@ -233,7 +235,7 @@ impl FileReader<'_> {
             self.problems.push(
                 Problem::warning(self.file, "missing-respondent", "the row has no respondent id and was dropped; fill it in if the answer should count")
                     .at_row(row)
-                    .in_column(&table.headers[self.respondent]),
+                    .in_column(&headers[self.respondent]),
             );
             return None;
         }

@@ -78,26 +78,26 @@ pub(super) fn read(
         let q = cx.survey.question(cx.file, question);
         questions.push(q.map_err(|p| Error::InvalidData(vec![p.at_row(1)]))?);
     }
-    let width = table.headers.len();
+    let headers = &table.headers;
     let mut errors = Vec::new();
     let mut rows = 0;
     while let Some((row, record)) = table.rows.next_record()? {
         rows += 1;
-        if record.len() != width {
-            errors.push(ragged_row(cx.file, row, record.len(), &table.headers));
+        if record.len() != headers.len() {
+            errors.push(ragged_row(cx.file, row, record.len(), headers));
             if errors.len() >= MAX_ERRORS {
                 break;
             }
             continue;
         }
-        if is_tool_header(&record) {
+        if is_tool_header(record) {
             cx.problems.push(
                 Problem::warning(cx.file, "survey-tool-header", "the row holds a survey tool's column descriptions, not answers; it was skipped")
                     .at_row(row),
             );
             continue;
         }
-        let Some(respondent) = cx.respondent(table, row, &record) else {
+        let Some(respondent) = cx.respondent(headers, row, record) else {
             continue;
         };
         let row = row_u32(cx.file, row).map_err(|p| Error::InvalidData(vec![p]))?;
