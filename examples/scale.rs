@@ -54,5 +54,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         d.answers.nominations.len(),
         d.warnings.len()
     );
+    drop(d);
+    let t = Instant::now();
+    let d = orgsphere::check(&options)?;
+    println!(
+        "check():          {:6.2} s (org chart and surveys read side by side) — {} people",
+        t.elapsed().as_secs_f64(),
+        d.people.len()
+    );
     Ok(())
 }

@@ -54,9 +54,13 @@ pub fn check(options: &Options) -> Result<Dataset> {
         });
     }
     let mut problems = Problems::new(options.strict);
-    let org = OrgChart::read(&options.inputs.org, options)?;
-    let survey = Survey::read(&options.inputs.surveys, options, &mut problems)?;
-    validate::validate(org, survey, options, problems)
+    // The org chart and the surveys are read at the same time: on a large organisation
+    // each takes seconds, and neither needs the other until validation.
+    let (org, survey) = rayon::join(
+        || OrgChart::read(&options.inputs.org, options),
+        || Survey::read(&options.inputs.surveys, options, &mut problems),
+    );
+    validate::validate(org?, survey?, options, problems)
 }
 
 /// Like [`check`], on files already in memory: the org chart and each survey as (name,

@@ -3,13 +3,13 @@
 //! In: texts and their numbers. Out: the number of a text. A standard map of boxed strings
 //! reads each key through a pointer: on a million ids, every lookup costs a cache miss
 //! more, and looking up five million survey cells in random order is where loading spends
-//! its time. Keys of up to [`INLINE`] bytes (every usual employee id) are stored in the
+//! its time. Keys of up to [`INLINE`] bytes (nearly every employee id) are stored in the
 //! table itself; longer ones (e-mail addresses, names) in a second, ordinary map.
 
 use foldhash::HashMap;
 
 /// Longest key stored inline, in bytes.
-pub const INLINE: usize = 23;
+pub const INLINE: usize = 15;
 
 /// A key of at most [`INLINE`] bytes, zero-padded, with its length.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]

@@ -71,6 +71,11 @@ impl Source {
         })
     }
 
+    /// An upper bound on the number of rows: the line breaks, plus one.
+    pub fn max_rows(&self) -> usize {
+        self.text.bytes().filter(|&b| b == b'\n').count() + 1
+    }
+
     /// Splits the text into a header and rows. An empty file (no header) is an error.
     pub fn table(&self) -> Result<Table<'_>> {
         let reader = csv::ReaderBuilder::new()

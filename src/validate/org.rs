@@ -109,6 +109,7 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
     let id_col = org.columns.id;
     let id_header = &org.headers[id_col];
     let mut people = People::default();
+    people.index.reserve(org.rows.len());
     for (i, (row, record)) in org.rows.iter().enumerate() {
         let raw = &record[id_col];
         let id = raw.trim();

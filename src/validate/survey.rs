@@ -286,28 +286,34 @@ fn merge_duplicates(
 ) -> Vec<Nomination> {
     // The row index makes every key distinct, so an unstable sort is deterministic.
     ties.sort_unstable_by_key(|(n, i)| (n.from, n.to, n.question, *i));
-    let mut merged: Vec<(Nomination, u32)> = Vec::with_capacity(ties.len());
-    for (tie, i) in ties {
-        match merged.last_mut() {
-            Some((kept, first))
-                if (kept.from, kept.to, kept.question) == (tie.from, tie.to, tie.question) =>
-            {
-                kept.weight = kept.weight.max(tie.weight);
-                let row = &survey.rows[i as usize];
-                let first_row = &survey.rows[*first as usize];
-                let file = &survey.files[row.file as usize];
-                let first_file = &survey.files[first_row.file as usize].file;
-                problems.push(
-                    Problem::warning(&file.file, "duplicate-nomination", format!(
-                        "{} named {} for {:?} again (first on {first_file} row {}); merged, keeping the larger weight {}",
-                        people.ids[tie.from as usize], people.ids[tie.to as usize], survey.questions[tie.question as usize], first_row.row, kept.weight
-                    ))
-                    .at_row(row.row.into())
-                    .in_column(file.headers.get(row.column as usize).map_or("", String::as_str)),
-                );
-            }
-            _ => merged.push((tie, i)),
+    // Merged in place: `kept` ties at the front are final.
+    let mut kept = 0usize;
+    for next in 0..ties.len() {
+        let (tie, i) = ties[next];
+        let same = kept > 0 && {
+            let k = &ties[kept - 1].0;
+            (k.from, k.to, k.question) == (tie.from, tie.to, tie.question)
+        };
+        if !same {
+            ties[kept] = (tie, i);
+            kept += 1;
+            continue;
         }
+        let (merged, first) = &mut ties[kept - 1];
+        merged.weight = merged.weight.max(tie.weight);
+        let row = &survey.rows[i as usize];
+        let first_row = &survey.rows[*first as usize];
+        let file = &survey.files[row.file as usize];
+        let first_file = &survey.files[first_row.file as usize].file;
+        problems.push(
+            Problem::warning(&file.file, "duplicate-nomination", format!(
+                "{} named {} for {:?} again (first on {first_file} row {}); merged, keeping the larger weight {}",
+                people.ids[tie.from as usize], people.ids[tie.to as usize], survey.questions[tie.question as usize], first_row.row, merged.weight
+            ))
+            .at_row(row.row.into())
+            .in_column(file.headers.get(row.column as usize).map_or("", String::as_str)),
+        );
     }
-    merged.into_iter().map(|(n, _)| n).collect()
+    ties.truncate(kept);
+    ties.into_iter().map(|(n, _)| n).collect()
 }

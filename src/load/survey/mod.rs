@@ -115,6 +115,7 @@ impl Survey {
         problems: &mut Problems,
     ) -> Result<()> {
         let mut table = source.table()?;
+        self.rows.reserve(source.max_rows());
         let file = &source.file;
         let map = &options.columns;
         let h = &table.headers;
