@@ -76,7 +76,11 @@ pub struct Survey {
     pub symbols: Vec<Box<str>>,
     pub rows: Vec<SurveyRow>,
     symbol_index: StrMap,
+    question_index: HashMap<String, u16>,
 }
+
+/// Most questions the surveys of one run may hold.
+pub const MAX_QUESTIONS: usize = 256;
 
 impl Survey {
     /// Reads every survey file in order; warnings go to `problems`.
@@ -174,20 +178,25 @@ impl Survey {
         s
     }
 
-    /// The index of question `key`, added if new. More than 65,535 questions is an error
-    /// (a question column holding something else, such as free text).
+    /// The index of question `key`, added if new. More than [`MAX_QUESTIONS`] is an error:
+    /// every question gets its own metrics for every person, and so many means a column
+    /// that holds something else, such as free text.
     fn question(&mut self, file: &Arc<str>, key: &str) -> std::result::Result<u16, Problem> {
-        if let Some(i) = self.questions.iter().position(|q| q == key) {
-            return Ok(i as u16);
+        if let Some(&i) = self.question_index.get(key) {
+            return Ok(i);
         }
-        let i = u16::try_from(self.questions.len()).map_err(|_| {
-            Problem::error(
+        if self.questions.len() >= MAX_QUESTIONS {
+            return Err(Problem::error(
                 file,
                 "too-many-questions",
-                "the surveys hold more than 65535 questions; check that the question column holds question names",
-            )
-        })?;
+                format!(
+                    "the surveys hold more than {MAX_QUESTIONS} questions; check that the question column (or the numbered columns of a wide survey) holds questions, and name the right one with --question-column or --question-map"
+                ),
+            ));
+        }
+        let i = self.questions.len() as u16;
         self.questions.push(key.to_string());
+        self.question_index.insert(key.to_string(), i);
         Ok(i)
     }
 }

@@ -9,6 +9,8 @@
 //! Each non-empty nominee cell is one answer at its row and column. A respondent whose cells
 //! of a question are all empty answered that question naming nobody.
 
+use std::collections::HashMap;
+
 use super::super::columns::fold_header;
 use super::super::table::{Table, ragged_row};
 use super::long::MAX_ERRORS;
@@ -31,14 +33,18 @@ pub(super) fn detect(
         .collect();
     let any_mapped = numbered.iter().any(|(_, prefix)| map.maps(prefix));
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (i, prefix) in numbered {
         if any_mapped && !map.maps(prefix) {
             continue;
         }
         let question = map.name(prefix);
-        match groups.iter_mut().find(|(q, _)| *q == question) {
-            Some((_, columns)) => columns.push(i),
-            None => groups.push((question, vec![i])),
+        match index.get(&question) {
+            Some(&g) => groups[g].1.push(i),
+            None => {
+                index.insert(question.clone(), groups.len());
+                groups.push((question, vec![i]));
+            }
         }
     }
     groups
@@ -241,6 +247,26 @@ mod tests {
                 (3, "Q3_1", "a@x.org", Some("b@x.org"), "advice"),
                 (3, "Q4_1", "a@x.org", Some("c@x.org"), "advice"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_header_of_numbered_free_text_is_refused_not_read() {
+        let header: Vec<String> = (0..300).map(|i| format!("item{i}_1")).collect();
+        let text = format!("respondent_id,{}\n", header.join(","));
+        let mut s = Survey::default();
+        let err = s
+            .add_bytes(
+                "s.csv",
+                text.as_bytes(),
+                &Options::default(),
+                &mut Problems::new(false),
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("s.csv:1: error [too-many-questions]"),
+            "{err}"
         );
     }
 
