@@ -1,7 +1,8 @@
 //! Times the data-quality stage on a generated organisation: by default 1 million people
 //! and 5 million survey rows, written to a temporary folder and read back as files.
 //!
-//! `cargo run --release --example scale [PEOPLE] [ROWS]`
+//! `cargo run --release --example scale [PEOPLE] [ROWS] [DIR]` — with DIR, the generated
+//! `org.csv` and `survey.csv` are kept there (to time `orgsphere validate DIR` on them).
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -17,8 +18,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>());
     let people = args.next().transpose()?.unwrap_or(1_000_000);
     let rows = args.next().transpose()?.unwrap_or(5 * people);
-    let dir = tempfile::tempdir()?;
-    let (org_path, survey_path) = (dir.path().join("org.csv"), dir.path().join("survey.csv"));
+    let temp = tempfile::tempdir()?;
+    let dir = match std::env::args().nth(3) {
+        Some(d) => std::path::PathBuf::from(d),
+        None => temp.path().to_path_buf(),
+    };
+    std::fs::create_dir_all(&dir)?;
+    let (org_path, survey_path) = (dir.join("org.csv"), dir.join("survey.csv"));
     let t = Instant::now();
     std::fs::write(&org_path, common::org_chart(people))?;
     std::fs::write(&survey_path, common::survey(people, rows, 7))?;
@@ -34,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             org: org_path.clone(),
             surveys: vec![survey_path.clone()],
         },
-        dir.path().join("out"),
+        dir.join("out"),
     );
     let total = Instant::now();
     let t = Instant::now();
