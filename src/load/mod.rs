@@ -4,6 +4,7 @@
 //! its rows and detected columns, and a [`Survey`] of nominations with interned ids. Nothing
 //! is resolved against the org chart here; that is validation's work.
 
+pub mod aliases;
 pub mod columns;
 pub mod decode;
 pub mod intern;

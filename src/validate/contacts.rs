@@ -9,7 +9,7 @@
 use foldhash::HashMap;
 
 use super::ids::{Match, suggest};
-use super::org::People;
+use super::people::People;
 use crate::load::OrgChart;
 
 /// E-mail addresses and names, folded, with the people who hold them.
@@ -191,6 +191,38 @@ mod tests {
         assert_eq!(
             c.suggest("jane@exmple.com", &people)[0],
             "jane@example.com (2)"
+        );
+    }
+
+    #[test]
+    fn managers_given_by_name_or_address() {
+        // BambooHR writes the manager's name under "Reporting to".
+        let org = OrgChart::from_bytes(
+            "org.csv",
+            "Employee #,First Name,Last Name,Work Email,Reporting to\n\
+             1,Zoë,Müller,zoe@example.com,\n\
+             2,Jane,Doe,jane@example.com,Zoë Müller\n\
+             3,Li,Wei,li@example.com,JANE@example.com\n\
+             4,Jane,Doe,jd2@example.com,\"Müller, Zoë\"\n\
+             5,Ann,Lee,ann@example.com,Jane Doe\n"
+                .as_bytes(),
+            &Options::default(),
+        )
+        .unwrap();
+        let mut problems = Problems::new(false);
+        let people = check_org(&org, &mut problems);
+        assert_eq!(people.manager, [None, Some(0), Some(1), Some(0), None]);
+        let problems = problems.into_vec();
+        let ambiguous: Vec<_> = problems
+            .iter()
+            .filter(|p| p.code == "ambiguous-name")
+            .collect();
+        assert_eq!(ambiguous.len(), 1, "{problems:?}");
+        assert_eq!(ambiguous[0].row, Some(6));
+        assert!(
+            ambiguous[0].message.contains("2 (row 3), 4 (row 5)"),
+            "{}",
+            ambiguous[0].message
         );
     }
 }

@@ -7,12 +7,13 @@
 mod contacts;
 mod ids;
 mod org;
+mod people;
 mod problem;
 mod survey;
 
 pub use contacts::Contacts;
 pub use ids::{IdIndex, Match};
-pub use org::People;
+pub use people::People;
 pub use problem::{Problem, Problems, Severity};
 pub use survey::{Answers, Nomination};
 

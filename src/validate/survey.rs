@@ -2,7 +2,7 @@
 //! and duplicates dropped or merged, every such row listed.
 
 use super::ids::Match;
-use super::org::{People, suggestion_budget};
+use super::people::{People, suggestion_budget};
 use super::problem::{Problem, Problems};
 use crate::load::{OrgChart, Survey, SurveyRow};
 

@@ -12,14 +12,18 @@
 //! each distinct text once.
 
 mod long;
+mod questions;
 mod wide;
+
+pub use questions::question_key;
+use questions::{QuestionMap, default_question};
 
 use std::collections::HashMap;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use super::columns::{self, NOMINEE, RESPONDENT, fold_header};
+use super::columns::{self, NOMINEE, RESPONDENT};
 use super::intern::StrMap;
 use super::table::Source;
 use super::weight::WeightLabels;
@@ -130,7 +134,7 @@ impl Survey {
         let questions = QuestionMap::new(&options.question_map);
         let layout = match columns::find(file, h, &NOMINEE, map.nominee.as_deref())? {
             Some(nominee) => Layout::Long(long::Layout::find(file, h, nominee, options)?),
-            None => match wide::detect(h, respondent, &questions) {
+            None => match wide::detect(h, respondent, &questions, default_q) {
                 groups if !groups.is_empty() => Layout::Wide(groups),
                 _ => return Err(no_nominee_column(file, h)),
             },
@@ -287,32 +291,6 @@ fn row_u32(file: &Arc<str>, row: u64) -> std::result::Result<u32, Problem> {
     })
 }
 
-/// `--question-map` entries: folded column prefix or question text → question name.
-struct QuestionMap(HashMap<String, String>);
-
-impl QuestionMap {
-    fn new(entries: &[(String, String)]) -> Self {
-        QuestionMap(
-            entries
-                .iter()
-                .map(|(from, to)| (fold_header(from), question_key(to)))
-                .collect(),
-        )
-    }
-
-    /// The question a prefix or question text stands for.
-    fn name(&self, raw: &str) -> String {
-        self.0
-            .get(&fold_header(raw))
-            .cloned()
-            .unwrap_or_else(|| question_key(raw))
-    }
-
-    fn maps(&self, raw: &str) -> bool {
-        self.0.contains_key(&fold_header(raw))
-    }
-}
-
 fn no_nominee_column(file: &Arc<str>, headers: &[String]) -> Error {
     Error::InvalidData(vec![
         Problem::error(
@@ -329,33 +307,4 @@ fn no_nominee_column(file: &Arc<str>, headers: &[String]) -> Error {
         )
         .at_row(1),
     ])
-}
-
-/// A question's name as used in column names: lower case, letters, digits and `_`.
-pub fn question_key(raw: &str) -> String {
-    let mut key = String::new();
-    for c in raw.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            key.push(c);
-        } else if !key.ends_with('_') {
-            key.push('_');
-        }
-    }
-    let key = key.trim_matches('_');
-    if key.is_empty() {
-        "influence".to_string()
-    } else {
-        key.to_string()
-    }
-}
-
-/// The question of a file without a question column: its name without a leading `survey`
-/// (`survey-advice.csv` → `advice`), or `influence` when nothing is left.
-fn default_question(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let rest = stem.strip_prefix("survey").unwrap_or(&stem);
-    question_key(rest)
 }

@@ -18,12 +18,27 @@ use super::{FileReader, QuestionMap, row_u32};
 use crate::error::{Error, Result};
 use crate::validate::Problem;
 
+/// Prefixes that name no question (`nominee_1`, `name_2`…): such columns belong to the
+/// file's own question, from its name (`survey-advice.csv` → `advice`).
+const GENERIC: [&str; 9] = [
+    "nominee",
+    "nomineeid",
+    "name",
+    "person",
+    "colleague",
+    "contact",
+    "choice",
+    "answer",
+    "alter",
+];
+
 /// The nominee columns of a wide file, grouped by question in order of first appearance:
 /// (question, header indices). Empty when the file is not wide.
 pub(super) fn detect(
     headers: &[String],
     respondent: usize,
     map: &QuestionMap,
+    default_q: &str,
 ) -> Vec<(String, Vec<usize>)> {
     let numbered: Vec<(usize, &str)> = headers
         .iter()
@@ -38,7 +53,11 @@ pub(super) fn detect(
         if any_mapped && !map.maps(prefix) {
             continue;
         }
-        let question = map.name(prefix);
+        let question = if !map.maps(prefix) && GENERIC.contains(&fold_header(prefix).as_str()) {
+            default_q.to_string()
+        } else {
+            map.name(prefix)
+        };
         match index.get(&question) {
             Some(&g) => groups[g].1.push(i),
             None => {
@@ -247,6 +266,23 @@ mod tests {
                 (3, "Q3_1", "a@x.org", Some("b@x.org"), "advice"),
                 (3, "Q4_1", "a@x.org", Some("c@x.org"), "advice"),
             ]
+        );
+    }
+
+    #[test]
+    fn generic_nominee_columns_take_the_file_question() {
+        let mut s = Survey::default();
+        let text = "respondent_id,Nominee 1,Nominee 2\na,b,c\n";
+        s.add_bytes(
+            "survey-trust.csv",
+            text.as_bytes(),
+            &Options::default(),
+            &mut Problems::new(false),
+        )
+        .unwrap();
+        assert_eq!(
+            s.files[0].shape,
+            Shape::Wide(vec![("trust".into(), vec![1, 2])])
         );
     }
 
