@@ -45,6 +45,8 @@ pub struct OrgGraph {
     /// Compact indices of the influence views, built on first use: every question
     /// combined, then one per question.
     views: Vec<OnceLock<Csr>>,
+    /// Each question's weight in the combined layer (`--question-weight`), indexed alike.
+    pub question_weights: Vec<f64>,
 }
 
 /// Which influence edges a view keeps: one question, or every question combined.
@@ -94,6 +96,7 @@ impl OrgGraph {
             graph,
             questions: dataset.questions.clone(),
             views,
+            question_weights: dataset.question_weights.clone(),
         }
     }
 
@@ -124,7 +127,8 @@ impl OrgGraph {
 
     /// The influence layer for `questions` as a compact index, built once and kept.
     /// Parallel edges of several questions merge into one whose weight is the sum of
-    /// theirs.
+    /// question weight × tie weight (`--question-weight`; every question weighs 1 by
+    /// default). One question's view keeps the tie weights as answered.
     pub fn influence(&self, questions: Questions) -> &Csr {
         let slot = match questions {
             Questions::All => 0,
@@ -141,9 +145,19 @@ impl OrgGraph {
                     Questions::One(q) => t.question == Some(q),
                 }
         };
+        let scale = |tie: &Tie| match (questions, tie.question) {
+            (Questions::All, Some(q)) => self
+                .question_weights
+                .get(q as usize)
+                .copied()
+                .unwrap_or(1.0),
+            _ => 1.0,
+        };
         Csr::from_edges(
             self.node_count(),
-            self.edges(keep).map(|(s, t, tie)| (s, t, tie.weight)),
+            self.edges(keep)
+                .map(|(s, t, tie)| (s, t, scale(&tie) * tie.weight))
+                .filter(|&(_, _, w)| w > 0.0),
         )
     }
 
@@ -269,5 +283,61 @@ mod tests {
         assert_eq!(csr.in_neighbors(1), [0, 2]);
         assert_eq!(csr.in_weights(1), [3.0, 0.5]);
         assert_eq!(csr.in_neighbors(2), [] as [u32; 0]);
+    }
+
+    #[test]
+    fn question_weights_scale_the_combined_layer_only() {
+        let options = crate::Options {
+            question_weights: vec![("trust".into(), 2.0), ("advice".into(), 0.5)],
+            ..crate::Options::default()
+        };
+        let survey = b"respondent_id,nominee_id,question,weight\n1,2,advice,3\n1,2,trust,1.5\n3,2,advice,1\n";
+        let d = crate::check_bytes(
+            ("org.csv", b"id\n1\n2\n3\n"),
+            &[("s.csv", survey)],
+            &options,
+        )
+        .unwrap();
+        let g = OrgGraph::build(&d);
+        // 1→2: advice 0.5 × 3 + trust 2 × 1.5 = 4.5; 3→2: advice 0.5 × 1.
+        let all = g.influence(Questions::All);
+        assert_eq!(all.in_neighbors(1), [0, 2]);
+        assert_eq!(all.in_weights(1), [4.5, 0.5]);
+        let advice = g.influence(Questions::One(0));
+        assert_eq!(advice.in_weights(1), [3.0, 1.0]);
+        // A weight of 0 leaves a question out of the combined layer.
+        let options = crate::Options {
+            question_weights: vec![("advice".into(), 0.0)],
+            ..crate::Options::default()
+        };
+        let d = crate::check_bytes(
+            ("org.csv", b"id\n1\n2\n3\n"),
+            &[("s.csv", survey)],
+            &options,
+        )
+        .unwrap();
+        let g = OrgGraph::build(&d);
+        let all = g.influence(Questions::All);
+        assert_eq!(
+            (all.in_neighbors(1), all.in_weights(1)),
+            (&[0][..], &[1.5][..])
+        );
+        // A question the surveys do not have is a usage error that lists theirs.
+        let options = crate::Options {
+            question_weights: vec![("advise".into(), 2.0)],
+            ..crate::Options::default()
+        };
+        let err = crate::check_bytes(
+            ("org.csv", b"id\n1\n2\n3\n"),
+            &[("s.csv", survey)],
+            &options,
+        )
+        .unwrap_err();
+        assert_eq!(err.exit_code(), 64);
+        assert!(
+            err.to_string()
+                .contains("their questions are: advice, trust"),
+            "{err}"
+        );
     }
 }

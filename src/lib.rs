@@ -67,15 +67,34 @@ pub fn check_with(options: &Options, progress: &dyn Progress) -> Result<Dataset>
         });
     }
     let mut problems = Problems::new(options.strict);
-    let org = stage(progress, "read org chart", || {
-        OrgChart::read(&options.inputs.org, &options.columns)
-    })?;
-    let survey = stage(progress, "read surveys", || {
-        Survey::read(&options.inputs.surveys, &options.columns, &mut problems)
-    })?;
+    // The org chart and the surveys are read at the same time: on a large organisation
+    // each takes seconds, and neither needs the other until validation.
+    let (org, survey) = stage(progress, "read inputs", || {
+        rayon::join(
+            || OrgChart::read(&options.inputs.org, options),
+            || Survey::read(&options.inputs.surveys, options, &mut problems),
+        )
+    });
+    let (org, survey) = (org?, survey?);
     stage(progress, "validate", || {
         validate::validate(org, survey, options, problems)
     })
+}
+
+/// Like [`check`], on files already in memory: the org chart and each survey as (name,
+/// bytes). For tests, fuzzing and callers that read standard input.
+pub fn check_bytes(
+    org: (&str, &[u8]),
+    surveys: &[(&str, &[u8])],
+    options: &Options,
+) -> Result<Dataset> {
+    let mut problems = Problems::new(options.strict);
+    let org = OrgChart::from_bytes(org.0, org.1, options)?;
+    let mut survey = Survey::default();
+    for (name, bytes) in surveys {
+        survey.add_bytes(name, bytes, options, &mut problems)?;
+    }
+    validate::validate(org, survey, options, problems)
 }
 
 /// Runs the analysis on a checked data set: graph, metrics, classification.

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use regex::Regex;
 
 use crate::error::{Error, Result};
+pub use crate::load::decode::Encoding;
 
 /// The managerial-title pattern used when `--manager-titles` is not given (SPEC §1): chief …
 /// and the CxO abbreviations, president, vice president / VP, director, head of …, manager,
@@ -27,6 +28,8 @@ pub struct ColumnMap {
     pub title: Option<String>,
     pub department: Option<String>,
     pub name: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
     pub email: Option<String>,
     pub respondent: Option<String>,
     pub nominee: Option<String>,
@@ -79,6 +82,24 @@ pub struct Options {
     pub path_samples: usize,
     /// Which files to write and how to protect the people in them.
     pub output: crate::export::OutputOptions,
+    /// The encoding of input files without a byte-order mark (`--encoding`); `None` detects.
+    pub encoding: Option<Encoding>,
+    /// Survey column prefixes mapped to question names (`--question-map Q3=advice`).
+    pub question_map: Vec<(String, String)>,
+    /// Answer labels mapped to weights (`--weight-label Daily=4`), on top of the defaults
+    /// of [`crate::load::weight::DEFAULT_LABELS`].
+    pub weight_labels: Vec<(String, f64)>,
+    /// Each question's weight in the combined influence layer (`--question-weight
+    /// advice=2`); questions not named weigh 1.
+    pub question_weights: Vec<(String, f64)>,
+}
+
+impl Default for Options {
+    /// The documented defaults, with no inputs and no output folder (for tests and for
+    /// callers that read bytes).
+    fn default() -> Self {
+        Options::new(Inputs::default(), PathBuf::new())
+    }
 }
 
 impl Options {
@@ -100,6 +121,10 @@ impl Options {
             exact_paths_limit: crate::metrics::EXACT_LIMIT,
             path_samples: crate::metrics::DEFAULT_SAMPLES,
             output: crate::export::OutputOptions::default(),
+            encoding: None,
+            question_map: Vec::new(),
+            weight_labels: Vec::new(),
+            question_weights: Vec::new(),
         }
     }
 
@@ -122,6 +147,32 @@ impl Options {
             org: dir.join("org.csv"),
             surveys,
         })
+    }
+}
+
+/// Splits a `KEY=VALUE` flag value at its last `=`, both sides trimmed and non-empty.
+pub fn key_value<'a>(flag: &str, text: &'a str) -> Result<(&'a str, &'a str)> {
+    match text.rsplit_once('=') {
+        Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => Ok((k.trim(), v.trim())),
+        _ => Err(Error::Usage(format!(
+            "{flag} {text:?}: write KEY=VALUE, e.g. {flag} {}",
+            match flag {
+                "--question-map" => "Q3=advice",
+                "--weight-label" => "Daily=4",
+                _ => "advice=2",
+            }
+        ))),
+    }
+}
+
+/// Parses a `KEY=NUMBER` flag value; the number must be finite and not negative.
+pub fn key_number(flag: &str, text: &str) -> Result<(String, f64)> {
+    let (k, v) = key_value(flag, text)?;
+    match v.replace(',', ".").parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Ok((k.to_string(), n)),
+        _ => Err(Error::Usage(format!(
+            "{flag} {text:?}: {v:?} is not a number of 0 or more"
+        ))),
     }
 }
 

@@ -122,7 +122,7 @@ fn no_output_names_anyone() {
         .find(|q| q["code"] == "unknown-nominee")
         .unwrap();
     assert!(
-        unknown["message"].starts_with("nominee id \"p_"),
+        unknown["message"].starts_with("nominee \"p_"),
         "{}",
         unknown["message"]
     );

@@ -134,7 +134,7 @@ pub struct InputArgs {
     /// The org chart (overrides DIR/org.csv).
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     org: Option<PathBuf>,
-    /// A survey file in long format; repeat for several (overrides DIR/survey*.csv).
+    /// A survey file, long or wide; repeat for several (overrides DIR/survey*.csv).
     #[arg(long = "survey", value_name = "FILE", value_hint = ValueHint::FilePath)]
     surveys: Vec<PathBuf>,
     /// Header of the person-id column in the org chart (detected when not given).
@@ -152,6 +152,12 @@ pub struct InputArgs {
     /// Header of the full-name column.
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
     name_column: Option<String>,
+    /// Header of the first-name column (joined with the last name when there is no full name).
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    first_name_column: Option<String>,
+    /// Header of the last-name column.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    last_name_column: Option<String>,
     /// Header of the e-mail column.
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
     email_column: Option<String>,
@@ -167,8 +173,32 @@ pub struct InputArgs {
     /// Header of the weight column in the surveys (else every tie weighs 1).
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
     weight_column: Option<String>,
+    /// Read files without a byte-order mark in this encoding: utf-8, windows-1252, utf-16 (little-endian) or utf-16be. Default: UTF-8 if valid, else Windows-1252.
+    #[arg(long, value_name = "ENCODING", help_heading = "Surveys and files")]
+    encoding: Option<String>,
+    /// Name the question of a survey tool's numbered columns or question codes, e.g. Q3=advice for Q3_1, Q3_2…; repeatable.
+    #[arg(
+        long = "question-map",
+        value_name = "PREFIX=QUESTION",
+        help_heading = "Surveys and files"
+    )]
+    question_map: Vec<String>,
+    /// Weight of an answer label, e.g. "Several times a week=3.5"; repeatable. Known without it: Daily=4, Weekly=3, Monthly=2, Rarely=1, Never=0.
+    #[arg(
+        long = "weight-label",
+        value_name = "LABEL=N",
+        help_heading = "Surveys and files"
+    )]
+    weight_labels: Vec<String>,
+    /// Weight of a question in the combined influence layer, e.g. advice=2 (default 1 each); repeatable.
+    #[arg(
+        long = "question-weight",
+        value_name = "QUESTION=W",
+        help_heading = "Surveys and files"
+    )]
+    question_weights: Vec<String>,
     /// Survey answers with a smaller weight are not ties (e.g. 4 on a 1–6 scale).
-    #[arg(long, value_name = "W")]
+    #[arg(long, value_name = "W", help_heading = "Surveys and files")]
     min_weight: Option<f64>,
     /// Stop with exit 65 when fewer than this share (0–1) of people answered.
     #[arg(long, value_name = "RATE")]
@@ -210,12 +240,31 @@ impl InputArgs {
             title: self.title_column.clone(),
             department: self.department_column.clone(),
             name: self.name_column.clone(),
+            first_name: self.first_name_column.clone(),
+            last_name: self.last_name_column.clone(),
             email: self.email_column.clone(),
             respondent: self.respondent_column.clone(),
             nominee: self.nominee_column.clone(),
             question: self.question_column.clone(),
             weight: self.weight_column.clone(),
         };
+        o.encoding = match &self.encoding {
+            Some(e) => Some(e.parse().map_err(Error::Usage)?),
+            None => None,
+        };
+        for entry in &self.question_map {
+            let (prefix, question) = options::key_value("--question-map", entry)?;
+            o.question_map
+                .push((prefix.to_string(), question.to_string()));
+        }
+        for entry in &self.weight_labels {
+            o.weight_labels
+                .push(options::key_number("--weight-label", entry)?);
+        }
+        for entry in &self.question_weights {
+            o.question_weights
+                .push(options::key_number("--question-weight", entry)?);
+        }
         o.min_weight = self.min_weight;
         o.min_response_rate = self.min_response_rate;
         o.strict = self.strict;

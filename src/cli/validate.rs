@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::Args;
+use orgsphere::load::survey::Shape;
 use orgsphere::validate::{Dataset, Problem};
 use orgsphere::{Error, Result};
 use serde_json::json;
@@ -31,16 +32,7 @@ pub fn run(args: ValidateArgs) -> Result<()> {
         Err(e @ Error::InvalidData(_)) if log::json() => Err(e),
         Ok(d) => {
             if !log::quiet() {
-                println!("{}: {} people", d.org.file, d.people.len());
-                for f in &d.survey_files {
-                    println!("{}: {} rows", f.file, f.rows);
-                }
-                println!(
-                    "respondents: {} ({:.1} %); nominations kept: {}",
-                    d.respondents(),
-                    100.0 * d.response_rate(),
-                    d.answers.nominations.len()
-                );
+                print_inputs(&d);
                 print_grouped("warnings", &d.warnings);
                 println!("no errors");
             }
@@ -75,6 +67,50 @@ fn log_json(d: &Dataset) {
             "warnings": d.warnings.len(),
         }),
     );
+}
+
+/// What was read: files with encoding and shape, respondents, ties kept and how answers
+/// were matched.
+fn print_inputs(d: &Dataset) {
+    println!(
+        "{}: {} people ({})",
+        d.org.file,
+        d.people.len(),
+        d.org.encoding
+    );
+    for f in &d.survey_files {
+        let shape = match &f.shape {
+            Shape::Long => "long".to_string(),
+            Shape::Wide(groups) => {
+                let list: Vec<String> = groups
+                    .iter()
+                    .map(|(q, cols)| {
+                        format!("{q} ({} columns from {:?})", cols.len(), f.headers[cols[0]])
+                    })
+                    .collect();
+                format!("wide: {}", list.join(", "))
+            }
+        };
+        println!("{}: {} rows, {shape} ({})", f.file, f.rows, f.encoding);
+    }
+    let a = &d.answers;
+    println!(
+        "respondents: {} of {} ({:.1} %); nominations kept: {}",
+        d.respondents(),
+        d.people.len(),
+        100.0 * d.response_rate(),
+        a.nominations.len()
+    );
+    for (n, what) in [
+        (a.matched_by_email, "survey cells matched by e-mail address"),
+        (a.matched_by_name, "survey cells matched by name"),
+        (a.zero_weight, "answers of weight 0 (no tie)"),
+        (a.below_min_weight, "answers below --min-weight (no tie)"),
+    ] {
+        if n > 0 {
+            println!("{what}: {n}");
+        }
+    }
 }
 
 fn print_grouped(what: &str, problems: &[Problem]) {

@@ -78,7 +78,7 @@ fn write_nodes(
             out,
             r#"      <node id="{}" label="{}">"#,
             xml(cx.view.id(p)),
-            xml(cx.view.label(p))
+            xml(&cx.view.label(p))
         )?;
         writeln!(out, "        <attvalues>")?;
         for (i, c) in columns.iter().enumerate() {

@@ -73,7 +73,7 @@ impl Exporter for GraphMl {
             writeln!(
                 out,
                 r#"      <data key="label">{}</data>"#,
-                xml(cx.view.label(p))
+                xml(&cx.view.label(p))
             )?;
             for (i, c) in columns.iter().enumerate() {
                 let cell = c.cell(p);
@@ -141,6 +141,6 @@ fn yed_node(cx: &Context<'_>, p: usize, out: &mut dyn Write) -> io::Result<()> {
         f(side),
         f(side),
         super::style::hex(role).to_uppercase(),
-        xml(cx.view.label(p))
+        xml(&cx.view.label(p))
     )
 }

@@ -59,6 +59,8 @@ struct Parameters<'a> {
     min_response_rate: Option<f64>,
     strict: bool,
     pagerank_damping: f64,
+    /// Each question's weight in the combined influence layer.
+    question_weights: BTreeMap<&'a str, f64>,
     /// Ids are keyed pseudonyms; names, e-mails and free-text columns are left out.
     pseudonymized: bool,
     /// The pseudonym of a fixed text under the key: equal in two runs that used one key.
@@ -88,6 +90,9 @@ struct InputFile<'a> {
     sha256: &'a str,
     encoding: &'a str,
     rows: usize,
+    /// `long` or `wide` for a survey; absent for the org chart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shape: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +111,9 @@ struct Counts<'a> {
     influence_ties: usize,
     authority_ties: usize,
     below_min_weight: usize,
+    zero_weight: usize,
+    matched_by_email: usize,
+    matched_by_name: usize,
     warnings: usize,
     warnings_by_code: BTreeMap<&'static str, usize>,
 }
@@ -181,6 +189,12 @@ impl Exporter for SummaryJson {
                     .as_ref()
                     .map(super::privacy::key_check),
                 min_group_size: cx.options.output.min_group_size,
+                question_weights: d
+                    .questions
+                    .iter()
+                    .map(String::as_str)
+                    .zip(d.question_weights.iter().copied())
+                    .collect(),
             },
             inputs: Inputs {
                 org: InputFile {
@@ -188,6 +202,7 @@ impl Exporter for SummaryJson {
                     sha256: &d.org.sha256,
                     encoding: d.org.encoding,
                     rows: d.org.rows.len(),
+                    shape: None,
                 },
                 surveys: d
                     .survey_files
@@ -197,6 +212,10 @@ impl Exporter for SummaryJson {
                         sha256: &f.sha256,
                         encoding: f.encoding,
                         rows: f.rows,
+                        shape: Some(match f.shape {
+                            crate::load::survey::Shape::Long => "long",
+                            crate::load::survey::Shape::Wide(_) => "wide",
+                        }),
                     })
                     .collect(),
             },
@@ -209,6 +228,9 @@ impl Exporter for SummaryJson {
                 influence_ties: a.graph.influence(crate::graph::Questions::All).edge_count(),
                 authority_ties: d.people.manager.iter().flatten().count(),
                 below_min_weight: d.answers.below_min_weight,
+                zero_weight: d.answers.zero_weight,
+                matched_by_email: d.answers.matched_by_email,
+                matched_by_name: d.answers.matched_by_name,
                 warnings: d.warnings.len(),
                 warnings_by_code,
             },

@@ -96,14 +96,14 @@ impl<'a> View<'a> {
     }
 
     /// What a picture calls person `p`: their name when known and allowed, else the id.
-    pub fn label(&self, p: usize) -> &str {
+    pub fn label(&self, p: usize) -> Cow<'_, str> {
         let d = &self.analysis.dataset;
-        match (d.org.columns.name, &self.redactor) {
-            (Some(c), None) => {
-                let name = d.org.rows[d.people.record[p]].1[c].trim();
-                if name.is_empty() { self.id(p) } else { name }
-            }
-            _ => self.id(p),
+        match &self.redactor {
+            None => d
+                .org
+                .name_of(d.people.record[p])
+                .unwrap_or(Cow::Borrowed(self.id(p))),
+            Some(_) => Cow::Borrowed(self.id(p)),
         }
     }
 

@@ -3,17 +3,23 @@
 
 use std::sync::Arc;
 
+pub use super::aliases::*;
 use crate::error::{Error, Result};
 use crate::validate::Problem;
 
-/// Folds a header for comparison: lower case, without spaces, `_`, `-`, `.` and `#`,
-/// so `Employee ID`, `employee_id` and `EMPLOYEE-ID` are one header.
+/// Folds a header for comparison: lower case, without spaces, `_`, `-`, `.`, `:`, `/`,
+/// `(` and `)`; `#` reads as `number`. So `Employee ID`, `employee_id` and `EMPLOYEE-ID`
+/// are one header, and BambooHR's `Employee #` is `employeenumber`.
 pub fn fold_header(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '-' | '.' | '#' | '\u{a0}'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut folded = String::with_capacity(header.len());
+    for c in header.chars() {
+        match c {
+            ' ' | '_' | '-' | '.' | ':' | '/' | '(' | ')' | '\u{a0}' | '\u{feff}' => {}
+            '#' | '\u{2116}' => folded.push_str("number"),
+            c => folded.extend(c.to_lowercase()),
+        }
+    }
+    folded
 }
 
 /// The aliases of one column role, already folded, most specific first.
@@ -24,147 +30,6 @@ pub struct Role {
     pub flag: &'static str,
     pub aliases: &'static [&'static str],
 }
-
-pub const EMPLOYEE_ID: Role = Role {
-    name: "employee_id",
-    flag: "--id-column",
-    aliases: &[
-        "employeeid",
-        "empid",
-        "employeenumber",
-        "employeeno",
-        "employeenr",
-        "employeecode",
-        "workerid",
-        "personnelnumber",
-        "personnelno",
-        "personid",
-        "personnumber",
-        "staffid",
-        "staffnumber",
-        "eeid",
-        "associateid",
-        "userid",
-        "id",
-    ],
-};
-pub const MANAGER_ID: Role = Role {
-    name: "manager_id",
-    flag: "--manager-column",
-    aliases: &[
-        "managerid",
-        "manageremployeeid",
-        "manageremployeenumber",
-        "managerworkerid",
-        "managerpersonnelnumber",
-        "linemanagerid",
-        "supervisorid",
-        "supervisoremployeeid",
-        "reportsto",
-        "reportstoid",
-        "reportingto",
-        "bossid",
-        "parentid",
-    ],
-};
-pub const TITLE: Role = Role {
-    name: "title",
-    flag: "--title-column",
-    aliases: &[
-        "title",
-        "jobtitle",
-        "businesstitle",
-        "positiontitle",
-        "position",
-        "jobname",
-        "jobprofile",
-        "designation",
-        "role",
-    ],
-};
-pub const DEPARTMENT: Role = Role {
-    name: "department",
-    flag: "--department-column",
-    aliases: &[
-        "department",
-        "dept",
-        "departmentname",
-        "orgunit",
-        "organisationunit",
-        "organizationunit",
-        "orgunitname",
-        "division",
-        "businessunit",
-        "function",
-        "team",
-    ],
-};
-pub const NAME: Role = Role {
-    name: "name",
-    flag: "--name-column",
-    aliases: &[
-        "name",
-        "fullname",
-        "employeename",
-        "displayname",
-        "workername",
-        "preferredname",
-        "legalname",
-    ],
-};
-pub const EMAIL: Role = Role {
-    name: "email",
-    flag: "--email-column",
-    aliases: &[
-        "email",
-        "emailaddress",
-        "workemail",
-        "businessemail",
-        "mail",
-    ],
-};
-pub const RESPONDENT: Role = Role {
-    name: "respondent_id",
-    flag: "--respondent-column",
-    aliases: &[
-        "respondentid",
-        "respondent",
-        "respondentemployeeid",
-        "fromid",
-        "from",
-        "sourceid",
-        "source",
-        "egoid",
-        "ego",
-        "nominatorid",
-        "nominator",
-    ],
-};
-pub const NOMINEE: Role = Role {
-    name: "nominee_id",
-    flag: "--nominee-column",
-    aliases: &[
-        "nomineeid",
-        "nominee",
-        "nomineeemployeeid",
-        "toid",
-        "to",
-        "targetid",
-        "target",
-        "alterid",
-        "alter",
-    ],
-};
-pub const QUESTION: Role = Role {
-    name: "question",
-    flag: "--question-column",
-    aliases: &["question", "relation", "relationship", "network", "item"],
-};
-pub const WEIGHT: Role = Role {
-    name: "weight",
-    flag: "--weight-column",
-    aliases: &["weight", "value", "strength", "frequency", "score"],
-};
 
 /// Finds the column of `role`: the explicit header if one was given (an error if the file
 /// has no such header), otherwise the first alias that a header folds to.
@@ -221,7 +86,7 @@ pub fn require(
     })
 }
 
-fn list_headers(headers: &[String]) -> String {
+pub fn list_headers(headers: &[String]) -> String {
     headers
         .iter()
         .map(|h| format!("{h:?}"))
@@ -257,6 +122,145 @@ mod tests {
         assert_eq!(require(&file, &h, &EMPLOYEE_ID, None).unwrap(), 0);
         assert_eq!(find(&file, &h, &MANAGER_ID, None).unwrap(), Some(1));
         assert_eq!(find(&file, &h, &DEPARTMENT, None).unwrap(), Some(2));
+    }
+
+    #[test]
+    fn finds_the_headers_of_common_hr_systems() {
+        let file: Arc<str> = Arc::from("org.csv");
+        // (headers, id, manager, title, department, name, first, last, email)
+        type Case<'a> = (
+            &'a [&'a str],
+            usize,
+            usize,
+            usize,
+            usize,
+            Option<usize>,
+            Option<usize>,
+        );
+        let cases: [Case; 6] = [
+            // Workday
+            (
+                &[
+                    "Employee_ID",
+                    "Worker",
+                    "Manager_Employee_ID",
+                    "Business Title",
+                    "Supervisory Organization",
+                    "Primary Work Email",
+                ],
+                0,
+                2,
+                3,
+                4,
+                Some(1),
+                None,
+            ),
+            // SAP SuccessFactors
+            (
+                &[
+                    "USERID",
+                    "FIRSTNAME",
+                    "LASTNAME",
+                    "MANAGER",
+                    "TITLE",
+                    "DEPARTMENT",
+                    "EMAIL",
+                ],
+                0,
+                3,
+                4,
+                5,
+                None,
+                Some(1),
+            ),
+            // SAP HCM
+            (
+                &["Pers.No.", "Superior", "Position", "Org. Unit", "Name"],
+                0,
+                1,
+                2,
+                3,
+                Some(4),
+                None,
+            ),
+            // BambooHR
+            (
+                &[
+                    "Employee #",
+                    "First Name",
+                    "Last Name",
+                    "Job Title",
+                    "Department",
+                    "Reporting to",
+                    "Work Email",
+                ],
+                0,
+                5,
+                3,
+                4,
+                None,
+                Some(1),
+            ),
+            // Personio
+            (
+                &[
+                    "ID",
+                    "First name",
+                    "Last name",
+                    "Email",
+                    "Position",
+                    "Department",
+                    "Supervisor",
+                ],
+                0,
+                6,
+                4,
+                5,
+                None,
+                Some(1),
+            ),
+            // ADP
+            (
+                &[
+                    "Associate ID",
+                    "Reports To Associate ID",
+                    "Job Title Description",
+                    "Home Department Description",
+                    "Legal First Name",
+                    "Legal Last Name",
+                ],
+                0,
+                1,
+                2,
+                3,
+                None,
+                Some(4),
+            ),
+        ];
+        for (h, id, manager, title, dept, name, first) in cases {
+            let h = headers(h);
+            assert_eq!(require(&file, &h, &EMPLOYEE_ID, None).unwrap(), id, "{h:?}");
+            assert_eq!(
+                find(&file, &h, &MANAGER_ID, None).unwrap(),
+                Some(manager),
+                "{h:?}"
+            );
+            assert_eq!(find(&file, &h, &TITLE, None).unwrap(), Some(title), "{h:?}");
+            assert_eq!(
+                find(&file, &h, &DEPARTMENT, None).unwrap(),
+                Some(dept),
+                "{h:?}"
+            );
+            assert_eq!(find(&file, &h, &NAME, None).unwrap(), name, "{h:?}");
+            assert_eq!(find(&file, &h, &FIRST_NAME, None).unwrap(), first, "{h:?}");
+            if let Some(f) = first {
+                assert_eq!(
+                    find(&file, &h, &LAST_NAME, None).unwrap(),
+                    Some(f + 1),
+                    "{h:?}"
+                );
+            }
+        }
     }
 
     #[test]

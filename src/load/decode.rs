@@ -4,8 +4,40 @@
 //! encoding it was read as, and the field delimiter. The rule is the one spreadsheet users
 //! expect: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise valid UTF-8 is UTF-8, and anything
 //! else is Windows-1252, which decodes every byte (Excel's "CSV" on Western Windows).
+//! `--encoding` ([`Encoding`]) decides for files without a BOM, when the guess is wrong.
+
+use std::str::FromStr;
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// An encoding named by the user (`--encoding`). A byte-order mark still wins: it is never
+/// wrong, while a user's setting may be meant for other files of the same run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Windows1252,
+    /// UTF-16 without a BOM is read little-endian, as Windows writes it.
+    Utf16Le,
+    Utf16Be,
+}
+
+impl FromStr for Encoding {
+    type Err = String;
+
+    /// Accepts `utf-8`, `windows-1252` (or `cp1252`, `latin1`), `utf-16` (= `utf-16le`),
+    /// `utf-16be`, in any letter case, with or without the dash.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().replace(['-', '_'], "").as_str() {
+            "utf8" => Ok(Encoding::Utf8),
+            "windows1252" | "cp1252" | "latin1" | "iso88591" | "ansi" => Ok(Encoding::Windows1252),
+            "utf16" | "utf16le" | "unicode" => Ok(Encoding::Utf16Le),
+            "utf16be" => Ok(Encoding::Utf16Be),
+            _ => Err(format!(
+                "--encoding {s:?}: give utf-8, windows-1252, utf-16 (little-endian) or utf-16be"
+            )),
+        }
+    }
+}
 
 /// Text decoded from an input file.
 #[derive(Debug)]
@@ -22,8 +54,10 @@ pub enum DecodeError {
     Binary,
     /// NUL bytes in the pattern of UTF-16 text that lacks its byte-order mark.
     Utf16WithoutBom,
-    /// A BOM promised an encoding the bytes do not follow.
+    /// A BOM (or `--encoding`) promised an encoding the bytes do not follow.
     Malformed(&'static str),
+    /// `--encoding utf-8` was given but the bytes are not UTF-8.
+    NotUtf8,
 }
 
 impl DecodeError {
@@ -34,19 +68,27 @@ impl DecodeError {
                 export the sheet as CSV (UTF-8) and try again"
                 .to_string(),
             DecodeError::Utf16WithoutBom => "the file looks like UTF-16 text without a \
-                byte-order mark; save it as CSV UTF-8"
+                byte-order mark; save it as CSV UTF-8, or pass --encoding utf-16"
                 .to_string(),
             DecodeError::Malformed(enc) => {
                 format!(
-                    "the file starts with a {enc} byte-order mark but is not valid {enc}; save it again as CSV UTF-8"
+                    "the file is not valid {enc} (its byte-order mark or --encoding says it is); save it again as CSV UTF-8"
                 )
             }
+            DecodeError::NotUtf8 => "--encoding utf-8 was given but the file is not valid \
+                UTF-8; leave --encoding out to detect it, or name the right one (windows-1252, utf-16)"
+                .to_string(),
         }
     }
 }
 
 /// Decodes `bytes` by the rule in the module documentation.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_as(bytes, None)
+}
+
+/// Decodes `bytes`: a BOM decides, then `forced` if given, then the guess.
+pub fn decode_as(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, DecodeError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let text = String::from_utf8(rest.to_vec()).map_err(|_| DecodeError::Malformed("UTF-8"))?;
         (text, "UTF-8 with BOM")
@@ -54,6 +96,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         (decode_utf16(rest, UTF_16LE, "UTF-16LE")?, "UTF-16LE")
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         (decode_utf16(rest, UTF_16BE, "UTF-16BE")?, "UTF-16BE")
+    } else if let Some(forced) = forced {
+        decode_forced(bytes, forced)?
     } else if looks_like_utf16(bytes) {
         return Err(DecodeError::Utf16WithoutBom);
     } else {
@@ -69,6 +113,41 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary);
     }
     Ok(Decoded { text, encoding })
+}
+
+/// Like [`decode_as`], taking the bytes: a plain UTF-8 file (the usual case) becomes its
+/// text without a copy.
+pub fn decode_owned(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, DecodeError> {
+    let has_bom = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"]
+        .iter()
+        .any(|bom| bytes.starts_with(bom));
+    let plain = match forced {
+        None => !looks_like_utf16(&bytes),
+        Some(e) => e == Encoding::Utf8,
+    };
+    if has_bom || !plain {
+        return decode_as(&bytes, forced);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if is_binary(&text) => Err(DecodeError::Binary),
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: "UTF-8",
+        }),
+        Err(e) => decode_as(e.as_bytes(), forced),
+    }
+}
+
+fn decode_forced(bytes: &[u8], forced: Encoding) -> Result<(String, &'static str), DecodeError> {
+    Ok(match forced {
+        Encoding::Utf8 => (
+            String::from_utf8(bytes.to_vec()).map_err(|_| DecodeError::NotUtf8)?,
+            "UTF-8",
+        ),
+        Encoding::Windows1252 => (WINDOWS_1252.decode(bytes).0.into_owned(), "windows-1252"),
+        Encoding::Utf16Le => (decode_utf16(bytes, UTF_16LE, "UTF-16LE")?, "UTF-16LE"),
+        Encoding::Utf16Be => (decode_utf16(bytes, UTF_16BE, "UTF-16BE")?, "UTF-16BE"),
+    })
 }
 
 fn decode_utf16(
@@ -102,13 +181,16 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 
 /// Text with a NUL, or with more than a handful of C0 control characters (other than tab,
 /// line feed and carriage return), is binary data, not a CSV export.
+///
+/// Scans bytes, not characters: in UTF-8 these control characters are single bytes that
+/// never occur inside a multi-byte character, and a byte scan is several times faster.
 fn is_binary(text: &str) -> bool {
     let mut controls = 0usize;
-    for c in text.chars() {
-        match c {
-            '\0' => return true,
-            '\t' | '\n' | '\r' => {}
-            c if (c as u32) < 0x20 || c == '\u{7f}' => controls += 1,
+    for &b in text.as_bytes() {
+        match b {
+            0 => return true,
+            b'\t' | b'\n' | b'\r' => {}
+            b if b < 0x20 || b == 0x7f => controls += 1,
             _ => {}
         }
     }
@@ -181,6 +263,52 @@ mod tests {
         assert_eq!(decode(&be).unwrap().text, text);
         let no_bom: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(decode(&no_bom).unwrap_err(), DecodeError::Utf16WithoutBom);
+    }
+
+    #[test]
+    fn a_forced_encoding_decides_unless_a_bom_does() {
+        let le: Vec<u8> = "id\n1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = decode_as(&le, Some(Encoding::Utf16Le)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("id\n1\n", "UTF-16LE"));
+        // Bytes that are valid UTF-8 ("Zoë") read as Windows-1252 because the user says so.
+        let d = decode_as(b"Zo\xC3\xAB", Some(Encoding::Windows1252)).unwrap();
+        assert_eq!(d.text, "Zo\u{c3}\u{ab}");
+        assert_eq!(
+            decode_as(b"Zo\xEB", Some(Encoding::Utf8)).unwrap_err(),
+            DecodeError::NotUtf8
+        );
+        let d = decode_as(b"\xEF\xBB\xBFid\n", Some(Encoding::Windows1252)).unwrap();
+        assert_eq!(d.encoding, "UTF-8 with BOM");
+        assert_eq!("UTF-16".parse::<Encoding>(), Ok(Encoding::Utf16Le));
+        assert_eq!("cp1252".parse::<Encoding>(), Ok(Encoding::Windows1252));
+        assert!("ebcdic".parse::<Encoding>().is_err());
+    }
+
+    #[test]
+    fn owned_and_borrowed_decoding_agree() {
+        let samples: [&[u8]; 6] = [
+            "id;name\n1;Zoë\n".as_bytes(),
+            b"\xEF\xBB\xBFid\n",
+            b"name\nZo\xEB\n",
+            b"\xFF\xFEi\x00d\x00",
+            b"i\x00d\x00\n\x001\x00",
+            b"a\x00b",
+        ];
+        for bytes in samples {
+            for forced in [
+                None,
+                Some(Encoding::Utf8),
+                Some(Encoding::Windows1252),
+                Some(Encoding::Utf16Le),
+            ] {
+                let a = decode_as(bytes, forced).map(|d| (d.text, d.encoding));
+                let b = decode_owned(bytes.to_vec(), forced).map(|d| (d.text, d.encoding));
+                assert_eq!(a, b, "{bytes:?} {forced:?}");
+            }
+        }
     }
 
     #[test]

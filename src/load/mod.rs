@@ -4,11 +4,14 @@
 //! its rows and detected columns, and a [`Survey`] of nominations with interned ids. Nothing
 //! is resolved against the org chart here; that is validation's work.
 
+pub mod aliases;
 pub mod columns;
 pub mod decode;
+pub mod intern;
 pub mod org;
 pub mod survey;
 pub mod table;
+pub mod weight;
 
 pub use org::{OrgChart, OrgColumns};
 pub use survey::{Survey, SurveyFile, SurveyRow};

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use csv::StringRecord;
 use sha2::{Digest, Sha256};
 
-use super::decode::{decode, sniff_delimiter};
+use super::decode::{DecodeError, Decoded, Encoding, decode_as, decode_owned, sniff_delimiter};
 use crate::error::{Error, Result};
 use crate::validate::Problem;
 
@@ -27,30 +27,53 @@ pub struct Source {
 impl Source {
     /// Reads and decodes the file at `path`. A file that cannot be opened is
     /// [`Error::InputMissing`]; bytes that are not a text table are invalid data.
-    pub fn open(path: &Path) -> Result<Source> {
-        let mut file = std::fs::File::open(path).map_err(|source| Error::InputMissing {
+    /// `encoding` (from `--encoding`) decides for a file without a byte-order mark.
+    pub fn open(path: &Path, encoding: Option<Encoding>) -> Result<Source> {
+        let missing = |source| Error::InputMissing {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        if path.is_dir() {
+            return Err(missing(std::io::Error::other(
+                "this is a folder; name a CSV file",
+            )));
+        }
+        let mut file = std::fs::File::open(path).map_err(missing)?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(|source| Error::io(path, source))?;
-        Source::from_bytes(&path.display().to_string(), &bytes)
+        let file: Arc<str> = Arc::from(path.display().to_string());
+        let sha256 = hex(&Sha256::digest(&bytes));
+        let decoded = decode_owned(bytes, encoding);
+        Source::new(file, sha256, decoded)
     }
 
     /// Decodes in-memory bytes read from a file called `name`.
-    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Source> {
-        let file: Arc<str> = Arc::from(name);
-        let decoded = decode(bytes).map_err(|e| {
+    pub fn from_bytes(name: &str, bytes: &[u8], encoding: Option<Encoding>) -> Result<Source> {
+        let sha256 = hex(&Sha256::digest(bytes));
+        Source::new(Arc::from(name), sha256, decode_as(bytes, encoding))
+    }
+
+    fn new(
+        file: Arc<str>,
+        sha256: String,
+        decoded: std::result::Result<Decoded, DecodeError>,
+    ) -> Result<Source> {
+        let decoded = decoded.map_err(|e| {
             Error::InvalidData(vec![Problem::error(&file, "not-a-text-table", e.advice())])
         })?;
         Ok(Source {
-            sha256: hex(&Sha256::digest(bytes)),
+            sha256,
             delimiter: sniff_delimiter(&decoded.text),
             encoding: decoded.encoding,
             text: decoded.text,
             file,
         })
+    }
+
+    /// An upper bound on the number of rows: the line breaks, plus one.
+    pub fn max_rows(&self) -> usize {
+        self.text.bytes().filter(|&b| b == b'\n').count() + 1
     }
 
     /// Splits the text into a header and rows. An empty file (no header) is an error.
@@ -61,7 +84,8 @@ impl Source {
             .flexible(true)
             .from_reader(self.text.as_bytes());
         let mut rows = Rows {
-            records: reader.into_records(),
+            reader,
+            record: StringRecord::new(),
             file: &self.file,
             text: self.text.as_bytes(),
             scanned: 0,
@@ -69,7 +93,7 @@ impl Source {
             extra_lines: 0,
         };
         let header = match rows.next_record()? {
-            Some((_, header)) => header,
+            Some((_, header)) => header.clone(),
             None => {
                 return Err(Error::InvalidData(vec![Problem::error(
                     &self.file,
@@ -101,9 +125,11 @@ pub struct Table<'a> {
     pub rows: Rows<'a>,
 }
 
-/// Data rows with their spreadsheet row numbers.
+/// Data rows with their spreadsheet row numbers. One record is reused for every row, so
+/// reading a row allocates nothing.
 pub struct Rows<'a> {
-    records: csv::StringRecordsIntoIter<&'a [u8]>,
+    reader: csv::Reader<&'a [u8]>,
+    record: StringRecord,
     file: &'a Arc<str>,
     text: &'a [u8],
     /// Bytes of `text` whose line feeds are counted in `line`.
@@ -116,29 +142,29 @@ pub struct Rows<'a> {
 
 impl Rows<'_> {
     /// The next non-blank record and its 1-based spreadsheet row, or `None` at the end.
-    pub fn next_record(&mut self) -> Result<Option<(u64, StringRecord)>> {
-        while let Some(record) = self.records.next() {
-            let record = match record {
-                Ok(record) => record,
+    pub fn next_record(&mut self) -> Result<Option<(u64, &StringRecord)>> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => return Ok(None),
                 Err(e) => {
                     let row = e
                         .position()
                         .map(|p| self.line_at(p.byte() as usize) - self.extra_lines);
                     return Err(csv_error(self.file, e, row));
                 }
-            };
-            let row =
-                self.line_at(record.position().map_or(0, |p| p.byte() as usize)) - self.extra_lines;
-            self.extra_lines += record
+            }
+            let start = self.record.position().map_or(0, |p| p.byte() as usize);
+            let row = self.line_at(start) - self.extra_lines;
+            self.extra_lines += self
+                .record
                 .iter()
                 .map(|cell| cell.bytes().filter(|&b| b == b'\n').count() as u64)
                 .sum::<u64>();
-            if record.iter().all(|cell| cell.trim().is_empty()) {
-                continue;
+            if self.record.iter().any(|cell| !cell.trim().is_empty()) {
+                return Ok(Some((row, &self.record)));
             }
-            return Ok(Some((row, record)));
         }
-        Ok(None)
     }
 
     /// The 1-based line on which the record reported at `byte` begins. The csv crate
@@ -193,11 +219,11 @@ mod tests {
     use super::*;
 
     fn rows_of(text: &str) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
-        let source = Source::from_bytes("t.csv", text.as_bytes()).unwrap();
+        let source = Source::from_bytes("t.csv", text.as_bytes(), None).unwrap();
         let mut table = source.table().unwrap();
         let mut out = Vec::new();
         while let Some((row, rec)) = table.rows.next_record().unwrap() {
-            out.push((row, rec.iter().map(str::to_string).collect()));
+            out.push((row, rec.iter().map(str::to_string).collect::<Vec<_>>()));
         }
         (table.headers, out)
     }
@@ -220,7 +246,7 @@ mod tests {
 
     #[test]
     fn empty_file_is_an_error() {
-        let source = Source::from_bytes("e.csv", b"").unwrap();
+        let source = Source::from_bytes("e.csv", b"", None).unwrap();
         let err = source.table().err().unwrap();
         assert!(err.to_string().contains("e.csv") && err.to_string().contains("empty"));
     }

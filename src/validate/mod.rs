@@ -4,13 +4,16 @@
 //! nominations resolved to person numbers, plus every warning; or, when a check fails hard,
 //! [`Error::InvalidData`] with every error found.
 
+mod contacts;
 mod ids;
 mod org;
+mod people;
 mod problem;
 mod survey;
 
+pub use contacts::Contacts;
 pub use ids::{IdIndex, Match};
-pub use org::People;
+pub use people::People;
 pub use problem::{Problem, Problems, Severity};
 pub use survey::{Answers, Nomination};
 
@@ -30,6 +33,9 @@ pub struct Dataset {
     pub org: OrgChart,
     pub people: People,
     pub questions: Vec<String>,
+    /// Each question's weight in the combined influence layer (`--question-weight`), by
+    /// question index; 1 unless set.
+    pub question_weights: Vec<f64>,
     pub answers: Answers,
     pub survey_files: Vec<SurveyFile>,
     /// Survey rows read, over all files.
@@ -63,15 +69,23 @@ pub fn validate(
     options: &Options,
     mut problems: Problems,
 ) -> Result<Dataset> {
-    let people = org::check_org(&org, &mut problems);
+    let mut people = org::check_org(&org, &mut problems);
     if problems.has_errors() {
         return Err(Error::InvalidData(errors_only(problems)));
     }
-    let answers = survey::check_survey(&survey, &people, options.min_weight, &mut problems);
+    let answers = survey::check_survey(
+        &survey,
+        &org,
+        &mut people,
+        options.min_weight,
+        &mut problems,
+    );
+    let question_weights = question_weights(&survey.questions, &options.question_weights)?;
     let mut dataset = Dataset {
         org,
         people,
         questions: survey.questions,
+        question_weights,
         answers,
         survey_rows: survey.rows.len(),
         survey_files: survey.files,
@@ -83,6 +97,25 @@ pub fn validate(
     }
     dataset.warnings = sorted(problems.into_vec(), &dataset);
     Ok(dataset)
+}
+
+/// The weight of each question: 1, or what `--question-weight` says. A name that is no
+/// question of the surveys is a usage error listing the questions.
+fn question_weights(questions: &[String], given: &[(String, f64)]) -> Result<Vec<f64>> {
+    let mut weights = vec![1.0; questions.len()];
+    for (name, weight) in given {
+        let key = crate::load::survey::question_key(name);
+        match questions.iter().position(|q| *q == key) {
+            Some(i) => weights[i] = *weight,
+            None => {
+                return Err(Error::Usage(format!(
+                    "--question-weight {name}={weight}: the surveys have no question {key:?}; their questions are: {}",
+                    questions.join(", ")
+                )));
+            }
+        }
+    }
+    Ok(weights)
 }
 
 fn check_response_rate(

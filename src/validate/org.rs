@@ -1,36 +1,10 @@
 //! Org-chart checks: ids (missing, duplicated, needing normalisation), managers (unknown,
 //! self, several roots) and reporting cycles.
 
-use super::ids::{IdIndex, Match, did_you_mean, suggest};
+use super::ids::Match;
+use super::people::{People, suggestion_budget};
 use super::problem::{Problem, Problems};
 use crate::load::OrgChart;
-
-/// The people of a valid org chart, in file order; index = person number.
-#[derive(Debug, Default)]
-pub struct People {
-    /// Canonical ids (trimmed, as first written).
-    pub ids: Vec<String>,
-    /// Index into `OrgChart::rows` of each person's row.
-    pub record: Vec<usize>,
-    /// Each person's manager, `None` for a root.
-    pub manager: Vec<Option<u32>>,
-    pub index: IdIndex,
-}
-
-impl People {
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-}
-
-/// How many unknown ids get "did you mean" suggestions: each costs a scan of every id.
-pub(crate) fn suggestion_budget(people: usize) -> usize {
-    (20_000_000 / people.max(1)).clamp(1, 1000)
-}
 
 /// Checks the org chart and builds its people.
 pub fn check_org(org: &OrgChart, problems: &mut Problems) -> People {
@@ -43,7 +17,7 @@ pub fn check_org(org: &OrgChart, problems: &mut Problems) -> People {
         ));
         return people;
     }
-    people.manager = resolve_managers(org, &people, problems);
+    people.manager = resolve_managers(org, &mut people, problems);
     report_cycles(org, &people, problems);
     report_roots(org, &people, problems);
     people
@@ -54,6 +28,7 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
     let id_col = org.columns.id;
     let id_header = &org.headers[id_col];
     let mut people = People::default();
+    people.index.reserve(org.rows.len());
     for (i, (row, record)) in org.rows.iter().enumerate() {
         let raw = &record[id_col];
         let id = raw.trim();
@@ -111,10 +86,24 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
     people
 }
 
-fn resolve_managers(org: &OrgChart, people: &People, problems: &mut Problems) -> Vec<Option<u32>> {
+/// Each person's manager, given by id, e-mail address or name.
+fn resolve_managers(
+    org: &OrgChart,
+    people: &mut People,
+    problems: &mut Problems,
+) -> Vec<Option<u32>> {
     let Some(col) = org.columns.manager else {
         return vec![None; people.len()];
     };
+    let cell = |record: usize| &org.rows[record].1[col];
+    let unknown = |people: &People, record: usize| {
+        let raw = cell(record);
+        super::survey::maybe_contact(raw) && people.index.resolve(raw) == Match::Unknown
+    };
+    if people.record.iter().any(|&r| unknown(people, r)) {
+        people.ensure_contacts(org);
+    }
+    let people = &*people;
     let file = &org.file;
     let header = &org.headers[col];
     let mut budget = suggestion_budget(people.len());
@@ -123,9 +112,11 @@ fn resolve_managers(org: &OrgChart, people: &People, problems: &mut Problems) ->
         let (row, fields) = &org.rows[record];
         let raw = &fields[col];
         let at = |p: Problem| p.at_row(*row).in_column(header);
-        let manager = match people.index.resolve(raw) {
+        let manager = match people.resolve(raw) {
             _ if raw.trim().is_empty() => None,
-            Match::Exact(m) | Match::Normalised(m) if m as usize == person => {
+            Match::Exact(m) | Match::Normalised(m) | Match::Email(m) | Match::Name(m)
+                if m as usize == person =>
+            {
                 problems.push(at(Problem::warning(
                     file,
                     "self-manager",
@@ -136,7 +127,11 @@ fn resolve_managers(org: &OrgChart, people: &People, problems: &mut Problems) ->
                 )));
                 None
             }
-            Match::Exact(m) => Some(m),
+            Match::Exact(m) | Match::Email(m) | Match::Name(m) => Some(m),
+            Match::Ambiguous => {
+                problems.push(at(Problem::warning(file, "ambiguous-name", format!("manager {:?} may be any of {}, so {} is treated as a top of the hierarchy; give the manager's id instead", raw.trim(), people.candidates(org, raw), people.ids[person]))));
+                None
+            }
             Match::Normalised(m) => {
                 problems.push(at(Problem::warning(file, "id-normalised", format!("manager id {raw:?} matches {:?} only after trimming spaces or folding case; read as {:?}", people.ids[m as usize], people.ids[m as usize]))));
                 Some(m)
@@ -144,7 +139,7 @@ fn resolve_managers(org: &OrgChart, people: &People, problems: &mut Problems) ->
             Match::Unknown => {
                 let hint = if budget > 0 {
                     budget -= 1;
-                    did_you_mean(&suggest(raw, people.ids.iter().map(String::as_str)))
+                    people.hint(raw)
                 } else {
                     String::new()
                 };

@@ -1,10 +1,10 @@
 //! Survey checks: respondents and nominees matched against the org chart, self-nominations
 //! and duplicates dropped or merged, every such row listed.
 
-use super::ids::{Match, did_you_mean, suggest};
-use super::org::{People, suggestion_budget};
+use super::ids::Match;
+use super::people::{People, suggestion_budget};
 use super::problem::{Problem, Problems};
-use crate::load::{Survey, SurveyRow};
+use crate::load::{OrgChart, Survey, SurveyRow};
 
 /// A valid influence tie: `from` names `to` for `question`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,89 +26,74 @@ pub struct Answers {
     pub responded: Vec<Vec<bool>>,
     /// Ties below `--min-weight`, left out by the user's choice (not a data problem).
     pub below_min_weight: usize,
+    /// Answers with weight 0 (such as `Never`): answered, but no tie.
+    pub zero_weight: usize,
+    /// Survey rows of a known respondent naming nobody (an empty nominee, or a wide
+    /// question left blank).
+    pub named_nobody: usize,
+    /// Survey cells (respondents and nominees) that gave a person by e-mail address.
+    pub matched_by_email: usize,
+    /// Survey cells that gave a person by full name.
+    pub matched_by_name: usize,
 }
 
-/// Checks every survey row against the people; warnings go to `problems`.
+/// Checks every survey row against the people; warnings go to `problems`. Each distinct
+/// id text is resolved once (by id, then by e-mail address and name), not once per row.
 pub fn check_survey(
     survey: &Survey,
-    people: &People,
+    org: &OrgChart,
+    people: &mut People,
     min_weight: Option<f64>,
     problems: &mut Problems,
 ) -> Answers {
-    let matches: Vec<Match> = survey
-        .symbols
-        .iter()
-        .map(|s| people.index.resolve(s))
-        .collect();
-    let mut hints = Hints {
-        cache: vec![None; survey.symbols.len()],
+    let mut matches: Vec<Match> = survey.symbols.iter().map(|s| people.resolve(s)).collect();
+    let texts = survey.symbols.iter().map(|s| &**s);
+    if people.contacts.is_none()
+        && org.has_contacts()
+        && matches
+            .iter()
+            .zip(texts)
+            .any(|(m, s)| *m == Match::Unknown && maybe_contact(s))
+    {
+        people.ensure_contacts(org);
+        for (m, s) in matches.iter_mut().zip(&survey.symbols) {
+            if *m == Match::Unknown {
+                *m = people.resolve(s);
+            }
+        }
+    }
+    let mut cx = Checker {
+        survey,
+        org,
+        people,
+        matches,
+        hints: vec![None; survey.symbols.len()],
         budget: suggestion_budget(people.len()),
+        problems,
+        answers: Answers::default(),
     };
-    let mut answers = Answers::default();
     // Per file: who answered it, and which questions it holds.
     let mut file_respondents = vec![vec![false; people.len()]; survey.files.len()];
     let mut file_questions = vec![vec![false; survey.questions.len()]; survey.files.len()];
     let mut ties: Vec<(Nomination, u32)> = Vec::with_capacity(survey.rows.len());
     for (i, row) in survey.rows.iter().enumerate() {
-        let at = |p: Problem, column: &str| p.at_row(row.row.into()).in_column(column);
-        let file = &survey.files[row.file as usize];
         file_questions[row.file as usize][row.question as usize] = true;
-        let Some(from) = person(
-            survey,
-            people,
-            &matches,
-            &mut hints,
-            row,
-            row.respondent,
-            "respondent",
-            problems,
-            &file.respondent_column,
-        ) else {
+        let Some(from) = cx.person(row, row.respondent, Role::Respondent) else {
             continue;
         };
         file_respondents[row.file as usize][from as usize] = true;
-        let Some(nominee) = row.nominee else { continue };
-        let Some(to) = person(
-            survey,
-            people,
-            &matches,
-            &mut hints,
-            row,
-            nominee,
-            "nominee",
-            problems,
-            &file.nominee_column,
-        ) else {
+        let Some(nominee) = row.nominee else {
+            cx.answers.named_nobody += 1;
             continue;
         };
-        if from == to {
-            problems.push(at(
-                Problem::warning(
-                    &file.file,
-                    "self-nomination",
-                    format!(
-                        "{} named themselves; the nomination was dropped",
-                        people.ids[from as usize]
-                    ),
-                ),
-                &file.nominee_column,
-            ));
-        } else if row.weight <= 0.0 {
-            problems.push(at(Problem::warning(&file.file, "weight-not-positive", format!("weight {} is not a tie (ties need a positive weight); the nomination was dropped", row.weight)), &file.nominee_column));
-        } else if min_weight.is_some_and(|m| row.weight < m) {
-            answers.below_min_weight += 1;
-        } else {
-            ties.push((
-                Nomination {
-                    from,
-                    to,
-                    question: row.question,
-                    weight: row.weight,
-                },
-                i as u32,
-            ));
+        let Some(to) = cx.person(row, nominee, Role::Nominee) else {
+            continue;
+        };
+        if let Some(tie) = cx.tie(row, from, to, min_weight) {
+            ties.push((tie, i as u32));
         }
     }
+    let mut answers = cx.answers;
     answers.nominations = merge_duplicates(survey, people, ties, problems);
     answers.responded = (0..survey.questions.len())
         .map(|q| {
@@ -124,62 +109,170 @@ pub fn check_survey(
     answers
 }
 
-/// Unknown-id suggestions, computed once per id text and only while the budget lasts.
-struct Hints {
-    cache: Vec<Option<String>>,
-    budget: usize,
+/// Whether an unknown text may be an e-mail address or a full name (it has an `@`, a space
+/// or a comma) rather than a mistyped id. Only such texts make the e-mail and name index
+/// worth building.
+pub(super) fn maybe_contact(text: &str) -> bool {
+    text.trim().contains(['@', ' ', ','])
 }
 
-/// Resolves one id of a survey row to a person, warning when it had to be normalised or
-/// is unknown (the row is then dropped).
-#[allow(clippy::too_many_arguments)]
-fn person(
-    survey: &Survey,
-    people: &People,
-    matches: &[Match],
-    hints: &mut Hints,
-    row: &SurveyRow,
-    symbol: u32,
-    what: &str,
-    problems: &mut Problems,
-    column: &str,
-) -> Option<u32> {
-    let text = &*survey.symbols[symbol as usize];
-    let file = &survey.files[row.file as usize].file;
-    let at = |p: Problem| p.at_row(row.row.into()).in_column(column);
-    match matches[symbol as usize] {
-        Match::Exact(p) => Some(p),
-        Match::Normalised(p) => {
-            problems.push(at(Problem::warning(file, "id-normalised", format!("{what} id {text:?} matches {:?} only after trimming spaces or folding case; read as {:?}", people.ids[p as usize], people.ids[p as usize]))));
-            Some(p)
-        }
-        Match::Unknown => {
-            let hint = hints.cache[symbol as usize].get_or_insert_with(|| {
-                if hints.budget == 0 {
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Respondent,
+    Nominee,
+}
+
+/// The state of one pass over the survey rows.
+struct Checker<'a> {
+    survey: &'a Survey,
+    org: &'a OrgChart,
+    people: &'a People,
+    /// How each symbol matched.
+    matches: Vec<Match>,
+    /// "Did you mean" per unknown symbol, computed once and only while the budget lasts.
+    hints: Vec<Option<String>>,
+    budget: usize,
+    problems: &'a mut Problems,
+    answers: Answers,
+}
+
+impl Checker<'_> {
+    /// Places a problem at the row and at the cell of `role`.
+    fn at(&self, p: Problem, row: &SurveyRow, role: Role) -> Problem {
+        let file = &self.survey.files[row.file as usize];
+        let column = match role {
+            Role::Respondent => file.respondent_column.as_str(),
+            Role::Nominee => file
+                .headers
+                .get(row.column as usize)
+                .map_or("", String::as_str),
+        };
+        p.at_row(row.row.into()).in_column(column)
+    }
+
+    /// Resolves one id of a survey row to a person, warning when it had to be normalised,
+    /// is ambiguous or unknown (the row is then dropped).
+    fn person(&mut self, row: &SurveyRow, symbol: u32, role: Role) -> Option<u32> {
+        let text = &*self.survey.symbols[symbol as usize];
+        let file = &self.survey.files[row.file as usize].file;
+        let people = self.people;
+        let what = match role {
+            Role::Respondent => "respondent",
+            Role::Nominee => "nominee",
+        };
+        let consequence = match role {
+            Role::Respondent => "the row was dropped",
+            Role::Nominee => "the nomination was dropped",
+        };
+        let problem = match self.matches[symbol as usize] {
+            Match::Exact(p) => return Some(p),
+            Match::Email(p) => {
+                self.answers.matched_by_email += 1;
+                return Some(p);
+            }
+            Match::Name(p) => {
+                self.answers.matched_by_name += 1;
+                return Some(p);
+            }
+            Match::Normalised(p) => {
+                let id = &people.ids[p as usize];
+                let warning = Problem::warning(
+                    file,
+                    "id-normalised",
+                    format!(
+                        "{what} id {text:?} matches {id:?} only after trimming spaces or folding case; read as {id:?}"
+                    ),
+                );
+                self.problems.push(self.at(warning, row, role));
+                return Some(p);
+            }
+            Match::Ambiguous => Problem::warning(
+                file,
+                "ambiguous-name",
+                format!(
+                    "{what} {:?} may be any of {}; {consequence}. Give the person's id or e-mail address instead",
+                    text.trim(),
+                    people.candidates(self.org, text)
+                ),
+            ),
+            Match::Unknown => {
+                let hint = self.hint(symbol, text);
+                let code = match role {
+                    Role::Respondent => "unknown-respondent",
+                    Role::Nominee => "unknown-nominee",
+                };
+                Problem::warning(
+                    file,
+                    code,
+                    format!(
+                        "{what} {:?} is not an id, e-mail address or name in the org chart; {consequence}{hint}",
+                        text.trim()
+                    ),
+                )
+            }
+        };
+        let problem = self.at(problem, row, role);
+        self.problems.push(problem);
+        None
+    }
+
+    fn hint(&mut self, symbol: u32, text: &str) -> String {
+        let (people, budget) = (self.people, &mut self.budget);
+        self.hints[symbol as usize]
+            .get_or_insert_with(|| {
+                if *budget == 0 {
                     return String::new();
                 }
-                hints.budget -= 1;
-                did_you_mean(&suggest(text, people.ids.iter().map(String::as_str)))
-            });
-            let consequence = if what == "respondent" {
-                "the row was dropped"
-            } else {
-                "the nomination was dropped"
-            };
-            problems.push(at(Problem::warning(
+                *budget -= 1;
+                people.hint(text)
+            })
+            .clone()
+    }
+
+    /// The tie `from` → `to` of `row`, or `None` when it is no tie: a self-nomination or a
+    /// negative weight (both warned about), a weight of 0 ("never") or one below
+    /// `--min-weight` (both counted).
+    fn tie(
+        &mut self,
+        row: &SurveyRow,
+        from: u32,
+        to: u32,
+        min_weight: Option<f64>,
+    ) -> Option<Nomination> {
+        let file = &self.survey.files[row.file as usize].file;
+        let warning = if from == to {
+            let who = &self.people.ids[from as usize];
+            Problem::warning(
                 file,
-                if what == "respondent" {
-                    "unknown-respondent"
-                } else {
-                    "unknown-nominee"
-                },
+                "self-nomination",
+                format!("{who} named themselves; the nomination was dropped"),
+            )
+        } else if row.weight < 0.0 {
+            Problem::warning(
+                file,
+                "weight-not-positive",
                 format!(
-                    "{what} id {:?} is not in the org chart; {consequence}{hint}",
-                    text.trim()
+                    "weight {} is not a tie (ties need a positive weight); the nomination was dropped",
+                    row.weight
                 ),
-            )));
-            None
-        }
+            )
+        } else if row.weight == 0.0 {
+            self.answers.zero_weight += 1;
+            return None;
+        } else if min_weight.is_some_and(|m| row.weight < m) {
+            self.answers.below_min_weight += 1;
+            return None;
+        } else {
+            return Some(Nomination {
+                from,
+                to,
+                question: row.question,
+                weight: row.weight,
+            });
+        };
+        let warning = self.at(warning, row, Role::Nominee);
+        self.problems.push(warning);
+        None
     }
 }
 
@@ -191,29 +284,36 @@ fn merge_duplicates(
     mut ties: Vec<(Nomination, u32)>,
     problems: &mut Problems,
 ) -> Vec<Nomination> {
-    ties.sort_by_key(|(n, i)| (n.from, n.to, n.question, *i));
-    let mut merged: Vec<(Nomination, u32)> = Vec::with_capacity(ties.len());
-    for (tie, i) in ties {
-        match merged.last_mut() {
-            Some((kept, first))
-                if (kept.from, kept.to, kept.question) == (tie.from, tie.to, tie.question) =>
-            {
-                kept.weight = kept.weight.max(tie.weight);
-                let row = &survey.rows[i as usize];
-                let first_row = &survey.rows[*first as usize];
-                let file = &survey.files[row.file as usize];
-                let first_file = &survey.files[first_row.file as usize].file;
-                problems.push(
-                    Problem::warning(&file.file, "duplicate-nomination", format!(
-                        "{} named {} for {:?} again (first on {first_file} row {}); merged, keeping the larger weight {}",
-                        people.ids[tie.from as usize], people.ids[tie.to as usize], survey.questions[tie.question as usize], first_row.row, kept.weight
-                    ))
-                    .at_row(row.row.into())
-                    .in_column(&file.nominee_column),
-                );
-            }
-            _ => merged.push((tie, i)),
+    // The row index makes every key distinct, so an unstable sort is deterministic.
+    ties.sort_unstable_by_key(|(n, i)| (n.from, n.to, n.question, *i));
+    // Merged in place: `kept` ties at the front are final.
+    let mut kept = 0usize;
+    for next in 0..ties.len() {
+        let (tie, i) = ties[next];
+        let same = kept > 0 && {
+            let k = &ties[kept - 1].0;
+            (k.from, k.to, k.question) == (tie.from, tie.to, tie.question)
+        };
+        if !same {
+            ties[kept] = (tie, i);
+            kept += 1;
+            continue;
         }
+        let (merged, first) = &mut ties[kept - 1];
+        merged.weight = merged.weight.max(tie.weight);
+        let row = &survey.rows[i as usize];
+        let first_row = &survey.rows[*first as usize];
+        let file = &survey.files[row.file as usize];
+        let first_file = &survey.files[first_row.file as usize].file;
+        problems.push(
+            Problem::warning(&file.file, "duplicate-nomination", format!(
+                "{} named {} for {:?} again (first on {first_file} row {}); merged, keeping the larger weight {}",
+                people.ids[tie.from as usize], people.ids[tie.to as usize], survey.questions[tie.question as usize], first_row.row, merged.weight
+            ))
+            .at_row(row.row.into())
+            .in_column(file.headers.get(row.column as usize).map_or("", String::as_str)),
+        );
     }
-    merged.into_iter().map(|(n, _)| n).collect()
+    ties.truncate(kept);
+    ties.into_iter().map(|(n, _)| n).collect()
 }

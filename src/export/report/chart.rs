@@ -83,7 +83,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
             n(px(p)),
             n(py(inf[p] as f64)),
             style::hex(role),
-            html(cx.view.label(p)),
+            html(&cx.view.label(p)),
             role.as_str(),
             inf[p],
             reach[p]
@@ -108,7 +108,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
             r##"<text x="{}" y="{}" font-size="11" fill="#7a3500" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
             n(x),
             n(y),
-            html(cx.view.label(p))
+            html(&cx.view.label(p))
         );
     }
     svg.push_str("</svg>");

@@ -30,7 +30,7 @@ fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
         let who = if cx.view.label(p) != cx.view.id(p) {
             format!(
                 "<strong>{}</strong><br/><span class=\"small\">{}</span>",
-                html(cx.view.label(p)),
+                html(&cx.view.label(p)),
                 html(cx.view.id(p))
             )
         } else {

@@ -1,0 +1,224 @@
+//! Long surveys: `respondent_id, nominee_id[, question][, weight]`, one row per nomination.
+//! A row with an empty nominee records a respondent who named nobody. Without a question
+//! column the file's name is the question; without a weight column every tie weighs 1.
+
+use std::sync::Arc;
+
+use super::super::columns::{self, QUESTION, WEIGHT};
+use super::super::table::{Table, ragged_row};
+use super::{FileReader, row_u32};
+use crate::error::{Error, Result};
+use crate::options::Options;
+use crate::validate::Problem;
+
+/// The columns of a long file.
+pub(super) struct Layout {
+    nominee: usize,
+    question: Option<usize>,
+    weight: Option<usize>,
+}
+
+impl Layout {
+    pub(super) fn find(
+        file: &Arc<str>,
+        headers: &[String],
+        nominee: usize,
+        options: &Options,
+    ) -> Result<Layout> {
+        let map = &options.columns;
+        Ok(Layout {
+            nominee,
+            question: columns::find(file, headers, &QUESTION, map.question.as_deref())?,
+            weight: columns::find(file, headers, &WEIGHT, map.weight.as_deref())?,
+        })
+    }
+}
+
+/// At most this many errors are collected from one file before reading stops.
+pub(super) const MAX_ERRORS: usize = 1000;
+
+/// Reads every row of a long file; returns the number of data rows.
+pub(super) fn read(
+    cx: &mut FileReader<'_>,
+    table: &mut Table<'_>,
+    layout: &Layout,
+    default_q: &str,
+) -> Result<usize> {
+    let headers = &table.headers;
+    let mut errors = Vec::new();
+    let mut rows = 0;
+    while let Some((row, record)) = table.rows.next_record()? {
+        rows += 1;
+        if record.len() != headers.len() {
+            errors.push(ragged_row(cx.file, row, record.len(), headers));
+        } else if let Err(e) = read_row(cx, headers, layout, default_q, row, record) {
+            errors.push(e);
+        }
+        if errors.len() >= MAX_ERRORS {
+            break;
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::InvalidData(errors));
+    }
+    Ok(rows)
+}
+
+fn read_row(
+    cx: &mut FileReader<'_>,
+    headers: &[String],
+    layout: &Layout,
+    default_q: &str,
+    row: u64,
+    record: &csv::StringRecord,
+) -> std::result::Result<(), Problem> {
+    let weight = match layout.weight.map(|w| (w, cx.labels.parse(&record[w]))) {
+        None | Some((_, Ok(None))) => 1.0,
+        Some((_, Ok(Some(w)))) => w,
+        Some((w, Err(text))) => {
+            return Err(Problem::error(
+                cx.file,
+                "weight-not-a-number",
+                format!(
+                    "weight {text:?} is neither a number nor a known label ({}); write a \
+                     number, or map the label with --weight-label {:?}",
+                    cx.labels.known(),
+                    format!("{text}=N")
+                ),
+            )
+            .at_row(row)
+            .in_column(&headers[w]));
+        }
+    };
+    let Some(respondent) = cx.respondent(headers, row, record) else {
+        return Ok(());
+    };
+    let raw = match layout.question.map(|q| record[q].trim()) {
+        Some(q) if !q.is_empty() => q,
+        _ => default_q,
+    };
+    let question = cx.question_id(raw).map_err(|p| p.at_row(row))?;
+    let nominee = Some(&record[layout.nominee]).filter(|n| !n.trim().is_empty());
+    let row = row_u32(cx.file, row)?;
+    cx.push(row, layout.nominee, respondent, nominee, question, weight);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::Survey;
+    use crate::options::Options;
+    use crate::validate::{Problem, Problems};
+
+    pub(crate) fn read_with(name: &str, text: &str, options: &Options) -> (Survey, Vec<Problem>) {
+        let mut problems = Problems::new(false);
+        let mut s = Survey::default();
+        s.add_bytes(name, text.as_bytes(), options, &mut problems)
+            .unwrap();
+        (s, problems.into_vec())
+    }
+
+    fn read(name: &str, text: &str) -> (Survey, Vec<Problem>) {
+        read_with(name, text, &Options::default())
+    }
+
+    #[test]
+    fn long_survey_rows_keep_question_weight_and_position() {
+        let (s, problems) = read(
+            "survey.csv",
+            "respondent_id,nominee_id,question,weight\n1,2,Advice,2\n1,,advice,\n3,1,trust,Weekly\n",
+        );
+        assert!(problems.is_empty());
+        assert_eq!(s.questions, ["advice", "trust"]);
+        let r: Vec<_> = s
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.row,
+                    r.column,
+                    &*s.symbols[r.respondent as usize],
+                    r.nominee.map(|n| &*s.symbols[n as usize]),
+                    r.question,
+                    r.weight,
+                )
+            })
+            .collect();
+        assert_eq!(
+            r,
+            [
+                (2, 1, "1", Some("2"), 0, 2.0),
+                (3, 1, "1", None, 0, 1.0),
+                (4, 1, "3", Some("1"), 1, 3.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn decimal_comma_in_a_semicolon_file() {
+        let (s, _) = read("survey.csv", "from;to;weight\n1;2;0,5\n");
+        assert_eq!(s.rows[0].weight, 0.5);
+        assert_eq!(s.questions, ["influence"]);
+    }
+
+    #[test]
+    fn question_defaults_to_the_file_name_and_the_map_renames() {
+        let (s, _) = read(
+            "survey-Advice Network.csv",
+            "respondent_id,nominee_id\n1,2\n",
+        );
+        assert_eq!(s.questions, ["advice_network"]);
+        let options = Options {
+            question_map: vec![("Q7".into(), "Trust".into())],
+            ..Options::default()
+        };
+        let (s, _) = read_with(
+            "s.csv",
+            "respondent,nominee,question\n1,2,Q7\n1,3,Q8\n1,4,\n",
+            &options,
+        );
+        assert_eq!(s.questions, ["trust", "q8", "s"]);
+    }
+
+    #[test]
+    fn a_weight_that_is_neither_number_nor_label_is_an_error_with_row_and_column() {
+        let mut s = Survey::default();
+        let err = s
+            .add_bytes(
+                "s.csv",
+                b"respondent_id,nominee_id,weight\n1,2,Daily\n1,3,Often\n",
+                &Options::default(),
+                &mut Problems::new(false),
+            )
+            .unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("s.csv:3: error in column 'weight'"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("\"Often\"") && msg.contains("--weight-label \"Often=N\""),
+            "{msg}"
+        );
+        let options = Options {
+            weight_labels: vec![("often".into(), 3.5)],
+            ..Options::default()
+        };
+        let (s, _) = read_with(
+            "s.csv",
+            "respondent_id,nominee_id,weight\n1,3,Often\n",
+            &options,
+        );
+        assert_eq!(s.rows[0].weight, 3.5);
+    }
+
+    #[test]
+    fn a_row_without_respondent_is_dropped_with_a_warning() {
+        let (s, problems) = read("s.csv", "respondent_id,nominee_id\n,2\n1,2\n");
+        assert_eq!(s.rows.len(), 1);
+        assert_eq!(
+            (problems[0].code, problems[0].row),
+            ("missing-respondent", Some(2))
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! Surveys: one or more files, each in one of two shapes, detected from its header.
+//!
+//! - long ([`long`]): `respondent_id, nominee_id[, question][, weight]`, one row per
+//!   nomination; a row with an empty nominee records a respondent who named nobody;
+//! - wide ([`wide`]): one row per respondent, nominee columns grouped by question
+//!   (`advice_1, advice_2…`, or a survey tool's `Q3_1, Q3_2` mapped by `--question-map`).
+//!
+//! In: the files (paths or bytes) and the options that name columns, questions and weight
+//! labels. Out: a [`Survey`] of rows, each with its file, spreadsheet row and column. Ids are
+//! interned: each distinct id text is stored once and rows hold its number, so five million
+//! rows cost five million small records, not ten million strings, and validation resolves
+//! each distinct text once.
+
+mod long;
+mod questions;
+mod wide;
+
+pub use questions::question_key;
+use questions::{QuestionMap, default_question};
+
+use std::collections::HashMap;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::columns::{self, NOMINEE, RESPONDENT};
+use super::intern::StrMap;
+use super::table::Source;
+use super::weight::WeightLabels;
+use crate::error::{Error, Result};
+use crate::options::Options;
+use crate::validate::{Problem, Problems};
+
+/// How a survey file is laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Long,
+    /// Nominee columns per question: (question, header indices).
+    Wide(Vec<(String, Vec<usize>)>),
+}
+
+/// One survey file as read.
+#[derive(Debug, Clone)]
+pub struct SurveyFile {
+    pub file: Arc<str>,
+    pub sha256: String,
+    pub encoding: &'static str,
+    pub delimiter: u8,
+    /// Data rows read (blank rows excluded).
+    pub rows: usize,
+    pub headers: Vec<String>,
+    /// The header of the respondent column, for messages.
+    pub respondent_column: String,
+    pub shape: Shape,
+}
+
+/// One survey answer. `nominee` is `None` for a respondent who named nobody.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SurveyRow {
+    /// Index into [`Survey::files`].
+    pub file: u16,
+    /// Index into [`Survey::questions`].
+    pub question: u16,
+    /// 1-based spreadsheet row.
+    pub row: u32,
+    /// Index into the file's headers of the nominee's cell.
+    pub column: u32,
+    pub respondent: u32,
+    pub nominee: Option<u32>,
+    pub weight: f64,
+}
+
+/// All survey files, read.
+#[derive(Debug, Default)]
+pub struct Survey {
+    pub files: Vec<SurveyFile>,
+    /// Question names, as used in column names (`advice`, `trust`).
+    pub questions: Vec<String>,
+    /// Interned id texts exactly as written in the files.
+    pub symbols: Vec<Box<str>>,
+    pub rows: Vec<SurveyRow>,
+    symbol_index: StrMap,
+    question_index: HashMap<String, u16>,
+}
+
+/// Most questions the surveys of one run may hold.
+pub const MAX_QUESTIONS: usize = 256;
+
+impl Survey {
+    /// Reads every survey file in order; warnings go to `problems`.
+    pub fn read(
+        paths: &[impl AsRef<Path>],
+        options: &Options,
+        problems: &mut Problems,
+    ) -> Result<Survey> {
+        let mut survey = Survey::default();
+        for path in paths {
+            let path = path.as_ref();
+            let source = Source::open(path, options.encoding)?;
+            survey.add(source, &default_question(path), options, problems)?;
+        }
+        Ok(survey)
+    }
+
+    /// Adds one file from bytes (for tests and standard input).
+    pub fn add_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        options: &Options,
+        problems: &mut Problems,
+    ) -> Result<()> {
+        let question = default_question(Path::new(name));
+        let source = Source::from_bytes(name, bytes, options.encoding)?;
+        self.add(source, &question, options, problems)
+    }
+
+    fn add(
+        &mut self,
+        source: Source,
+        default_q: &str,
+        options: &Options,
+        problems: &mut Problems,
+    ) -> Result<()> {
+        let mut table = source.table()?;
+        self.rows.reserve(source.max_rows());
+        let file = &source.file;
+        let map = &options.columns;
+        let h = &table.headers;
+        let respondent = columns::require(file, h, &RESPONDENT, map.respondent.as_deref())?;
+        let file_index = u16::try_from(self.files.len()).map_err(|_| {
+            Error::Usage("at most 65535 survey files can be read in one run".into())
+        })?;
+        let questions = QuestionMap::new(&options.question_map);
+        let layout = match columns::find(file, h, &NOMINEE, map.nominee.as_deref())? {
+            Some(nominee) => Layout::Long(long::Layout::find(file, h, nominee, options)?),
+            None => match wide::detect(h, respondent, &questions, default_q) {
+                groups if !groups.is_empty() => Layout::Wide(groups),
+                _ => return Err(no_nominee_column(file, h)),
+            },
+        };
+        let mut cx = FileReader {
+            survey: self,
+            file,
+            file_index,
+            respondent,
+            labels: WeightLabels::new(&options.weight_labels),
+            questions,
+            question_ids: HashMap::new(),
+            problems,
+        };
+        let (rows, shape) = match layout {
+            Layout::Long(layout) => (
+                long::read(&mut cx, &mut table, &layout, default_q)?,
+                Shape::Long,
+            ),
+            Layout::Wide(groups) => (
+                wide::read(&mut cx, &mut table, &groups)?,
+                Shape::Wide(groups),
+            ),
+        };
+        self.files.push(SurveyFile {
+            file: Arc::clone(file),
+            sha256: source.sha256.clone(),
+            encoding: source.encoding,
+            delimiter: source.delimiter,
+            rows,
+            respondent_column: table.headers[respondent].clone(),
+            headers: table.headers,
+            shape,
+        });
+        Ok(())
+    }
+
+    fn symbol(&mut self, text: &str) -> u32 {
+        if let Some(s) = self.symbol_index.get(text) {
+            return s;
+        }
+        let s = self.symbols.len() as u32;
+        self.symbols.push(text.into());
+        self.symbol_index.insert(text, s);
+        s
+    }
+
+    /// The index of question `key`, added if new. More than [`MAX_QUESTIONS`] is an error:
+    /// every question gets its own metrics for every person, and so many means a column
+    /// that holds something else, such as free text.
+    fn question(&mut self, file: &Arc<str>, key: &str) -> std::result::Result<u16, Problem> {
+        if let Some(&i) = self.question_index.get(key) {
+            return Ok(i);
+        }
+        if self.questions.len() >= MAX_QUESTIONS {
+            return Err(Problem::error(
+                file,
+                "too-many-questions",
+                format!(
+                    "the surveys hold more than {MAX_QUESTIONS} questions; check that the question column (or the numbered columns of a wide survey) holds questions, and name the right one with --question-column or --question-map"
+                ),
+            ));
+        }
+        let i = self.questions.len() as u16;
+        self.questions.push(key.to_string());
+        self.question_index.insert(key.to_string(), i);
+        Ok(i)
+    }
+}
+
+/// How to read one file's rows.
+enum Layout {
+    Long(long::Layout),
+    Wide(Vec<(String, Vec<usize>)>),
+}
+
+/// What the readers of one file share: the survey being filled, where the file is, and the
+/// settings that turn cells into rows.
+struct FileReader<'a> {
+    survey: &'a mut Survey,
+    file: &'a Arc<str>,
+    file_index: u16,
+    respondent: usize,
+    labels: WeightLabels,
+    questions: QuestionMap,
+    /// Question cells (or the file's default question) already turned into question ids.
+    question_ids: HashMap<String, u16>,
+    problems: &'a mut Problems,
+}
+
+impl FileReader<'_> {
+    /// The question a question cell (or a default question) stands for, by `--question-map`
+    /// or by its own name; computed once per distinct text.
+    fn question_id(&mut self, raw: &str) -> std::result::Result<u16, Problem> {
+        if let Some(&q) = self.question_ids.get(raw) {
+            return Ok(q);
+        }
+        let q = self.survey.question(self.file, &self.questions.name(raw))?;
+        self.question_ids.insert(raw.to_string(), q);
+        Ok(q)
+    }
+
+    /// The respondent's symbol, or `None` (with a warning) when the cell is empty.
+    fn respondent(
+        &mut self,
+        headers: &[String],
+        row: u64,
+        record: &csv::StringRecord,
+    ) -> Option<u32> {
+        let text = &record[self.respondent];
+        if text.trim().is_empty() {
+            self.problems.push(
+                Problem::warning(self.file, "missing-respondent", "the row has no respondent id and was dropped; fill it in if the answer should count")
+                    .at_row(row)
+                    .in_column(&headers[self.respondent]),
+            );
+            return None;
+        }
+        Some(self.survey.symbol(text))
+    }
+
+    /// Records one answer.
+    fn push(
+        &mut self,
+        row: u32,
+        column: usize,
+        respondent: u32,
+        nominee: Option<&str>,
+        question: u16,
+        weight: f64,
+    ) {
+        let nominee = nominee.map(|text| self.survey.symbol(text));
+        self.survey.rows.push(SurveyRow {
+            file: self.file_index,
+            question,
+            row,
+            column: column as u32,
+            respondent,
+            nominee,
+            weight,
+        });
+    }
+}
+
+/// A spreadsheet row as stored in a [`SurveyRow`].
+fn row_u32(file: &Arc<str>, row: u64) -> std::result::Result<u32, Problem> {
+    u32::try_from(row).map_err(|_| {
+        Problem::error(
+            file,
+            "too-many-rows",
+            "the file has more than 4 billion rows; split it into several survey files",
+        )
+        .at_row(row)
+    })
+}
+
+fn no_nominee_column(file: &Arc<str>, headers: &[String]) -> Error {
+    Error::InvalidData(vec![
+        Problem::error(
+            file,
+            "no-nominee-column",
+            format!(
+                "no nominee column: none of the headers is a known name for it (nominee_id, \
+                 nominee, to, target…), and there are no nominee columns of a wide survey \
+                 (advice_1, advice_2…). The headers are: {}. Name the column with \
+                 --nominee-column HEADER, or map a survey tool's columns with --question-map \
+                 Q3=advice",
+                columns::list_headers(headers)
+            ),
+        )
+        .at_row(1),
+    ])
+}

@@ -1,0 +1,330 @@
+//! Wide surveys: one row per respondent, nominee columns grouped by question.
+//!
+//! A file without a nominee column is wide when some headers are numbered: `advice_1`,
+//! `advice 2`, `advice.3`, `advice-4` or `advice[5]`; the part before the number names the
+//! question. Survey tools number their columns by question id (`Q3_1, Q3_2`):
+//! `--question-map Q3=advice` names the question, and once a file has mapped prefixes,
+//! only those are read as nominee columns (a tool's other numbered columns are left alone).
+//!
+//! Each non-empty nominee cell is one answer at its row and column. A respondent whose cells
+//! of a question are all empty answered that question naming nobody.
+
+use std::collections::HashMap;
+
+use super::super::columns::fold_header;
+use super::super::table::{Table, ragged_row};
+use super::long::MAX_ERRORS;
+use super::{FileReader, QuestionMap, row_u32};
+use crate::error::{Error, Result};
+use crate::validate::Problem;
+
+/// Prefixes that name no question (`nominee_1`, `name_2`…): such columns belong to the
+/// file's own question, from its name (`survey-advice.csv` → `advice`).
+const GENERIC: [&str; 9] = [
+    "nominee",
+    "nomineeid",
+    "name",
+    "person",
+    "colleague",
+    "contact",
+    "choice",
+    "answer",
+    "alter",
+];
+
+/// The nominee columns of a wide file, grouped by question in order of first appearance:
+/// (question, header indices). Empty when the file is not wide.
+pub(super) fn detect(
+    headers: &[String],
+    respondent: usize,
+    map: &QuestionMap,
+    default_q: &str,
+) -> Vec<(String, Vec<usize>)> {
+    let numbered: Vec<(usize, &str)> = headers
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != respondent)
+        .filter_map(|(i, h)| numbered_prefix(h).map(|prefix| (i, prefix)))
+        .collect();
+    let any_mapped = numbered.iter().any(|(_, prefix)| map.maps(prefix));
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, prefix) in numbered {
+        if any_mapped && !map.maps(prefix) {
+            continue;
+        }
+        let question = if !map.maps(prefix) && GENERIC.contains(&fold_header(prefix).as_str()) {
+            default_q.to_string()
+        } else {
+            map.name(prefix)
+        };
+        match index.get(&question) {
+            Some(&g) => groups[g].1.push(i),
+            None => {
+                index.insert(question.clone(), groups.len());
+                groups.push((question, vec![i]));
+            }
+        }
+    }
+    groups
+}
+
+/// The question part of a numbered header: `advice` for `advice_1`, `Advice 2`,
+/// `advice.3`, `advice-4` and `advice[5]`; `Q3` for `Q3_1`. `None` for a header without a
+/// separated number, or whose prefix holds no letter.
+fn numbered_prefix(header: &str) -> Option<&str> {
+    let header = header.trim();
+    let prefix = if let Some(inner) = header.strip_suffix(']') {
+        let (prefix, number) = inner.rsplit_once('[')?;
+        (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(prefix)?
+    } else {
+        let number_start = header.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if number_start == header.len() {
+            return None;
+        }
+        header[..number_start].strip_suffix(['_', ' ', '.', '-'])?
+    };
+    let prefix = prefix.trim();
+    prefix
+        .chars()
+        .any(char::is_alphabetic)
+        .then_some(prefix)
+        .filter(|p| !fold_header(p).is_empty())
+}
+
+/// Reads every row of a wide file; returns the number of data rows.
+pub(super) fn read(
+    cx: &mut FileReader<'_>,
+    table: &mut Table<'_>,
+    groups: &[(String, Vec<usize>)],
+) -> Result<usize> {
+    let mut questions = Vec::with_capacity(groups.len());
+    for (question, _) in groups {
+        let q = cx.survey.question(cx.file, question);
+        questions.push(q.map_err(|p| Error::InvalidData(vec![p.at_row(1)]))?);
+    }
+    let headers = &table.headers;
+    let mut errors = Vec::new();
+    let mut rows = 0;
+    while let Some((row, record)) = table.rows.next_record()? {
+        rows += 1;
+        if record.len() != headers.len() {
+            errors.push(ragged_row(cx.file, row, record.len(), headers));
+            if errors.len() >= MAX_ERRORS {
+                break;
+            }
+            continue;
+        }
+        if is_tool_header(record) {
+            cx.problems.push(
+                Problem::warning(cx.file, "survey-tool-header", "the row holds a survey tool's column descriptions, not answers; it was skipped")
+                    .at_row(row),
+            );
+            continue;
+        }
+        let Some(respondent) = cx.respondent(headers, row, record) else {
+            continue;
+        };
+        let row = row_u32(cx.file, row).map_err(|p| Error::InvalidData(vec![p]))?;
+        for ((_, columns), &question) in groups.iter().zip(&questions) {
+            let mut named = false;
+            for &c in columns {
+                let cell = &record[c];
+                if !cell.trim().is_empty() {
+                    cx.push(row, c, respondent, Some(cell), question, 1.0);
+                    named = true;
+                }
+            }
+            if !named {
+                cx.push(row, columns[0], respondent, None, question, 1.0);
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::InvalidData(errors));
+    }
+    Ok(rows)
+}
+
+/// Qualtrics writes two rows under the header: the question texts and `{"ImportId":…}`
+/// cells. The second is recognisable; the first names no known respondent and is reported
+/// as such by validation.
+fn is_tool_header(record: &csv::StringRecord) -> bool {
+    record
+        .iter()
+        .any(|cell| cell.trim_start().starts_with("{\"ImportId\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Survey;
+    use crate::load::survey::Shape;
+    use crate::options::Options;
+    use crate::validate::Problems;
+
+    fn read(text: &str, options: &Options) -> Survey {
+        let mut s = Survey::default();
+        s.add_bytes(
+            "survey.csv",
+            text.as_bytes(),
+            options,
+            &mut Problems::new(false),
+        )
+        .unwrap();
+        s
+    }
+
+    /// (row, header of the cell, respondent, nominee, question) of every answer.
+    fn answers(s: &Survey) -> Vec<(u32, &str, &str, Option<&str>, &str)> {
+        s.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.row,
+                    s.files[0].headers[r.column as usize].as_str(),
+                    &*s.symbols[r.respondent as usize],
+                    r.nominee.map(|n| &*s.symbols[n as usize]),
+                    s.questions[r.question as usize].as_str(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbered_headers_name_their_question() {
+        for (header, prefix) in [
+            ("advice_1", Some("advice")),
+            ("Advice 2", Some("Advice")),
+            ("advice.3", Some("advice")),
+            ("go-to person-4", Some("go-to person")),
+            ("advice[12]", Some("advice")),
+            ("Q3_1", Some("Q3")),
+            ("Q1", None),
+            ("advice", None),
+            ("2024_1", None),
+            ("_1", None),
+            ("advice[]", None),
+            ("advice[x]", None),
+        ] {
+            assert_eq!(numbered_prefix(header), prefix, "{header}");
+        }
+    }
+
+    #[test]
+    fn wide_rows_become_one_answer_per_named_person() {
+        let s = read(
+            "respondent_id,advice_1,advice_2,trust_1,Start time\n\
+             a,b,c,,2024-05-01\n\
+             b,,,a,2024-05-01\n\
+             c,,,,2024-05-02\n",
+            &Options::default(),
+        );
+        assert_eq!(
+            s.files[0].shape,
+            Shape::Wide(vec![
+                ("advice".into(), vec![1, 2]),
+                ("trust".into(), vec![3])
+            ])
+        );
+        assert_eq!(
+            answers(&s),
+            [
+                (2, "advice_1", "a", Some("b"), "advice"),
+                (2, "advice_2", "a", Some("c"), "advice"),
+                (2, "trust_1", "a", None, "trust"),
+                (3, "advice_1", "b", None, "advice"),
+                (3, "trust_1", "b", Some("a"), "trust"),
+                (4, "advice_1", "c", None, "advice"),
+                (4, "trust_1", "c", None, "trust"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_question_map_names_survey_tool_columns_and_selects_them() {
+        let options = Options {
+            question_map: vec![
+                ("Q3".into(), "advice".into()),
+                ("Q4".into(), "advice".into()),
+            ],
+            ..Options::default()
+        };
+        let s = read(
+            "RecipientEmail,Q3_1,Q3_2,Q4_1,Q9_1\n\
+             \"{\"\"ImportId\"\":\"\"recipientEmail\"\"}\",\"{\"\"ImportId\"\":\"\"QID3_1\"\"}\",,,\n\
+             a@x.org,b@x.org,,c@x.org,42\n",
+            &options,
+        );
+        assert_eq!(
+            s.files[0].shape,
+            Shape::Wide(vec![("advice".into(), vec![1, 2, 3])])
+        );
+        assert_eq!(
+            answers(&s),
+            [
+                (3, "Q3_1", "a@x.org", Some("b@x.org"), "advice"),
+                (3, "Q4_1", "a@x.org", Some("c@x.org"), "advice"),
+            ]
+        );
+    }
+
+    #[test]
+    fn generic_nominee_columns_take_the_file_question() {
+        let mut s = Survey::default();
+        let text = "respondent_id,Nominee 1,Nominee 2\na,b,c\n";
+        s.add_bytes(
+            "survey-trust.csv",
+            text.as_bytes(),
+            &Options::default(),
+            &mut Problems::new(false),
+        )
+        .unwrap();
+        assert_eq!(
+            s.files[0].shape,
+            Shape::Wide(vec![("trust".into(), vec![1, 2])])
+        );
+    }
+
+    #[test]
+    fn a_header_of_numbered_free_text_is_refused_not_read() {
+        let header: Vec<String> = (0..300).map(|i| format!("item{i}_1")).collect();
+        let text = format!("respondent_id,{}\n", header.join(","));
+        let mut s = Survey::default();
+        let err = s
+            .add_bytes(
+                "s.csv",
+                text.as_bytes(),
+                &Options::default(),
+                &mut Problems::new(false),
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("s.csv:1: error [too-many-questions]"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_file_without_nominee_columns_lists_its_headers() {
+        let mut s = Survey::default();
+        let err = s
+            .add_bytes(
+                "s.csv",
+                b"respondent_id,comment\n1,hi\n",
+                &Options::default(),
+                &mut Problems::new(false),
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("s.csv:1: error [no-nominee-column]"),
+            "{err}"
+        );
+        assert!(
+            err.contains("\"respondent_id\", \"comment\"") && err.contains("--question-map"),
+            "{err}"
+        );
+    }
+}

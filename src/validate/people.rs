@@ -1,0 +1,87 @@
+//! The people of a checked org chart: ids in file order, their rows and managers, and the
+//! indexes that resolve a text (id, e-mail address or name) to a person.
+
+use super::contacts::Contacts;
+use super::ids::{IdIndex, Match, did_you_mean, suggest};
+use crate::load::OrgChart;
+
+/// The people of a valid org chart, in file order; index = person number.
+#[derive(Debug, Default)]
+pub struct People {
+    /// Canonical ids (trimmed, as first written).
+    pub ids: Vec<String>,
+    /// Index into `OrgChart::rows` of each person's row.
+    pub record: Vec<usize>,
+    /// Each person's manager, `None` for a root.
+    pub manager: Vec<Option<u32>>,
+    pub index: IdIndex,
+    /// E-mail addresses and names, built the first time a text does not match an id.
+    pub contacts: Option<Contacts>,
+}
+
+impl People {
+    /// Builds the e-mail and name index if the org chart has such columns and it is not
+    /// built yet.
+    pub fn ensure_contacts(&mut self, org: &OrgChart) {
+        if self.contacts.is_none() && org.has_contacts() {
+            self.contacts = Some(Contacts::build(org, self));
+        }
+    }
+
+    /// Resolves a text by id, then (if built) by e-mail address and name.
+    pub fn resolve(&self, text: &str) -> Match {
+        match (self.index.resolve(text), &self.contacts) {
+            (Match::Unknown, Some(c)) => c.resolve(text),
+            (m, _) => m,
+        }
+    }
+
+    /// "Did you mean" for an unknown text: close ids, and close addresses or names.
+    /// Addresses and names come first for a text that may be one.
+    pub fn hint(&self, text: &str) -> String {
+        let mut close: Vec<String> = match &self.contacts {
+            Some(c) if super::survey::maybe_contact(text) => c.suggest(text, self),
+            _ => Vec::new(),
+        };
+        if close.len() < 3 {
+            close.extend(
+                suggest(text, self.ids.iter().map(String::as_str))
+                    .into_iter()
+                    .map(str::to_string),
+            );
+        }
+        close.truncate(3);
+        did_you_mean(&close)
+    }
+
+    /// The message part that lists the people an ambiguous text may mean.
+    pub fn candidates(&self, org: &OrgChart, text: &str) -> String {
+        let list = self
+            .contacts
+            .as_ref()
+            .map(|c| c.candidates(text))
+            .unwrap_or_default();
+        list.iter()
+            .map(|&p| {
+                let record = self.record[p as usize];
+                format!("{} (row {})", self.ids[p as usize], org.rows[record].0)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// How many unknown ids get "did you mean" suggestions: each costs a scan of every id.
+/// The budget keeps the total work near a million comparisons: every unknown id gets
+/// suggestions in an organisation of up to 1,000 people, the first one in a million.
+pub(crate) fn suggestion_budget(people: usize) -> usize {
+    (1_000_000 / people.max(1)).clamp(1, 1000)
+}
