@@ -45,6 +45,9 @@ pub struct Column<'a> {
     pub kind: Kind,
     /// True for text copied from the inputs (escaped with care in every format).
     pub from_input: bool,
+    /// True for the per-question copies of the influence metrics (`advice_in_degree`…),
+    /// which the graph files leave to `people.csv`.
+    pub per_question: bool,
     value: Box<dyn Fn(usize) -> Cell<'a> + 'a>,
 }
 
@@ -58,6 +61,7 @@ impl<'a> Column<'a> {
             name: name.into(),
             kind,
             from_input: false,
+            per_question: false,
             value: Box::new(value),
         }
     }
@@ -204,11 +208,12 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
     }));
     for (q, name) in d.questions.iter().enumerate() {
         let responded = &d.answers.responded[q];
-        cols.push(Column::new(
-            format!("{name}_respondent"),
-            Kind::Bool,
-            move |p| Cell::Bool(responded[p]),
-        ));
+        cols.push(Column {
+            per_question: true,
+            ..Column::new(format!("{name}_respondent"), Kind::Bool, move |p| {
+                Cell::Bool(responded[p])
+            })
+        });
         influence_columns(&mut cols, &format!("{name}_"), &a.metrics.per_question[q]);
     }
     cols
@@ -222,6 +227,7 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
             name: format!("{prefix}{name}"),
             kind,
             from_input: false,
+            per_question: !prefix.is_empty(),
             value,
         });
     };

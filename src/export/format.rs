@@ -11,8 +11,21 @@ pub fn float(x: f64) -> String {
             "0".to_string()
         };
     }
-    let rounded: f64 = format!("{x:.9e}").parse().unwrap_or(x);
-    let text = rounded.to_string();
+    // Rounding to 10 significant digits is rounding to `decimals` places; one correctly
+    // rounded fixed-point format does it (the same digits as scientific notation would).
+    let decimals = 9 - x.abs().log10().floor() as i32;
+    let text = if (0..=17).contains(&decimals) {
+        let fixed = format!("{x:.*}", decimals as usize);
+        let trimmed = if fixed.contains('.') {
+            fixed.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &fixed
+        };
+        trimmed.to_string()
+    } else {
+        let rounded: f64 = format!("{x:.9e}").parse().unwrap_or(x);
+        rounded.to_string()
+    };
     if text == "-0" { "0".to_string() } else { text }
 }
 
@@ -136,7 +149,26 @@ mod tests {
         assert_eq!(float(0.16378123456789), "0.1637812346");
         assert_eq!(float(2.5e-7), "0.00000025");
         assert_eq!(float(-0.0), "0");
+        assert_eq!(float(0.99999999999), "1");
+        assert_eq!(float(-12.5), "-12.5");
+        assert_eq!(float(123456789012.3), "123456789000");
+        assert_eq!(float(1.0e-20), "0.00000000000000000001");
         assert_eq!(opt_float(None), "");
+    }
+
+    #[test]
+    fn fixed_point_rounding_equals_significant_digit_rounding() {
+        // The reference: round to 10 significant digits in scientific notation, then print
+        // the shortest form of the result.
+        let reference =
+            |x: f64| -> String { format!("{x:.9e}").parse::<f64>().unwrap().to_string() };
+        let mut rng = crate::rng::SplitMix64::new(42);
+        for _ in 0..20_000 {
+            let x = (rng.unit() - 0.3) * 10f64.powi(rng.below(24) as i32 - 16);
+            if x != 0.0 {
+                assert_eq!(float(x), reference(x), "{x:e}");
+            }
+        }
     }
 
     #[test]

@@ -32,7 +32,7 @@ impl Exporter for Gexf {
     }
 
     fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let columns = cx.view.columns();
+        let columns = cx.view.graph_columns();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
             out,

@@ -114,7 +114,7 @@ impl Exporter for CytoscapeJson {
     }
 
     fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let columns = cx.view.columns();
+        let columns = cx.view.graph_columns();
         let layout = cx.layout();
         writeln!(
             out,
@@ -157,7 +157,7 @@ impl Exporter for NodeLinkJson {
     }
 
     fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let columns = cx.view.columns();
+        let columns = cx.view.graph_columns();
         let layout = cx.layout();
         write!(
             out,

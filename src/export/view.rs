@@ -140,6 +140,16 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The node attributes of the graph files: the person table without the per-question
+    /// copies of the influence metrics (those stay in `people.csv` and `people.parquet`;
+    /// at a million people they would make a graph file of several gigabytes).
+    pub fn graph_columns(&self) -> Vec<Column<'_>> {
+        self.columns()
+            .into_iter()
+            .filter(|c| !c.per_question)
+            .collect()
+    }
+
     /// The person table (`people.csv`'s columns) under the privacy options.
     pub fn columns(&self) -> Vec<Column<'_>> {
         let cols = person_columns(self.analysis);
