@@ -51,6 +51,7 @@ fn the_report_is_structured_escaped_and_self_contained() {
         [
             "quadrant",
             "leaders",
+            "findings",
             "departments",
             "matrix",
             "quality",

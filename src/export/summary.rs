@@ -296,16 +296,6 @@ fn departments(cx: &Context<'_>) -> Departments {
 
 fn alignment(cx: &Context<'_>) -> Alignment {
     let a = cx.analysis;
-    let g = a.graph.influence(crate::graph::Questions::All);
-    let managers = &a.dataset.people.manager;
-    let (mut up, mut own, mut all) = (0usize, 0usize, 0usize);
-    for (r, manager) in managers.iter().enumerate() {
-        for &n in g.out_neighbors(r) {
-            all += 1;
-            up += usize::from(a.metrics.formal.in_chain(r, n as usize));
-            own += usize::from(*manager == Some(n));
-        }
-    }
     let share = |x: usize, of: usize| (of > 0).then(|| round(x as f64 / of as f64));
     let cls = &a.classification;
     let formal = cls.formal_power.iter().filter(|&&f| f).count();
@@ -315,8 +305,8 @@ fn alignment(cx: &Context<'_>) -> Alignment {
         .filter(|&&r| r == Role::LeaderManager)
         .count();
     Alignment {
-        ties_up_the_chain: share(up, all),
-        ties_to_own_manager: share(own, all),
+        ties_up_the_chain: a.metrics.chain.up_share().map(round),
+        ties_to_own_manager: a.metrics.chain.own_manager_share().map(round),
         managers_with_high_influence: share(leading, formal),
     }
 }

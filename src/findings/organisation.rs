@@ -2,7 +2,6 @@
 
 use super::{Context, Finding, Severity};
 use crate::classify::flags::overload_bar;
-use crate::graph::Questions;
 use crate::metrics::normalized_mutual_information;
 
 /// Overload / bottleneck: a person named by a very large share of the organisation (the
@@ -34,18 +33,9 @@ pub fn overload(cx: &Context<'_>) -> Vec<Finding> {
 /// agreement of communities with departments.
 pub fn alignment(cx: &Context<'_>) -> Vec<Finding> {
     let a = cx.analysis;
-    let g = a.graph.influence(Questions::All);
-    let (mut up, mut all) = (0usize, 0usize);
-    for r in 0..g.node_count() {
-        for &n in g.out_neighbors(r) {
-            all += 1;
-            up += usize::from(a.metrics.formal.in_chain(r, n as usize));
-        }
-    }
-    if all == 0 {
+    let Some(share) = a.metrics.chain.up_share() else {
         return Vec::new();
-    }
-    let share = up as f64 / all as f64;
+    };
     let nmi =
         normalized_mutual_information(&a.metrics.communities.community, &a.metrics.department);
     let mut evidence = vec![

@@ -27,7 +27,9 @@ pub use influence::{
     reciprocity, same_team,
 };
 pub use pagerank::pagerank;
-pub use spheres::{command_coverage, influence_beyond_chain, influence_sphere_size_2};
+pub use spheres::{
+    ChainTies, chain_ties, command_coverage, influence_beyond_chain, influence_sphere_size_2,
+};
 pub use structural_holes::structural_holes;
 
 use crate::graph::{Csr, OrgGraph, Questions};
@@ -93,6 +95,8 @@ pub struct Metrics {
     /// One per question, in the order of `Dataset::questions`.
     pub per_question: Vec<Influence>,
     pub communities: Communities,
+    /// How the combined influence ties follow the hierarchy.
+    pub chain: ChainTies,
 }
 
 /// Computes every metric.
@@ -131,6 +135,7 @@ pub fn compute(
         })
         .collect();
     let communities = stage(progress, "communities", || communities(all, settings.seed));
+    let chain = chain_ties(all, &formal, &managers);
     Metrics {
         formal,
         managers,
@@ -139,6 +144,7 @@ pub fn compute(
         combined,
         per_question,
         communities,
+        chain,
     }
 }
 

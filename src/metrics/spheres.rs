@@ -80,3 +80,37 @@ pub fn influence_sphere_size_2(g: &Csr) -> Vec<u32> {
         )
         .collect()
 }
+
+/// How influence ties sit against the hierarchy: of `all` ties, how many point up the
+/// nominator's chain of command, and how many to the nominator's own manager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChainTies {
+    pub up_the_chain: usize,
+    pub to_own_manager: usize,
+    pub all: usize,
+}
+
+impl ChainTies {
+    /// The share of ties that point up the chain of command; `None` without ties.
+    pub fn up_share(&self) -> Option<f64> {
+        (self.all > 0).then(|| self.up_the_chain as f64 / self.all as f64)
+    }
+
+    /// The share of ties that point to the nominator's own manager; `None` without ties.
+    pub fn own_manager_share(&self) -> Option<f64> {
+        (self.all > 0).then(|| self.to_own_manager as f64 / self.all as f64)
+    }
+}
+
+/// Counts the ties of `g` that follow the hierarchy. O(E).
+pub fn chain_ties(g: &Csr, formal: &Formal, managers: &[Option<u32>]) -> ChainTies {
+    let mut t = ChainTies::default();
+    for (r, manager) in managers.iter().enumerate() {
+        for &n in g.out_neighbors(r) {
+            t.all += 1;
+            t.up_the_chain += usize::from(formal.in_chain(r, n as usize));
+            t.to_own_manager += usize::from(*manager == Some(n));
+        }
+    }
+    t
+}

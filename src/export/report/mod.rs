@@ -13,6 +13,7 @@
 
 mod chart;
 mod departments;
+mod findings;
 mod people;
 mod sections;
 
@@ -43,6 +44,7 @@ impl Exporter for ReportHtml {
         sections::headline(cx, &mut page);
         sections::quadrant(cx, &mut page);
         people::leaders(cx, &mut page);
+        findings::findings(cx, &mut page);
         departments::departments(cx, &mut page);
         departments::matrix(cx, &mut page);
         sections::quality(cx, &mut page);

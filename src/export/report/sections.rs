@@ -7,7 +7,6 @@ use super::super::format::{float, html};
 use super::super::{Context, style};
 use super::chart;
 use crate::classify::Role;
-use crate::graph::Questions;
 
 /// Warning codes listed with an example at most (every warning is in data-quality.csv).
 const MAX_CODES: usize = 20;
@@ -27,16 +26,7 @@ fn count_role(cx: &Context<'_>, role: Role) -> usize {
 
 /// Share of influence ties that point up the nominator's chain of command.
 fn chain_share(cx: &Context<'_>) -> Option<f64> {
-    let a = cx.analysis;
-    let g = a.graph.influence(Questions::All);
-    let (mut up, mut all) = (0usize, 0usize);
-    for r in 0..g.node_count() {
-        for &t in g.out_neighbors(r) {
-            all += 1;
-            up += usize::from(a.metrics.formal.in_chain(r, t as usize));
-        }
-    }
-    (all > 0).then(|| up as f64 / all as f64)
+    cx.analysis.metrics.chain.up_share()
 }
 
 /// Where the informal leaders are: "Operations (2), Sales (1)", small groups suppressed.

@@ -1,0 +1,43 @@
+//! The findings section of `report.html`: what goes wrong where formal power and influence
+//! part ways, most severe first.
+
+use std::fmt::Write as _;
+
+use super::super::Context;
+use super::super::format::html;
+use crate::findings::render;
+
+/// Findings shown in the report; every one is in `findings.csv`.
+const SHOWN: usize = 60;
+
+pub fn findings(cx: &Context<'_>, page: &mut String) {
+    let all = &cx.analysis.findings;
+    page.push_str("<h2 id=\"findings\">Findings</h2>\n");
+    if all.is_empty() {
+        page.push_str("<p>Nothing stood out.</p>\n");
+        return;
+    }
+    let _ = writeln!(
+        page,
+        "<p class=\"note\">{} findings, most severe first{}. Each carries its evidence in numbers in <code>findings.csv</code> and <code>findings.json</code>.</p>",
+        all.len(),
+        if all.len() > SHOWN {
+            format!("; the first {SHOWN} are shown")
+        } else {
+            String::new()
+        }
+    );
+    page.push_str("<div class=\"scroll\"><table><thead><tr><th>Severity</th><th>Finding</th><th>Where</th><th>What was found</th></tr></thead><tbody>\n");
+    for f in all.iter().take(SHOWN) {
+        let summary = render(&f.summary, |p| cx.view.id(p).to_string());
+        let _ = writeln!(
+            page,
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
+            f.severity.as_str(),
+            f.kind,
+            html(f.group.as_deref().unwrap_or("")),
+            html(&summary)
+        );
+    }
+    page.push_str("</tbody></table></div>\n");
+}
