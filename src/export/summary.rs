@@ -33,8 +33,48 @@ struct Summary<'a> {
     departments: Departments,
     alignment: Alignment,
     communities: CommunitySummary,
+    betweenness: PathsSummary,
     findings_by_severity: BTreeMap<&'static str, usize>,
     findings_by_kind: BTreeMap<&'static str, usize>,
+}
+
+/// How betweenness and closeness were computed.
+#[derive(Serialize)]
+struct PathsSummary {
+    /// `exact`, or `sampled` from some sources.
+    method: &'static str,
+    /// Sources of the combined layer's estimate, and of each question's.
+    sources: Option<usize>,
+    per_question_sources: Option<usize>,
+    seed: Option<u64>,
+    /// Hoeffding's bound on each person's combined betweenness error, at 95 % confidence.
+    error_bound_95: Option<f64>,
+}
+
+fn paths_summary(cx: &Context<'_>) -> PathsSummary {
+    use crate::metrics::Method;
+    let m = &cx.analysis.metrics;
+    let n = cx.analysis.dataset.people.len();
+    let per_question = m.per_question.first().and_then(|q| match q.paths.method {
+        Method::Sampled { sources, .. } => Some(sources),
+        Method::Exact => None,
+    });
+    match m.combined.paths.method {
+        Method::Exact => PathsSummary {
+            method: "exact",
+            sources: None,
+            per_question_sources: None,
+            seed: None,
+            error_bound_95: None,
+        },
+        Method::Sampled { sources, seed } => PathsSummary {
+            method: "sampled",
+            sources: Some(sources),
+            per_question_sources: per_question,
+            seed: Some(seed),
+            error_bound_95: Some(round(crate::metrics::error_bound(n, sources, 0.05))),
+        },
+    }
 }
 
 #[derive(Serialize)]
@@ -260,6 +300,7 @@ impl Exporter for SummaryJson {
                 )
                 .map(round),
             },
+            betweenness: paths_summary(cx),
             findings_by_severity: count_by(a.findings.iter().map(|f| f.severity.as_str())),
             findings_by_kind: count_by(a.findings.iter().map(|f| f.kind)),
         };

@@ -23,9 +23,15 @@ use crate::graph::Csr;
 use crate::rng::SplitMix64;
 
 /// Up to this many people, betweenness and closeness are exact.
-pub const EXACT_LIMIT: usize = 20_000;
-/// Sources sampled above [`EXACT_LIMIT`].
+pub const EXACT_LIMIT: usize = 5_000;
+/// Sources sampled above [`EXACT_LIMIT`] for the combined influence layer.
 pub const DEFAULT_SAMPLES: usize = 256;
+
+/// Sources for each question's own layer: a quarter of the combined layer's, at least 32
+/// (per-question path measures cost as much again per question, for a secondary view).
+pub fn question_samples(samples: usize) -> usize {
+    (samples / 4).max(32).min(samples)
+}
 /// Sources per chunk of work; chunk sums are combined in order.
 const CHUNK: usize = 64;
 

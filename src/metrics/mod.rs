@@ -18,7 +18,9 @@ mod pagerank;
 mod spheres;
 mod structural_holes;
 
-pub use brandes::{DEFAULT_SAMPLES, EXACT_LIMIT, Method, Paths, error_bound, paths};
+pub use brandes::{
+    DEFAULT_SAMPLES, EXACT_LIMIT, Method, Paths, error_bound, paths, question_samples,
+};
 pub use community::{Communities, communities, ei_index, normalized_mutual_information};
 pub use core::core_number;
 pub use formal::{Formal, formal};
@@ -123,11 +125,18 @@ pub fn compute(
     let combined = stage(progress, "influence metrics", || {
         groups.influence(all, &any)
     });
+    let per_question_groups = Groups {
+        settings: PathSettings {
+            samples: question_samples(settings.samples),
+            ..settings
+        },
+        ..groups
+    };
     let per_question = (0..graph.questions.len())
         .map(|q| {
             let name = format!("{} metrics", graph.questions[q]);
             stage(progress, &name, || {
-                groups.influence(
+                per_question_groups.influence(
                     graph.influence(Questions::One(q as u16)),
                     &dataset.answers.responded[q],
                 )
