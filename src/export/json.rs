@@ -7,10 +7,8 @@
 //! booleans, "does not apply" as null), plus `label`, `color` (by role) and `size` (by
 //! influence) for styling. One element per line, so two runs diff line by line.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
-
-use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::{Value, json};
 
 use super::columns::{Cell, Column};
 use super::format::float;
@@ -24,86 +22,129 @@ pub struct NodeLinkJson;
 const SCALE_X: f64 = 40.0;
 const SCALE_Y: f64 = 120.0;
 
-/// A JSON object that keeps its keys in the order given.
-struct Ordered(Vec<(String, Value)>);
-
-/// A Cytoscape element: its data (keys in column order) and, for nodes, a position.
-#[derive(serde::Serialize)]
-struct Element {
-    data: Ordered,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    position: Option<Value>,
-}
-
-impl Serialize for Ordered {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
+/// Appends `text` as a JSON string.
+fn string(buf: &mut String, text: &str) {
+    buf.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => buf.push_str("\\\""),
+            '\\' => buf.push_str("\\\\"),
+            '\n' => buf.push_str("\\n"),
+            '\r' => buf.push_str("\\r"),
+            '\t' => buf.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(buf, "\\u{:04x}", c as u32);
+            }
+            c => buf.push(c),
         }
-        map.end()
     }
+    buf.push('"');
 }
 
-/// A number as every output writes it (10 significant digits), as JSON.
-fn number(x: f64) -> Value {
-    float(x).parse::<f64>().map_or(Value::Null, |v| json!(v))
+/// A JSON object written straight into a line buffer, keys in the order given (one
+/// allocation per line instead of one per value: the graph files of a million people are
+/// written in seconds).
+struct Object<'b> {
+    buf: &'b mut String,
+    empty: bool,
 }
 
-fn value(cell: Cell<'_>) -> Value {
-    match cell {
-        Cell::Empty => Value::Null,
-        Cell::Text(t) => Value::String(t.into_owned()),
-        Cell::Int(v) => json!(v),
-        Cell::Float(v) => number(v),
-        Cell::Bool(v) => Value::Bool(v),
+impl<'b> Object<'b> {
+    fn new(buf: &'b mut String) -> Self {
+        buf.push('{');
+        Object { buf, empty: true }
+    }
+
+    fn key(&mut self, key: &str) -> &mut String {
+        if !self.empty {
+            self.buf.push(',');
+        }
+        self.empty = false;
+        string(self.buf, key);
+        self.buf.push(':');
+        self.buf
+    }
+
+    fn text(&mut self, key: &str, value: &str) {
+        string(self.key(key), value);
+    }
+
+    /// A number as every output writes it (10 significant digits).
+    fn number(&mut self, key: &str, x: f64) {
+        let text = float(x);
+        self.key(key)
+            .push_str(if text.is_empty() { "null" } else { &text });
+    }
+
+    fn cell(&mut self, key: &str, cell: Cell<'_>) {
+        match cell {
+            Cell::Empty => self.key(key).push_str("null"),
+            Cell::Text(t) => self.text(key, &t),
+            Cell::Int(v) => {
+                let _ = write!(self.key(key), "{v}");
+            }
+            Cell::Float(v) => self.number(key, v),
+            Cell::Bool(v) => self.key(key).push_str(if v { "true" } else { "false" }),
+        }
+    }
+
+    fn end(self) {
+        self.buf.push('}');
     }
 }
 
 /// A person's data: `id`, `label`, the person columns, `color`, `size`.
-fn node_data(cx: &Context<'_>, columns: &[Column<'_>], p: usize) -> Ordered {
+fn node_data(o: &mut Object<'_>, cx: &Context<'_>, columns: &[Column<'_>], p: usize) {
     let a = cx.analysis;
-    let inf = &a.metrics.combined.in_degree;
-    let mut data = vec![
-        ("id".to_string(), json!(cx.view.id(p))),
-        ("label".to_string(), json!(cx.view.label(p))),
-    ];
-    data.extend(columns.iter().map(|c| (c.name.clone(), value(c.cell(p)))));
-    data.push(("color".into(), json!(style::hex(a.classification.role[p]))));
-    data.push((
-        "size".into(),
-        number(style::size(inf[p], cx.max_in_degree, 6.0, 30.0)),
-    ));
-    Ordered(data)
+    o.text("id", cx.view.id(p));
+    o.text("label", &cx.view.label(p));
+    for c in columns {
+        o.cell(&c.name, c.cell(p));
+    }
+    o.text("color", &style::hex(a.classification.role[p]));
+    o.number(
+        "size",
+        style::size(a.metrics.combined.in_degree[p], cx.max_in_degree, 6.0, 30.0),
+    );
 }
 
-fn edge_data(cx: &Context<'_>, e: usize, s: usize, t: usize, tie: &Tie) -> Vec<(String, Value)> {
-    let question = match (tie.layer, tie.question) {
-        (Layer::Influence, Some(q)) => json!(cx.analysis.graph.questions[q as usize]),
-        _ => Value::Null,
-    };
-    vec![
-        ("id".into(), json!(format!("e{e}"))),
-        ("source".into(), json!(cx.view.id(s))),
-        ("target".into(), json!(cx.view.id(t))),
-        ("layer".into(), json!(tie.layer.as_str())),
-        ("question".into(), question),
-        ("weight".into(), number(tie.weight)),
-    ]
+/// An edge's data; `first` names the first key (`id` for Cytoscape, `key` for D3).
+fn edge_data(
+    o: &mut Object<'_>,
+    cx: &Context<'_>,
+    e: usize,
+    (s, t, tie): (usize, usize, &Tie),
+    first: &str,
+) {
+    if first == "key" {
+        let _ = write!(o.key("key"), "{e}");
+    } else {
+        o.text("id", &format!("e{e}"));
+    }
+    o.text("source", cx.view.id(s));
+    o.text("target", cx.view.id(t));
+    o.text("layer", tie.layer.as_str());
+    match (tie.layer, tie.question) {
+        (Layer::Influence, Some(q)) => o.text("question", &cx.analysis.graph.questions[q as usize]),
+        _ => o.key("question").push_str("null"),
+    }
+    o.number("weight", tie.weight);
 }
 
-/// Writes `items` as the lines of a JSON array, one compact element per line.
-fn lines<T: Serialize>(
+/// Writes one line per item of a JSON array; `item` fills the line buffer.
+fn lines(
     out: &mut dyn Write,
-    items: impl Iterator<Item = T>,
+    count: usize,
     indent: &str,
+    mut item: impl FnMut(usize, &mut String),
 ) -> io::Result<()> {
-    let mut first = true;
-    for item in items {
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        out.write_all(indent.as_bytes())?;
-        serde_json::to_writer(&mut *out, &item)?;
-        first = false;
+    let mut buf = String::new();
+    for i in 0..count {
+        buf.clear();
+        buf.push_str(if i == 0 { "\n" } else { ",\n" });
+        buf.push_str(indent);
+        item(i, &mut buf);
+        out.write_all(buf.as_bytes())?;
     }
     Ok(())
 }
@@ -125,28 +166,30 @@ impl Exporter for CytoscapeJson {
             out,
             " \"data\": {{\"name\": \"orgsphere\", \"directed\": true}},\n \"elements\": {{\"nodes\": ["
         )?;
-        let nodes = cx.view.order().iter().map(|&p| Element {
-            data: node_data(cx, &columns, p),
-            position: Some(
-                json!({"x": number(layout.x[p] * SCALE_X), "y": number(layout.y[p] * SCALE_Y)}),
-            ),
-        });
-        lines(out, nodes, "  ")?;
+        let order = cx.view.order();
+        lines(out, order.len(), "  ", |i, buf| {
+            let p = order[i];
+            let mut element = Object::new(buf);
+            let mut data = Object::new(element.key("data"));
+            node_data(&mut data, cx, &columns, p);
+            data.end();
+            let mut position = Object::new(element.key("position"));
+            position.number("x", layout.x[p] * SCALE_X);
+            position.number("y", layout.y[p] * SCALE_Y);
+            position.end();
+            element.end();
+        })?;
         write!(out, "\n ],\n \"edges\": [")?;
-        let edges = cx
-            .view
-            .edges()
-            .into_iter()
-            .enumerate()
-            .map(|(e, (s, t, tie))| {
-                let mut data = edge_data(cx, e, s, t, &tie);
-                data.push(("interaction".into(), json!(tie.layer.as_str())));
-                Element {
-                    data: Ordered(data),
-                    position: None,
-                }
-            });
-        lines(out, edges, "  ")?;
+        let edges = cx.view.edges();
+        lines(out, edges.len(), "  ", |e, buf| {
+            let (s, t, tie) = &edges[e];
+            let mut element = Object::new(buf);
+            let mut data = Object::new(element.key("data"));
+            edge_data(&mut data, cx, e, (*s, *t, tie), "id");
+            data.text("interaction", tie.layer.as_str());
+            data.end();
+            element.end();
+        })?;
         writeln!(out, "\n ]}}\n}}")
     }
 }
@@ -164,25 +207,48 @@ impl Exporter for NodeLinkJson {
             "{{\"directed\": true, \"multigraph\": true, \"graph\": {{\"name\": \"orgsphere\", \"generated_by\": \"orgsphere {}\"}},\n \"nodes\": [",
             env!("CARGO_PKG_VERSION")
         )?;
-        let nodes = cx.view.order().iter().map(|&p| {
-            let mut data = node_data(cx, &columns, p);
-            data.0.push(("x".into(), number(layout.x[p] * SCALE_X)));
-            data.0.push(("y".into(), number(layout.y[p] * SCALE_Y)));
-            data
-        });
-        lines(out, nodes, "  ")?;
+        let order = cx.view.order();
+        lines(out, order.len(), "  ", |i, buf| {
+            let p = order[i];
+            let mut node = Object::new(buf);
+            node_data(&mut node, cx, &columns, p);
+            node.number("x", layout.x[p] * SCALE_X);
+            node.number("y", layout.y[p] * SCALE_Y);
+            node.end();
+        })?;
         write!(out, "\n ],\n \"links\": [")?;
-        let links = cx
-            .view
-            .edges()
-            .into_iter()
-            .enumerate()
-            .map(|(e, (s, t, tie))| {
-                let mut data = edge_data(cx, e, s, t, &tie);
-                data[0] = ("key".into(), json!(e));
-                Ordered(data)
-            });
-        lines(out, links, "  ")?;
+        let edges = cx.view.edges();
+        lines(out, edges.len(), "  ", |e, buf| {
+            let (s, t, tie) = &edges[e];
+            let mut link = Object::new(buf);
+            edge_data(&mut link, cx, e, (*s, *t, tie), "key");
+            link.end();
+        })?;
         writeln!(out, "\n ]\n}}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_and_objects_are_valid_json() {
+        let tricky = "Zoë \"Z\" \\ <b>\n\t\u{1}\u{2028}";
+        let mut buf = String::new();
+        let mut o = Object::new(&mut buf);
+        o.text("name", tricky);
+        o.number("x", 0.1 + 0.2);
+        o.number("nan", f64::NAN);
+        o.cell("n", Cell::Int(7));
+        o.cell("none", Cell::Empty);
+        o.cell("yes", Cell::Bool(true));
+        o.end();
+        let v: serde_json::Value = serde_json::from_str(&buf).unwrap();
+        assert_eq!(v["name"], tricky);
+        assert_eq!(v["x"], 0.3);
+        assert!(v["nan"].is_null() && v["none"].is_null());
+        assert_eq!((v["n"].as_u64(), v["yes"].as_bool()), (Some(7), Some(true)));
+        assert!(buf.starts_with("{\"name\":"));
     }
 }
