@@ -58,6 +58,20 @@ pub fn csv_text(cell: &str) -> std::borrow::Cow<'_, str> {
 /// characters other than tab, line feed and carriage return) are dropped.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_xml(&mut out, text);
+    out
+}
+
+/// [`xml`], appended to `out` (no allocation per value on the hot paths of graph files).
+pub fn push_xml(out: &mut String, text: &str) {
+    if !text.contains(['&', '<', '>', '"', '\''])
+        && !text
+            .chars()
+            .any(|c| (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}')
+    {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -70,7 +84,6 @@ pub fn xml(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Escapes text for a double-quoted DOT string: `"` and `\` get a backslash, line breaks

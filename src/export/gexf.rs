@@ -4,10 +4,11 @@
 //! from orgsphere's layout (see [`super::layout`]), so Gephi opens a readable org chart
 //! with the influence ties over it rather than a scatter of black dots.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::columns::{Cell, Kind};
-use super::format::{float, xml};
+use super::format::{float, push_xml, xml};
 use super::{Context, Exporter, style};
 use crate::graph::Layer;
 
@@ -73,6 +74,7 @@ fn write_nodes(
     let layout = cx.layout();
     let in_degree = &a.metrics.combined.in_degree;
     writeln!(out, "    <nodes>")?;
+    let mut buf = String::new();
     for &p in cx.view.order() {
         writeln!(
             out,
@@ -80,18 +82,18 @@ fn write_nodes(
             xml(cx.view.id(p)),
             xml(&cx.view.label(p))
         )?;
-        writeln!(out, "        <attvalues>")?;
+        buf.clear();
+        buf.push_str("        <attvalues>\n");
         for (i, c) in columns.iter().enumerate() {
             let cell = c.cell(p);
             if cell != Cell::Empty {
-                writeln!(
-                    out,
-                    r#"          <attvalue for="{i}" value="{}"/>"#,
-                    xml(&cell.text())
-                )?;
+                let _ = write!(buf, r#"          <attvalue for="{i}" value=""#);
+                push_xml(&mut buf, &cell.text());
+                buf.push_str("\"/>\n");
             }
         }
-        writeln!(out, "        </attvalues>")?;
+        buf.push_str("        </attvalues>\n");
+        out.write_all(buf.as_bytes())?;
         let (r, g, b) = style::rgb(a.classification.role[p]);
         writeln!(
             out,

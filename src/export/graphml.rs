@@ -8,10 +8,12 @@
 //! edge a `y:PolyLineEdge` (influence dashed), so yEd opens the same picture as Gephi.
 //! Other readers ignore these keys (networkx reads them as `x`, `y` and `shape_type`).
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::columns::{Cell, Kind};
-use super::{Context, Exporter, format::xml};
+use super::format::{push_xml, xml};
+use super::{Context, Exporter};
 use crate::graph::Layer;
 
 pub struct GraphMl;
@@ -68,23 +70,24 @@ impl Exporter for GraphMl {
             r#"  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#
         )?;
         writeln!(out, r#"  <graph id="orgsphere" edgedefault="directed">"#)?;
+        // Each node is built in one reused buffer, then written at once.
+        let mut buf = String::new();
         for &p in cx.view.order() {
-            writeln!(out, r#"    <node id="{}">"#, xml(cx.view.id(p)))?;
-            writeln!(
-                out,
-                r#"      <data key="label">{}</data>"#,
-                xml(&cx.view.label(p))
-            )?;
+            buf.clear();
+            buf.push_str(r#"    <node id=""#);
+            push_xml(&mut buf, cx.view.id(p));
+            buf.push_str("\">\n      <data key=\"label\">");
+            push_xml(&mut buf, &cx.view.label(p));
+            buf.push_str("</data>\n");
             for (i, c) in columns.iter().enumerate() {
                 let cell = c.cell(p);
                 if cell != Cell::Empty {
-                    writeln!(
-                        out,
-                        r#"      <data key="n{i}">{}</data>"#,
-                        xml(&cell.text())
-                    )?;
+                    let _ = write!(buf, r#"      <data key="n{i}">"#);
+                    push_xml(&mut buf, &cell.text());
+                    buf.push_str("</data>\n");
                 }
             }
+            out.write_all(buf.as_bytes())?;
             yed_node(cx, p, out)?;
             writeln!(out, "    </node>")?;
         }
