@@ -36,6 +36,8 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::progress::{Progress, stage};
 use crate::{Analysis, Options};
@@ -84,7 +86,7 @@ impl<'a> Context<'a> {
 }
 
 /// One output file.
-pub trait Exporter {
+pub trait Exporter: Send + Sync {
     fn file_name(&self) -> &'static str;
     fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()>;
 }
@@ -123,19 +125,31 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
             )));
         }
     }
+    // The layout is shared by several graph files: compute it once, before they start.
+    if options.output.formats.iter().any(|f| f.needs_layout()) {
+        stage(progress, "layout", || {
+            cx.layout();
+        });
+    }
     write_folder(&options.out, |dir| {
-        for exporter in exporters(&options.output) {
-            let path = dir.join(exporter.file_name());
-            stage(progress, exporter.file_name(), || {
-                let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-                let mut w = BufWriter::new(file);
-                exporter
-                    .write(&cx, &mut w)
-                    .and_then(|_| w.flush())
-                    .map_err(|e| Error::io(&path, e))
-            })?;
-        }
-        Ok(())
+        // Files are independent: written in parallel, each on its own (the same bytes
+        // whatever the order); the first error, in exporter order, is reported.
+        exporters(&options.output)
+            .par_iter()
+            .map(|exporter| {
+                let path = dir.join(exporter.file_name());
+                stage(progress, exporter.file_name(), || {
+                    let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+                    let mut w = BufWriter::new(file);
+                    exporter
+                        .write(&cx, &mut w)
+                        .and_then(|_| w.flush())
+                        .map_err(|e| Error::io(&path, e))
+                })
+            })
+            .collect::<Vec<Result<()>>>()
+            .into_iter()
+            .collect()
     })
 }
 

@@ -31,6 +31,14 @@ impl Format {
         Format::Report,
     ];
 
+    /// Whether the file places people with orgsphere's layout.
+    pub fn needs_layout(self) -> bool {
+        matches!(
+            self,
+            Format::Graphml | Format::Gexf | Format::Cyjs | Format::Json
+        )
+    }
+
     /// The name `--formats` uses.
     pub fn as_str(self) -> &'static str {
         match self {
