@@ -154,3 +154,35 @@ fn ids_that_differ_by_case_and_spaces_are_normalised_and_listed() {
         ]
     );
 }
+
+#[test]
+fn one_thread_or_two_give_the_same_files() {
+    // A low exact limit makes betweenness and closeness sampled, so every parallel part
+    // runs: sampled searches, bootstrap, exporters written side by side.
+    let w = Workdir::new();
+    let dir = root().join("sample-data");
+    let args = |out: &'static str| {
+        vec![
+            "analyze",
+            dir.to_str().unwrap(),
+            "--out",
+            out,
+            "--exact-paths-limit",
+            "100",
+            "--path-samples",
+            "40",
+        ]
+    };
+    w.run_with_env(&args("one"), ("RAYON_NUM_THREADS", "1"))
+        .expect_code(0);
+    w.run_with_env(&args("two"), ("RAYON_NUM_THREADS", "2"))
+        .expect_code(0);
+    let (one, two) = (files_of(&w, "one"), files_of(&w, "two"));
+    assert_eq!(one.len(), 12);
+    for ((name, a), (_, b)) in one.iter().zip(&two) {
+        assert!(a == b, "{name} differs between one thread and two");
+    }
+    let summary: serde_json::Value = serde_json::from_str(&w.read("one/summary.json")).unwrap();
+    assert_eq!(summary["betweenness"]["method"], "sampled");
+    assert_eq!(summary["betweenness"]["sources"], 40);
+}
