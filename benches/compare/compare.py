@@ -25,7 +25,13 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_ORGSPHERE = "/root/.cache/orgsphere-target-bench/release/orgsphere"
+# The release binary: $ORGSPHERE, else Cargo's target folder ($CARGO_TARGET_DIR or the
+# repository's target/).
+DEFAULT_ORGSPHERE = os.environ.get("ORGSPHERE") or os.path.join(
+    os.environ.get("CARGO_TARGET_DIR") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "target"),
+    "release",
+    "orgsphere",
+)
 LIBRARIES = ["networkx", "igraph", "networkit"]
 # Betweenness: orgsphere is exact up to 20,000 people by default; the pipelines below
 # 10,000 (common.EXACT_BELOW).
