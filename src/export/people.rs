@@ -16,14 +16,15 @@ impl Exporter for PeopleCsv {
         let columns = cx.view.columns();
         let mut w = csv::Writer::from_writer(out);
         w.write_record(columns.iter().map(|c| c.name.as_str()))?;
-        let mut row: Vec<String> = Vec::with_capacity(columns.len());
+        // Cell by cell into the writer: no row of owned strings per person.
         for &p in cx.view.order() {
-            row.clear();
-            row.extend(columns.iter().map(|c| match c.cell(p) {
-                Cell::Text(t) => format::csv_text(&t).into_owned(),
-                other => other.text().into_owned(),
-            }));
-            w.write_record(&row)?;
+            for c in &columns {
+                match c.cell(p) {
+                    Cell::Text(t) => w.write_field(format::csv_text(&t).as_bytes())?,
+                    other => w.write_field(other.text().as_bytes())?,
+                }
+            }
+            w.write_record(None::<&[u8]>)?;
         }
         w.flush()
     }
