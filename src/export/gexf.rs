@@ -109,21 +109,28 @@ fn write_nodes(
 fn write_edges(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let a = cx.analysis;
     writeln!(out, "    <edges>")?;
+    // Ids escaped once per person, each edge built in one reused buffer.
+    let ids: Vec<String> = (0..a.dataset.people.len())
+        .map(|p| xml(cx.view.id(p)))
+        .collect();
+    let questions: Vec<String> = a.graph.questions.iter().map(|q| xml(q)).collect();
+    let mut buf = String::new();
     for (e, (s, t, tie)) in cx.view.edges().into_iter().enumerate() {
         let layer = tie.layer.as_str();
-        write!(
-            out,
+        buf.clear();
+        let _ = write!(
+            buf,
             r#"      <edge id="e{e}" source="{}" target="{}" weight="{}" label="{layer}"><attvalues><attvalue for="layer" value="{layer}"/>"#,
-            xml(cx.view.id(s)),
-            xml(cx.view.id(t)),
+            ids[s],
+            ids[t],
             float(tie.weight)
-        )?;
+        );
         if let (Layer::Influence, Some(q)) = (tie.layer, tie.question) {
-            write!(
-                out,
+            let _ = write!(
+                buf,
                 r#"<attvalue for="question" value="{}"/>"#,
-                xml(&a.graph.questions[q as usize])
-            )?;
+                questions[q as usize]
+            );
         }
         let look = match tie.layer {
             Layer::Authority => {
@@ -133,7 +140,8 @@ fn write_edges(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 r#"<viz:color r="86" g="180" b="233" a="0.5"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
             }
         };
-        writeln!(out, "</attvalues>{look}</edge>")?;
+        let _ = writeln!(buf, "</attvalues>{look}</edge>");
+        out.write_all(buf.as_bytes())?;
     }
     writeln!(out, "    </edges>")
 }

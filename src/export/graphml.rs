@@ -91,30 +91,37 @@ impl Exporter for GraphMl {
             yed_node(cx, p, out)?;
             writeln!(out, "    </node>")?;
         }
+        // Ids escaped once per person, each edge built in one reused buffer.
+        let ids: Vec<String> = (0..a.dataset.people.len())
+            .map(|p| xml(cx.view.id(p)))
+            .collect();
+        let questions: Vec<String> = a.graph.questions.iter().map(|q| xml(q)).collect();
         for (e, (s, t, tie)) in cx.view.edges().into_iter().enumerate() {
-            write!(
-                out,
-                r#"    <edge id="e{e}" source="{}" target="{}">"#,
-                xml(cx.view.id(s)),
-                xml(cx.view.id(t))
-            )?;
-            write!(out, r#"<data key="layer">{}</data>"#, tie.layer.as_str())?;
+            buf.clear();
+            let _ = write!(
+                buf,
+                r#"    <edge id="e{e}" source="{}" target="{}"><data key="layer">{}</data>"#,
+                ids[s],
+                ids[t],
+                tie.layer.as_str()
+            );
             if let (Layer::Influence, Some(q)) = (tie.layer, tie.question) {
-                write!(
-                    out,
+                let _ = write!(
+                    buf,
                     r#"<data key="question">{}</data>"#,
-                    xml(&a.graph.questions[q as usize])
-                )?;
+                    questions[q as usize]
+                );
             }
             let line = match tie.layer {
                 Layer::Authority => r##"<y:LineStyle color="#444444" type="line" width="1.5"/>"##,
                 Layer::Influence => r##"<y:LineStyle color="#56B4E9" type="dashed" width="1.0"/>"##,
             };
-            writeln!(
-                out,
+            let _ = writeln!(
+                buf,
                 r#"<data key="weight">{}</data><data key="yed_edge"><y:PolyLineEdge>{line}<y:Arrows source="none" target="standard"/></y:PolyLineEdge></data></edge>"#,
                 super::format::float(tie.weight)
-            )?;
+            );
+            out.write_all(buf.as_bytes())?;
         }
         writeln!(out, "  </graph>")?;
         writeln!(out, "</graphml>")
