@@ -33,11 +33,11 @@ DEFAULT_ORGSPHERE = os.environ.get("ORGSPHERE") or os.path.join(
     "orgsphere",
 )
 LIBRARIES = ["networkx", "igraph", "networkit"]
-# Betweenness: orgsphere is exact up to 20,000 people by default; the pipelines below
+# Betweenness: orgsphere is exact up to 5,000 people by default; the pipelines below
 # 10,000 (common.EXACT_BELOW).
-ORGSPHERE_EXACT_UP_TO = 20_000
+ORGSPHERE_EXACT_UP_TO = 5_000
 LIBRARY_EXACT_BELOW = 10_000
-SAME_RULE = "orgsphere --exact-paths-limit 9999 (sampled as the pipelines)"
+SAME_RULE = "orgsphere --exact-paths-limit 9999 (exact below 10,000 as the pipelines)"
 # Sizes from which a library is not run, with the reason printed.
 TOO_BIG = {
     "networkx": (1_000_000, "pure-Python graph: well over the timeout at a million people"),
@@ -216,9 +216,9 @@ def main():
         folder, rows = generate(args.orgsphere, n, args.work)
         results = {"orgsphere": [run_orgsphere(args.orgsphere, folder, f"{folder}-out", args.timeout)
                                  for _ in range(args.repeat)]}
-        if LIBRARY_EXACT_BELOW <= n <= ORGSPHERE_EXACT_UP_TO:
-            # orgsphere's default is exact here, the pipelines sample: also time orgsphere
-            # under the pipelines' rule.
+        if ORGSPHERE_EXACT_UP_TO < n < LIBRARY_EXACT_BELOW:
+            # orgsphere's default samples here, the pipelines are exact: also time
+            # orgsphere under the pipelines' rule.
             extra = ["--exact-paths-limit", str(LIBRARY_EXACT_BELOW - 1)]
             results[SAME_RULE] = [run_orgsphere(args.orgsphere, folder, f"{folder}-out", args.timeout,
                                                 extra) for _ in range(args.repeat)]
