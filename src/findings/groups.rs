@@ -28,8 +28,11 @@ fn describable(cx: &Context<'_>) -> Vec<(u32, usize)> {
         .collect()
 }
 
+/// Ties between departments: (a, b) with a < b → (ties, the people at their ends).
+pub type DepartmentTies = BTreeMap<(u32, u32), (usize, Vec<u32>)>;
+
 /// Silos (E-I index near −1), and pairs of departments with no tie either way.
-pub fn silos(cx: &Context<'_>) -> Vec<Finding> {
+pub fn silos(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
     let m = &cx.analysis.metrics;
     let g = cx.analysis.graph.influence(Questions::All);
     let ei = ei_index(g, &m.department, m.department_names.len());
@@ -50,7 +53,6 @@ pub fn silos(cx: &Context<'_>) -> Vec<Finding> {
             });
         }
     }
-    let ties = department_ties(cx);
     let mut apart = Vec::new();
     for (i, &(a, _)) in groups.iter().enumerate() {
         for &(b, _) in &groups[i + 1..] {
@@ -86,7 +88,7 @@ pub fn silos(cx: &Context<'_>) -> Vec<Finding> {
 
 /// For each unordered pair of departments, the people at either end of the ties between
 /// them and how many ties there are: (a, b) with a < b → (ties, people).
-fn department_ties(cx: &Context<'_>) -> BTreeMap<(u32, u32), (usize, Vec<u32>)> {
+pub fn department_ties(cx: &Context<'_>) -> DepartmentTies {
     let dept = &cx.analysis.metrics.department;
     let g = cx.analysis.graph.influence(Questions::All);
     let mut ties: BTreeMap<(u32, u32), (usize, Vec<u32>)> = BTreeMap::new();
@@ -106,16 +108,17 @@ fn department_ties(cx: &Context<'_>) -> BTreeMap<(u32, u32), (usize, Vec<u32>)> 
 
 /// Fragile bridges: between two describable departments, every one of two or more ties
 /// goes through one person.
-pub fn fragile_bridges(cx: &Context<'_>) -> Vec<Finding> {
+pub fn fragile_bridges(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
     let describable: Vec<u32> = describable(cx).into_iter().map(|(d, _)| d).collect();
     let mut out = Vec::new();
-    for ((a, b), (count, people)) in department_ties(cx) {
+    for (&(a, b), (count, people)) in ties {
+        let count = *count;
         if count < 2 || !describable.contains(&a) || !describable.contains(&b) {
             continue;
         }
         // The person at an end of every tie appears once per tie.
         let mut tally: BTreeMap<u32, usize> = BTreeMap::new();
-        for p in people {
+        for &p in people {
             *tally.entry(p).or_default() += 1;
         }
         if let Some((&bridge, _)) = tally.iter().find(|(_, n)| **n == count) {

@@ -110,8 +110,9 @@ pub fn find(cx: &Context<'_>) -> Vec<Finding> {
     all.extend(teams::shadow_leadership(cx));
     all.extend(teams::managers_without_influence(cx));
     all.extend(organisation::overload(cx));
-    all.extend(groups::silos(cx));
-    all.extend(groups::fragile_bridges(cx));
+    let ties = groups::department_ties(cx);
+    all.extend(groups::silos(cx, &ties));
+    all.extend(groups::fragile_bridges(cx, &ties));
     all.extend(groups::peripheral_people(cx));
     all.extend(organisation::alignment(cx));
     all.sort_by(|a, b| {
