@@ -16,7 +16,9 @@ pub use rule::{RuleApplied, high_influence};
 pub use stability::{Resampling, leader_stability};
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::graph::Csr;
@@ -83,10 +85,16 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
     let inf = &metrics.combined;
     let n = inf.in_degree.len();
     let titles = inputs.titles;
+    // Titles repeat across thousands of people: each distinct one is matched once.
+    let mut managerial: HashMap<&str, bool> = HashMap::new();
     let formal_power: Vec<bool> = (0..n)
         .map(|p| {
+            let title = titles[p];
             metrics.formal.direct_reports[p] > 0
-                || (!titles[p].is_empty() && options.manager_titles.is_match(titles[p]))
+                || (!title.is_empty()
+                    && *managerial
+                        .entry(title)
+                        .or_insert_with(|| options.manager_titles.is_match(title)))
         })
         .collect();
     let (high_influence, rule) = high_influence(
@@ -103,24 +111,6 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
             (false, false) => Role::Contributor,
         })
         .collect();
-    let flags = flags::flag(metrics, inputs.influence, rule.threshold);
-    let reason = (0..n)
-        .map(|p| {
-            let mut line = reason::reason(
-                metrics,
-                titles[p],
-                formal_power[p],
-                high_influence[p],
-                &rule,
-                p,
-            );
-            for clause in &flags.reasons[p] {
-                line.push_str("; ");
-                line.push_str(clause);
-            }
-            line
-        })
-        .collect();
     let resampling = Resampling {
         influence: inputs.influence,
         responded: inputs.responded,
@@ -129,7 +119,32 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
         rule: &options.rule,
         min_nominations: options.min_nominations,
     };
-    let leader_stability = leader_stability(&resampling, options.bootstrap, options.seed);
+    // The resamples and the reasons are independent: they run side by side.
+    let (leader_stability, (flags, reason)) = rayon::join(
+        || leader_stability(&resampling, options.bootstrap, options.seed),
+        || {
+            let flags = flags::flag(metrics, inputs.influence, rule.threshold);
+            let reason: Vec<String> = (0..n)
+                .into_par_iter()
+                .map(|p| {
+                    let mut line = reason::reason(
+                        metrics,
+                        titles[p],
+                        formal_power[p],
+                        high_influence[p],
+                        &rule,
+                        p,
+                    );
+                    for clause in &flags.reasons[p] {
+                        line.push_str("; ");
+                        line.push_str(clause);
+                    }
+                    line
+                })
+                .collect();
+            (flags, reason)
+        },
+    );
     let order = ranking(&inf.in_degree, &inf.pagerank);
     Classification {
         influence_percentile: percentiles(&inf.in_degree, &inf.pagerank, &order),

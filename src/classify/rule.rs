@@ -13,8 +13,8 @@
 //! z = 5 was chosen on synthetic organisations with planted leaders (see the README's
 //! accuracy section) as the best balance of precision and recall.
 //! The alternative keeps a fixed top share of the ranking (distinct nominators, PageRank
-//! breaking ties). Both cost O(V) (selection, not sorting), so the bootstrap can apply them
-//! hundreds of times.
+//! breaking ties). Both cost O(V) (a histogram of the counts, or selection; no sorting), so
+//! the bootstrap can apply them hundreds of times.
 
 use serde::Serialize;
 
@@ -52,52 +52,85 @@ pub fn high_influence(
     }
 }
 
-/// The median of `x` (reordering it), in O(n) by selection.
-fn median(x: &mut [f64]) -> f64 {
-    let n = x.len();
-    if n == 0 {
-        return 0.0;
-    }
-    let (_, &mut upper, _) = x.select_nth_unstable_by(n / 2, f64::total_cmp);
-    if n % 2 == 1 {
-        return upper;
-    }
-    let lower = x[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    (lower + upper) / 2.0
+/// How many people received each number of nominations: `counts[k]` people have `k`.
+/// Nomination counts are whole numbers below the number of people, so the rule's order
+/// statistics come from this histogram in O(V) without sorting.
+struct Histogram {
+    counts: Vec<u64>,
+    total: u64,
 }
 
-/// The standard deviation of `x`.
-fn std_dev(x: &[f64]) -> f64 {
-    let n = x.len().max(1) as f64;
-    let mean = x.iter().sum::<f64>() / n;
-    (x.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n).sqrt()
-}
-
-/// The spread of the module documentation: the standard deviation of the values at or
-/// below the 90th percentile (nearest rank, and never the single largest), or one
-/// nomination when those are all equal.
-fn trimmed_spread(x: &mut [f64]) -> f64 {
-    if x.is_empty() {
-        return 0.0;
+impl Histogram {
+    fn new(values: &[u32]) -> Self {
+        let top = values.iter().copied().max().unwrap_or(0) as usize;
+        let mut counts = vec![0u64; top + 1];
+        for &v in values {
+            counts[v as usize] += 1;
+        }
+        Histogram {
+            counts,
+            total: values.len() as u64,
+        }
     }
-    // At least the single highest value stays out, so in a team of six the one person
-    // everyone names cannot set their own bar.
-    let rank = ((0.9 * x.len() as f64).ceil() as usize)
-        .min(x.len() - 1)
-        .max(1);
-    let (_, &mut p90, _) = x.select_nth_unstable_by(rank - 1, f64::total_cmp);
-    let central: Vec<f64> = x.iter().copied().filter(|&v| v <= p90).collect();
-    match std_dev(&central) {
-        s if s > 0.0 => s,
-        _ => 1.0,
+
+    /// The value at 0-based position `rank` of the sorted values.
+    fn nth(&self, rank: u64) -> u32 {
+        let mut seen = 0;
+        for (value, &c) in self.counts.iter().enumerate() {
+            seen += c;
+            if seen > rank {
+                return value as u32;
+            }
+        }
+        (self.counts.len() - 1) as u32
+    }
+
+    fn median(&self) -> f64 {
+        let n = self.total;
+        if n == 0 {
+            return 0.0;
+        }
+        let upper = f64::from(self.nth(n / 2));
+        if n % 2 == 1 {
+            return upper;
+        }
+        (f64::from(self.nth(n / 2 - 1)) + upper) / 2.0
+    }
+
+    /// The spread of the module documentation: the standard deviation of the values at
+    /// or below the 90th percentile (nearest rank, and never the single largest), or one
+    /// nomination when those are all equal.
+    fn trimmed_spread(&self) -> f64 {
+        if self.total == 0 {
+            return 0.0;
+        }
+        // At least the single highest value stays out, so in a team of six the one person
+        // everyone names cannot set their own bar.
+        let rank = ((0.9 * self.total as f64).ceil() as u64)
+            .min(self.total - 1)
+            .max(1);
+        let central = &self.counts[..=self.nth(rank - 1) as usize];
+        let m = central.iter().sum::<u64>() as f64;
+        let sum: u64 = central.iter().enumerate().map(|(v, &c)| v as u64 * c).sum();
+        let mean = sum as f64 / m;
+        let var = central
+            .iter()
+            .enumerate()
+            .map(|(v, &c)| c as f64 * (v as f64 - mean).powi(2))
+            .sum::<f64>()
+            / m;
+        match var.sqrt() {
+            s if s > 0.0 => s,
+            _ => 1.0,
+        }
     }
 }
 
 /// The outlier rule of the module documentation.
 fn outlier_rule(in_degree: &[u32], z: f64, min_nominations: u32) -> (Vec<bool>, RuleApplied) {
-    let mut x: Vec<f64> = in_degree.iter().map(|&d| f64::from(d)).collect();
-    let med = median(&mut x);
-    let spread = trimmed_spread(&mut x);
+    let histogram = Histogram::new(in_degree);
+    let med = histogram.median();
+    let spread = histogram.trimmed_spread();
     // The smallest whole number of nominators that reaches the bar.
     let bar = if spread > 0.0 {
         (med + z * spread - 1e-9).ceil().max(0.0) as u32
@@ -199,10 +232,43 @@ mod tests {
     }
 
     #[test]
-    fn medians_by_selection() {
-        assert_eq!(median(&mut [5.0, 1.0, 3.0]), 3.0);
-        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
-        assert_eq!(median(&mut []), 0.0);
+    fn medians_from_the_histogram() {
+        assert_eq!(Histogram::new(&[5, 1, 3]).median(), 3.0);
+        assert_eq!(Histogram::new(&[4, 1, 3, 2]).median(), 2.5);
+        assert_eq!(Histogram::new(&[]).median(), 0.0);
+    }
+
+    /// The histogram's order statistics and spread equal those of the sorted values.
+    #[test]
+    fn histogram_matches_sorting() {
+        let mut rng = crate::rng::SplitMix64::new(7);
+        for len in [1usize, 2, 3, 10, 11, 97, 1000] {
+            let values: Vec<u32> = (0..len).map(|_| rng.below(40) as u32).collect();
+            let mut sorted = values.clone();
+            sorted.sort_unstable();
+            let h = Histogram::new(&values);
+            let expected_median = if len % 2 == 1 {
+                f64::from(sorted[len / 2])
+            } else {
+                f64::from(sorted[len / 2 - 1] + sorted[len / 2]) / 2.0
+            };
+            assert_eq!(h.median(), expected_median);
+            let rank = ((0.9 * len as f64).ceil() as usize).min(len - 1).max(1);
+            let central: Vec<f64> = sorted
+                .iter()
+                .filter(|&&v| v <= sorted[rank - 1])
+                .map(|&v| f64::from(v))
+                .collect();
+            let mean = central.iter().sum::<f64>() / central.len() as f64;
+            let sd = (central.iter().map(|v| (v - mean).powi(2)).sum::<f64>()
+                / central.len() as f64)
+                .sqrt();
+            let expected_spread = if sd > 0.0 { sd } else { 1.0 };
+            assert!(
+                (h.trimmed_spread() - expected_spread).abs() < 1e-12,
+                "{len}"
+            );
+        }
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub use spheres::{
 };
 pub use structural_holes::structural_holes;
 
+use rayon::prelude::*;
+
 use crate::graph::{Csr, OrgGraph, Questions};
 use crate::progress::{Progress, stage};
 use crate::validate::Dataset;
@@ -122,9 +124,6 @@ pub fn compute(
         settings,
     };
     let all = graph.influence(Questions::All);
-    let combined = stage(progress, "influence metrics", || {
-        groups.influence(all, &any)
-    });
     let per_question_groups = Groups {
         settings: PathSettings {
             samples: question_samples(settings.samples),
@@ -132,18 +131,35 @@ pub fn compute(
         },
         ..groups
     };
-    let per_question = (0..graph.questions.len())
-        .map(|q| {
-            let name = format!("{} metrics", graph.questions[q]);
-            stage(progress, &name, || {
-                per_question_groups.influence(
-                    graph.influence(Questions::One(q as u16)),
-                    &dataset.answers.responded[q],
-                )
+    // The layers and the communities do not depend on each other: they run side by side,
+    // so the sequential parts of one overlap the parallel searches of another. Each
+    // result is the same as if they ran one after the other.
+    let (combined, (per_question, communities)) = rayon::join(
+        || {
+            stage(progress, "influence metrics", || {
+                groups.influence(all, &any)
             })
-        })
-        .collect();
-    let communities = stage(progress, "communities", || communities(all, settings.seed));
+        },
+        || {
+            rayon::join(
+                || {
+                    (0..graph.questions.len())
+                        .into_par_iter()
+                        .map(|q| {
+                            let name = format!("{} metrics", graph.questions[q]);
+                            stage(progress, &name, || {
+                                per_question_groups.influence(
+                                    graph.influence(Questions::One(q as u16)),
+                                    &dataset.answers.responded[q],
+                                )
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || stage(progress, "communities", || communities(all, settings.seed)),
+            )
+        },
+    );
     let chain = chain_ties(all, &formal, &managers);
     Metrics {
         formal,
@@ -167,23 +183,38 @@ struct Groups<'a> {
 
 impl Groups<'_> {
     fn influence(&self, g: &Csr, responded: &[bool]) -> Influence {
-        let in_degree = in_degree(g);
-        let (constraint, effective_size) = structural_holes(g);
         let s = self.settings;
+        // The searches take most of the time; everything else runs beside them.
+        let (paths, rest) = rayon::join(
+            || paths(g, s.exact_limit, s.samples, s.seed),
+            || {
+                rayon::join(
+                    || {
+                        (
+                            pagerank(g, DAMPING, PAGERANK_TOL, PAGERANK_MAX_ITER),
+                            structural_holes(g),
+                        )
+                    },
+                    || (core_number(g), influence_sphere_size_2(g)),
+                )
+            },
+        );
+        let ((pagerank, (constraint, effective_size)), (core, influence_sphere_size_2)) = rest;
+        let in_degree = in_degree(g);
         Influence {
             in_weight: in_weight(g),
             in_share: in_share(g, responded),
             out_degree: out_degree(g, responded),
-            pagerank: pagerank(g, DAMPING, PAGERANK_TOL, PAGERANK_MAX_ITER),
-            paths: paths(g, s.exact_limit, s.samples, s.seed),
+            pagerank,
+            paths,
             reciprocity: reciprocity(g),
             constraint,
             effective_size,
-            core: core_number(g),
+            core,
             outside_team_share: outside_team_share(g, self.managers, self.department),
             nominating_departments: nominating_departments(g, self.department),
             influence_sphere_size: in_degree.clone(),
-            influence_sphere_size_2: influence_sphere_size_2(g),
+            influence_sphere_size_2,
             command_coverage: command_coverage(g, self.formal, self.managers, responded),
             influence_beyond_chain: influence_beyond_chain(g, self.formal),
             in_degree,

@@ -112,6 +112,11 @@ impl Problems {
         self.list.push(problem);
     }
 
+    /// Appends problems found elsewhere (already under the same strictness).
+    pub fn extend(&mut self, other: Problems) {
+        self.list.extend(other.list);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.list.iter().any(Problem::is_error)
     }

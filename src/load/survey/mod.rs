@@ -23,6 +23,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::columns::{self, NOMINEE, RESPONDENT};
 use super::intern::StrMap;
 use super::table::Source;
@@ -89,17 +91,63 @@ pub const MAX_QUESTIONS: usize = 256;
 impl Survey {
     /// Reads every survey file in order; warnings go to `problems`.
     pub fn read(
-        paths: &[impl AsRef<Path>],
+        paths: &[impl AsRef<Path> + Sync],
         options: &Options,
         problems: &mut Problems,
     ) -> Result<Survey> {
+        // Each file is read on its own (side by side when there are several), then the
+        // parts are joined in the order the files were given: the same survey, symbols
+        // and rows as reading them one after the other.
+        let parts: Vec<Result<(Survey, Problems)>> = paths
+            .par_iter()
+            .map(|path| {
+                let path = path.as_ref();
+                let mut part = Survey::default();
+                let mut found = Problems::new(options.strict);
+                let source = Source::open(path, options.encoding)?;
+                part.add(source, &default_question(path), options, &mut found)?;
+                Ok((part, found))
+            })
+            .collect();
         let mut survey = Survey::default();
-        for path in paths {
-            let path = path.as_ref();
-            let source = Source::open(path, options.encoding)?;
-            survey.add(source, &default_question(path), options, problems)?;
+        for part in parts {
+            let (part, found) = part?;
+            problems.extend(found);
+            if survey.files.is_empty() {
+                survey = part;
+            } else {
+                survey.absorb(part)?;
+            }
         }
         Ok(survey)
+    }
+
+    /// Appends another file's survey: its symbols and questions are renumbered into
+    /// this one's.
+    fn absorb(&mut self, part: Survey) -> Result<()> {
+        let symbols: Vec<u32> = part.symbols.iter().map(|t| self.symbol(t)).collect();
+        let mut questions = Vec::with_capacity(part.questions.len());
+        for key in &part.questions {
+            let file = &part.files[0].file;
+            let q = self
+                .question(file, key)
+                .map_err(|p| Error::InvalidData(vec![p]))?;
+            questions.push(q);
+        }
+        let offset = self.files.len();
+        u16::try_from(offset + part.files.len()).map_err(|_| {
+            Error::Usage("at most 65535 survey files can be read in one run".into())
+        })?;
+        self.rows.reserve(part.rows.len());
+        self.rows.extend(part.rows.into_iter().map(|row| SurveyRow {
+            file: row.file + offset as u16,
+            question: questions[row.question as usize],
+            respondent: symbols[row.respondent as usize],
+            nominee: row.nominee.map(|n| symbols[n as usize]),
+            ..row
+        }));
+        self.files.extend(part.files);
+        Ok(())
     }
 
     /// Adds one file from bytes (for tests and standard input).
@@ -147,6 +195,7 @@ impl Survey {
             labels: WeightLabels::new(&options.weight_labels),
             questions,
             question_ids: HashMap::new(),
+            last_respondent: None,
             problems,
         };
         let (rows, shape) = match layout {
@@ -222,6 +271,8 @@ struct FileReader<'a> {
     questions: QuestionMap,
     /// Question cells (or the file's default question) already turned into question ids.
     question_ids: HashMap<String, u16>,
+    /// The last respondent's text and symbol.
+    last_respondent: Option<(String, u32)>,
     problems: &'a mut Problems,
 }
 
@@ -253,7 +304,23 @@ impl FileReader<'_> {
             );
             return None;
         }
-        Some(self.survey.symbol(text))
+        // Exports list each respondent's answers together: the previous row's respondent
+        // is the likeliest, and comparing two short texts is cheaper than a table lookup.
+        if let Some((last, symbol)) = &self.last_respondent
+            && last == text
+        {
+            return Some(*symbol);
+        }
+        let symbol = self.survey.symbol(text);
+        match &mut self.last_respondent {
+            Some((last, s)) => {
+                last.clear();
+                last.push_str(text);
+                *s = symbol;
+            }
+            None => self.last_respondent = Some((text.to_string(), symbol)),
+        }
+        Some(symbol)
     }
 
     /// Records one answer.
