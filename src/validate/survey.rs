@@ -1,6 +1,8 @@
 //! Survey checks: respondents and nominees matched against the org chart, self-nominations
 //! and duplicates dropped or merged, every such row listed.
 
+use rayon::prelude::*;
+
 use super::ids::Match;
 use super::people::{People, suggestion_budget};
 use super::problem::{Problem, Problems};
@@ -46,7 +48,11 @@ pub fn check_survey(
     min_weight: Option<f64>,
     problems: &mut Problems,
 ) -> Answers {
-    let mut matches: Vec<Match> = survey.symbols.iter().map(|s| people.resolve(s)).collect();
+    let mut matches: Vec<Match> = survey
+        .symbols
+        .par_iter()
+        .map(|s| people.resolve(s))
+        .collect();
     let texts = survey.symbols.iter().map(|s| &**s);
     if people.contacts.is_none()
         && org.has_contacts()
@@ -285,7 +291,7 @@ fn merge_duplicates(
     problems: &mut Problems,
 ) -> Vec<Nomination> {
     // The row index makes every key distinct, so an unstable sort is deterministic.
-    ties.sort_unstable_by_key(|(n, i)| (n.from, n.to, n.question, *i));
+    ties.par_sort_unstable_by_key(|(n, i)| (n.from, n.to, n.question, *i));
     // Merged in place: `kept` ties at the front are final.
     let mut kept = 0usize;
     for next in 0..ties.len() {
