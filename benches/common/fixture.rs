@@ -50,7 +50,6 @@ pub fn criterion() -> Criterion {
         .sample_size(10)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))
-        .configure_from_args()
 }
 
 /// How a parallel stage runs: inside a one-thread rayon pool, or in the default pool.
