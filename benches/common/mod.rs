@@ -1,7 +1,11 @@
 //! Synthetic HR exports for benchmarks: an org chart of `people` rows and a long survey of
 //! `rows` nominations, deterministic for a seed, with the usual HR headers and a few of
 //! the usual imperfections (ids in other letter case, unknown nominees, blank rows).
+//! [`fixture`] holds the organisations of orgsphere's own generator that the stage benches
+//! share.
 #![allow(dead_code)]
+
+pub mod fixture;
 
 use std::fmt::Write;
 
