@@ -2,31 +2,12 @@
 //! made safe for its destination (CSV cells a spreadsheet would run, XML).
 
 /// Writes a float with at most 10 significant digits, shortest form, no exponent; so the
-/// same value is always the same text, and tiny floating-point noise does not show.
+/// same value is always the same text, and tiny floating-point noise does not show. The
+/// hot paths append with [`super::number::push_float`] instead (no allocation).
 pub fn float(x: f64) -> String {
-    if x == 0.0 || !x.is_finite() {
-        return if x.is_nan() {
-            String::new()
-        } else {
-            "0".to_string()
-        };
-    }
-    // Rounding to 10 significant digits is rounding to `decimals` places; one correctly
-    // rounded fixed-point format does it (the same digits as scientific notation would).
-    let decimals = 9 - x.abs().log10().floor() as i32;
-    let text = if (0..=17).contains(&decimals) {
-        let fixed = format!("{x:.*}", decimals as usize);
-        let trimmed = if fixed.contains('.') {
-            fixed.trim_end_matches('0').trim_end_matches('.')
-        } else {
-            &fixed
-        };
-        trimmed.to_string()
-    } else {
-        let rounded: f64 = format!("{x:.9e}").parse().unwrap_or(x);
-        rounded.to_string()
-    };
-    if text == "-0" { "0".to_string() } else { text }
+    let mut out = String::new();
+    super::number::push_float(&mut out, x);
+    out
 }
 
 /// An optional float: empty when the metric does not apply.

@@ -14,6 +14,7 @@ mod graphml;
 pub mod groups;
 mod json;
 pub mod layout;
+mod number;
 mod options;
 mod parquet;
 mod people;
