@@ -35,6 +35,23 @@ pub fn csv_text(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Appends a CSV field as the csv crate writes one: in double quotes, with quotes doubled,
+/// when it holds a comma, a quote or a line break; as it is otherwise.
+pub fn push_csv_field(out: &mut String, field: &str) {
+    if !field.contains([',', '"', '\n', '\r']) {
+        out.push_str(field);
+        return;
+    }
+    out.push('"');
+    for (i, part) in field.split('"').enumerate() {
+        if i > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(part);
+    }
+    out.push('"');
+}
+
 /// Escapes text for XML content and attribute values; characters XML 1.0 forbids (control
 /// characters other than tab, line feed and carriage return) are dropped.
 pub fn xml(text: &str) -> String {
@@ -172,6 +189,31 @@ mod tests {
         assert_eq!(csv_text("-3"), "-3");
         assert_eq!(csv_text("+1.5"), "+1.5");
         assert_eq!(csv_text("Zoë"), "Zoë");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_as_the_csv_crate_quotes() {
+        let fields = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "two\nlines",
+            "cr\r",
+            "Zoë; Jr",
+            "'=1",
+        ];
+        let mut ours = String::new();
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                ours.push(',');
+            }
+            push_csv_field(&mut ours, f);
+        }
+        ours.push('\n');
+        let mut theirs = csv::Writer::from_writer(Vec::new());
+        theirs.write_record(fields).unwrap();
+        assert_eq!(ours.as_bytes(), theirs.into_inner().unwrap());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! through one [`View`] (ids or pseudonyms, the privacy rules) and group figures through
 //! one [`Groups`] (small groups suppressed), so no file can forget them.
 
+mod chunks;
 mod columns;
 mod dot;
 mod findings;
@@ -40,6 +41,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::graph::Tie;
 use crate::progress::{Progress, stage};
 use crate::{Analysis, Options};
 
@@ -56,6 +58,8 @@ pub struct Context<'a> {
     /// The most distinct nominators anyone has (for sizes by influence).
     pub max_in_degree: u32,
     layout: OnceLock<Layout>,
+    edges: OnceLock<Vec<(usize, usize, Tie)>>,
+    xml_ids: OnceLock<Vec<String>>,
 }
 
 impl<'a> Context<'a> {
@@ -76,6 +80,8 @@ impl<'a> Context<'a> {
                 .max()
                 .unwrap_or(0),
             layout: OnceLock::new(),
+            edges: OnceLock::new(),
+            xml_ids: OnceLock::new(),
         }
     }
 
@@ -83,6 +89,21 @@ impl<'a> Context<'a> {
     pub fn layout(&self) -> &Layout {
         self.layout
             .get_or_init(|| layout::layout(self.analysis, self.view.rank()))
+    }
+
+    /// Every edge in output order ([`View::edges`]), sorted once for all graph files.
+    pub fn edges(&self) -> &[(usize, usize, Tie)] {
+        self.edges.get_or_init(|| self.view.edges())
+    }
+
+    /// Everyone's id as the outputs write it, escaped for XML, indexed by person.
+    pub fn xml_ids(&self) -> &[String] {
+        self.xml_ids.get_or_init(|| {
+            (0..self.analysis.dataset.people.len())
+                .into_par_iter()
+                .map(|p| format::xml(self.view.id(p)))
+                .collect()
+        })
     }
 }
 
