@@ -114,12 +114,11 @@ fn write_edges(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let ids = cx.xml_ids();
     let questions: Vec<String> = cx.analysis.graph.questions.iter().map(|q| xml(q)).collect();
     let edges = cx.edges();
+    // Edges carry no id: optional since GEXF 1.3, and no reader needs one.
     chunks::write_rows(out, edges.len(), |e, buf| {
         let (s, t, tie) = &edges[e];
         let layer = tie.layer.as_str();
-        buf.push_str(r#"      <edge id="e"#);
-        push_int(buf, e);
-        buf.push_str(r#"" source=""#);
+        buf.push_str(r#"      <edge source=""#);
         buf.push_str(&ids[*s]);
         buf.push_str(r#"" target=""#);
         buf.push_str(&ids[*t]);

@@ -7,6 +7,8 @@
 //! `y:ShapeNode` (position from orgsphere's layout, fill by role, the label) and each
 //! edge a `y:PolyLineEdge` (influence dashed), so yEd opens the same picture as Gephi.
 //! Other readers ignore these keys (networkx reads them as `x`, `y` and `shape_type`).
+//! Above [`super::LARGE_ORGANISATION`] people the hints are left out (yEd cannot lay out
+//! that many people; every data attribute stays). Edges carry no id (optional in GraphML).
 
 use std::io::{self, Write};
 
@@ -41,11 +43,14 @@ impl Exporter for GraphMl {
             out,
             r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
         )?;
-        writeln!(
-            out,
-            r#"  <key id="yed_node" for="node" yfiles.type="nodegraphics"/>
+        let yed = !cx.large();
+        if yed {
+            writeln!(
+                out,
+                r#"  <key id="yed_node" for="node" yfiles.type="nodegraphics"/>
   <key id="yed_edge" for="edge" yfiles.type="edgegraphics"/>"#
-        )?;
+            )?;
+        }
         writeln!(
             out,
             r#"  <key id="label" for="node" attr.name="label" attr.type="string"/>"#
@@ -73,16 +78,15 @@ impl Exporter for GraphMl {
         writeln!(out, r#"  <graph id="orgsphere" edgedefault="directed">"#)?;
         let order = cx.view.order();
         chunks::write_rows(out, order.len(), |i, buf| {
-            node(cx, &columns, order[i], buf);
+            node(cx, &columns, order[i], yed, buf);
         })?;
         let ids = cx.xml_ids();
         let questions: Vec<String> = a.graph.questions.iter().map(|q| xml(q)).collect();
         let edges = cx.edges();
+        // Edges carry no id: GraphML makes it optional and no reader needs one.
         chunks::write_rows(out, edges.len(), |e, buf| {
             let (s, t, tie) = &edges[e];
-            buf.push_str(r#"    <edge id="e"#);
-            push_int(buf, e);
-            buf.push_str(r#"" source=""#);
+            buf.push_str(r#"    <edge source=""#);
             buf.push_str(&ids[*s]);
             buf.push_str(r#"" target=""#);
             buf.push_str(&ids[*t]);
@@ -97,13 +101,9 @@ impl Exporter for GraphMl {
             buf.push_str(r#"<data key="weight">"#);
             push_float(buf, tie.weight);
             buf.push_str("</data>");
-            let line = match tie.layer {
-                Layer::Authority => r##"<y:LineStyle color="#444444" type="line" width="1.5"/>"##,
-                Layer::Influence => r##"<y:LineStyle color="#56B4E9" type="dashed" width="1.0"/>"##,
-            };
-            buf.push_str(r#"<data key="yed_edge"><y:PolyLineEdge>"#);
-            buf.push_str(line);
-            buf.push_str(r#"<y:Arrows source="none" target="standard"/></y:PolyLineEdge></data>"#);
+            if yed {
+                yed_edge(tie.layer, buf);
+            }
             buf.push_str("</edge>\n");
         })?;
         writeln!(out, "  </graph>")?;
@@ -111,8 +111,8 @@ impl Exporter for GraphMl {
     }
 }
 
-/// Appends person `p`'s node: id, label, every non-empty column, yEd's drawing.
-fn node(cx: &Context<'_>, columns: &[Column<'_>], p: usize, buf: &mut String) {
+/// Appends person `p`'s node: id, label, every non-empty column, yEd's drawing if `yed`.
+fn node(cx: &Context<'_>, columns: &[Column<'_>], p: usize, yed: bool, buf: &mut String) {
     buf.push_str(r#"    <node id=""#);
     buf.push_str(&cx.xml_ids()[p]);
     buf.push_str("\">\n      <data key=\"label\">");
@@ -129,8 +129,21 @@ fn node(cx: &Context<'_>, columns: &[Column<'_>], p: usize, buf: &mut String) {
             buf.push_str("</data>\n");
         }
     }
-    yed_node(cx, p, &label, buf);
+    if yed {
+        yed_node(cx, p, &label, buf);
+    }
     buf.push_str("    </node>\n");
+}
+
+/// yEd's drawing of an edge: authority solid and dark, influence dashed and light.
+fn yed_edge(layer: Layer, buf: &mut String) {
+    let line = match layer {
+        Layer::Authority => r##"<y:LineStyle color="#444444" type="line" width="1.5"/>"##,
+        Layer::Influence => r##"<y:LineStyle color="#56B4E9" type="dashed" width="1.0"/>"##,
+    };
+    buf.push_str(r#"<data key="yed_edge"><y:PolyLineEdge>"#);
+    buf.push_str(line);
+    buf.push_str(r#"<y:Arrows source="none" target="standard"/></y:PolyLineEdge></data>"#);
 }
 
 /// Layout units to yEd's coordinates (y grows downward).
