@@ -28,7 +28,7 @@ pub struct AnalyzeArgs {
 /// Which files to write and how to protect the people in them.
 #[derive(Args)]
 pub struct OutputArgs {
-    /// Files to write besides people.csv, data-quality.csv and summary.json: a comma-separated list of parquet, graphml, gexf, dot, cyjs, json, report (or all, or none).
+    /// Files to write besides people.csv, data-quality.csv and summary.json: a comma-separated list of parquet, graphml, gexf, dot, cyjs, json, report (or all, or none). Above 20,000 people, all leaves out cyjs and json (too large for a browser to draw); name them to write them.
     #[arg(
         long,
         value_name = "LIST",
@@ -77,6 +77,7 @@ impl OutputArgs {
         }
         Ok(OutputOptions {
             formats: Format::parse_list(&self.formats)?,
+            named_formats: Format::named_in(&self.formats),
             pseudonymize,
             min_group_size: self.min_group_size,
             dot_root: self.dot_root.clone(),
@@ -93,6 +94,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
     stages.finish();
     let a = a?;
     let d = &a.dataset;
+    left_out_note(&options.output, d.people.len());
     let leaders = a
         .classification
         .role
@@ -118,4 +120,32 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
         }),
     );
     Ok(())
+}
+
+/// One line when the organisation is too large for the browser formats of `all`.
+fn left_out_note(output: &OutputOptions, people: usize) {
+    let left_out = output.left_out(people);
+    if left_out.is_empty() {
+        return;
+    }
+    let files: Vec<&str> = left_out.iter().map(|f| f.file_name()).collect();
+    let names: Vec<&str> = left_out.iter().map(|f| f.as_str()).collect();
+    log::info(
+        &format!(
+            "{} left out: {people} people is more than {} (too many for a browser to draw{}); --formats {} writes them",
+            files.join(" and "),
+            orgsphere::export::LARGE_ORGANISATION,
+            if output.wants(Format::Graphml) {
+                "; graph.graphml also leaves out yEd's drawing hints"
+            } else {
+                ""
+            },
+            names.join(",")
+        ),
+        json!({
+            "left_out": files,
+            "people": people,
+            "large_organisation": orgsphere::export::LARGE_ORGANISATION,
+        }),
+    );
 }

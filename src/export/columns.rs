@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::format;
+use super::{format, number};
 use crate::Analysis;
 use crate::metrics::Influence;
 
@@ -37,6 +37,18 @@ impl Cell<'_> {
             Cell::Bool(v) => Cow::Borrowed(if *v { "true" } else { "false" }),
         }
     }
+
+    /// Appends [`Cell::text`] to `out` without allocating; text goes through `escape`
+    /// (numbers and booleans need no escaping in any format).
+    pub fn push_text(&self, out: &mut String, escape: impl FnOnce(&mut String, &str)) {
+        match self {
+            Cell::Empty => {}
+            Cell::Text(t) => escape(out, t),
+            Cell::Int(v) => number::push_int(out, *v),
+            Cell::Float(v) => number::push_float(out, *v),
+            Cell::Bool(v) => out.push_str(if *v { "true" } else { "false" }),
+        }
+    }
 }
 
 /// A named column of the person table.
@@ -48,14 +60,14 @@ pub struct Column<'a> {
     /// True for the per-question copies of the influence metrics (`advice_in_degree`…),
     /// which the graph files leave to `people.csv`.
     pub per_question: bool,
-    value: Box<dyn Fn(usize) -> Cell<'a> + 'a>,
+    value: Box<dyn Fn(usize) -> Cell<'a> + Send + Sync + 'a>,
 }
 
 impl<'a> Column<'a> {
     pub(super) fn new(
         name: impl Into<String>,
         kind: Kind,
-        value: impl Fn(usize) -> Cell<'a> + 'a,
+        value: impl Fn(usize) -> Cell<'a> + Send + Sync + 'a,
     ) -> Self {
         Column {
             name: name.into(),
@@ -66,7 +78,10 @@ impl<'a> Column<'a> {
         }
     }
 
-    pub(super) fn input(name: impl Into<String>, value: impl Fn(usize) -> Cell<'a> + 'a) -> Self {
+    pub(super) fn input(
+        name: impl Into<String>,
+        value: impl Fn(usize) -> Cell<'a> + Send + Sync + 'a,
+    ) -> Self {
         Column {
             from_input: true,
             ..Column::new(name, Kind::Text, value)
@@ -221,7 +236,7 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
 
 /// The influence metrics of one layer, with a name prefix (`""` or `advice_`).
 fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influence) {
-    type Value<'a> = Box<dyn Fn(usize) -> Cell<'a> + 'a>;
+    type Value<'a> = Box<dyn Fn(usize) -> Cell<'a> + Send + Sync + 'a>;
     let mut add = |name: &str, kind: Kind, value: Value<'a>| {
         cols.push(Column {
             name: format!("{prefix}{name}"),

@@ -2,31 +2,12 @@
 //! made safe for its destination (CSV cells a spreadsheet would run, XML).
 
 /// Writes a float with at most 10 significant digits, shortest form, no exponent; so the
-/// same value is always the same text, and tiny floating-point noise does not show.
+/// same value is always the same text, and tiny floating-point noise does not show. The
+/// hot paths append with [`super::number::push_float`] instead (no allocation).
 pub fn float(x: f64) -> String {
-    if x == 0.0 || !x.is_finite() {
-        return if x.is_nan() {
-            String::new()
-        } else {
-            "0".to_string()
-        };
-    }
-    // Rounding to 10 significant digits is rounding to `decimals` places; one correctly
-    // rounded fixed-point format does it (the same digits as scientific notation would).
-    let decimals = 9 - x.abs().log10().floor() as i32;
-    let text = if (0..=17).contains(&decimals) {
-        let fixed = format!("{x:.*}", decimals as usize);
-        let trimmed = if fixed.contains('.') {
-            fixed.trim_end_matches('0').trim_end_matches('.')
-        } else {
-            &fixed
-        };
-        trimmed.to_string()
-    } else {
-        let rounded: f64 = format!("{x:.9e}").parse().unwrap_or(x);
-        rounded.to_string()
-    };
-    if text == "-0" { "0".to_string() } else { text }
+    let mut out = String::new();
+    super::number::push_float(&mut out, x);
+    out
 }
 
 /// An optional float: empty when the metric does not apply.
@@ -52,6 +33,23 @@ pub fn csv_text(cell: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(cell)
     }
+}
+
+/// Appends a CSV field as the csv crate writes one: in double quotes, with quotes doubled,
+/// when it holds a comma, a quote or a line break; as it is otherwise.
+pub fn push_csv_field(out: &mut String, field: &str) {
+    if !field.contains([',', '"', '\n', '\r']) {
+        out.push_str(field);
+        return;
+    }
+    out.push('"');
+    for (i, part) in field.split('"').enumerate() {
+        if i > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(part);
+    }
+    out.push('"');
 }
 
 /// Escapes text for XML content and attribute values; characters XML 1.0 forbids (control
@@ -191,6 +189,31 @@ mod tests {
         assert_eq!(csv_text("-3"), "-3");
         assert_eq!(csv_text("+1.5"), "+1.5");
         assert_eq!(csv_text("Zoë"), "Zoë");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_as_the_csv_crate_quotes() {
+        let fields = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "two\nlines",
+            "cr\r",
+            "Zoë; Jr",
+            "'=1",
+        ];
+        let mut ours = String::new();
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                ours.push(',');
+            }
+            push_csv_field(&mut ours, f);
+        }
+        ours.push('\n');
+        let mut theirs = csv::Writer::from_writer(Vec::new());
+        theirs.write_record(fields).unwrap();
+        assert_eq!(ours.as_bytes(), theirs.into_inner().unwrap());
     }
 
     #[test]

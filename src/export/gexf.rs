@@ -4,12 +4,12 @@
 //! from orgsphere's layout (see [`super::layout`]), so Gephi opens a readable org chart
 //! with the influence ties over it rather than a scatter of black dots.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::columns::{Cell, Kind};
-use super::format::{float, push_xml, xml};
-use super::{Context, Exporter, style};
+use super::columns::{Cell, Column, Kind};
+use super::format::{push_xml, xml};
+use super::number::{push_float, push_int};
+use super::{Context, Exporter, chunks, style};
 use crate::graph::Layer;
 
 pub struct Gexf;
@@ -65,83 +65,85 @@ impl Exporter for Gexf {
     }
 }
 
-fn write_nodes(
-    cx: &Context<'_>,
-    columns: &[super::Column<'_>],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let a = cx.analysis;
-    let layout = cx.layout();
-    let in_degree = &a.metrics.combined.in_degree;
+fn write_nodes(cx: &Context<'_>, columns: &[Column<'_>], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "    <nodes>")?;
-    let mut buf = String::new();
-    for &p in cx.view.order() {
-        writeln!(
-            out,
-            r#"      <node id="{}" label="{}">"#,
-            xml(cx.view.id(p)),
-            xml(&cx.view.label(p))
-        )?;
-        buf.clear();
-        buf.push_str("        <attvalues>\n");
-        for (i, c) in columns.iter().enumerate() {
-            let cell = c.cell(p);
-            if cell != Cell::Empty {
-                let _ = write!(buf, r#"          <attvalue for="{i}" value=""#);
-                push_xml(&mut buf, &cell.text());
-                buf.push_str("\"/>\n");
-            }
-        }
-        buf.push_str("        </attvalues>\n");
-        out.write_all(buf.as_bytes())?;
-        let (r, g, b) = style::rgb(a.classification.role[p]);
-        writeln!(
-            out,
-            "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\" a=\"1.0\"/>\n        <viz:position x=\"{}\" y=\"{}\" z=\"0.0\"/>\n        <viz:size value=\"{}\"/>\n      </node>",
-            float(layout.x[p] * SCALE_X),
-            float(layout.y[p] * SCALE_Y),
-            float(style::size(in_degree[p], cx.max_in_degree, 6.0, 30.0))
-        )?;
-    }
+    let order = cx.view.order();
+    chunks::write_rows(out, order.len(), |i, buf| node(cx, columns, order[i], buf))?;
     writeln!(out, "    </nodes>")
 }
 
-fn write_edges(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+/// Appends person `p`'s node: id, label, every non-empty column, colour, position, size.
+fn node(cx: &Context<'_>, columns: &[Column<'_>], p: usize, buf: &mut String) {
     let a = cx.analysis;
-    writeln!(out, "    <edges>")?;
-    // Ids escaped once per person, each edge built in one reused buffer.
-    let ids: Vec<String> = (0..a.dataset.people.len())
-        .map(|p| xml(cx.view.id(p)))
-        .collect();
-    let questions: Vec<String> = a.graph.questions.iter().map(|q| xml(q)).collect();
-    let mut buf = String::new();
-    for (e, (s, t, tie)) in cx.view.edges().into_iter().enumerate() {
-        let layer = tie.layer.as_str();
-        buf.clear();
-        let _ = write!(
-            buf,
-            r#"      <edge id="e{e}" source="{}" target="{}" weight="{}" label="{layer}"><attvalues><attvalue for="layer" value="{layer}"/>"#,
-            ids[s],
-            ids[t],
-            float(tie.weight)
-        );
-        if let (Layer::Influence, Some(q)) = (tie.layer, tie.question) {
-            let _ = write!(
-                buf,
-                r#"<attvalue for="question" value="{}"/>"#,
-                questions[q as usize]
-            );
+    let layout = cx.layout();
+    buf.push_str(r#"      <node id=""#);
+    buf.push_str(&cx.xml_ids()[p]);
+    buf.push_str(r#"" label=""#);
+    push_xml(buf, &cx.view.label(p));
+    buf.push_str("\">\n        <attvalues>\n");
+    for (i, c) in columns.iter().enumerate() {
+        let cell = c.cell(p);
+        if cell != Cell::Empty {
+            buf.push_str(r#"          <attvalue for=""#);
+            push_int(buf, i);
+            buf.push_str(r#"" value=""#);
+            cell.push_text(buf, push_xml);
+            buf.push_str("\"/>\n");
         }
-        let look = match tie.layer {
+    }
+    buf.push_str("        </attvalues>\n");
+    let (r, g, b) = style::rgb(a.classification.role[p]);
+    buf.push_str("        <viz:color r=\"");
+    push_int(buf, r);
+    buf.push_str("\" g=\"");
+    push_int(buf, g);
+    buf.push_str("\" b=\"");
+    push_int(buf, b);
+    buf.push_str("\" a=\"1.0\"/>\n        <viz:position x=\"");
+    push_float(buf, layout.x[p] * SCALE_X);
+    buf.push_str("\" y=\"");
+    push_float(buf, layout.y[p] * SCALE_Y);
+    buf.push_str("\" z=\"0.0\"/>\n        <viz:size value=\"");
+    let in_degree = a.metrics.combined.in_degree[p];
+    push_float(buf, style::size(in_degree, cx.max_in_degree, 6.0, 30.0));
+    buf.push_str("\"/>\n      </node>\n");
+}
+
+fn write_edges(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "    <edges>")?;
+    let ids = cx.xml_ids();
+    let questions: Vec<String> = cx.analysis.graph.questions.iter().map(|q| xml(q)).collect();
+    let edges = cx.edges();
+    // Edges carry no id: optional since GEXF 1.3, and no reader needs one.
+    chunks::write_rows(out, edges.len(), |e, buf| {
+        let (s, t, tie) = &edges[e];
+        let layer = tie.layer.as_str();
+        buf.push_str(r#"      <edge source=""#);
+        buf.push_str(&ids[*s]);
+        buf.push_str(r#"" target=""#);
+        buf.push_str(&ids[*t]);
+        buf.push_str(r#"" weight=""#);
+        push_float(buf, tie.weight);
+        buf.push_str(r#"" label=""#);
+        buf.push_str(layer);
+        buf.push_str(r#""><attvalues><attvalue for="layer" value=""#);
+        buf.push_str(layer);
+        buf.push_str(r#""/>"#);
+        if let (Layer::Influence, Some(q)) = (tie.layer, tie.question) {
+            buf.push_str(r#"<attvalue for="question" value=""#);
+            buf.push_str(&questions[q as usize]);
+            buf.push_str(r#""/>"#);
+        }
+        buf.push_str("</attvalues>");
+        buf.push_str(match tie.layer {
             Layer::Authority => {
                 r#"<viz:color r="68" g="68" b="68" a="0.9"/><viz:thickness value="2.0"/><viz:shape value="solid"/>"#
             }
             Layer::Influence => {
                 r#"<viz:color r="86" g="180" b="233" a="0.5"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
             }
-        };
-        let _ = writeln!(buf, "</attvalues>{look}</edge>");
-        out.write_all(buf.as_bytes())?;
-    }
+        });
+        buf.push_str("</edge>\n");
+    })?;
     writeln!(out, "    </edges>")
 }

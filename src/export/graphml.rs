@@ -7,12 +7,15 @@
 //! `y:ShapeNode` (position from orgsphere's layout, fill by role, the label) and each
 //! edge a `y:PolyLineEdge` (influence dashed), so yEd opens the same picture as Gephi.
 //! Other readers ignore these keys (networkx reads them as `x`, `y` and `shape_type`).
+//! Above [`super::LARGE_ORGANISATION`] people the hints are left out (yEd cannot lay out
+//! that many people; every data attribute stays). Edges carry no id (optional in GraphML).
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::columns::{Cell, Kind};
+use super::chunks;
+use super::columns::{Cell, Column, Kind};
 use super::format::{push_xml, xml};
+use super::number::{push_float, push_int};
 use super::{Context, Exporter};
 use crate::graph::Layer;
 
@@ -40,11 +43,14 @@ impl Exporter for GraphMl {
             out,
             r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
         )?;
-        writeln!(
-            out,
-            r#"  <key id="yed_node" for="node" yfiles.type="nodegraphics"/>
+        let yed = !cx.large();
+        if yed {
+            writeln!(
+                out,
+                r#"  <key id="yed_node" for="node" yfiles.type="nodegraphics"/>
   <key id="yed_edge" for="edge" yfiles.type="edgegraphics"/>"#
-        )?;
+            )?;
+        }
         writeln!(
             out,
             r#"  <key id="label" for="node" attr.name="label" attr.type="string"/>"#
@@ -70,62 +76,74 @@ impl Exporter for GraphMl {
             r#"  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#
         )?;
         writeln!(out, r#"  <graph id="orgsphere" edgedefault="directed">"#)?;
-        // Each node is built in one reused buffer, then written at once.
-        let mut buf = String::new();
-        for &p in cx.view.order() {
-            buf.clear();
-            buf.push_str(r#"    <node id=""#);
-            push_xml(&mut buf, cx.view.id(p));
-            buf.push_str("\">\n      <data key=\"label\">");
-            push_xml(&mut buf, &cx.view.label(p));
-            buf.push_str("</data>\n");
-            for (i, c) in columns.iter().enumerate() {
-                let cell = c.cell(p);
-                if cell != Cell::Empty {
-                    let _ = write!(buf, r#"      <data key="n{i}">"#);
-                    push_xml(&mut buf, &cell.text());
-                    buf.push_str("</data>\n");
-                }
-            }
-            out.write_all(buf.as_bytes())?;
-            yed_node(cx, p, out)?;
-            writeln!(out, "    </node>")?;
-        }
-        // Ids escaped once per person, each edge built in one reused buffer.
-        let ids: Vec<String> = (0..a.dataset.people.len())
-            .map(|p| xml(cx.view.id(p)))
-            .collect();
+        let order = cx.view.order();
+        chunks::write_rows(out, order.len(), |i, buf| {
+            node(cx, &columns, order[i], yed, buf);
+        })?;
+        let ids = cx.xml_ids();
         let questions: Vec<String> = a.graph.questions.iter().map(|q| xml(q)).collect();
-        for (e, (s, t, tie)) in cx.view.edges().into_iter().enumerate() {
-            buf.clear();
-            let _ = write!(
-                buf,
-                r#"    <edge id="e{e}" source="{}" target="{}"><data key="layer">{}</data>"#,
-                ids[s],
-                ids[t],
-                tie.layer.as_str()
-            );
+        let edges = cx.edges();
+        // Edges carry no id: GraphML makes it optional and no reader needs one.
+        chunks::write_rows(out, edges.len(), |e, buf| {
+            let (s, t, tie) = &edges[e];
+            buf.push_str(r#"    <edge source=""#);
+            buf.push_str(&ids[*s]);
+            buf.push_str(r#"" target=""#);
+            buf.push_str(&ids[*t]);
+            buf.push_str(r#""><data key="layer">"#);
+            buf.push_str(tie.layer.as_str());
+            buf.push_str("</data>");
             if let (Layer::Influence, Some(q)) = (tie.layer, tie.question) {
-                let _ = write!(
-                    buf,
-                    r#"<data key="question">{}</data>"#,
-                    questions[q as usize]
-                );
+                buf.push_str(r#"<data key="question">"#);
+                buf.push_str(&questions[q as usize]);
+                buf.push_str("</data>");
             }
-            let line = match tie.layer {
-                Layer::Authority => r##"<y:LineStyle color="#444444" type="line" width="1.5"/>"##,
-                Layer::Influence => r##"<y:LineStyle color="#56B4E9" type="dashed" width="1.0"/>"##,
-            };
-            let _ = writeln!(
-                buf,
-                r#"<data key="weight">{}</data><data key="yed_edge"><y:PolyLineEdge>{line}<y:Arrows source="none" target="standard"/></y:PolyLineEdge></data></edge>"#,
-                super::format::float(tie.weight)
-            );
-            out.write_all(buf.as_bytes())?;
-        }
+            buf.push_str(r#"<data key="weight">"#);
+            push_float(buf, tie.weight);
+            buf.push_str("</data>");
+            if yed {
+                yed_edge(tie.layer, buf);
+            }
+            buf.push_str("</edge>\n");
+        })?;
         writeln!(out, "  </graph>")?;
         writeln!(out, "</graphml>")
     }
+}
+
+/// Appends person `p`'s node: id, label, every non-empty column, yEd's drawing if `yed`.
+fn node(cx: &Context<'_>, columns: &[Column<'_>], p: usize, yed: bool, buf: &mut String) {
+    buf.push_str(r#"    <node id=""#);
+    buf.push_str(&cx.xml_ids()[p]);
+    buf.push_str("\">\n      <data key=\"label\">");
+    let label = cx.view.label(p);
+    push_xml(buf, &label);
+    buf.push_str("</data>\n");
+    for (i, c) in columns.iter().enumerate() {
+        let cell = c.cell(p);
+        if cell != Cell::Empty {
+            buf.push_str(r#"      <data key="n"#);
+            push_int(buf, i);
+            buf.push_str(r#"">"#);
+            cell.push_text(buf, push_xml);
+            buf.push_str("</data>\n");
+        }
+    }
+    if yed {
+        yed_node(cx, p, &label, buf);
+    }
+    buf.push_str("    </node>\n");
+}
+
+/// yEd's drawing of an edge: authority solid and dark, influence dashed and light.
+fn yed_edge(layer: Layer, buf: &mut String) {
+    let line = match layer {
+        Layer::Authority => r##"<y:LineStyle color="#444444" type="line" width="1.5"/>"##,
+        Layer::Influence => r##"<y:LineStyle color="#56B4E9" type="dashed" width="1.0"/>"##,
+    };
+    buf.push_str(r#"<data key="yed_edge"><y:PolyLineEdge>"#);
+    buf.push_str(line);
+    buf.push_str(r#"<y:Arrows source="none" target="standard"/></y:PolyLineEdge></data>"#);
 }
 
 /// Layout units to yEd's coordinates (y grows downward).
@@ -133,7 +151,7 @@ const SCALE_X: f64 = 40.0;
 const SCALE_Y: f64 = 120.0;
 
 /// yEd's drawing of person `p`: a rounded box at the layout position, filled by role.
-fn yed_node(cx: &Context<'_>, p: usize, out: &mut dyn Write) -> io::Result<()> {
+fn yed_node(cx: &Context<'_>, p: usize, label: &str, buf: &mut String) {
     let layout = cx.layout();
     let role = cx.analysis.classification.role[p];
     let side = super::style::size(
@@ -142,15 +160,17 @@ fn yed_node(cx: &Context<'_>, p: usize, out: &mut dyn Write) -> io::Result<()> {
         14.0,
         36.0,
     );
-    let f = super::format::float;
-    writeln!(
-        out,
-        r##"      <data key="yed_node"><y:ShapeNode><y:Geometry x="{}" y="{}" width="{}" height="{}"/><y:Fill color="{}" transparent="false"/><y:BorderStyle color="#FFFFFF" type="line" width="1.0"/><y:NodeLabel modelName="sides" modelPosition="s" fontSize="10">{}</y:NodeLabel><y:Shape type="ellipse"/></y:ShapeNode></data>"##,
-        f(layout.x[p] * SCALE_X - side / 2.0),
-        f(layout.y[p] * SCALE_Y - side / 2.0),
-        f(side),
-        f(side),
-        super::style::hex(role).to_uppercase(),
-        xml(&cx.view.label(p))
-    )
+    buf.push_str(r#"      <data key="yed_node"><y:ShapeNode><y:Geometry x=""#);
+    push_float(buf, layout.x[p] * SCALE_X - side / 2.0);
+    buf.push_str(r#"" y=""#);
+    push_float(buf, layout.y[p] * SCALE_Y - side / 2.0);
+    buf.push_str(r#"" width=""#);
+    push_float(buf, side);
+    buf.push_str(r#"" height=""#);
+    push_float(buf, side);
+    buf.push_str(r#""/><y:Fill color=""#);
+    super::style::push_hex(buf, role, true);
+    buf.push_str(r##"" transparent="false"/><y:BorderStyle color="#FFFFFF" type="line" width="1.0"/><y:NodeLabel modelName="sides" modelPosition="s" fontSize="10">"##);
+    push_xml(buf, label);
+    buf.push_str("</y:NodeLabel><y:Shape type=\"ellipse\"/></y:ShapeNode></data>\n");
 }

@@ -7,12 +7,11 @@
 //! booleans, "does not apply" as null), plus `label`, `color` (by role) and `size` (by
 //! influence) for styling. One element per line, so two runs diff line by line.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::columns::{Cell, Column};
-use super::format::float;
-use super::{Context, Exporter, style};
+use super::number::{push_float, push_int};
+use super::{Context, Exporter, chunks, style};
 use crate::graph::{Layer, Tie};
 
 pub struct CytoscapeJson;
@@ -22,22 +21,32 @@ pub struct NodeLinkJson;
 const SCALE_X: f64 = 40.0;
 const SCALE_Y: f64 = 120.0;
 
-/// Appends `text` as a JSON string.
+/// Appends `text` as a JSON string (runs of plain text copied at once).
 fn string(buf: &mut String, text: &str) {
     buf.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => buf.push_str("\\\""),
-            '\\' => buf.push_str("\\\\"),
-            '\n' => buf.push_str("\\n"),
-            '\r' => buf.push_str("\\r"),
-            '\t' => buf.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(buf, "\\u{:04x}", c as u32);
-            }
-            c => buf.push(c),
+    let mut start = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let escaped = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `b` is ASCII, so `i` is a character boundary.
+        buf.push_str(&text[start..i]);
+        if escaped.is_empty() {
+            buf.push_str("\\u00");
+            buf.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
+            buf.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
+        } else {
+            buf.push_str(escaped);
         }
+        start = i + 1;
     }
+    buf.push_str(&text[start..]);
     buf.push('"');
 }
 
@@ -71,18 +80,19 @@ impl<'b> Object<'b> {
 
     /// A number as every output writes it (10 significant digits).
     fn number(&mut self, key: &str, x: f64) {
-        let text = float(x);
-        self.key(key)
-            .push_str(if text.is_empty() { "null" } else { &text });
+        let buf = self.key(key);
+        let before = buf.len();
+        push_float(buf, x);
+        if buf.len() == before {
+            buf.push_str("null");
+        }
     }
 
     fn cell(&mut self, key: &str, cell: Cell<'_>) {
         match cell {
             Cell::Empty => self.key(key).push_str("null"),
             Cell::Text(t) => self.text(key, &t),
-            Cell::Int(v) => {
-                let _ = write!(self.key(key), "{v}");
-            }
+            Cell::Int(v) => push_int(self.key(key), v),
             Cell::Float(v) => self.number(key, v),
             Cell::Bool(v) => self.key(key).push_str(if v { "true" } else { "false" }),
         }
@@ -101,7 +111,10 @@ fn node_data(o: &mut Object<'_>, cx: &Context<'_>, columns: &[Column<'_>], p: us
     for c in columns {
         o.cell(&c.name, c.cell(p));
     }
-    o.text("color", &style::hex(a.classification.role[p]));
+    let color = o.key("color");
+    color.push('"');
+    style::push_hex(color, a.classification.role[p], false);
+    color.push('"');
     o.number(
         "size",
         style::size(a.metrics.combined.in_degree[p], cx.max_in_degree, 6.0, 30.0),
@@ -117,9 +130,12 @@ fn edge_data(
     first: &str,
 ) {
     if first == "key" {
-        let _ = write!(o.key("key"), "{e}");
+        push_int(o.key("key"), e);
     } else {
-        o.text("id", &format!("e{e}"));
+        let id = o.key("id");
+        id.push_str("\"e");
+        push_int(id, e);
+        id.push('"');
     }
     o.text("source", cx.view.id(s));
     o.text("target", cx.view.id(t));
@@ -131,22 +147,18 @@ fn edge_data(
     o.number("weight", tie.weight);
 }
 
-/// Writes one line per item of a JSON array; `item` fills the line buffer.
+/// Writes one line per item of a JSON array, in parallel chunks; `item` fills the line.
 fn lines(
     out: &mut dyn Write,
     count: usize,
     indent: &str,
-    mut item: impl FnMut(usize, &mut String),
+    item: impl Fn(usize, &mut String) + Sync,
 ) -> io::Result<()> {
-    let mut buf = String::new();
-    for i in 0..count {
-        buf.clear();
+    chunks::write_rows(out, count, |i, buf| {
         buf.push_str(if i == 0 { "\n" } else { ",\n" });
         buf.push_str(indent);
-        item(i, &mut buf);
-        out.write_all(buf.as_bytes())?;
-    }
-    Ok(())
+        item(i, buf);
+    })
 }
 
 impl Exporter for CytoscapeJson {
@@ -180,7 +192,7 @@ impl Exporter for CytoscapeJson {
             element.end();
         })?;
         write!(out, "\n ],\n \"edges\": [")?;
-        let edges = cx.view.edges();
+        let edges = cx.edges();
         lines(out, edges.len(), "  ", |e, buf| {
             let (s, t, tie) = &edges[e];
             let mut element = Object::new(buf);
@@ -217,7 +229,7 @@ impl Exporter for NodeLinkJson {
             node.end();
         })?;
         write!(out, "\n ],\n \"links\": [")?;
-        let edges = cx.view.edges();
+        let edges = cx.edges();
         lines(out, edges.len(), "  ", |e, buf| {
             let (s, t, tie) = &edges[e];
             let mut link = Object::new(buf);

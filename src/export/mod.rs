@@ -5,6 +5,7 @@
 //! through one [`View`] (ids or pseudonyms, the privacy rules) and group figures through
 //! one [`Groups`] (small groups suppressed), so no file can forget them.
 
+mod chunks;
 mod columns;
 mod dot;
 mod findings;
@@ -14,6 +15,7 @@ mod graphml;
 pub mod groups;
 mod json;
 pub mod layout;
+mod number;
 mod options;
 mod parquet;
 mod people;
@@ -27,10 +29,11 @@ mod view;
 pub use columns::{Cell, Column, Kind, person_columns, person_order};
 pub use groups::Groups;
 pub use layout::Layout;
-pub use options::{DEFAULT_MIN_GROUP_SIZE, Format, Key, OutputOptions};
+pub use options::{DEFAULT_MIN_GROUP_SIZE, Format, Key, LARGE_ORGANISATION, OutputOptions};
 pub use summary::SCHEMA_VERSION;
 pub use view::View;
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -39,6 +42,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::graph::Tie;
 use crate::progress::{Progress, stage};
 use crate::{Analysis, Options};
 
@@ -55,6 +59,8 @@ pub struct Context<'a> {
     /// The most distinct nominators anyone has (for sizes by influence).
     pub max_in_degree: u32,
     layout: OnceLock<Layout>,
+    edges: OnceLock<Vec<(usize, usize, Tie)>>,
+    xml_ids: OnceLock<Vec<String>>,
 }
 
 impl<'a> Context<'a> {
@@ -75,6 +81,8 @@ impl<'a> Context<'a> {
                 .max()
                 .unwrap_or(0),
             layout: OnceLock::new(),
+            edges: OnceLock::new(),
+            xml_ids: OnceLock::new(),
         }
     }
 
@@ -82,6 +90,27 @@ impl<'a> Context<'a> {
     pub fn layout(&self) -> &Layout {
         self.layout
             .get_or_init(|| layout::layout(self.analysis, self.view.rank()))
+    }
+
+    /// Whether the organisation is above [`LARGE_ORGANISATION`] people (graph files cut to
+    /// what tools can open).
+    pub fn large(&self) -> bool {
+        self.analysis.dataset.people.len() > LARGE_ORGANISATION
+    }
+
+    /// Every edge in output order ([`View::edges`]), sorted once for all graph files.
+    pub fn edges(&self) -> &[(usize, usize, Tie)] {
+        self.edges.get_or_init(|| self.view.edges())
+    }
+
+    /// Everyone's id as the outputs write it, escaped for XML, indexed by person.
+    pub fn xml_ids(&self) -> &[String] {
+        self.xml_ids.get_or_init(|| {
+            (0..self.analysis.dataset.people.len())
+                .into_par_iter()
+                .map(|p| format::xml(self.view.id(p)))
+                .collect()
+        })
     }
 }
 
@@ -91,9 +120,9 @@ pub trait Exporter: Send + Sync {
     fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// The exporters `options` asks for, in the order files are written: `people.csv`,
+/// The exporters for `formats`, in the order files are written: `people.csv`,
 /// `data-quality.csv` and `summary.json` always, then the chosen formats.
-pub fn exporters(options: &OutputOptions) -> Vec<Box<dyn Exporter>> {
+pub fn exporters(formats: &BTreeSet<Format>) -> Vec<Box<dyn Exporter>> {
     let mut list: Vec<Box<dyn Exporter>> = vec![
         Box::new(people::PeopleCsv),
         Box::new(quality::DataQualityCsv),
@@ -101,7 +130,7 @@ pub fn exporters(options: &OutputOptions) -> Vec<Box<dyn Exporter>> {
         Box::new(findings::FindingsCsv),
         Box::new(findings::FindingsJson),
     ];
-    for format in &options.formats {
+    for format in formats {
         list.push(match format {
             Format::Parquet => Box::new(parquet::PeopleParquet),
             Format::Graphml => Box::new(graphml::GraphMl),
@@ -125,8 +154,9 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
             )));
         }
     }
+    let formats = options.output.written(analysis.dataset.people.len());
     // The layout is shared by several graph files: compute it once, before they start.
-    if options.output.formats.iter().any(|f| f.needs_layout()) {
+    if formats.iter().any(|f| f.needs_layout()) {
         stage(progress, "layout", || {
             cx.layout();
         });
@@ -134,7 +164,7 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
     write_folder(&options.out, |dir| {
         // Files are independent: written in parallel, each on its own (the same bytes
         // whatever the order); the first error, in exporter order, is reported.
-        exporters(&options.output)
+        exporters(&formats)
             .par_iter()
             .map(|exporter| {
                 let path = dir.join(exporter.file_name());

@@ -39,6 +39,19 @@ impl Format {
         )
     }
 
+    /// The file this format writes.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Parquet => "people.parquet",
+            Format::Graphml => "graph.graphml",
+            Format::Gexf => "graph.gexf",
+            Format::Dot => "graph.dot",
+            Format::Cyjs => "graph.cyjs",
+            Format::Json => "graph.json",
+            Format::Report => "report.html",
+        }
+    }
+
     /// The name `--formats` uses.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -74,7 +87,28 @@ impl Format {
         }
         Ok(set)
     }
+
+    /// The formats a `--formats` list names one by one (not through `all`): they are
+    /// written whatever the size of the organisation.
+    pub fn named_in(list: &str) -> BTreeSet<Format> {
+        list.split(',')
+            .map(|w| w.trim().to_ascii_lowercase())
+            .filter_map(|w| Format::ALL.into_iter().find(|f| f.as_str() == w))
+            .collect()
+    }
 }
+
+/// Above this many people the graph files are cut to what tools can open: the default
+/// format set (`all`) leaves out `graph.cyjs` and `graph.json`, and `graph.graphml` leaves
+/// out yEd's drawing hints (every data attribute stays).
+///
+/// Why 20,000: both JSON files exist to draw the node-link graph in a browser
+/// (Cytoscape.js, D3), which stops being interactive at some tens of thousands of
+/// elements; 20,000 people are about 100,000 nodes and edges, and each file already holds
+/// about 35 MB. yEd's automatic layouts take minutes at that size, so its per-node and
+/// per-edge hints (a third of the GraphML) would only be read to be discarded. Below the
+/// limit nothing changes; `--formats cyjs,json` writes the JSON files at any size.
+pub const LARGE_ORGANISATION: usize = 20_000;
 
 /// The secret that turns ids into pseudonyms. Its `Debug` form never shows it.
 #[derive(Clone, PartialEq, Eq)]
@@ -108,6 +142,9 @@ impl fmt::Debug for Key {
 pub struct OutputOptions {
     /// Optional files to write (default: all).
     pub formats: BTreeSet<Format>,
+    /// The formats named one by one in `--formats`: written even above
+    /// [`LARGE_ORGANISATION`] people.
+    pub named_formats: BTreeSet<Format>,
     /// When set, ids become keyed pseudonyms and names, e-mails and free-text columns are
     /// left out of every file.
     pub pseudonymize: Option<Key>,
@@ -125,6 +162,7 @@ impl Default for OutputOptions {
     fn default() -> Self {
         OutputOptions {
             formats: Format::ALL.into_iter().collect(),
+            named_formats: BTreeSet::new(),
             pseudonymize: None,
             min_group_size: DEFAULT_MIN_GROUP_SIZE,
             dot_root: None,
@@ -135,6 +173,28 @@ impl Default for OutputOptions {
 impl OutputOptions {
     pub fn wants(&self, format: Format) -> bool {
         self.formats.contains(&format)
+    }
+
+    /// The formats left out for an organisation of `people`: above
+    /// [`LARGE_ORGANISATION`], `graph.cyjs` and `graph.json` unless named one by one.
+    pub fn left_out(&self, people: usize) -> Vec<Format> {
+        if people <= LARGE_ORGANISATION {
+            return Vec::new();
+        }
+        [Format::Cyjs, Format::Json]
+            .into_iter()
+            .filter(|f| self.formats.contains(f) && !self.named_formats.contains(f))
+            .collect()
+    }
+
+    /// The formats written for an organisation of `people`.
+    pub fn written(&self, people: usize) -> BTreeSet<Format> {
+        let left_out = self.left_out(people);
+        self.formats
+            .iter()
+            .copied()
+            .filter(|f| !left_out.contains(f))
+            .collect()
     }
 }
 
@@ -154,6 +214,25 @@ mod tests {
         let err = Format::parse_list("gexf,pdf").unwrap_err();
         assert_eq!(err.exit_code(), crate::error::EXIT_USAGE);
         assert!(err.to_string().contains("\"pdf\""));
+    }
+
+    #[test]
+    fn large_organisations_get_no_browser_files_unless_named() {
+        let all = OutputOptions::default();
+        assert!(all.left_out(LARGE_ORGANISATION).is_empty());
+        assert_eq!(
+            all.left_out(LARGE_ORGANISATION + 1),
+            [Format::Cyjs, Format::Json]
+        );
+        assert!(!all.written(LARGE_ORGANISATION + 1).contains(&Format::Json));
+        let list = "all, CYJS";
+        let named = OutputOptions {
+            formats: Format::parse_list(list).unwrap(),
+            named_formats: Format::named_in(list),
+            ..OutputOptions::default()
+        };
+        assert_eq!(named.left_out(1_000_000), [Format::Json]);
+        assert!(named.written(1_000_000).contains(&Format::Cyjs));
     }
 
     #[test]

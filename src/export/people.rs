@@ -2,8 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::columns::Cell;
-use super::{Context, Exporter, format};
+use super::{Context, Exporter, chunks, format};
 
 pub struct PeopleCsv;
 
@@ -14,18 +13,23 @@ impl Exporter for PeopleCsv {
 
     fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let columns = cx.view.columns();
-        let mut w = csv::Writer::from_writer(out);
+        let mut w = csv::Writer::from_writer(&mut *out);
         w.write_record(columns.iter().map(|c| c.name.as_str()))?;
-        // Cell by cell into the writer: no row of owned strings per person.
-        for &p in cx.view.order() {
-            for c in &columns {
-                match c.cell(p) {
-                    Cell::Text(t) => w.write_field(format::csv_text(&t).as_bytes())?,
-                    other => w.write_field(other.text().as_bytes())?,
+        w.flush()?;
+        drop(w);
+        // Rows formatted in parallel chunks, cell by cell (no string per value), quoted as
+        // the csv crate quotes.
+        let order = cx.view.order();
+        chunks::write_rows(out, order.len(), |i, buf| {
+            for (k, c) in columns.iter().enumerate() {
+                if k > 0 {
+                    buf.push(',');
                 }
+                c.cell(order[i]).push_text(buf, |buf, text| {
+                    format::push_csv_field(buf, &format::csv_text(text));
+                });
             }
-            w.write_record(None::<&[u8]>)?;
-        }
-        w.flush()
+            buf.push('\n');
+        })
     }
 }

@@ -21,6 +21,21 @@ pub fn hex(role: Role) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
+/// Appends a role's colour as `#rrggbb` (`#RRGGBB` when `upper`).
+pub fn push_hex(out: &mut String, role: Role, upper: bool) {
+    let digits: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let (r, g, b) = rgb(role);
+    out.push('#');
+    for v in [r, g, b] {
+        out.push(digits[usize::from(v >> 4)] as char);
+        out.push(digits[usize::from(v & 15)] as char);
+    }
+}
+
 /// A node's size from `min` to `max` by the square root of its share of the largest
 /// in-degree, so that area grows with nominations.
 pub fn size(in_degree: u32, max_in_degree: u32, min: f64, max: f64) -> f64 {

@@ -36,6 +36,18 @@ struct Summary<'a> {
     betweenness: PathsSummary,
     findings_by_severity: BTreeMap<&'static str, usize>,
     findings_by_kind: BTreeMap<&'static str, usize>,
+    graph_files: GraphFiles,
+}
+
+/// How the graph files were cut for a large organisation.
+#[derive(Serialize)]
+struct GraphFiles {
+    /// Above this many people the graph files are cut.
+    large_organisation: usize,
+    /// Files the default format set left out for the organisation's size.
+    left_out: Vec<&'static str>,
+    /// Whether graph.graphml carries yEd's drawing hints.
+    yed_drawing_hints: bool,
 }
 
 /// How betweenness and closeness were computed.
@@ -303,6 +315,17 @@ impl Exporter for SummaryJson {
             betweenness: paths_summary(cx),
             findings_by_severity: count_by(a.findings.iter().map(|f| f.severity.as_str())),
             findings_by_kind: count_by(a.findings.iter().map(|f| f.kind)),
+            graph_files: GraphFiles {
+                large_organisation: super::LARGE_ORGANISATION,
+                left_out: cx
+                    .options
+                    .output
+                    .left_out(d.people.len())
+                    .into_iter()
+                    .map(super::Format::file_name)
+                    .collect(),
+                yed_drawing_hints: !cx.large(),
+            },
         };
         serde_json::to_writer_pretty(&mut *out, &summary)?;
         out.write_all(b"\n")

@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
+
 use super::columns::{Cell, Column, Kind, person_columns, person_order};
 use super::options::OutputOptions;
 use super::privacy::{Numbers, Redactor, WITHHELD};
@@ -77,7 +79,8 @@ impl<'a> View<'a> {
             .edges(|_| true)
             .map(|(s, t, tie)| (s as usize, t as usize, tie))
             .collect();
-        edges.sort_by_key(|(s, t, tie)| {
+        // A stable sort: edges with equal keys keep the graph's order, whatever the threads.
+        edges.par_sort_by_key(|(s, t, tie)| {
             (self.rank[*s], self.rank[*t], tie.layer as u8, tie.question)
         });
         edges

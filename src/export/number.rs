@@ -1,0 +1,270 @@
+//! Numbers as every output writes them, appended to a caller's buffer without allocating:
+//! floats with at most 10 significant digits in their shortest fixed-point form (see
+//! [`super::format::float`]), integers in decimal.
+//!
+//! A float's digits come from the shortest round-trip form (`ryu`), rounded to 10
+//! significant digits. That equals rounding the exact binary value except when the
+//! shortest form is exactly a tie (11 digits ending in 5, such as `0.10000000005`): a
+//! double that near a tie may lie on either side of it, so those rare values take the
+//! exact (slower) path. The output is therefore the same as the exact rounding for every
+//! value, which the tests check against it on random, tiny, huge, whole and tie values.
+
+/// Appends `x` with at most 10 significant digits, shortest form, no exponent; `-0` is
+/// `0` and NaN is nothing.
+pub fn push_float(out: &mut String, x: f64) {
+    if x == 0.0 || !x.is_finite() {
+        if !x.is_nan() {
+            out.push('0');
+        }
+        return;
+    }
+    let mut ryu = ryu::Buffer::new();
+    let mut d = Digits::parse(ryu.format_finite(x));
+    if !d.round_to(10) {
+        out.push_str(&exact(x));
+        return;
+    }
+    if x < 0.0 {
+        out.push('-');
+    }
+    d.push_fixed(out);
+}
+
+/// Appends an integer in decimal.
+pub fn push_int(out: &mut String, v: impl itoa::Integer) {
+    out.push_str(itoa::Buffer::new().format(v));
+}
+
+/// `x` rounded to 10 significant digits, as the text outputs write it (so that typed
+/// outputs such as Parquet hold the same value as the CSV).
+pub fn round10(x: f64, scratch: &mut String) -> f64 {
+    scratch.clear();
+    push_float(scratch, x);
+    scratch.parse().unwrap_or(x)
+}
+
+/// A positive decimal: significant `digits` (ASCII, no leading or trailing zeros) with
+/// the decimal point `point` places after the first digit's left edge
+/// (`value = 0.d1d2… × 10^point`).
+struct Digits {
+    digits: [u8; 20],
+    len: usize,
+    point: i32,
+}
+
+impl Digits {
+    /// Reads ryu's output (`1.25`, `1e-7`, `1.5e16`, `123.0`), ignoring the sign.
+    fn parse(text: &str) -> Digits {
+        let (mantissa, exp) = match text.split_once('e') {
+            Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+            None => (text, 0),
+        };
+        let mut d = Digits {
+            digits: [0; 20],
+            len: 0,
+            point: 0,
+        };
+        let mut seen_point = false;
+        for &c in mantissa.as_bytes() {
+            match c {
+                b'.' => seen_point = true,
+                b'0'..=b'9' => {
+                    if d.len == 0 && c == b'0' {
+                        // A leading zero: after the point it moves the point left.
+                        if seen_point {
+                            d.point -= 1;
+                        }
+                        continue;
+                    }
+                    if !seen_point {
+                        d.point += 1;
+                    }
+                    d.digits[d.len] = c;
+                    d.len += 1;
+                }
+                _ => {}
+            }
+        }
+        d.point += exp;
+        d.trim();
+        d
+    }
+
+    fn trim(&mut self) {
+        while self.len > 0 && self.digits[self.len - 1] == b'0' {
+            self.len -= 1;
+        }
+    }
+
+    /// Rounds to `n` significant digits, half up; false when the shortest form is
+    /// exactly a tie, whose side only the exact value knows.
+    fn round_to(&mut self, n: usize) -> bool {
+        if self.len <= n {
+            return true;
+        }
+        if self.len == n + 1 && self.digits[n] == b'5' {
+            return false;
+        }
+        let up = self.digits[n] >= b'5';
+        self.len = n;
+        if up {
+            let mut i = n;
+            loop {
+                if i == 0 {
+                    self.digits[0] = b'1';
+                    self.len = 1;
+                    self.point += 1;
+                    break;
+                }
+                i -= 1;
+                if self.digits[i] == b'9' {
+                    self.digits[i] = b'0';
+                } else {
+                    self.digits[i] += 1;
+                    break;
+                }
+            }
+        }
+        self.trim();
+        true
+    }
+
+    /// Appends the digits in fixed-point form.
+    fn push_fixed(&self, out: &mut String) {
+        let digits = std::str::from_utf8(&self.digits[..self.len]).unwrap_or("0");
+        let zeros = |out: &mut String, n: i32| out.extend(std::iter::repeat_n('0', n as usize));
+        if self.point <= 0 {
+            out.push_str("0.");
+            zeros(out, -self.point);
+            out.push_str(digits);
+        } else if self.point as usize >= self.len {
+            out.push_str(digits);
+            zeros(out, self.point - self.len as i32);
+        } else {
+            let (int, frac) = digits.split_at(self.point as usize);
+            out.push_str(int);
+            out.push('.');
+            out.push_str(frac);
+        }
+    }
+}
+
+/// The exact rounding of `x` (nonzero, finite) to 10 significant digits, through the
+/// standard library's correctly rounded formatting.
+pub(super) fn exact(x: f64) -> String {
+    // Rounding to 10 significant digits is rounding to `decimals` places; one correctly
+    // rounded fixed-point format does it (the same digits as scientific notation would).
+    let decimals = 9 - x.abs().log10().floor() as i32;
+    let text = if (0..=17).contains(&decimals) {
+        let fixed = format!("{x:.*}", decimals as usize);
+        let trimmed = if fixed.contains('.') {
+            fixed.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &fixed
+        };
+        trimmed.to_string()
+    } else {
+        let rounded: f64 = format!("{x:.9e}").parse().unwrap_or(x);
+        rounded.to_string()
+    };
+    if text == "-0" { "0".to_string() } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fast(x: f64) -> String {
+        let mut s = String::new();
+        push_float(&mut s, x);
+        s
+    }
+
+    /// The exact rounding, with the contract's zero and NaN cases.
+    fn reference(x: f64) -> String {
+        if x.is_nan() {
+            String::new()
+        } else if x == 0.0 || x.is_infinite() {
+            "0".into()
+        } else {
+            exact(x)
+        }
+    }
+
+    #[test]
+    fn same_text_as_the_exact_rounding_on_many_values() {
+        let mut rng = crate::rng::SplitMix64::new(7);
+        let mut checked = 0;
+        for i in 0..400_000u64 {
+            let x = match i % 8 {
+                // Any bit pattern: every exponent from tiny to huge.
+                0 => f64::from_bits(rng.next_u64()),
+                1 => (rng.unit() - 0.3) * 10f64.powi(rng.below(40) as i32 - 20),
+                2 => rng.unit(),
+                3 => (rng.below(1_000_000) as f64) * 10f64.powi(rng.below(30) as i32 - 15),
+                // Near ties: 10 digits and a 5, nudged by an ulp or not.
+                4 => {
+                    let t = (rng.below(9_000_000_000) + 1_000_000_000) as f64 * 10.0 + 5.0;
+                    let x = t * 10f64.powi(rng.below(30) as i32 - 25);
+                    f64::from_bits((x.to_bits() as i64 + rng.below(3) as i64 - 1) as u64)
+                }
+                5 => rng.below(u32::MAX as u64) as f64 / (1 + rng.below(1000)) as f64,
+                6 => 1.0 / (1 + rng.below(10_000)) as f64,
+                _ => -(rng.unit() * 1e12).sqrt(),
+            };
+            assert_eq!(fast(x), reference(x), "{x:e} ({:#x})", x.to_bits());
+            checked += 1;
+        }
+        assert_eq!(checked, 400_000);
+    }
+
+    #[test]
+    fn edge_values() {
+        for x in [
+            0.0,
+            -0.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::MIN_POSITIVE,
+            5e-324,
+            1.0,
+            -1.0,
+            0.1 + 0.2,
+            9_999_999_999.5,
+            9_999_999_999.4,
+            0.999_999_999_95,
+            1234567890.5,
+            1234567891.5,
+            0.10000000005,
+            1e-20,
+            1e21,
+            123456789012.3,
+            2.5e-7,
+            1e16,
+            12345678901234567890.0,
+        ] {
+            assert_eq!(fast(x), reference(x), "{x:e}");
+        }
+        // The one difference: above 1.7976931345e308 the 10-digit rounding exceeds the
+        // largest double, which the exact path prints as `inf`; here it stays a number.
+        assert_eq!(reference(f64::MAX), "inf");
+        assert!(fast(-f64::MAX).starts_with("-1797693135000"));
+        assert_eq!(fast(-0.0), "0");
+        assert_eq!(fast(f64::NAN), "");
+        assert_eq!(fast(9_999_999_999.6), "10000000000");
+        assert_eq!(fast(0.16378123456789), "0.1637812346");
+    }
+
+    #[test]
+    fn integers_and_rounded_values() {
+        let mut s = String::new();
+        push_int(&mut s, 0u32);
+        s.push(',');
+        push_int(&mut s, u64::MAX);
+        s.push(',');
+        push_int(&mut s, -42i64);
+        assert_eq!(s, "0,18446744073709551615,-42");
+        assert_eq!(round10(0.16378123456789, &mut s), 0.1637812346);
+        assert!(round10(f64::NAN, &mut s).is_nan());
+    }
+}
