@@ -14,7 +14,7 @@ mod common;
 use common::fixture::{self, Mode, options, org};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
-use orgsphere::export::{Context, exporters, layout, write_all};
+use orgsphere::export::{Context, Format, exporters, layout, write_all};
 use orgsphere::progress::Silent;
 
 /// The timestamp every file carries, fixed so runs write the same bytes.
@@ -32,7 +32,8 @@ fn files(group: &mut BenchmarkGroup<'_, WallTime>, people: usize) {
     });
     cx.layout();
     let mut buffer: Vec<u8> = Vec::new();
-    for exporter in exporters(&options.output) {
+    // Every file, also those a large organisation leaves out by default.
+    for exporter in exporters(&Format::ALL.into_iter().collect()) {
         let id = BenchmarkId::new(exporter.file_name(), people);
         group.bench_function(id, |b| {
             b.iter(|| {
