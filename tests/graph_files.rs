@@ -180,6 +180,13 @@ fn gexf_opens_as_a_coloured_laid_out_picture() {
     let layers = edge_layers(&doc, "attvalue", |v| v.attr("for").unwrap().to_string());
     assert_eq!(layers["authority"], managers(&people));
     assert_eq!(layers["influence"], 292);
+    // A small organisation's edges have their own look: influence dashed, authority solid.
+    let shapes: HashSet<&str> = doc
+        .all("edge")
+        .iter()
+        .map(|e| e.child("viz:shape").unwrap().attr("value").unwrap())
+        .collect();
+    assert_eq!(shapes, HashSet::from(["solid", "dashed"]));
 }
 
 #[test]

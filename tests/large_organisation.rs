@@ -44,6 +44,7 @@ fn browser_files_are_left_out_above_the_limit_unless_named() {
         serde_json::json!(["graph.cyjs", "graph.json"])
     );
     assert_eq!(files["yed_drawing_hints"], false);
+    assert_eq!(files["gexf_edge_looks"], false);
     assert_eq!(files["large_organisation"], LARGE_ORGANISATION);
 
     // GraphML without yEd's hints, with every attribute; GEXF keeps its look.
@@ -57,7 +58,9 @@ fn browser_files_are_left_out_above_the_limit_unless_named() {
     assert!(
         graphml.contains(r#"attr.name="pagerank""#) && graphml.contains(r#"<data key="weight">"#)
     );
-    assert!(w.read("default/graph.gexf").contains("<viz:position"));
+    let gexf = w.read("default/graph.gexf");
+    assert!(gexf.contains("<viz:position") && gexf.contains("<viz:color"));
+    assert!(!gexf.contains("<viz:thickness") && !gexf.contains(r#"label="influence""#));
 
     // Named one by one, they are written at any size, and nothing is said.
     let run = w.run(&["analyze", "org", "--out", "named", "--formats", "cyjs,json"]);

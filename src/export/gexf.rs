@@ -2,7 +2,8 @@
 //! layers as edges with `layer`, `question` and `weight`, and the look of the picture:
 //! `viz:color` by role, `viz:size` by influence (distinct nominators) and `viz:position`
 //! from orgsphere's layout (see [`super::layout`]), so Gephi opens a readable org chart
-//! with the influence ties over it rather than a scatter of black dots.
+//! with the influence ties over it rather than a scatter of black dots. Edges get their own
+//! colour, thickness and dashes up to [`super::LARGE_ORGANISATION`] people.
 
 use std::io::{self, Write};
 
@@ -114,6 +115,11 @@ fn write_edges(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let ids = cx.xml_ids();
     let questions: Vec<String> = cx.analysis.graph.questions.iter().map(|q| xml(q)).collect();
     let edges = cx.edges();
+    // Each edge's look (colour, thickness, dashes for influence) helps a drawing of a
+    // team or a department; above [`super::LARGE_ORGANISATION`] people it would be a
+    // quarter of the file and nobody draws the edges one by one, so it is left out there
+    // (Gephi colours edges by their source person, and by `layer` on request).
+    let edge_look = !cx.large();
     // Edges carry no id: optional since GEXF 1.3, and no reader needs one.
     chunks::write_rows(out, edges.len(), |e, buf| {
         let (s, t, tie) = &edges[e];
@@ -124,8 +130,10 @@ fn write_edges(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         buf.push_str(&ids[*t]);
         buf.push_str(r#"" weight=""#);
         push_float(buf, tie.weight);
-        buf.push_str(r#"" label=""#);
-        buf.push_str(layer);
+        if edge_look {
+            buf.push_str(r#"" label=""#);
+            buf.push_str(layer);
+        }
         buf.push_str(r#""><attvalues><attvalue for="layer" value=""#);
         buf.push_str(layer);
         buf.push_str(r#""/>"#);
@@ -135,14 +143,16 @@ fn write_edges(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             buf.push_str(r#""/>"#);
         }
         buf.push_str("</attvalues>");
-        buf.push_str(match tie.layer {
-            Layer::Authority => {
-                r#"<viz:color r="68" g="68" b="68" a="0.9"/><viz:thickness value="2.0"/><viz:shape value="solid"/>"#
-            }
-            Layer::Influence => {
-                r#"<viz:color r="86" g="180" b="233" a="0.5"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
-            }
-        });
+        if edge_look {
+            buf.push_str(match tie.layer {
+                Layer::Authority => {
+                    r#"<viz:color r="68" g="68" b="68" a="0.9"/><viz:thickness value="2.0"/><viz:shape value="solid"/>"#
+                }
+                Layer::Influence => {
+                    r#"<viz:color r="86" g="180" b="233" a="0.5"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
+                }
+            });
+        }
         buf.push_str("</edge>\n");
     })?;
     writeln!(out, "    </edges>")

@@ -48,6 +48,8 @@ struct GraphFiles {
     left_out: Vec<&'static str>,
     /// Whether graph.graphml carries yEd's drawing hints.
     yed_drawing_hints: bool,
+    /// Whether graph.gexf gives each edge its own colour, thickness and dashes.
+    gexf_edge_looks: bool,
 }
 
 /// How betweenness and closeness were computed.
@@ -325,6 +327,7 @@ impl Exporter for SummaryJson {
                     .map(super::Format::file_name)
                     .collect(),
                 yed_drawing_hints: !cx.large(),
+                gexf_edge_looks: !cx.large(),
             },
         };
         serde_json::to_writer_pretty(&mut *out, &summary)?;
