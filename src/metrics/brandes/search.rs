@@ -9,10 +9,11 @@
 //! - each level of the search is visited in ascending node order (large levels are
 //!   collected in a bitmap, small ones sorted), so the ties and state of a level stream
 //!   through memory instead of jumping;
-//! - dependencies are pulled from out-neighbours one level down (δ_v = σ_v · Σ_w c_w over
-//!   the out-neighbours w at distance d(v) + 1), and once a node is done σ is overwritten
-//!   by its coefficient `c_v = (1 + δ_v) / σ_v = 1 / σ_v + Σ_w c_w`: the pass writes only
-//!   the node it is on.
+//! - the forward pass lists each node's out-neighbours one level down as it meets them;
+//!   dependencies are pulled from that list in reverse (δ_v = σ_v · Σ_w c_w over those w),
+//!   and once a node is done σ is overwritten by its coefficient
+//!   `c_v = (1 + δ_v) / σ_v = 1 / σ_v + Σ_w c_w`: the pass reads the list in order and
+//!   writes only the node it is on.
 
 use super::layout::Layout;
 
@@ -27,6 +28,10 @@ pub struct Search {
     sigma: Vec<f64>,
     /// The next level, for levels too large to sort.
     next: Vec<u64>,
+    /// Each reached node's out-neighbours one level down, in `order`.
+    below: Vec<u32>,
+    /// Where each node's run of `below` ends, by position in `order`.
+    below_end: Vec<u32>,
 }
 
 impl Search {
@@ -36,13 +41,15 @@ impl Search {
             dist: vec![UNSEEN; n],
             sigma: vec![0.0; n],
             next: vec![0; n.div_ceil(64)],
+            below: Vec::new(),
+            below_end: Vec::with_capacity(n),
         }
     }
 
     /// Searches from `s`; adds each reached node's (δ, 1 / distance) to `sums`.
     pub fn run(&mut self, g: &Layout, s: usize, sums: &mut [[f64; 2]]) {
         self.count_paths(g, s);
-        self.pull_dependencies(g, s, sums);
+        self.pull_dependencies(s, sums);
         if self.order.len() * 16 > self.dist.len() {
             self.dist.fill(UNSEEN);
         } else {
@@ -56,7 +63,10 @@ impl Search {
     fn count_paths(&mut self, g: &Layout, s: usize) {
         let n = self.dist.len();
         let (dist, sigma, order) = (&mut self.dist, &mut self.sigma, &mut self.order);
+        let (below, below_end) = (&mut self.below, &mut self.below_end);
         order.clear();
+        below.clear();
+        below_end.clear();
         order.push(s as u32);
         dist[s] = 0;
         sigma[s] = 1.0;
@@ -80,8 +90,12 @@ impl Search {
                         }
                     } else if dist[w] == d {
                         sigma[w] += paths;
+                    } else {
+                        continue;
                     }
+                    below.push(w as u32);
                 }
+                below_end.push(below.len() as u32);
             }
             if large {
                 drain_bits(&mut self.next, order);
@@ -93,17 +107,21 @@ impl Search {
     }
 
     /// Reverse order: δ and the coefficient of each node from those one level down.
-    fn pull_dependencies(&mut self, g: &Layout, s: usize, sums: &mut [[f64; 2]]) {
+    fn pull_dependencies(&mut self, s: usize, sums: &mut [[f64; 2]]) {
         let (dist, sigma) = (&self.dist, &mut self.sigma);
-        for &v in self.order.iter().rev() {
+        let mut end = self.below.len();
+        for (i, &v) in self.order.iter().enumerate().rev() {
             let v = v as usize;
-            let below = dist[v] + 1;
-            let pulled: f64 = g
-                .out(v)
+            let start = if i == 0 {
+                0
+            } else {
+                self.below_end[i - 1] as usize
+            };
+            let pulled: f64 = self.below[start..end]
                 .iter()
-                .filter(|&&w| dist[w as usize] == below)
                 .map(|&w| sigma[w as usize])
                 .sum();
+            end = start;
             let paths = sigma[v];
             if v != s {
                 sums[v][0] += paths * pulled;
