@@ -4,8 +4,9 @@
 //! out-neighbours under it, ascending. The order is breadth-first over the layer's ties in
 //! either direction (Cuthill & McKee 1969 without the degree sort), so people a search
 //! reaches together sit together in memory. HR exports are sorted by employee id, which
-//! says nothing about who works with whom; on a million people this order makes the
-//! searches about a fifth faster than the export's order.
+//! says nothing about who works with whom; on a generated million-person organisation this
+//! order made the combined layer's searches 15–20 % faster than the file's order or a
+//! random one.
 
 use crate::graph::Csr;
 
