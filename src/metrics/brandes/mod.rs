@@ -14,13 +14,21 @@
 //! value with probability at least `1 − δ` (sampling without replacement only tightens
 //! it); [`error_bound`] computes ε.
 //!
-//! Sources are processed in fixed chunks whose sums are added in chunk order, so the
-//! result is the same bit for bit with one thread or many.
+//! Sources are drawn, and results reported, in person order. The searches themselves run on
+//! a renumbered copy of the layer that keeps people who are reached together close in
+//! memory ([`layout`]); [`search`] says how one search keeps its state small. Sources are
+//! processed in fixed chunks whose sums are added in chunk order, so the result is the same
+//! bit for bit with one thread or many.
+
+mod layout;
+mod search;
 
 use rayon::prelude::*;
 
 use crate::graph::Csr;
 use crate::rng::SplitMix64;
+use layout::Layout;
+use search::Search;
 
 /// Up to this many people, betweenness and closeness are exact.
 pub const EXACT_LIMIT: usize = 5_000;
@@ -32,8 +40,9 @@ pub const DEFAULT_SAMPLES: usize = 256;
 pub fn question_samples(samples: usize) -> usize {
     (samples / 4).max(32).min(samples)
 }
-/// Sources per chunk of work; chunk sums are combined in order.
-const CHUNK: usize = 64;
+/// Sources per chunk of work; chunk sums are combined in order. Small enough that a
+/// question layer's 64 sources keep two threads busy.
+const CHUNK: usize = 16;
 
 /// How betweenness and closeness were computed.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,106 +123,36 @@ pub fn error_bound(n: usize, k: usize, delta: f64) -> f64 {
 
 /// Raw dependency and reciprocal-distance sums over `sources`, deterministic in order.
 fn accumulate(g: &Csr, sources: &[usize]) -> (Vec<f64>, Vec<f64>) {
-    let n = g.node_count();
-    let mut betweenness = vec![0.0; n];
-    let mut closeness = vec![0.0; n];
+    let layout = Layout::new(g);
+    let n = layout.node_count();
+    let mut total = vec![[0.0; 2]; n];
     let chunks: Vec<&[usize]> = sources.chunks(CHUNK).collect();
     // A few chunks at a time keeps memory at O(threads · V) for a million people.
     let wave = rayon::current_num_threads().max(1) * 2;
     for group in chunks.chunks(wave) {
-        let sums: Vec<(Vec<f64>, Vec<f64>)> = group
+        let sums: Vec<Vec<[f64; 2]>> = group
             .par_iter()
             .map(|chunk| {
                 let mut search = Search::new(n);
-                let (mut b, mut c) = (vec![0.0; n], vec![0.0; n]);
+                let mut sums = vec![[0.0; 2]; n];
                 for &s in *chunk {
-                    search.run(g, s, &mut b, &mut c);
+                    search.run(&layout, layout.rank[s] as usize, &mut sums);
                 }
-                (b, c)
+                sums
             })
             .collect();
-        for (b, c) in sums {
-            betweenness.iter_mut().zip(b).for_each(|(t, x)| *t += x);
-            closeness.iter_mut().zip(c).for_each(|(t, x)| *t += x);
-        }
-    }
-    (betweenness, closeness)
-}
-
-/// What a search knows of one node; kept together so that a visit touches one cache
-/// line, not three (the searches are memory-bound on large organisations).
-#[derive(Clone, Copy)]
-struct Node {
-    dist: u32,
-    sigma: f64,
-    delta: f64,
-}
-
-const UNSEEN: u32 = u32::MAX;
-const FRESH: Node = Node {
-    dist: UNSEEN,
-    sigma: 0.0,
-    delta: 0.0,
-};
-
-/// Reusable state of one single-source search.
-struct Search {
-    order: Vec<u32>,
-    node: Vec<Node>,
-}
-
-impl Search {
-    fn new(n: usize) -> Self {
-        Search {
-            order: Vec::with_capacity(n),
-            node: vec![FRESH; n],
-        }
-    }
-
-    /// Breadth-first search from `s`, then dependency accumulation in reverse order.
-    fn run(&mut self, g: &Csr, s: usize, betweenness: &mut [f64], closeness: &mut [f64]) {
-        self.order.clear();
-        self.node[s] = Node {
-            dist: 0,
-            sigma: 1.0,
-            delta: 0.0,
-        };
-        self.order.push(s as u32);
-        let mut head = 0;
-        while head < self.order.len() {
-            let v = self.order[head] as usize;
-            head += 1;
-            let Node { dist, sigma, .. } = self.node[v];
-            for &w in g.out_neighbors(v) {
-                let next = &mut self.node[w as usize];
-                if next.dist == UNSEEN {
-                    next.dist = dist + 1;
-                    self.order.push(w);
-                }
-                if next.dist == dist + 1 {
-                    next.sigma += sigma;
-                }
+        for chunk in sums {
+            for (t, x) in total.iter_mut().zip(chunk) {
+                t[0] += x[0];
+                t[1] += x[1];
             }
         }
-        for &w in self.order.iter().rev() {
-            let w = w as usize;
-            let Node { dist, sigma, delta } = self.node[w];
-            let coeff = (1.0 + delta) / sigma;
-            for &v in g.in_neighbors(w) {
-                let prev = &mut self.node[v as usize];
-                if prev.dist != UNSEEN && prev.dist + 1 == dist {
-                    prev.delta += prev.sigma * coeff;
-                }
-            }
-            if w != s {
-                betweenness[w] += delta;
-                closeness[w] += 1.0 / f64::from(dist);
-            }
-        }
-        for &w in &self.order {
-            self.node[w as usize] = FRESH;
-        }
     }
+    let person = |p: usize| total[layout.rank[p] as usize];
+    (
+        (0..n).map(|p| person(p)[0]).collect(),
+        (0..n).map(|p| person(p)[1]).collect(),
+    )
 }
 
 #[cfg(test)]
