@@ -36,7 +36,7 @@ pub fn leader_stability(r: &Resampling<'_>, resamples: usize, seed: u64) -> Opti
         return None;
     }
     let n = r.influence.node_count();
-    let respondents: Vec<usize> = (0..n).filter(|&p| r.responded[p]).collect();
+    let respondents: Vec<u32> = (0..n as u32).filter(|&p| r.responded[p as usize]).collect();
     let counts = (0..resamples)
         .into_par_iter()
         .fold(
@@ -66,25 +66,56 @@ pub fn leader_stability(r: &Resampling<'_>, resamples: usize, seed: u64) -> Opti
 }
 
 /// One resample: who is an informal leader in it.
-fn resample(r: &Resampling<'_>, respondents: &[usize], mut rng: SplitMix64) -> Vec<bool> {
+fn resample(r: &Resampling<'_>, respondents: &[u32], mut rng: SplitMix64) -> Vec<bool> {
     let n = r.influence.node_count();
-    let mut drawn = vec![0u32; n];
-    for _ in 0..respondents.len() {
-        drawn[respondents[rng.below(respondents.len() as u64) as usize]] += 1;
-    }
-    let in_degree: Vec<u32> = (0..n)
-        .map(|v| {
-            r.influence
-                .in_neighbors(v)
-                .iter()
-                .map(|&u| drawn[u as usize])
-                .sum()
-        })
-        .collect();
+    let picks = (0..respondents.len())
+        .map(|_| respondents[rng.below(respondents.len() as u64) as usize] as usize);
+    let in_degree = match count_draws(n, picks) {
+        Draws::Narrow(counts) => weighted_in_degree(r.influence, &counts),
+        Draws::Wide(counts) => weighted_in_degree(r.influence, &counts),
+    };
     let (high, _) = high_influence(&in_degree, r.pagerank, r.rule, r.min_nominations);
     high.into_iter()
         .zip(r.formal_power)
         .map(|(h, &f)| h && !f)
+        .collect()
+}
+
+/// How often each person was drawn.
+#[derive(Debug, PartialEq)]
+enum Draws {
+    /// One byte each, so that the million-person table stays in the processor's cache
+    /// while every nomination reads it.
+    Narrow(Vec<u8>),
+    /// Four bytes each, once a count would pass 255 (which a resample of thousands
+    /// practically never draws). The counts are the same either way.
+    Wide(Vec<u32>),
+}
+
+fn count_draws(n: usize, picks: impl Iterator<Item = usize>) -> Draws {
+    let mut counts = vec![0u8; n];
+    let mut picks = picks.into_iter();
+    while let Some(p) = picks.next() {
+        if counts[p] == u8::MAX {
+            let mut wide: Vec<u32> = counts.iter().map(|&c| u32::from(c)).collect();
+            wide[p] += 1;
+            picks.for_each(|p| wide[p] += 1);
+            return Draws::Wide(wide);
+        }
+        counts[p] += 1;
+    }
+    Draws::Narrow(counts)
+}
+
+/// Each person's nominations, each nominator counted as often as they were drawn.
+fn weighted_in_degree<T: Copy + Into<u32>>(g: &Csr, drawn: &[T]) -> Vec<u32> {
+    (0..g.node_count())
+        .map(|v| {
+            g.in_neighbors(v)
+                .iter()
+                .map(|&u| drawn[u as usize].into())
+                .sum()
+        })
         .collect()
 }
 
@@ -138,5 +169,15 @@ mod tests {
         assert_eq!(s[28], 0.0);
         assert!(s[..28].iter().all(|&x| x == 0.0));
         assert_eq!(leader_stability(&r, 0, 7), None);
+    }
+
+    #[test]
+    fn draw_counts_widen_past_255() {
+        assert_eq!(
+            count_draws(3, [0, 2, 2].into_iter()),
+            Draws::Narrow(vec![1, 0, 2])
+        );
+        let picks = std::iter::repeat_n(1, 300).chain([0, 1]);
+        assert_eq!(count_draws(3, picks), Draws::Wide(vec![1, 301, 0]));
     }
 }
