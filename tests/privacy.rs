@@ -251,4 +251,17 @@ fn parquet_has_the_csv_columns_and_types() {
         first.contains("employee_id: \"E0001\"") && first.contains("manager_id: null"),
         "{first}"
     );
+    // Measures are the exact doubles; people.csv shows them to 10 significant digits.
+    use parquet::record::RowAccessor;
+    let column = names.iter().position(|n| n == "pagerank").unwrap();
+    let text = w.read("out/people.csv");
+    let mut csv = csv::Reader::from_reader(text.as_bytes());
+    for (row, record) in reader.get_row_iter(None).unwrap().zip(csv.records()) {
+        let exact = row.unwrap().get_double(column).unwrap();
+        let shown: f64 = record.unwrap()[column].parse().unwrap();
+        assert!(
+            (exact - shown).abs() <= 1e-9 * exact.abs(),
+            "{exact} vs {shown}"
+        );
+    }
 }

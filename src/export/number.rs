@@ -35,14 +35,6 @@ pub fn push_int(out: &mut String, v: impl itoa::Integer) {
     out.push_str(itoa::Buffer::new().format(v));
 }
 
-/// `x` rounded to 10 significant digits, as the text outputs write it (so that typed
-/// outputs such as Parquet hold the same value as the CSV).
-pub fn round10(x: f64, scratch: &mut String) -> f64 {
-    scratch.clear();
-    push_float(scratch, x);
-    scratch.parse().unwrap_or(x)
-}
-
 /// A positive decimal: significant `digits` (ASCII, no leading or trailing zeros) with
 /// the decimal point `point` places after the first digit's left edge
 /// (`value = 0.d1d2… × 10^point`).
@@ -256,7 +248,7 @@ mod tests {
     }
 
     #[test]
-    fn integers_and_rounded_values() {
+    fn integers() {
         let mut s = String::new();
         push_int(&mut s, 0u32);
         s.push(',');
@@ -264,7 +256,5 @@ mod tests {
         s.push(',');
         push_int(&mut s, -42i64);
         assert_eq!(s, "0,18446744073709551615,-42");
-        assert_eq!(round10(0.16378123456789, &mut s), 0.1637812346);
-        assert!(round10(f64::NAN, &mut s).is_nan());
     }
 }
