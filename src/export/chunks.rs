@@ -11,16 +11,17 @@ use rayon::prelude::*;
 /// enough that the chunks of a batch keep both cores busy.
 const CHUNK: usize = 2048;
 
-/// Writes rows `0..count` in order; `row(i, buf)` appends row `i`'s text to `buf`.
+/// Writes rows `0..count` in order; `row(i, buf)` appends row `i`'s text to `buf`. While
+/// one batch is written out, the next is formatted (the writer's thread copies bytes to
+/// the file; the pool formats), so neither waits for the other on a large file.
 pub fn write_rows(
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
     count: usize,
     row: impl Fn(usize, &mut String) + Sync,
 ) -> io::Result<()> {
     let per_batch = 4 * rayon::current_num_threads().max(1);
-    let mut buffers: Vec<String> = vec![String::new(); per_batch];
     let batch = CHUNK * per_batch;
-    for start in (0..count).step_by(batch) {
+    let fill = |buffers: &mut Vec<String>, start: usize| {
         let end = (start + batch).min(count);
         buffers.par_iter_mut().enumerate().for_each(|(c, buf)| {
             buf.clear();
@@ -29,11 +30,22 @@ pub fn write_rows(
                 row(i, buf);
             }
         });
-        for buf in &buffers {
-            out.write_all(buf.as_bytes())?;
-        }
+    };
+    let mut current: Vec<String> = vec![String::new(); per_batch];
+    let mut next: Vec<String> = vec![String::new(); per_batch];
+    if count == 0 {
+        return Ok(());
     }
-    Ok(())
+    fill(&mut current, 0);
+    for start in (batch..count).step_by(batch) {
+        let (written, ()) = rayon::join(
+            || current.iter().try_for_each(|b| out.write_all(b.as_bytes())),
+            || fill(&mut next, start),
+        );
+        written?;
+        std::mem::swap(&mut current, &mut next);
+    }
+    current.iter().try_for_each(|b| out.write_all(b.as_bytes()))
 }
 
 #[cfg(test)]

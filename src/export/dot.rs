@@ -30,7 +30,7 @@ impl Exporter for Dot {
         "graph.dot"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let scope = scope(cx);
         let (shown, condensed) = if scope.len() <= FULL {
             (scope.clone(), false)
@@ -102,7 +102,7 @@ fn condense(cx: &Context<'_>, scope: &[usize]) -> Vec<usize> {
 
 fn header(
     cx: &Context<'_>,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
     shown: usize,
     scope: usize,
     condensed: bool,
@@ -159,7 +159,12 @@ fn node_line(cx: &Context<'_>, p: usize) -> String {
     )
 }
 
-fn nodes(cx: &Context<'_>, out: &mut dyn Write, drawn: &[bool], clusters: bool) -> io::Result<()> {
+fn nodes(
+    cx: &Context<'_>,
+    out: &mut (dyn Write + Send),
+    drawn: &[bool],
+    clusters: bool,
+) -> io::Result<()> {
     let people: Vec<usize> = cx
         .view
         .order()
@@ -200,7 +205,7 @@ fn nodes(cx: &Context<'_>, out: &mut dyn Write, drawn: &[bool], clusters: bool) 
 }
 
 /// Manager → report edges; a drawn person hangs from their nearest drawn manager.
-fn authority(cx: &Context<'_>, out: &mut dyn Write, drawn: &[bool]) -> io::Result<()> {
+fn authority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> io::Result<()> {
     let managers = &cx.analysis.dataset.people.manager;
     for &p in cx.view.order().iter().filter(|&&p| drawn[p]) {
         let (mut m, mut hops) = (managers[p], 0);
@@ -229,7 +234,7 @@ fn authority(cx: &Context<'_>, out: &mut dyn Write, drawn: &[bool]) -> io::Resul
 /// `limit` keeps only the strongest.
 fn influence(
     cx: &Context<'_>,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
     drawn: &[bool],
     limit: Option<usize>,
 ) -> io::Result<()> {

@@ -34,7 +34,7 @@ impl Exporter for FindingsCsv {
         "findings.csv"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["kind", "severity", "group", "people", "summary", "evidence"])?;
         for f in &cx.analysis.findings {
@@ -67,7 +67,7 @@ impl Exporter for FindingsJson {
         "findings.json"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let list: Vec<JsonFinding<'_>> = cx
             .analysis
             .findings

@@ -29,11 +29,15 @@ fn gexf_type(kind: Kind) -> &'static str {
 }
 
 impl Exporter for Gexf {
+    fn graph_file(&self) -> bool {
+        true
+    }
+
     fn file_name(&self) -> &'static str {
         "graph.gexf"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.graph_columns();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
@@ -66,7 +70,11 @@ impl Exporter for Gexf {
     }
 }
 
-fn write_nodes(cx: &Context<'_>, columns: &[Column<'_>], out: &mut dyn Write) -> io::Result<()> {
+fn write_nodes(
+    cx: &Context<'_>,
+    columns: &[Column<'_>],
+    out: &mut (dyn Write + Send),
+) -> io::Result<()> {
     writeln!(out, "    <nodes>")?;
     let order = cx.view.order();
     chunks::write_rows(out, order.len(), |i, buf| node(cx, columns, order[i], buf))?;
@@ -112,7 +120,7 @@ fn node(cx: &Context<'_>, columns: &[Column<'_>], p: usize, buf: &mut String) {
     buf.push_str("\"/></node>\n");
 }
 
-fn write_edges(cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+fn write_edges(cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
     writeln!(out, "    <edges>")?;
     let ids = cx.xml_ids();
     let questions: Vec<String> = cx.analysis.graph.questions.iter().map(|q| xml(q)).collect();

@@ -31,11 +31,15 @@ fn graphml_type(kind: Kind) -> &'static str {
 }
 
 impl Exporter for GraphMl {
+    fn graph_file(&self) -> bool {
+        true
+    }
+
     fn file_name(&self) -> &'static str {
         "graph.graphml"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let a = cx.analysis;
         let columns = cx.view.graph_columns();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;

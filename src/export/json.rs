@@ -149,7 +149,7 @@ fn edge_data(
 
 /// Writes one line per item of a JSON array, in parallel chunks; `item` fills the line.
 fn lines(
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
     count: usize,
     indent: &str,
     item: impl Fn(usize, &mut String) + Sync,
@@ -162,11 +162,15 @@ fn lines(
 }
 
 impl Exporter for CytoscapeJson {
+    fn graph_file(&self) -> bool {
+        true
+    }
+
     fn file_name(&self) -> &'static str {
         "graph.cyjs"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.graph_columns();
         let layout = cx.layout();
         writeln!(
@@ -207,11 +211,15 @@ impl Exporter for CytoscapeJson {
 }
 
 impl Exporter for NodeLinkJson {
+    fn graph_file(&self) -> bool {
+        true
+    }
+
     fn file_name(&self) -> &'static str {
         "graph.json"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.graph_columns();
         let layout = cx.layout();
         write!(

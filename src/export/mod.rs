@@ -98,6 +98,19 @@ impl<'a> Context<'a> {
         self.analysis.dataset.people.len() > LARGE_ORGANISATION
     }
 
+    /// Computes, side by side, what the graph files share: the layout, the sorted edges and
+    /// the escaped ids (each is otherwise computed by the first file that asks).
+    pub fn prepare_graph_files(&self) {
+        rayon::join(
+            || {
+                self.layout();
+            },
+            || {
+                rayon::join(|| self.edges().len(), || self.xml_ids().len());
+            },
+        );
+    }
+
     /// Every edge in output order ([`View::edges`]), sorted once for all graph files.
     pub fn edges(&self) -> &[(usize, usize, Tie)] {
         self.edges.get_or_init(|| self.view.edges())
@@ -117,7 +130,11 @@ impl<'a> Context<'a> {
 /// One output file.
 pub trait Exporter: Send + Sync {
     fn file_name(&self) -> &'static str;
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()>;
+    /// Whether the file draws on what graph files share ([`Context::prepare_graph_files`]).
+    fn graph_file(&self) -> bool {
+        false
+    }
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()>;
 }
 
 /// The exporters for `formats`, in the order files are written: `people.csv`,
@@ -155,31 +172,43 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
         }
     }
     let formats = options.output.written(analysis.dataset.people.len());
-    // The layout is shared by several graph files: compute it once, before they start.
-    if formats.iter().any(|f| f.needs_layout()) {
-        stage(progress, "layout", || {
-            cx.layout();
-        });
-    }
     write_folder(&options.out, |dir| {
         // Files are independent: written in parallel, each on its own (the same bytes
-        // whatever the order); the first error, in exporter order, is reported.
-        exporters(&formats)
-            .par_iter()
-            .map(|exporter| {
-                let path = dir.join(exporter.file_name());
-                stage(progress, exporter.file_name(), || {
-                    let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-                    let mut w = BufWriter::new(file);
-                    exporter
-                        .write(&cx, &mut w)
-                        .and_then(|_| w.flush())
-                        .map_err(|e| Error::io(&path, e))
-                })
+        // whatever the order); the first error, in exporter order, is reported. The graph
+        // files share the layout, the sorted edges and the escaped ids: those are prepared
+        // once, while the other files are already being written.
+        let list = exporters(&formats);
+        let write = |exporter: &dyn Exporter| {
+            let path = dir.join(exporter.file_name());
+            stage(progress, exporter.file_name(), || {
+                let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+                let mut w = BufWriter::new(file);
+                exporter
+                    .write(&cx, &mut w)
+                    .and_then(|_| w.flush())
+                    .map_err(|e| Error::io(&path, e))
             })
-            .collect::<Vec<Result<()>>>()
-            .into_iter()
-            .collect()
+        };
+        let (graph, plain): (Vec<_>, Vec<_>) = list
+            .iter()
+            .map(|e| e.as_ref())
+            .enumerate()
+            .partition(|(_, e)| e.graph_file());
+        let run = |part: &[(usize, &dyn Exporter)]| -> Vec<(usize, Result<()>)> {
+            part.par_iter().map(|&(i, e)| (i, write(e))).collect()
+        };
+        let (mut done, graph_done) = rayon::join(
+            || run(&plain),
+            || {
+                if !graph.is_empty() {
+                    stage(progress, "layout", || cx.prepare_graph_files());
+                }
+                run(&graph)
+            },
+        );
+        done.extend(graph_done);
+        done.sort_by_key(|&(i, _)| i);
+        done.into_iter().try_for_each(|(_, r)| r)
     })
 }
 

@@ -31,14 +31,6 @@ impl Format {
         Format::Report,
     ];
 
-    /// Whether the file places people with orgsphere's layout.
-    pub fn needs_layout(self) -> bool {
-        matches!(
-            self,
-            Format::Graphml | Format::Gexf | Format::Cyjs | Format::Json
-        )
-    }
-
     /// The file this format writes.
     pub fn file_name(self) -> &'static str {
         match self {

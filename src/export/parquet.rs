@@ -62,7 +62,7 @@ impl Exporter for PeopleParquet {
         "people.parquet"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.columns();
         let props = columns
             .iter()

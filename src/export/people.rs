@@ -11,7 +11,7 @@ impl Exporter for PeopleCsv {
         "people.csv"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.columns();
         let mut w = csv::Writer::from_writer(&mut *out);
         w.write_record(columns.iter().map(|c| c.name.as_str()))?;

@@ -11,7 +11,7 @@ impl Exporter for DataQualityCsv {
         "data-quality.csv"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["file", "row", "column", "code", "message"])?;
         for p in &cx.analysis.dataset.warnings {

@@ -195,7 +195,7 @@ impl Exporter for SummaryJson {
         "summary.json"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let a = cx.analysis;
         let d = &a.dataset;
         let cls = &a.classification;
