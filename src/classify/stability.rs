@@ -14,7 +14,7 @@
 use rayon::prelude::*;
 
 use super::rule::high_influence;
-use crate::graph::Csr;
+use crate::graph::{Csr, locality_order};
 use crate::options::HighInfluenceRule;
 use crate::rng::SplitMix64;
 
@@ -35,14 +35,14 @@ pub fn leader_stability(r: &Resampling<'_>, resamples: usize, seed: u64) -> Opti
     if resamples == 0 {
         return None;
     }
-    let n = r.influence.node_count();
-    let respondents: Vec<u32> = (0..n as u32).filter(|&p| r.responded[p as usize]).collect();
+    let space = Renumbered::new(r);
+    let n = space.person.len();
     let counts = (0..resamples)
         .into_par_iter()
         .fold(
             || vec![0u32; n],
             |mut counts, b| {
-                let leaders = resample(r, &respondents, SplitMix64::stream(seed, b as u64));
+                let leaders = resample(r, &space, SplitMix64::stream(seed, b as u64));
                 counts
                     .iter_mut()
                     .zip(leaders)
@@ -58,25 +58,88 @@ pub fn leader_stability(r: &Resampling<'_>, resamples: usize, seed: u64) -> Opti
             },
         );
     Some(
-        counts
-            .into_iter()
-            .map(|c| f64::from(c) / resamples as f64)
+        space
+            .rank
+            .iter()
+            .map(|&node| f64::from(counts[node as usize]) / resamples as f64)
             .collect(),
     )
 }
 
-/// One resample: who is an informal leader in it.
-fn resample(r: &Resampling<'_>, respondents: &[u32], mut rng: SplitMix64) -> Vec<bool> {
-    let n = r.influence.node_count();
+/// The resamples work on people renumbered in the layer's locality order
+/// ([`locality_order`]): a person's nominators then have nearby numbers, so the pass that
+/// adds up their draws reads the draw counts from cache. Respondents keep their order, so
+/// each resample draws the same people as it would in the file's numbering.
+struct Renumbered {
+    /// `rank[person]`: the person's number here.
+    rank: Vec<u32>,
+    /// Each number's person.
+    person: Vec<u32>,
+    /// Each number's nominators, as numbers here: those of `v` are
+    /// `nominators[offsets[v]..offsets[v + 1]]`.
+    offsets: Vec<u32>,
+    nominators: Vec<u32>,
+    /// The respondents, as numbers here, in the file's order of people.
+    respondents: Vec<u32>,
+    formal_power: Vec<bool>,
+}
+
+impl Renumbered {
+    fn new(r: &Resampling<'_>) -> Self {
+        let g = r.influence;
+        let rank = locality_order(g);
+        let mut person = vec![0u32; rank.len()];
+        for (p, &node) in rank.iter().enumerate() {
+            person[node as usize] = p as u32;
+        }
+        let mut offsets = Vec::with_capacity(person.len() + 1);
+        let mut nominators = Vec::with_capacity(g.edge_count());
+        offsets.push(0);
+        for &p in &person {
+            nominators.extend(g.in_neighbors(p as usize).iter().map(|&u| rank[u as usize]));
+            offsets.push(nominators.len() as u32);
+        }
+        Renumbered {
+            respondents: (0..rank.len())
+                .filter(|&p| r.responded[p])
+                .map(|p| rank[p])
+                .collect(),
+            formal_power: person.iter().map(|&p| r.formal_power[p as usize]).collect(),
+            rank,
+            person,
+            offsets,
+            nominators,
+        }
+    }
+}
+
+/// One resample: who is an informal leader in it (by number, see [`Renumbered`]).
+fn resample(r: &Resampling<'_>, space: &Renumbered, mut rng: SplitMix64) -> Vec<bool> {
+    let n = space.person.len();
+    let respondents = &space.respondents;
     let picks = (0..respondents.len())
         .map(|_| respondents[rng.below(respondents.len() as u64) as usize] as usize);
     let in_degree = match count_draws(n, picks) {
-        Draws::Narrow(counts) => weighted_in_degree(r.influence, &counts),
-        Draws::Wide(counts) => weighted_in_degree(r.influence, &counts),
+        Draws::Narrow(counts) => weighted_in_degree(space, &counts),
+        Draws::Wide(counts) => weighted_in_degree(space, &counts),
     };
-    let (high, _) = high_influence(&in_degree, r.pagerank, r.rule, r.min_nominations);
+    let high = match r.rule {
+        // The outlier rule depends on the counts alone, not on who has which.
+        HighInfluenceRule::Outlier { .. } => {
+            high_influence(&in_degree, r.pagerank, r.rule, r.min_nominations).0
+        }
+        // The ranking breaks ties by PageRank and then by person: in the file's numbering.
+        HighInfluenceRule::TopShare { .. } => {
+            let mut by_person = vec![0u32; n];
+            for (node, &d) in in_degree.iter().enumerate() {
+                by_person[space.person[node] as usize] = d;
+            }
+            let (high, _) = high_influence(&by_person, r.pagerank, r.rule, r.min_nominations);
+            space.person.iter().map(|&p| high[p as usize]).collect()
+        }
+    };
     high.into_iter()
-        .zip(r.formal_power)
+        .zip(&space.formal_power)
         .map(|(h, &f)| h && !f)
         .collect()
 }
@@ -108,10 +171,12 @@ fn count_draws(n: usize, picks: impl Iterator<Item = usize>) -> Draws {
 }
 
 /// Each person's nominations, each nominator counted as often as they were drawn.
-fn weighted_in_degree<T: Copy + Into<u32>>(g: &Csr, drawn: &[T]) -> Vec<u32> {
-    (0..g.node_count())
-        .map(|v| {
-            g.in_neighbors(v)
+fn weighted_in_degree<T: Copy + Into<u32>>(space: &Renumbered, drawn: &[T]) -> Vec<u32> {
+    space
+        .offsets
+        .windows(2)
+        .map(|w| {
+            space.nominators[w[0] as usize..w[1] as usize]
                 .iter()
                 .map(|&u| drawn[u as usize].into())
                 .sum()

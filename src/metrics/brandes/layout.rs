@@ -8,9 +8,7 @@
 //! order made the combined layer's searches 15–20 % faster than the file's order or a
 //! random one.
 
-use crate::graph::Csr;
-
-const UNSEEN: u32 = u32::MAX;
+use crate::graph::{Csr, locality_order};
 
 /// Out-neighbours of each node in the search order.
 pub struct Layout {
@@ -59,35 +57,6 @@ impl Layout {
     pub fn out(&self, v: usize) -> &[u32] {
         &self.targets[self.offsets[v] as usize..self.offsets[v + 1] as usize]
     }
-}
-
-/// Breadth-first order over ties in either direction: each component from its
-/// lowest-numbered person, components in order of that person; a node's out-neighbours
-/// ascending, then its in-neighbours ascending.
-/// Returns `rank[p]`, a permutation of `0..n`. O(V + E).
-pub fn locality_order(g: &Csr) -> Vec<u32> {
-    let n = g.node_count();
-    let mut rank = vec![UNSEEN; n];
-    let mut queue: Vec<u32> = Vec::with_capacity(n);
-    for root in 0..n {
-        if rank[root] != UNSEEN {
-            continue;
-        }
-        rank[root] = queue.len() as u32;
-        queue.push(root as u32);
-        let mut head = queue.len() - 1;
-        while head < queue.len() {
-            let v = queue[head] as usize;
-            head += 1;
-            for &w in g.out_neighbors(v).iter().chain(g.in_neighbors(v)) {
-                if rank[w as usize] == UNSEEN {
-                    rank[w as usize] = queue.len() as u32;
-                    queue.push(w);
-                }
-            }
-        }
-    }
-    rank
 }
 
 #[cfg(test)]
