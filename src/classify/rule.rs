@@ -126,8 +126,9 @@ impl Histogram {
     }
 }
 
-/// The outlier rule of the module documentation.
-fn outlier_rule(in_degree: &[u32], z: f64, min_nominations: u32) -> (Vec<bool>, RuleApplied) {
+/// The outlier rule's bar: the fewest distinct nominators that count as high influence
+/// (`u32::MAX` when everyone received the same number), with the median and spread.
+pub(super) fn outlier_bar(in_degree: &[u32], z: f64, min_nominations: u32) -> (u32, f64, f64) {
     let histogram = Histogram::new(in_degree);
     let med = histogram.median();
     let spread = histogram.trimmed_spread();
@@ -137,7 +138,12 @@ fn outlier_rule(in_degree: &[u32], z: f64, min_nominations: u32) -> (Vec<bool>, 
     } else {
         u32::MAX
     };
-    let threshold = bar.max(min_nominations);
+    (bar.max(min_nominations), med, spread)
+}
+
+/// The outlier rule of the module documentation.
+fn outlier_rule(in_degree: &[u32], z: f64, min_nominations: u32) -> (Vec<bool>, RuleApplied) {
+    let (threshold, med, spread) = outlier_bar(in_degree, z, min_nominations);
     let high = in_degree.iter().map(|&d| d >= threshold).collect();
     let description = if spread > 0.0 {
         format!(

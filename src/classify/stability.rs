@@ -13,7 +13,7 @@
 
 use rayon::prelude::*;
 
-use super::rule::high_influence;
+use super::rule::{high_influence, outlier_bar};
 use crate::graph::{Csr, locality_order};
 use crate::options::HighInfluenceRule;
 use crate::rng::SplitMix64;
@@ -40,16 +40,14 @@ pub fn leader_stability(r: &Resampling<'_>, resamples: usize, seed: u64) -> Opti
     let counts = (0..resamples)
         .into_par_iter()
         .fold(
-            || vec![0u32; n],
-            |mut counts, b| {
-                let leaders = resample(r, &space, SplitMix64::stream(seed, b as u64));
-                counts
-                    .iter_mut()
-                    .zip(leaders)
-                    .for_each(|(c, l)| *c += u32::from(l));
-                counts
+            || (vec![0u32; n], Scratch::default()),
+            |(mut counts, mut scratch), b| {
+                let rng = SplitMix64::stream(seed, b as u64);
+                resample(r, &space, rng, &mut scratch, &mut counts);
+                (counts, scratch)
             },
         )
+        .map(|(counts, _)| counts)
         .reduce(
             || vec![0u32; n],
             |mut a, b| {
@@ -66,21 +64,21 @@ pub fn leader_stability(r: &Resampling<'_>, resamples: usize, seed: u64) -> Opti
     )
 }
 
-/// The resamples work on people renumbered in the layer's locality order
-/// ([`locality_order`]): a person's nominators then have nearby numbers, so the pass that
-/// adds up their draws reads the draw counts from cache. Respondents keep their order, so
-/// each resample draws the same people as it would in the file's numbering.
+/// What the resamples work on: people renumbered in the layer's locality order
+/// ([`locality_order`]), so that a person's nominators have nearby numbers, and the
+/// respondents numbered 0, 1, 2… in that order. A resample draws respondent numbers and
+/// counts the draws in one small table; each person's nominations then add up the counts
+/// of their nominators, read from nearby places of that table.
 struct Renumbered {
     /// `rank[person]`: the person's number here.
     rank: Vec<u32>,
     /// Each number's person.
     person: Vec<u32>,
-    /// Each number's nominators, as numbers here: those of `v` are
+    /// The nominators of number `v`, as respondent numbers:
     /// `nominators[offsets[v]..offsets[v + 1]]`.
     offsets: Vec<u32>,
     nominators: Vec<u32>,
-    /// The respondents, as numbers here, in the file's order of people.
-    respondents: Vec<u32>,
+    respondents: usize,
     formal_power: Vec<bool>,
 }
 
@@ -92,19 +90,29 @@ impl Renumbered {
         for (p, &node) in rank.iter().enumerate() {
             person[node as usize] = p as u32;
         }
+        // Only respondents nominate; anyone else could never be drawn and counts nothing.
+        let mut respondent = vec![u32::MAX; rank.len()];
+        let mut respondents = 0;
+        for &p in &person {
+            if r.responded[p as usize] {
+                respondent[p as usize] = respondents;
+                respondents += 1;
+            }
+        }
         let mut offsets = Vec::with_capacity(person.len() + 1);
         let mut nominators = Vec::with_capacity(g.edge_count());
         offsets.push(0);
         for &p in &person {
-            nominators.extend(g.in_neighbors(p as usize).iter().map(|&u| rank[u as usize]));
+            let from = g.in_neighbors(p as usize).iter();
+            nominators.extend(
+                from.map(|&u| respondent[u as usize])
+                    .filter(|&i| i != u32::MAX),
+            );
             offsets.push(nominators.len() as u32);
         }
         Renumbered {
-            respondents: (0..rank.len())
-                .filter(|&p| r.responded[p])
-                .map(|p| rank[p])
-                .collect(),
             formal_power: person.iter().map(|&p| r.formal_power[p as usize]).collect(),
+            respondents: respondents as usize,
             rank,
             person,
             offsets,
@@ -113,75 +121,86 @@ impl Renumbered {
     }
 }
 
-/// One resample: who is an informal leader in it (by number, see [`Renumbered`]).
-fn resample(r: &Resampling<'_>, space: &Renumbered, mut rng: SplitMix64) -> Vec<bool> {
-    let n = space.person.len();
-    let respondents = &space.respondents;
-    let picks = (0..respondents.len())
-        .map(|_| respondents[rng.below(respondents.len() as u64) as usize] as usize);
-    let in_degree = match count_draws(n, picks) {
-        Draws::Narrow(counts) => weighted_in_degree(space, &counts),
-        Draws::Wide(counts) => weighted_in_degree(space, &counts),
-    };
-    let high = match r.rule {
+/// Buffers one worker reuses from resample to resample.
+#[derive(Default)]
+struct Scratch {
+    draws: Vec<u8>,
+    in_degree: Vec<u32>,
+}
+
+/// One resample: adds one to `leaders[v]` for each number `v` (see [`Renumbered`]) that
+/// is an informal leader in it.
+fn resample(
+    r: &Resampling<'_>,
+    space: &Renumbered,
+    mut rng: SplitMix64,
+    scratch: &mut Scratch,
+    leaders: &mut [u32],
+) {
+    let m = space.respondents as u64;
+    let picks = (0..m).map(|_| rng.below(m) as usize);
+    let Scratch { draws, in_degree } = scratch;
+    match count_draws(draws, space.respondents, picks) {
+        Some(wide) => weighted_in_degree(space, &wide, in_degree),
+        None => weighted_in_degree(space, draws, in_degree),
+    }
+    let formal = &space.formal_power;
+    match *r.rule {
         // The outlier rule depends on the counts alone, not on who has which.
-        HighInfluenceRule::Outlier { .. } => {
-            high_influence(&in_degree, r.pagerank, r.rule, r.min_nominations).0
+        HighInfluenceRule::Outlier { z } => {
+            let (bar, _, _) = outlier_bar(in_degree, z, r.min_nominations);
+            for ((count, &d), &f) in leaders.iter_mut().zip(in_degree.iter()).zip(formal) {
+                *count += u32::from(d >= bar && !f);
+            }
         }
         // The ranking breaks ties by PageRank and then by person: in the file's numbering.
         HighInfluenceRule::TopShare { .. } => {
-            let mut by_person = vec![0u32; n];
+            let mut by_person = vec![0u32; in_degree.len()];
             for (node, &d) in in_degree.iter().enumerate() {
                 by_person[space.person[node] as usize] = d;
             }
             let (high, _) = high_influence(&by_person, r.pagerank, r.rule, r.min_nominations);
-            space.person.iter().map(|&p| high[p as usize]).collect()
+            for (node, count) in leaders.iter_mut().enumerate() {
+                *count += u32::from(high[space.person[node] as usize] && !formal[node]);
+            }
         }
-    };
-    high.into_iter()
-        .zip(&space.formal_power)
-        .map(|(h, &f)| h && !f)
-        .collect()
+    }
 }
 
-/// How often each person was drawn.
-#[derive(Debug, PartialEq)]
-enum Draws {
-    /// One byte each, so that the million-person table stays in the processor's cache
-    /// while every nomination reads it.
-    Narrow(Vec<u8>),
-    /// Four bytes each, once a count would pass 255 (which a resample of thousands
-    /// practically never draws). The counts are the same either way.
-    Wide(Vec<u32>),
-}
-
-fn count_draws(n: usize, picks: impl Iterator<Item = usize>) -> Draws {
-    let mut counts = vec![0u8; n];
+/// Counts how often each of `m` respondents was drawn into `draws`, one byte each, so
+/// that the table stays in the processor's cache while every nomination reads it. A count
+/// that would pass 255 (which a resample of thousands practically never draws) switches to
+/// four bytes: then the counts are returned instead. The counts are the same either way.
+fn count_draws(
+    draws: &mut Vec<u8>,
+    m: usize,
+    picks: impl Iterator<Item = usize>,
+) -> Option<Vec<u32>> {
+    draws.clear();
+    draws.resize(m, 0);
     let mut picks = picks.into_iter();
     while let Some(p) = picks.next() {
-        if counts[p] == u8::MAX {
-            let mut wide: Vec<u32> = counts.iter().map(|&c| u32::from(c)).collect();
+        if draws[p] == u8::MAX {
+            let mut wide: Vec<u32> = draws.iter().map(|&c| u32::from(c)).collect();
             wide[p] += 1;
             picks.for_each(|p| wide[p] += 1);
-            return Draws::Wide(wide);
+            return Some(wide);
         }
-        counts[p] += 1;
+        draws[p] += 1;
     }
-    Draws::Narrow(counts)
+    None
 }
 
-/// Each person's nominations, each nominator counted as often as they were drawn.
-fn weighted_in_degree<T: Copy + Into<u32>>(space: &Renumbered, drawn: &[T]) -> Vec<u32> {
-    space
-        .offsets
-        .windows(2)
-        .map(|w| {
-            space.nominators[w[0] as usize..w[1] as usize]
-                .iter()
-                .map(|&u| drawn[u as usize].into())
-                .sum()
-        })
-        .collect()
+/// Each person's nominations, each nominator counted as often as they were drawn (by
+/// number, see [`Renumbered`]).
+fn weighted_in_degree<T: Copy + Into<u32>>(space: &Renumbered, drawn: &[T], out: &mut Vec<u32>) {
+    out.clear();
+    out.extend(space.offsets.windows(2).map(|w| {
+        space.nominators[w[0] as usize..w[1] as usize]
+            .iter()
+            .map(|&u| drawn[u as usize].into())
+            .sum::<u32>()
+    }));
 }
 
 #[cfg(test)]
@@ -232,17 +251,69 @@ mod tests {
         assert_eq!(s[29], 1.0);
         // Formal power: never an informal leader, however popular.
         assert_eq!(s[28], 0.0);
-        assert!(s[..28].iter().all(|&x| x == 0.0));
+        // Ordinary contributors (two nominators each) reach the bar only by a rare run of
+        // draws: in at most 2 of the 50 resamples.
+        assert!(s[..28].iter().all(|&x| x <= 0.04), "{s:?}");
         assert_eq!(leader_stability(&r, 0, 7), None);
     }
 
     #[test]
     fn draw_counts_widen_past_255() {
-        assert_eq!(
-            count_draws(3, [0, 2, 2].into_iter()),
-            Draws::Narrow(vec![1, 0, 2])
-        );
+        let mut draws = vec![7, 7, 7, 7];
+        assert_eq!(count_draws(&mut draws, 3, [0, 2, 2].into_iter()), None);
+        assert_eq!(draws, [1, 0, 2]);
         let picks = std::iter::repeat_n(1, 300).chain([0, 1]);
-        assert_eq!(count_draws(3, picks), Draws::Wide(vec![1, 301, 0]));
+        assert_eq!(count_draws(&mut draws, 3, picks), Some(vec![1, 301, 0]));
+    }
+
+    /// The renumbered pass counts each person's nominations as a direct count over the
+    /// file's numbering would, for any draws.
+    #[test]
+    fn renumbered_counts_equal_direct_counts() {
+        let mut rng = SplitMix64::new(3);
+        let n = 200;
+        let edges: Vec<(u32, u32, f64)> = (0..900)
+            .map(|_| (rng.below(n) as u32, rng.below(n) as u32, 1.0))
+            .filter(|(a, b, _)| a != b)
+            .collect();
+        let g = Csr::from_edges(n as usize, edges.into_iter());
+        let responded: Vec<bool> = (0..n as usize)
+            .map(|p| !g.out_neighbors(p).is_empty() || p % 3 == 0)
+            .collect();
+        let formal = vec![false; n as usize];
+        let (pagerank, rule) = (vec![0.0; n as usize], HighInfluenceRule::default());
+        let r = Resampling {
+            influence: &g,
+            responded: &responded,
+            formal_power: &formal,
+            pagerank: &pagerank,
+            rule: &rule,
+            min_nominations: 3,
+        };
+        let space = Renumbered::new(&r);
+        // Respondent number i is the i-th respondent in the locality order.
+        let by_number: Vec<usize> = space
+            .person
+            .iter()
+            .map(|&p| p as usize)
+            .filter(|&p| responded[p])
+            .collect();
+        assert_eq!(by_number.len(), space.respondents);
+        let picks: Vec<usize> = (0..space.respondents)
+            .map(|_| rng.below(space.respondents as u64) as usize)
+            .collect();
+        let mut counts = Vec::new();
+        let wide = count_draws(&mut counts, space.respondents, picks.iter().copied());
+        assert_eq!(wide, None, "few draws stay narrow");
+        let mut renumbered = Vec::new();
+        weighted_in_degree(&space, &counts, &mut renumbered);
+        let mut drawn = vec![0u32; n as usize];
+        for &i in &picks {
+            drawn[by_number[i]] += 1;
+        }
+        for p in 0..n as usize {
+            let direct: u32 = g.in_neighbors(p).iter().map(|&u| drawn[u as usize]).sum();
+            assert_eq!(renumbered[space.rank[p] as usize], direct, "person {p}");
+        }
     }
 }

@@ -8,6 +8,8 @@
 //! Also here: Krackhardt & Stern's E-I index per group, and the normalised mutual
 //! information between two labelings (Danon et al. 2005).
 
+use rayon::prelude::*;
+
 use super::louvain::louvain;
 use crate::graph::Csr;
 
@@ -46,7 +48,9 @@ fn undirected(g: &Csr) -> Vec<(usize, usize, f64)> {
                 .map(move |(&v, &w)| (u.min(v as usize), u.max(v as usize), w))
         })
         .collect();
-    edges.sort_by_key(|&(u, v, _)| (u, v));
+    // A pair appears at most twice (u → v and v → u), and adding two weights gives the
+    // same sum in either order: an unstable sort is deterministic here.
+    edges.par_sort_unstable_by_key(|&(u, v, _)| (u, v));
     edges.dedup_by(|next, kept| {
         let same = (next.0, next.1) == (kept.0, kept.1);
         if same {
