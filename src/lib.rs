@@ -67,17 +67,24 @@ pub fn check_with(options: &Options, progress: &dyn Progress) -> Result<Dataset>
         });
     }
     let mut problems = Problems::new(options.strict);
+    let mut org_problems = Problems::new(options.strict);
     // The org chart and the surveys are read at the same time: on a large organisation
-    // each takes seconds, and neither needs the other until validation.
+    // each takes seconds, and the org chart's own checks need no survey.
     let (org, survey) = stage(progress, "read inputs", || {
         rayon::join(
-            || OrgChart::read(&options.inputs.org, options),
+            || {
+                OrgChart::read(&options.inputs.org, options).map(|org| {
+                    let people = validate::check_org(&org, &mut org_problems);
+                    (org, people)
+                })
+            },
             || Survey::read(&options.inputs.surveys, options, &mut problems),
         )
     });
-    let (org, survey) = (org?, survey?);
+    let ((org, people), survey) = (org?, survey?);
+    org_problems.extend(problems);
     stage(progress, "validate", || {
-        validate::validate(org, survey, options, problems)
+        validate::finish(org, people, survey, options, org_problems)
     })
 }
 

@@ -69,7 +69,25 @@ pub fn validate(
     options: &Options,
     mut problems: Problems,
 ) -> Result<Dataset> {
-    let mut people = org::check_org(&org, &mut problems);
+    let people = check_org(&org, &mut problems);
+    finish(org, people, survey, options, problems)
+}
+
+/// The checks of the org chart alone: who the people are and who manages whom. It needs no
+/// survey, so it can run while the surveys are still being read; [`finish`] goes on.
+pub fn check_org(org: &OrgChart, problems: &mut Problems) -> People {
+    org::check_org(org, problems)
+}
+
+/// The checks after [`check_org`]: stops on its errors, then checks the surveys against
+/// the people. `problems` holds the org chart's and the loaders' problems.
+pub fn finish(
+    org: OrgChart,
+    mut people: People,
+    survey: Survey,
+    options: &Options,
+    mut problems: Problems,
+) -> Result<Dataset> {
     if problems.has_errors() {
         return Err(Error::InvalidData(errors_only(problems)));
     }
