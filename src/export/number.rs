@@ -2,9 +2,10 @@
 //! floats with at most 10 significant digits in their shortest fixed-point form (see
 //! [`super::format::float`]), integers in decimal.
 //!
-//! A float's digits come from the shortest round-trip form (`ryu`), rounded to 10
-//! significant digits. That equals rounding the exact binary value except when the
-//! shortest form is exactly a tie (11 digits ending in 5, such as `0.10000000005`): a
+//! Most floats (1e-7 to 1e12) are scaled by an exact power of ten and rounded to a whole
+//! number of 10 digits, unless the product lies too near a half to decide; the others take
+//! the shortest round-trip form (`ryu`), rounded to 10 significant digits. That equals
+//! rounding the exact binary value except when the shortest form is exactly a tie (11 digits ending in 5, such as `0.10000000005`): a
 //! double that near a tie may lie on either side of it, so those rare values take the
 //! exact (slower) path. The output is therefore the same as the exact rounding for every
 //! value, which the tests check against it on random, tiny, huge, whole and tie values.
@@ -16,6 +17,13 @@ pub fn push_float(out: &mut String, x: f64) {
         if !x.is_nan() {
             out.push('0');
         }
+        return;
+    }
+    if let Some(d) = scaled(x.abs()) {
+        if x < 0.0 {
+            out.push('-');
+        }
+        d.push_fixed(out);
         return;
     }
     let mut ryu = ryu::Buffer::new();
@@ -33,6 +41,66 @@ pub fn push_float(out: &mut String, x: f64) {
 /// Appends an integer in decimal.
 pub fn push_int(out: &mut String, v: impl itoa::Integer) {
     out.push_str(itoa::Buffer::new().format(v));
+}
+
+/// The powers of ten a double holds exactly.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The common case without the shortest form: for `a` in [1e-7, 1e12), `a · 10^k` (k
+/// exact, one rounding, so within about 1e-6 of the true product) is scaled into
+/// [1e9, 1e10) and rounded to a whole number, which gives the 10 significant digits.
+/// When the product is within 1e-4 of a half, the rounding could go either way: `None`,
+/// and the caller takes the exact route. Otherwise the digits are exactly those of
+/// rounding the true value.
+fn scaled(a: f64) -> Option<Digits> {
+    if !(1e-7..1e12).contains(&a) {
+        return None;
+    }
+    // The decimal exponent e, 10^e ≤ a < 10^(e + 1), estimated from the binary exponent
+    // (at most one off) and corrected below.
+    let binary = ((a.to_bits() >> 52) & 0x7ff) as i32 - 1023;
+    let mut e = (f64::from(binary) * std::f64::consts::LOG10_2).floor() as i32;
+    for _ in 0..3 {
+        let k = 9 - e;
+        let m = if k >= 0 {
+            a * POW10[k as usize]
+        } else {
+            a / POW10[(-k) as usize]
+        };
+        if m >= 1e10 {
+            e += 1;
+            continue;
+        }
+        if m < 1e9 {
+            e -= 1;
+            continue;
+        }
+        if (m - m.floor() - 0.5).abs() < 1e-4 {
+            return None;
+        }
+        let whole = m.round() as u64;
+        let mut d = Digits {
+            digits: [0; 20],
+            len: 0,
+            point: e + 1,
+        };
+        if whole >= 10_000_000_000 {
+            d.digits[0] = b'1';
+            d.len = 1;
+            d.point += 1;
+        } else {
+            let mut itoa = itoa::Buffer::new();
+            let text = itoa.format(whole).as_bytes();
+            d.digits[..text.len()].copy_from_slice(text);
+            d.len = text.len();
+            d.trim();
+        }
+        return Some(d);
+    }
+    None
 }
 
 /// A positive decimal: significant `digits` (ASCII, no leading or trailing zeros) with
@@ -187,7 +255,7 @@ mod tests {
     fn same_text_as_the_exact_rounding_on_many_values() {
         let mut rng = crate::rng::SplitMix64::new(7);
         let mut checked = 0;
-        for i in 0..400_000u64 {
+        for i in 0..1_000_000u64 {
             let x = match i % 8 {
                 // Any bit pattern: every exponent from tiny to huge.
                 0 => f64::from_bits(rng.next_u64()),
@@ -201,13 +269,34 @@ mod tests {
                     f64::from_bits((x.to_bits() as i64 + rng.below(3) as i64 - 1) as u64)
                 }
                 5 => rng.below(u32::MAX as u64) as f64 / (1 + rng.below(1000)) as f64,
+                // Metric-like values of every size the scaled route takes, and its edges.
+                6 if i % 16 == 6 => rng.unit() * 10f64.powi(rng.below(21) as i32 - 8),
                 6 => 1.0 / (1 + rng.below(10_000)) as f64,
                 _ => -(rng.unit() * 1e12).sqrt(),
             };
             assert_eq!(fast(x), reference(x), "{x:e} ({:#x})", x.to_bits());
             checked += 1;
         }
-        assert_eq!(checked, 400_000);
+        assert_eq!(checked, 1_000_000);
+    }
+
+    /// Typical measures take the scaled route; near-halves and far sizes do not.
+    #[test]
+    fn the_scaled_route_and_its_limits() {
+        let text = |x: f64| {
+            let mut out = String::new();
+            scaled(x).map(|d| {
+                d.push_fixed(&mut out);
+                out
+            })
+        };
+        assert_eq!(text(0.03461766449123).as_deref(), Some("0.03461766449"));
+        assert_eq!(text(2639.858047).as_deref(), Some("2639.858047"));
+        assert_eq!(text(9_999_999_999.7).as_deref(), Some("10000000000"));
+        assert_eq!(text(1.0).as_deref(), Some("1"));
+        assert_eq!(text(1234567890.5), None);
+        assert_eq!(text(5e-8), None);
+        assert_eq!(text(2e12), None);
     }
 
     #[test]
