@@ -91,8 +91,8 @@ impl Format {
 }
 
 /// Above this many people the graph files are cut to what tools can open: the default
-/// format set (`all`) leaves out `graph.cyjs` and `graph.json`, and `graph.graphml` leaves
-/// out yEd's drawing hints (every data attribute stays).
+/// format set (`all`) leaves out `graph.cyjs` and `graph.json`, `graph.graphml` leaves out
+/// yEd's drawing hints and `graph.gexf` each edge's own look (every data attribute stays).
 ///
 /// Why 20,000: both JSON files exist to draw the node-link graph in a browser
 /// (Cytoscape.js, D3), which stops being interactive at some tens of thousands of
