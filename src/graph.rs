@@ -189,6 +189,8 @@ pub struct Csr {
     in_offsets: Vec<u32>,
     in_sources: Vec<u32>,
     in_weights: Vec<f64>,
+    /// [`locality_order`] of the view, computed by the first pass that asks.
+    locality: OnceLock<Vec<u32>>,
 }
 
 impl Csr {
@@ -214,7 +216,14 @@ impl Csr {
             in_offsets,
             in_sources,
             in_weights,
+            locality: OnceLock::new(),
         }
+    }
+
+    /// The view's [`locality_order`] (`rank[person]`), computed once for every pass that
+    /// reads per-person arrays along the ties (the path searches, the bootstrap).
+    pub fn locality_order(&self) -> &[u32] {
+        self.locality.get_or_init(|| locality_order(self))
     }
 
     pub fn node_count(&self) -> usize {

@@ -14,7 +14,7 @@
 use rayon::prelude::*;
 
 use super::rule::{high_influence, outlier_bar};
-use crate::graph::{Csr, locality_order};
+use crate::graph::Csr;
 use crate::options::HighInfluenceRule;
 use crate::rng::SplitMix64;
 
@@ -65,7 +65,7 @@ pub fn leader_stability(r: &Resampling<'_>, resamples: usize, seed: u64) -> Opti
 }
 
 /// What the resamples work on: people renumbered in the layer's locality order
-/// ([`locality_order`]), so that a person's nominators have nearby numbers, and the
+/// ([`Csr::locality_order`]), so that a person's nominators have nearby numbers, and the
 /// respondents numbered 0, 1, 2… in that order. A resample draws respondent numbers and
 /// counts the draws in one small table; each person's nominations then add up the counts
 /// of their nominators, read from nearby places of that table.
@@ -85,7 +85,7 @@ struct Renumbered {
 impl Renumbered {
     fn new(r: &Resampling<'_>) -> Self {
         let g = r.influence;
-        let rank = locality_order(g);
+        let rank = g.locality_order().to_vec();
         let mut person = vec![0u32; rank.len()];
         for (p, &node) in rank.iter().enumerate() {
             person[node as usize] = p as u32;
@@ -174,11 +174,10 @@ fn resample(
 fn count_draws(
     draws: &mut Vec<u8>,
     m: usize,
-    picks: impl Iterator<Item = usize>,
+    mut picks: impl Iterator<Item = usize>,
 ) -> Option<Vec<u32>> {
     draws.clear();
     draws.resize(m, 0);
-    let mut picks = picks.into_iter();
     while let Some(p) = picks.next() {
         if draws[p] == u8::MAX {
             let mut wide: Vec<u32> = draws.iter().map(|&c| u32::from(c)).collect();

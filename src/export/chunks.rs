@@ -31,11 +31,11 @@ pub fn write_rows(
             }
         });
     };
-    let mut current: Vec<String> = vec![String::new(); per_batch];
-    let mut next: Vec<String> = vec![String::new(); per_batch];
     if count == 0 {
         return Ok(());
     }
+    let mut current: Vec<String> = vec![String::new(); per_batch];
+    let mut next: Vec<String> = vec![String::new(); per_batch];
     fill(&mut current, 0);
     for start in (batch..count).step_by(batch) {
         let (written, ()) = rayon::join(

@@ -8,7 +8,7 @@
 //! order made the combined layer's searches 15–20 % faster than the file's order or a
 //! random one.
 
-use crate::graph::{Csr, locality_order};
+use crate::graph::Csr;
 
 /// Out-neighbours of each node in the search order.
 pub struct Layout {
@@ -19,9 +19,9 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Renumbers `g` in [`locality_order`]. O(V + E log d) for out-degree d.
+    /// Renumbers `g` in its [`Csr::locality_order`]. O(V + E log d) for out-degree d.
     pub fn new(g: &Csr) -> Layout {
-        Layout::with_rank(g, locality_order(g))
+        Layout::with_rank(g, g.locality_order().to_vec())
     }
 
     /// Renumbers `g` by `rank` (a permutation of `0..n`).
@@ -68,7 +68,7 @@ mod tests {
         // 0 → 2, 3 → 0, 1 → 4; 5 alone. From 0: its tie to 2 and from 3 (ascending: 2, 3);
         // then the component of 1 and 4; then 5.
         let g = Csr::from_edges(6, [(0, 2, 1.0), (3, 0, 1.0), (1, 4, 1.0)].into_iter());
-        assert_eq!(locality_order(&g), [0, 3, 1, 2, 4, 5]);
+        assert_eq!(g.locality_order(), [0, 3, 1, 2, 4, 5]);
         let layout = Layout::new(&g);
         assert_eq!(layout.out(0), [1]); // person 0 names person 2, now node 1
         assert_eq!(layout.out(2), [0]); // person 3 (node 2) names person 0
