@@ -2,7 +2,8 @@
 //! has been running for more than about a second (several at once when stages run side by
 //! side), each with its name and elapsed time, cleared when the stage ends; nothing when
 //! stderr is not a terminal, with `--quiet` or with JSON logs. When `ORGSPHERE_TIMINGS` is
-//! set, one line per stage with its duration is printed at the end (for profiling).
+//! set, one line per stage with its duration and its start (seconds since the run began)
+//! is printed at the end (for profiling; stages that run side by side overlap).
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -37,7 +38,9 @@ pub struct Stages {
     board: Arc<Board>,
     drawer: Option<JoinHandle<()>>,
     timings: bool,
-    done: Mutex<Vec<(String, Duration)>>,
+    began: Instant,
+    /// Each ended stage: name, start (since `began`) and duration.
+    done: Mutex<Vec<(String, Duration, Duration)>>,
 }
 
 impl Stages {
@@ -52,6 +55,7 @@ impl Stages {
             board,
             drawer,
             timings: std::env::var_os("ORGSPHERE_TIMINGS").is_some(),
+            began: Instant::now(),
             done: Mutex::new(Vec::new()),
         }
     }
@@ -63,8 +67,12 @@ impl Stages {
             let _ = drawer.join();
         }
         if self.timings {
-            for (stage, took) in self.done.into_inner().unwrap_or_default() {
-                eprintln!("orgsphere: timing: {stage}: {:.3} s", took.as_secs_f64());
+            for (stage, start, took) in self.done.into_inner().unwrap_or_default() {
+                eprintln!(
+                    "orgsphere: timing: {stage}: {:.3} s (from {:.3} s)",
+                    took.as_secs_f64(),
+                    start.as_secs_f64()
+                );
             }
         }
     }
@@ -123,7 +131,8 @@ impl Progress for Stages {
             }
         }
         if let Ok(mut done) = self.done.lock() {
-            done.push((stage.to_string(), elapsed));
+            let start = self.began.elapsed().saturating_sub(elapsed);
+            done.push((stage.to_string(), start, elapsed));
         }
     }
 }

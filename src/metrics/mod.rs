@@ -227,19 +227,26 @@ fn departments(dataset: &Dataset) -> (Vec<Option<u32>>, Vec<String>) {
     let Some(col) = dataset.org.columns.department else {
         return (vec![None; dataset.people.len()], Vec::new());
     };
-    let text = |p: usize| {
-        dataset.org.rows[dataset.people.record[p]].1[col]
-            .trim()
-            .to_string()
-    };
-    let mut names: Vec<String> = (0..dataset.people.len())
-        .map(text)
-        .filter(|t| !t.is_empty())
+    let text = |p: usize| dataset.org.rows[dataset.people.record[p]].1[col].trim();
+    // An organisation has few departments and many people: number the distinct texts
+    // first, then renumber them in sorted order.
+    let mut first: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+    let seen: Vec<Option<u32>> = (0..dataset.people.len())
+        .map(|p| {
+            let t = text(p);
+            let next = first.len() as u32;
+            (!t.is_empty()).then(|| *first.entry(t).or_insert(next))
+        })
         .collect();
-    names.sort();
-    names.dedup();
-    let ids = (0..dataset.people.len())
-        .map(|p| names.binary_search(&text(p)).ok().map(|i| i as u32))
+    let mut names: Vec<(&str, u32)> = first.into_iter().collect();
+    names.sort_unstable();
+    let mut rank = vec![0u32; names.len()];
+    for (sorted, &(_, i)) in names.iter().enumerate() {
+        rank[i as usize] = sorted as u32;
+    }
+    let ids = seen
+        .into_iter()
+        .map(|i| i.map(|i| rank[i as usize]))
         .collect();
-    (ids, names)
+    (ids, names.into_iter().map(|(t, _)| t.to_string()).collect())
 }
