@@ -195,10 +195,11 @@ pub struct Csr {
 
 impl Csr {
     /// Builds the index of `n` nodes from (source, target, weight) edges; repeated pairs are
-    /// merged by adding their weights. O(E log E).
+    /// merged by adding their weights (in the order given). O(V + E): stable counting
+    /// sorts, by target then by source.
     pub fn from_edges(n: usize, edges: impl Iterator<Item = (u32, u32, f64)>) -> Csr {
-        let mut list: Vec<(u32, u32, f64)> = edges.collect();
-        list.sort_by_key(|&(s, t, _)| (s, t));
+        let list: Vec<(u32, u32, f64)> = edges.collect();
+        let mut list = bucket_sort(n, &bucket_sort(n, &list, |e| e.1), |e| e.0);
         list.dedup_by(|next, kept| {
             let same = (next.0, next.1) == (kept.0, kept.1);
             if same {
@@ -207,7 +208,8 @@ impl Csr {
             same
         });
         let (out_offsets, out_targets, out_weights) = compress(n, &list, |e| (e.0, e.1));
-        list.sort_by_key(|&(s, t, _)| (t, s));
+        // Sorted by source within each target, as the in-lists need.
+        let list = bucket_sort(n, &list, |e| e.1);
         let (in_offsets, in_sources, in_weights) = compress(n, &list, |e| (e.1, e.0));
         Csr {
             out_offsets,
@@ -254,6 +256,27 @@ impl Csr {
 }
 
 type Compressed = (Vec<u32>, Vec<u32>, Vec<f64>);
+
+/// `list` stably sorted by `key` (every key below `n`): counting sort, O(n + list).
+fn bucket_sort<T: Copy>(n: usize, list: &[T], key: impl Fn(&T) -> u32) -> Vec<T> {
+    let mut start = vec![0usize; n + 1];
+    for e in list {
+        start[key(e) as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let Some(&first) = list.first() else {
+        return Vec::new();
+    };
+    let mut sorted = vec![first; list.len()];
+    for e in list {
+        let slot = &mut start[key(e) as usize];
+        sorted[*slot] = *e;
+        *slot += 1;
+    }
+    sorted
+}
 
 fn compress(
     n: usize,
@@ -325,6 +348,57 @@ mod tests {
         assert_eq!(csr.in_neighbors(1), [0, 2]);
         assert_eq!(csr.in_weights(1), [3.0, 0.5]);
         assert_eq!(csr.in_neighbors(2), [] as [u32; 0]);
+    }
+
+    #[test]
+    fn counting_sorts_give_the_comparison_sorts_lists() {
+        // Random ties with many repeats: neighbours ascending and weights merged in the
+        // order given, as sorting the list by (source, target) and by (target, source).
+        let mut rng = crate::rng::SplitMix64::new(3);
+        let n = 50;
+        let edges: Vec<(u32, u32, f64)> = (0..2_000)
+            .map(|_| {
+                let w = [0.1, 0.2, 0.7, 1.0][rng.below(4) as usize];
+                (rng.below(n) as u32, rng.below(n) as u32, w)
+            })
+            .collect();
+        let csr = Csr::from_edges(n as usize, edges.iter().copied());
+        let mut by_source = edges.clone();
+        by_source.sort_by_key(|&(s, t, _)| (s, t));
+        by_source.dedup_by(|next, kept| {
+            let same = (next.0, next.1) == (kept.0, kept.1);
+            if same {
+                kept.2 += next.2;
+            }
+            same
+        });
+        for v in 0..n as usize {
+            let out: Vec<(u32, f64)> = by_source
+                .iter()
+                .filter(|e| e.0 as usize == v)
+                .map(|e| (e.1, e.2))
+                .collect();
+            let got: Vec<(u32, f64)> = csr
+                .out_neighbors(v)
+                .iter()
+                .copied()
+                .zip(csr.out_weights(v).iter().copied())
+                .collect();
+            assert_eq!(got, out, "out of {v}");
+            let into: Vec<(u32, f64)> = by_source
+                .iter()
+                .filter(|e| e.1 as usize == v)
+                .map(|e| (e.0, e.2))
+                .collect();
+            let got: Vec<(u32, f64)> = csr
+                .in_neighbors(v)
+                .iter()
+                .copied()
+                .zip(csr.in_weights(v).iter().copied())
+                .collect();
+            assert_eq!(got, into, "into {v}");
+        }
+        assert_eq!(Csr::from_edges(4, std::iter::empty()).edge_count(), 0);
     }
 
     #[test]

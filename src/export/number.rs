@@ -54,15 +54,17 @@ const POW10: [f64; 23] = [
 /// [1e9, 1e10) and rounded to a whole number, which gives the 10 significant digits.
 /// When the product is within 1e-4 of a half, the rounding could go either way: `None`,
 /// and the caller takes the exact route. Otherwise the digits are exactly those of
-/// rounding the true value.
+/// rounding the true value. Integer arithmetic only (no calls to `floor`), since every
+/// measure of every person passes through here.
 fn scaled(a: f64) -> Option<Digits> {
     if !(1e-7..1e12).contains(&a) {
         return None;
     }
     // The decimal exponent e, 10^e ≤ a < 10^(e + 1), estimated from the binary exponent
-    // (at most one off) and corrected below.
+    // (⌊b · log10 2⌋ as ⌊b · 78913 / 2^18⌋, exact for |b| < 1650; at most one off for
+    // the value) and corrected below.
     let binary = ((a.to_bits() >> 52) & 0x7ff) as i32 - 1023;
-    let mut e = (f64::from(binary) * std::f64::consts::LOG10_2).floor() as i32;
+    let mut e = (binary * 78_913) >> 18;
     for _ in 0..3 {
         let k = 9 - e;
         let m = if k >= 0 {
@@ -78,10 +80,13 @@ fn scaled(a: f64) -> Option<Digits> {
             e -= 1;
             continue;
         }
-        if (m - m.floor() - 0.5).abs() < 1e-4 {
+        // m is in [1e9, 1e10): the cast truncates, which is the floor.
+        let floor = m as u64;
+        let frac = m - floor as f64;
+        if (frac - 0.5).abs() < 1e-4 {
             return None;
         }
-        let whole = m.round() as u64;
+        let whole = floor + u64::from(frac > 0.5);
         let mut d = Digits {
             digits: [0; 20],
             len: 0,
@@ -191,8 +196,17 @@ impl Digits {
 
     /// Appends the digits in fixed-point form.
     fn push_fixed(&self, out: &mut String) {
+        // ASCII digits only, so the text is valid UTF-8 whatever the bytes' order.
         let digits = std::str::from_utf8(&self.digits[..self.len]).unwrap_or("0");
-        let zeros = |out: &mut String, n: i32| out.extend(std::iter::repeat_n('0', n as usize));
+        const ZEROS: &str = "0000000000000000000000000000000000000000";
+        let zeros = |out: &mut String, n: i32| {
+            let mut n = n as usize;
+            while n > 0 {
+                let k = n.min(ZEROS.len());
+                out.push_str(&ZEROS[..k]);
+                n -= k;
+            }
+        };
         if self.point <= 0 {
             out.push_str("0.");
             zeros(out, -self.point);

@@ -110,20 +110,29 @@ pub fn compute(
     settings: PathSettings,
     progress: &dyn Progress,
 ) -> Metrics {
-    let managers = graph.managers();
-    let formal = stage(progress, "formal metrics", || {
-        formal(&graph.authority(), &managers)
-    });
-    let (department, department_names) = departments(dataset);
-    let n = dataset.people.len();
-    let any: Vec<bool> = (0..n).map(|p| dataset.responded_any(p)).collect();
+    // The authority layer's measures, and what the influence layers need (departments,
+    // respondents, the combined layer's index), are independent: built side by side.
+    let ((managers, formal), ((department, department_names), any, all)) = rayon::join(
+        || {
+            let managers = graph.managers();
+            let formal = stage(progress, "formal metrics", || {
+                formal(&graph.authority(), &managers)
+            });
+            (managers, formal)
+        },
+        || {
+            let any: Vec<bool> = (0..dataset.people.len())
+                .map(|p| dataset.responded_any(p))
+                .collect();
+            (departments(dataset), any, graph.influence(Questions::All))
+        },
+    );
     let groups = Groups {
         formal: &formal,
         managers: &managers,
         department: &department,
         settings,
     };
-    let all = graph.influence(Questions::All);
     let per_question_groups = Groups {
         settings: PathSettings {
             samples: question_samples(settings.samples),
