@@ -168,7 +168,7 @@ pub(crate) fn by_score(in_degree: &[u32], pagerank: &[f64], a: usize, b: usize) 
 /// People from most to least influential; equal scores keep person order.
 pub fn ranking(in_degree: &[u32], pagerank: &[f64]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..in_degree.len()).collect();
-    order.sort_by(|&a, &b| by_score(in_degree, pagerank, a, b).then(a.cmp(&b)));
+    order.par_sort_unstable_by(|&a, &b| by_score(in_degree, pagerank, a, b).then(a.cmp(&b)));
     order
 }
 

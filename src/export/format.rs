@@ -38,7 +38,10 @@ pub fn csv_text(cell: &str) -> std::borrow::Cow<'_, str> {
 /// Appends a CSV field as the csv crate writes one: in double quotes, with quotes doubled,
 /// when it holds a comma, a quote or a line break; as it is otherwise.
 pub fn push_csv_field(out: &mut String, field: &str) {
-    if !field.contains([',', '"', '\n', '\r']) {
+    if !field
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
         out.push_str(field);
         return;
     }
@@ -60,13 +63,29 @@ pub fn xml(text: &str) -> String {
     out
 }
 
+/// Bytes after which [`push_xml`] must look at the text character by character.
+const XML_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[0xEF] = true;
+    table
+};
+
 /// [`xml`], appended to `out` (no allocation per value on the hot paths of graph files).
 pub fn push_xml(out: &mut String, text: &str) {
-    if !text.contains(['&', '<', '>', '"', '\''])
-        && !text
-            .chars()
-            .any(|c| (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}')
-    {
+    // One pass over the bytes decides whether anything needs escaping: markup characters,
+    // control characters, and 0xEF, the lead byte of U+FFFE and U+FFFF (any text with
+    // it takes the careful route below).
+    if !text.bytes().any(|b| XML_SPECIAL[b as usize]) {
         out.push_str(text);
         return;
     }
@@ -222,6 +241,20 @@ mod tests {
             xml("<b>\"A&B\"</b>\u{1}'"),
             "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&apos;"
         );
+        // Plain and non-ASCII text is copied as it is; U+FFFE and U+FFFF are dropped,
+        // other characters that share their lead byte (U+F000–U+FFFF) are kept.
+        for plain in [
+            "Zoë Müller",
+            "販売部",
+            "\u{f8ff}\u{fffd}",
+            "tab\there\nnext\r",
+        ] {
+            assert_eq!(xml(plain), plain);
+        }
+        assert_eq!(xml("a\u{fffe}b\u{ffff}c\u{fffd}"), "abc\u{fffd}");
+        let mut out = String::from("x=");
+        push_xml(&mut out, "1 < 2");
+        assert_eq!(out, "x=1 &lt; 2");
     }
 
     #[test]

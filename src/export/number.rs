@@ -19,11 +19,11 @@ pub fn push_float(out: &mut String, x: f64) {
         }
         return;
     }
-    if let Some(d) = scaled(x.abs()) {
+    if let Some((whole, point)) = scaled(x.abs()) {
         if x < 0.0 {
             out.push('-');
         }
-        d.push_fixed(out);
+        push_significand(out, whole, point);
         return;
     }
     let mut ryu = ryu::Buffer::new();
@@ -56,7 +56,7 @@ const POW10: [f64; 23] = [
 /// and the caller takes the exact route. Otherwise the digits are exactly those of
 /// rounding the true value. Integer arithmetic only (no calls to `floor`), since every
 /// measure of every person passes through here.
-fn scaled(a: f64) -> Option<Digits> {
+fn scaled(a: f64) -> Option<(u64, i32)> {
     if !(1e-7..1e12).contains(&a) {
         return None;
     }
@@ -86,26 +86,49 @@ fn scaled(a: f64) -> Option<Digits> {
         if (frac - 0.5).abs() < 1e-4 {
             return None;
         }
-        let whole = floor + u64::from(frac > 0.5);
-        let mut d = Digits {
-            digits: [0; 20],
-            len: 0,
-            point: e + 1,
-        };
-        if whole >= 10_000_000_000 {
-            d.digits[0] = b'1';
-            d.len = 1;
-            d.point += 1;
-        } else {
-            let mut itoa = itoa::Buffer::new();
-            let text = itoa.format(whole).as_bytes();
-            d.digits[..text.len()].copy_from_slice(text);
-            d.len = text.len();
-            d.trim();
-        }
-        return Some(d);
+        return Some((floor + u64::from(frac > 0.5), e + 1));
     }
     None
+}
+
+/// Appends `whole · 10^(point − 10)` in fixed-point form, for `whole` in [1e9, 1e10]
+/// (10 significant digits, or 10^10 after rounding up) and `point` in [−6, 12] (what
+/// [`scaled`] gives): at most 19 characters, built on the stack and appended at once.
+fn push_significand(out: &mut String, whole: u64, point: i32) {
+    let mut digits = [b'0'; 10];
+    let (mut len, point) = if whole >= 10_000_000_000 {
+        digits[0] = b'1';
+        (1, point + 1)
+    } else {
+        let mut w = whole;
+        for d in digits.iter_mut().rev() {
+            *d = b'0' + (w % 10) as u8;
+            w /= 10;
+        }
+        (10, point)
+    };
+    while len > 1 && digits[len - 1] == b'0' {
+        len -= 1;
+    }
+    let mut text = [b'0'; 24];
+    let written = if point <= 0 {
+        // "0." then -point zeros (already in `text`), then the digits.
+        text[1] = b'.';
+        let start = 2 + (-point) as usize;
+        text[start..start + len].copy_from_slice(&digits[..len]);
+        start + len
+    } else if point as usize >= len {
+        // The digits, then zeros up to the point.
+        text[..len].copy_from_slice(&digits[..len]);
+        point as usize
+    } else {
+        let p = point as usize;
+        text[..p].copy_from_slice(&digits[..p]);
+        text[p] = b'.';
+        text[p + 1..=len].copy_from_slice(&digits[p..len]);
+        len + 1
+    };
+    out.push_str(std::str::from_utf8(&text[..written]).unwrap_or("0"));
 }
 
 /// A positive decimal: significant `digits` (ASCII, no leading or trailing zeros) with
@@ -299,8 +322,8 @@ mod tests {
     fn the_scaled_route_and_its_limits() {
         let text = |x: f64| {
             let mut out = String::new();
-            scaled(x).map(|d| {
-                d.push_fixed(&mut out);
+            scaled(x).map(|(whole, point)| {
+                push_significand(&mut out, whole, point);
                 out
             })
         };

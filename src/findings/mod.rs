@@ -106,15 +106,25 @@ impl<'a> Context<'a> {
 
 /// Every finding, most severe first, then by kind and group.
 pub fn find(cx: &Context<'_>) -> Vec<Finding> {
-    let mut all = Vec::new();
-    all.extend(teams::shadow_leadership(cx));
-    all.extend(teams::managers_without_influence(cx));
-    all.extend(organisation::overload(cx));
-    let ties = groups::department_ties(cx);
-    all.extend(groups::silos(cx, &ties));
-    all.extend(groups::fragile_bridges(cx, &ties));
-    all.extend(groups::peripheral_people(cx));
-    all.extend(organisation::alignment(cx));
+    // Team findings and group findings read the analysis only: found side by side, then
+    // listed in the same order as one after the other.
+    let (mut all, groups) = rayon::join(
+        || {
+            let mut all = teams::shadow_leadership(cx);
+            all.extend(teams::managers_without_influence(cx));
+            all.extend(organisation::overload(cx));
+            all
+        },
+        || {
+            let ties = groups::department_ties(cx);
+            let mut all = groups::silos(cx, &ties);
+            all.extend(groups::fragile_bridges(cx, &ties));
+            all.extend(groups::peripheral_people(cx));
+            all.extend(organisation::alignment(cx));
+            all
+        },
+    );
+    all.extend(groups);
     all.sort_by(|a, b| {
         a.severity
             .cmp(&b.severity)
