@@ -77,14 +77,19 @@ fn write_nodes(
 ) -> io::Result<()> {
     writeln!(out, "    <nodes>")?;
     let order = cx.view.order();
-    chunks::write_rows(out, order.len(), |i, buf| node(cx, columns, order[i], buf))?;
+    let keys: Vec<String> = (0..columns.len())
+        .map(|i| format!(r#"<attvalue for="{i}" value=""#))
+        .collect();
+    chunks::write_rows(out, order.len(), |i, buf| {
+        node(cx, columns, &keys, order[i], buf)
+    })?;
     writeln!(out, "    </nodes>")
 }
 
 /// Appends person `p`'s node, on one line like an edge (indenting each value would add a
 /// fifth to a million-person file): id, label, every non-empty column, colour, position,
-/// size.
-fn node(cx: &Context<'_>, columns: &[Column<'_>], p: usize, buf: &mut String) {
+/// size. Each value opens with its column's `keys` entry.
+fn node(cx: &Context<'_>, columns: &[Column<'_>], keys: &[String], p: usize, buf: &mut String) {
     let a = cx.analysis;
     let layout = cx.layout();
     buf.push_str(r#"      <node id=""#);
@@ -92,12 +97,10 @@ fn node(cx: &Context<'_>, columns: &[Column<'_>], p: usize, buf: &mut String) {
     buf.push_str(r#"" label=""#);
     push_xml(buf, &cx.view.label(p));
     buf.push_str("\"><attvalues>");
-    for (i, c) in columns.iter().enumerate() {
+    for (c, key) in columns.iter().zip(keys) {
         let cell = c.cell(p);
         if cell != Cell::Empty {
-            buf.push_str(r#"<attvalue for=""#);
-            push_int(buf, i);
-            buf.push_str(r#"" value=""#);
+            buf.push_str(key);
             cell.push_text(buf, push_xml);
             buf.push_str("\"/>");
         }

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use super::chunks;
 use super::columns::{Cell, Column, Kind};
 use super::format::{push_xml, xml};
-use super::number::{push_float, push_int};
+use super::number::push_float;
 use super::{Context, Exporter};
 use crate::graph::Layer;
 
@@ -81,8 +81,11 @@ impl Exporter for GraphMl {
         )?;
         writeln!(out, r#"  <graph id="orgsphere" edgedefault="directed">"#)?;
         let order = cx.view.order();
+        let keys: Vec<String> = (0..columns.len())
+            .map(|i| format!(r#"<data key="n{i}">"#))
+            .collect();
         chunks::write_rows(out, order.len(), |i, buf| {
-            node(cx, &columns, order[i], yed, buf);
+            node(cx, &columns, &keys, order[i], yed, buf);
         })?;
         let ids = cx.xml_ids();
         let questions: Vec<String> = a.graph.questions.iter().map(|q| xml(q)).collect();
@@ -116,21 +119,26 @@ impl Exporter for GraphMl {
 }
 
 /// Appends person `p`'s node, on one line like an edge (indenting each value would add a
-/// sixth to a million-person file): id, label, every non-empty column, yEd's drawing if
-/// `yed`.
-fn node(cx: &Context<'_>, columns: &[Column<'_>], p: usize, yed: bool, buf: &mut String) {
+/// sixth to a million-person file): id, label, every non-empty column (opened by its
+/// `keys` entry), yEd's drawing if `yed`.
+fn node(
+    cx: &Context<'_>,
+    columns: &[Column<'_>],
+    keys: &[String],
+    p: usize,
+    yed: bool,
+    buf: &mut String,
+) {
     buf.push_str(r#"    <node id=""#);
     buf.push_str(&cx.xml_ids()[p]);
     buf.push_str("\"><data key=\"label\">");
     let label = cx.view.label(p);
     push_xml(buf, &label);
     buf.push_str("</data>");
-    for (i, c) in columns.iter().enumerate() {
+    for (c, key) in columns.iter().zip(keys) {
         let cell = c.cell(p);
         if cell != Cell::Empty {
-            buf.push_str(r#"<data key="n"#);
-            push_int(buf, i);
-            buf.push_str(r#"">"#);
+            buf.push_str(key);
             cell.push_text(buf, push_xml);
             buf.push_str("</data>");
         }
