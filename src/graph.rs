@@ -258,7 +258,7 @@ impl Csr {
 type Compressed = (Vec<u32>, Vec<u32>, Vec<f64>);
 
 /// `list` stably sorted by `key` (every key below `n`): counting sort, O(n + list).
-fn bucket_sort<T: Copy>(n: usize, list: &[T], key: impl Fn(&T) -> u32) -> Vec<T> {
+pub(crate) fn bucket_sort<T: Copy>(n: usize, list: &[T], key: impl Fn(&T) -> u32) -> Vec<T> {
     let mut start = vec![0usize; n + 1];
     for e in list {
         start[key(e) as usize + 1] += 1;

@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
+
 use super::{format, number};
 use crate::Analysis;
 use crate::metrics::Influence;
@@ -333,6 +335,6 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
 pub fn person_order(a: &Analysis) -> Vec<usize> {
     let ids = &a.dataset.people.ids;
     let mut order: Vec<usize> = (0..ids.len()).collect();
-    order.sort_by(|&x, &y| format::natural_cmp(&ids[x], &ids[y]));
+    order.par_sort_by(|&x, &y| format::natural_cmp(&ids[x], &ids[y]));
     order
 }

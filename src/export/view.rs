@@ -12,7 +12,7 @@ use super::columns::{Cell, Column, Kind, person_columns, person_order};
 use super::options::OutputOptions;
 use super::privacy::{Numbers, Redactor, WITHHELD};
 use crate::Analysis;
-use crate::graph::Tie;
+use crate::graph::{Tie, bucket_sort};
 use crate::validate::Problem;
 
 /// The people of one analysis under the run's privacy options.
@@ -44,7 +44,7 @@ impl<'a> View<'a> {
             None => person_order(analysis),
             Some(r) => {
                 let mut order: Vec<usize> = (0..analysis.dataset.people.len()).collect();
-                order.sort_by(|&x, &y| r.pseudonym_of(x).cmp(r.pseudonym_of(y)));
+                order.par_sort_by(|&x, &y| r.pseudonym_of(x).cmp(r.pseudonym_of(y)));
                 order
             }
         };
@@ -73,17 +73,22 @@ impl<'a> View<'a> {
     /// Every edge of both layers in output order: by source, target (in person order),
     /// layer and question.
     pub fn edges(&self) -> Vec<(usize, usize, Tie)> {
-        let mut edges: Vec<(usize, usize, Tie)> = self
+        let edges: Vec<(usize, usize, Tie)> = self
             .analysis
             .graph
             .edges(|_| true)
             .map(|(s, t, tie)| (s as usize, t as usize, tie))
             .collect();
-        // A stable sort: edges with equal keys keep the graph's order, whatever the threads.
-        edges.par_sort_by_key(|(s, t, tie)| {
-            (self.rank[*s], self.rank[*t], tie.layer as u8, tie.question)
-        });
-        edges
+        // Stable counting sorts from the last key to the first, so edges with equal keys
+        // keep the graph's order: by layer and question (authority first, then each
+        // question in order), then by target, then by source.
+        let questions = self.analysis.graph.questions.len() as u32 + 1;
+        let kind =
+            |tie: &Tie| tie.layer as u32 * questions + tie.question.map_or(0, |q| u32::from(q) + 1);
+        let n = self.rank.len();
+        let edges = bucket_sort(2 * questions as usize, &edges, |e| kind(&e.2));
+        let edges = bucket_sort(n, &edges, |e| self.rank[e.1] as u32);
+        bucket_sort(n, &edges, |e| self.rank[e.0] as u32)
     }
 
     pub fn pseudonymized(&self) -> bool {
