@@ -194,38 +194,51 @@ impl Groups<'_> {
     fn influence(&self, g: &Csr, responded: &[bool]) -> Influence {
         let s = self.settings;
         // The searches take most of the time; everything else runs beside them.
-        let (paths, rest) = rayon::join(
+        let (paths, finish) = rayon::join(
             || paths(g, s.exact_limit, s.samples, s.seed),
-            || {
-                rayon::join(
-                    || {
-                        (
-                            pagerank(g, DAMPING, PAGERANK_TOL, PAGERANK_MAX_ITER),
-                            structural_holes(g),
-                        )
-                    },
-                    || (core_number(g), influence_sphere_size_2(g)),
-                )
-            },
+            || self.beside_paths(g, responded),
         );
-        let ((pagerank, (constraint, effective_size)), (core, influence_sphere_size_2)) = rest;
+        finish(paths)
+    }
+
+    /// Every measure of the layer but the path measures: the layer's [`Influence`] once
+    /// those are given.
+    fn beside_paths(&self, g: &Csr, responded: &[bool]) -> impl FnOnce(Paths) -> Influence {
+        let ((pagerank, (constraint, effective_size)), (core, influence_sphere_size_2)) =
+            rayon::join(
+                || {
+                    (
+                        pagerank(g, DAMPING, PAGERANK_TOL, PAGERANK_MAX_ITER),
+                        structural_holes(g),
+                    )
+                },
+                || (core_number(g), influence_sphere_size_2(g)),
+            );
         let in_degree = in_degree(g);
-        Influence {
-            in_weight: in_weight(g),
-            in_share: in_share(g, responded),
-            out_degree: out_degree(g, responded),
+        let in_weight = in_weight(g);
+        let in_share = in_share(g, responded);
+        let out_degree = out_degree(g, responded);
+        let reciprocity = reciprocity(g);
+        let outside_team_share = outside_team_share(g, self.managers, self.department);
+        let nominating_departments = nominating_departments(g, self.department);
+        let command_coverage = command_coverage(g, self.formal, self.managers, responded);
+        let influence_beyond_chain = influence_beyond_chain(g, self.formal);
+        move |paths| Influence {
+            in_weight,
+            in_share,
+            out_degree,
             pagerank,
             paths,
-            reciprocity: reciprocity(g),
+            reciprocity,
             constraint,
             effective_size,
             core,
-            outside_team_share: outside_team_share(g, self.managers, self.department),
-            nominating_departments: nominating_departments(g, self.department),
+            outside_team_share,
+            nominating_departments,
             influence_sphere_size: in_degree.clone(),
             influence_sphere_size_2,
-            command_coverage: command_coverage(g, self.formal, self.managers, responded),
-            influence_beyond_chain: influence_beyond_chain(g, self.formal),
+            command_coverage,
+            influence_beyond_chain,
             in_degree,
         }
     }
