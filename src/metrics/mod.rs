@@ -143,7 +143,7 @@ pub fn compute(
     // The layers and the communities do not depend on each other: they run side by side,
     // so the sequential parts of one overlap the parallel searches of another. Each
     // result is the same as if they ran one after the other.
-    let (combined, (per_question, communities)) = rayon::join(
+    let (combined, (per_question, (communities, chain))) = rayon::join(
         || {
             stage(progress, "influence metrics", || {
                 groups.influence(all, &any)
@@ -165,11 +165,15 @@ pub fn compute(
                         })
                         .collect::<Vec<_>>()
                 },
-                || stage(progress, "communities", || communities(all, settings.seed)),
+                || {
+                    (
+                        stage(progress, "communities", || communities(all, settings.seed)),
+                        chain_ties(all, &formal, &managers),
+                    )
+                },
             )
         },
     );
-    let chain = chain_ties(all, &formal, &managers);
     Metrics {
         formal,
         managers,
