@@ -402,6 +402,21 @@ mod tests {
     }
 
     #[test]
+    fn the_authority_layer_holds_the_org_charts_managers() {
+        // 1 manages 2 and 3; 3 manages 4. Nominations into managers come first in
+        // petgraph's incoming lists and must not hide the authority tie.
+        let d = crate::check_bytes(
+            ("org.csv", b"id,manager_id\n1,\n2,1\n3,1\n4,3\n"),
+            &[("s.csv", b"respondent_id,nominee_id\n2,3\n4,3\n2,1\n")],
+            &crate::Options::default(),
+        )
+        .unwrap();
+        let g = OrgGraph::build(&d);
+        assert_eq!(g.managers(), d.people.manager);
+        assert_eq!(d.people.manager, [None, Some(0), Some(0), Some(2)]);
+    }
+
+    #[test]
     fn question_weights_scale_the_combined_layer_only() {
         let options = crate::Options {
             question_weights: vec![("trust".into(), 2.0), ("advice".into(), 0.5)],

@@ -114,7 +114,8 @@ pub fn compute(
     // respondents, the combined layer's index), are independent: built side by side.
     let ((managers, formal), ((department, department_names), any, all)) = rayon::join(
         || {
-            let managers = graph.managers();
+            // The authority layer is built from these (`OrgGraph::managers` reads them back).
+            let managers = dataset.people.manager.clone();
             let formal = stage(progress, "formal metrics", || {
                 formal(&graph.authority(), &managers)
             });
