@@ -199,7 +199,11 @@ impl Csr {
     /// sorts, by target then by source.
     pub fn from_edges(n: usize, edges: impl Iterator<Item = (u32, u32, f64)>) -> Csr {
         let list: Vec<(u32, u32, f64)> = edges.collect();
-        let mut list = bucket_sort(n, &bucket_sort(n, &list, |e| e.1), |e| e.0);
+        // Each pass's input is dropped as soon as its output exists: two copies at most.
+        let by_target = bucket_sort(n, &list, |e| e.1);
+        drop(list);
+        let mut list = bucket_sort(n, &by_target, |e| e.0);
+        drop(by_target);
         list.dedup_by(|next, kept| {
             let same = (next.0, next.1) == (kept.0, kept.1);
             if same {
@@ -209,8 +213,9 @@ impl Csr {
         });
         let (out_offsets, out_targets, out_weights) = compress(n, &list, |e| (e.0, e.1));
         // Sorted by source within each target, as the in-lists need.
-        let list = bucket_sort(n, &list, |e| e.1);
-        let (in_offsets, in_sources, in_weights) = compress(n, &list, |e| (e.1, e.0));
+        let by_target = bucket_sort(n, &list, |e| e.1);
+        drop(list);
+        let (in_offsets, in_sources, in_weights) = compress(n, &by_target, |e| (e.1, e.0));
         Csr {
             out_offsets,
             out_targets,

@@ -86,9 +86,12 @@ impl<'a> View<'a> {
         let kind =
             |tie: &Tie| tie.layer as u32 * questions + tie.question.map_or(0, |q| u32::from(q) + 1);
         let n = self.rank.len();
-        let edges = bucket_sort(2 * questions as usize, &edges, |e| kind(&e.2));
-        let edges = bucket_sort(n, &edges, |e| self.rank[e.1] as u32);
-        bucket_sort(n, &edges, |e| self.rank[e.0] as u32)
+        // Each pass's input is dropped as soon as its output exists: two copies at most.
+        let by_kind = bucket_sort(2 * questions as usize, &edges, |e| kind(&e.2));
+        drop(edges);
+        let by_target = bucket_sort(n, &by_kind, |e| self.rank[e.1] as u32);
+        drop(by_kind);
+        bucket_sort(n, &by_target, |e| self.rank[e.0] as u32)
     }
 
     pub fn pseudonymized(&self) -> bool {
