@@ -26,6 +26,10 @@ pub const FULL: usize = 150;
 pub const CAP: usize = 300;
 
 impl Exporter for Dot {
+    fn graph_file(&self) -> bool {
+        true
+    }
+
     fn file_name(&self) -> &'static str {
         "graph.dot"
     }
@@ -240,7 +244,8 @@ fn influence(
 ) -> io::Result<()> {
     let mut pairs: BTreeMap<(usize, usize), (usize, usize, f64)> = BTreeMap::new();
     let rank = cx.view.rank();
-    for (s, t, tie) in cx.view.edges() {
+    // The edges the graph files share (sorted once, kept): no copy of its own.
+    for &(s, t, tie) in cx.edges() {
         if tie.layer == Layer::Influence && drawn[s] && drawn[t] {
             pairs.entry((rank[s], rank[t])).or_insert((s, t, 0.0)).2 += tie.weight;
         }
