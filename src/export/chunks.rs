@@ -4,6 +4,7 @@
 //! or many; memory stays bounded by one batch of chunks.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -19,6 +20,16 @@ pub fn write_rows(
     count: usize,
     row: impl Fn(usize, &mut String) + Sync,
 ) -> io::Result<()> {
+    write_blocks(out, count, |rows, buf| rows.for_each(|i| row(i, buf)))
+}
+
+/// [`write_rows`] for writers that format a run of rows at a time: `block(rows, buf)`
+/// appends the text of the consecutive rows `rows` (at most one chunk) to `buf`.
+pub fn write_blocks(
+    out: &mut (dyn Write + Send),
+    count: usize,
+    block: impl Fn(Range<usize>, &mut String) + Sync,
+) -> io::Result<()> {
     let per_batch = 4 * rayon::current_num_threads().max(1);
     let batch = CHUNK * per_batch;
     let fill = |buffers: &mut Vec<String>, start: usize| {
@@ -26,8 +37,9 @@ pub fn write_rows(
         buffers.par_iter_mut().enumerate().for_each(|(c, buf)| {
             buf.clear();
             let from = (start + c * CHUNK).min(end);
-            for i in from..(from + CHUNK).min(end) {
-                row(i, buf);
+            let to = (from + CHUNK).min(end);
+            if from < to {
+                block(from..to, buf);
             }
         });
     };

@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use super::columns::{Cell, Column, Kind};
+use super::columns::{Cell, Column, GATHER, Kind, gather};
 use super::format::{push_xml, xml};
 use super::number::{push_float, push_int};
 use super::{Context, Exporter, chunks, style};
@@ -80,16 +80,22 @@ fn write_nodes(
     let keys: Vec<String> = (0..columns.len())
         .map(|i| format!(r#"<attvalue for="{i}" value=""#))
         .collect();
-    chunks::write_rows(out, order.len(), |i, buf| {
-        node(cx, columns, &keys, order[i], buf)
+    chunks::write_blocks(out, order.len(), |rows, buf| {
+        let mut cells = Vec::new();
+        for people in order[rows].chunks(GATHER) {
+            gather(columns, people, &mut cells);
+            for (&p, row) in people.iter().zip(cells.chunks(columns.len().max(1))) {
+                node(cx, row, &keys, p, buf);
+            }
+        }
     })?;
     writeln!(out, "    </nodes>")
 }
 
 /// Appends person `p`'s node, on one line like an edge (indenting each value would add a
 /// fifth to a million-person file): id, label, every non-empty column, colour, position,
-/// size. Each value opens with its column's `keys` entry.
-fn node(cx: &Context<'_>, columns: &[Column<'_>], keys: &[String], p: usize, buf: &mut String) {
+/// size, from the person's `cells`. Each value opens with its column's `keys` entry.
+fn node(cx: &Context<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &mut String) {
     let a = cx.analysis;
     let layout = cx.layout();
     buf.push_str(r#"      <node id=""#);
@@ -97,9 +103,8 @@ fn node(cx: &Context<'_>, columns: &[Column<'_>], keys: &[String], p: usize, buf
     buf.push_str(r#"" label=""#);
     push_xml(buf, &cx.view.label(p));
     buf.push_str("\"><attvalues>");
-    for (c, key) in columns.iter().zip(keys) {
-        let cell = c.cell(p);
-        if cell != Cell::Empty {
+    for (cell, key) in cells.iter().zip(keys) {
+        if *cell != Cell::Empty {
             buf.push_str(key);
             cell.push_text(buf, push_xml);
             buf.push_str("\"/>");

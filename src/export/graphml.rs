@@ -13,7 +13,7 @@
 use std::io::{self, Write};
 
 use super::chunks;
-use super::columns::{Cell, Column, Kind};
+use super::columns::{Cell, GATHER, Kind, gather};
 use super::format::{push_xml, xml};
 use super::number::push_float;
 use super::{Context, Exporter};
@@ -84,8 +84,14 @@ impl Exporter for GraphMl {
         let keys: Vec<String> = (0..columns.len())
             .map(|i| format!(r#"<data key="n{i}">"#))
             .collect();
-        chunks::write_rows(out, order.len(), |i, buf| {
-            node(cx, &columns, &keys, order[i], yed, buf);
+        chunks::write_blocks(out, order.len(), |rows, buf| {
+            let mut cells = Vec::new();
+            for people in order[rows].chunks(GATHER) {
+                gather(&columns, people, &mut cells);
+                for (&p, row) in people.iter().zip(cells.chunks(columns.len().max(1))) {
+                    node(cx, row, &keys, p, yed, buf);
+                }
+            }
         })?;
         let ids = cx.xml_ids();
         let questions: Vec<String> = a.graph.questions.iter().map(|q| xml(q)).collect();
@@ -119,11 +125,11 @@ impl Exporter for GraphMl {
 }
 
 /// Appends person `p`'s node, on one line like an edge (indenting each value would add a
-/// sixth to a million-person file): id, label, every non-empty column (opened by its
-/// `keys` entry), yEd's drawing if `yed`.
+/// sixth to a million-person file): id, label, every non-empty cell of the person's
+/// `cells` (each opened by its column's `keys` entry), yEd's drawing if `yed`.
 fn node(
     cx: &Context<'_>,
-    columns: &[Column<'_>],
+    cells: &[Cell<'_>],
     keys: &[String],
     p: usize,
     yed: bool,
@@ -135,9 +141,8 @@ fn node(
     let label = cx.view.label(p);
     push_xml(buf, &label);
     buf.push_str("</data>");
-    for (c, key) in columns.iter().zip(keys) {
-        let cell = c.cell(p);
-        if cell != Cell::Empty {
+    for (cell, key) in cells.iter().zip(keys) {
+        if *cell != Cell::Empty {
             buf.push_str(key);
             cell.push_text(buf, push_xml);
             buf.push_str("</data>");

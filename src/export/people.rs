@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use super::columns::{GATHER, gather};
 use super::{Context, Exporter, chunks, format};
 
 pub struct PeopleCsv;
@@ -20,16 +21,22 @@ impl Exporter for PeopleCsv {
         // Rows formatted in parallel chunks, cell by cell (no string per value), quoted as
         // the csv crate quotes.
         let order = cx.view.order();
-        chunks::write_rows(out, order.len(), |i, buf| {
-            for (k, c) in columns.iter().enumerate() {
-                if k > 0 {
-                    buf.push(',');
+        chunks::write_blocks(out, order.len(), |rows, buf| {
+            let mut cells = Vec::new();
+            for people in order[rows].chunks(GATHER) {
+                gather(&columns, people, &mut cells);
+                for row in cells.chunks(columns.len().max(1)) {
+                    for (k, cell) in row.iter().enumerate() {
+                        if k > 0 {
+                            buf.push(',');
+                        }
+                        cell.push_text(buf, |buf, text| {
+                            format::push_csv_field(buf, &format::csv_text(text));
+                        });
+                    }
+                    buf.push('\n');
                 }
-                c.cell(order[i]).push_text(buf, |buf, text| {
-                    format::push_csv_field(buf, &format::csv_text(text));
-                });
             }
-            buf.push('\n');
         })
     }
 }
