@@ -15,6 +15,7 @@ mod formal;
 mod influence;
 mod louvain;
 mod pagerank;
+mod pool;
 mod spheres;
 mod structural_holes;
 

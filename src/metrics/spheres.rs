@@ -4,6 +4,7 @@
 use rayon::prelude::*;
 
 use super::formal::Formal;
+use super::pool::Pool;
 use crate::graph::Csr;
 
 /// For a person with direct reports: the share of their responding direct reports who
@@ -60,10 +61,11 @@ pub fn influence_beyond_chain(g: &Csr, formal: &Formal) -> Vec<Option<f64>> {
 /// Complexity: O(Σ_v Σ_{u → v} in_degree(u)), with O(V) memory per worker.
 pub fn influence_sphere_size_2(g: &Csr) -> Vec<u32> {
     let n = g.node_count();
+    let marks = Pool::new();
     (0..n)
         .into_par_iter()
         .map_init(
-            || vec![u32::MAX; n],
+            || marks.lease(|| vec![u32::MAX; n]),
             |mark, v| {
                 mark[v] = v as u32;
                 let mut count = 0;

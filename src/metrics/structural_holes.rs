@@ -22,6 +22,7 @@
 
 use rayon::prelude::*;
 
+use super::pool::Pool;
 use crate::graph::Csr;
 
 /// The undirected "mutual weight" view of an influence layer.
@@ -117,9 +118,13 @@ impl Scratch {
 pub fn structural_holes(g: &Csr) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
     let m = Mutual::new(g);
     let n = g.node_count();
+    let scratch = Pool::new();
     (0..n)
         .into_par_iter()
-        .map_init(|| Scratch::new(n), |s, u| person(&m, s, u))
+        .map_init(
+            || scratch.lease(|| Scratch::new(n)),
+            |s, u| person(&m, s, u),
+        )
         .unzip()
 }
 
