@@ -38,17 +38,12 @@ pub fn pagerank(g: &Csr, alpha: f64, tol: f64, max_iter: usize) -> Vec<f64> {
     let dangling: Vec<usize> = (0..n).filter(|&v| strength[v] == 0.0).collect();
     let mut x = vec![uniform; n];
     let mut next = vec![0.0; n];
+    let mut give = vec![0.0; n];
     for _ in 0..max_iter {
         // Each node's share per unit of weight it gives.
-        let give: Vec<f64> = (0..n)
-            .map(|v| {
-                if strength[v] > 0.0 {
-                    x[v] / strength[v]
-                } else {
-                    0.0
-                }
-            })
-            .collect();
+        for ((g, &x), &s) in give.iter_mut().zip(&x).zip(&strength) {
+            *g = if s > 0.0 { x / s } else { 0.0 };
+        }
         let dangling_sum: f64 = dangling.iter().map(|&v| x[v]).sum();
         let base = (alpha * dangling_sum + 1.0 - alpha) * uniform;
         let pull = |v: usize| -> f64 {
