@@ -16,20 +16,17 @@
 //!
 //! Sources are drawn, and results reported, in person order. The searches themselves run on
 //! a renumbered copy of the layer that keeps people who are reached together close in
-//! memory ([`layout`]); [`search`] runs the searches of eight sources at a time in one
-//! pass. Sources are processed in fixed chunks whose sums are added in chunk order, so the
-//! result is the same bit for bit with one thread or many.
+//! memory ([`layout`]); [`search`] says how one search keeps its state small. Sources are
+//! processed in fixed chunks whose sums are added in chunk order, so the result is the same
+//! bit for bit with one thread or many.
 
-mod lanes;
 mod layout;
 mod search;
 
 use rayon::prelude::*;
-use std::sync::Mutex;
 
 use crate::graph::Csr;
 use crate::rng::SplitMix64;
-use lanes::Lanes;
 use layout::Layout;
 use search::Search;
 
@@ -46,8 +43,6 @@ pub fn question_samples(samples: usize) -> usize {
 /// Sources per chunk of work; chunk sums are combined in order. Small enough that a
 /// question layer's 64 sources keep two threads busy.
 const CHUNK: usize = 16;
-/// Sources searched together, one bit each.
-type Batch = u8;
 
 /// How betweenness and closeness were computed.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,37 +124,19 @@ pub fn error_bound(n: usize, k: usize, delta: f64) -> f64 {
 /// Raw dependency and reciprocal-distance sums over `sources`, deterministic in order.
 fn accumulate(g: &Csr, sources: &[usize]) -> (Vec<f64>, Vec<f64>) {
     let layout = Layout::new(g);
-    let nodes: Vec<usize> = sources.iter().map(|&s| layout.rank[s] as usize).collect();
-    let total = sum_chunks::<Batch>(&layout, &nodes);
-    let person = |p: usize| total[layout.rank[p] as usize];
-    let n = layout.node_count();
-    (
-        (0..n).map(|p| person(p)[0]).collect(),
-        (0..n).map(|p| person(p)[1]).collect(),
-    )
-}
-
-/// Sums over chunks of [`CHUNK`] sources, each chunk searched in batches of `M::WIDTH`;
-/// the chunks' sums are added in chunk order. Search states are reused across chunks.
-fn sum_chunks<M: Lanes>(layout: &Layout, nodes: &[usize]) -> Vec<[f64; 2]> {
     let n = layout.node_count();
     let mut total = vec![[0.0; 2]; n];
-    let chunks: Vec<&[usize]> = nodes.chunks(CHUNK.max(M::WIDTH)).collect();
+    let chunks: Vec<&[usize]> = sources.chunks(CHUNK).collect();
     // A few chunks at a time keeps memory at O(threads · V) for a million people.
     let wave = rayon::current_num_threads().max(1) * 2;
-    let states = Mutex::new(Vec::new());
     for group in chunks.chunks(wave) {
         let sums: Vec<Vec<[f64; 2]>> = group
             .par_iter()
             .map(|chunk| {
-                let reused = states.lock().map(|mut s| s.pop()).ok().flatten();
-                let mut search = reused.unwrap_or_else(|| Search::<M>::new(n));
+                let mut search = Search::new(n);
                 let mut sums = vec![[0.0; 2]; n];
-                for batch in chunk.chunks(M::WIDTH) {
-                    search.run(layout, batch, &mut sums);
-                }
-                if let Ok(mut s) = states.lock() {
-                    s.push(search);
+                for &s in *chunk {
+                    search.run(&layout, layout.rank[s] as usize, &mut sums);
                 }
                 sums
             })
@@ -171,7 +148,11 @@ fn sum_chunks<M: Lanes>(layout: &Layout, nodes: &[usize]) -> Vec<[f64; 2]> {
             }
         }
     }
-    total
+    let person = |p: usize| total[layout.rank[p] as usize];
+    (
+        (0..n).map(|p| person(p)[0]).collect(),
+        (0..n).map(|p| person(p)[1]).collect(),
+    )
 }
 
 #[cfg(test)]
