@@ -14,6 +14,13 @@
 //!   and once a node is done σ is overwritten by its coefficient
 //!   `c_v = (1 + δ_v) / σ_v = 1 / σ_v + Σ_w c_w`: the pass reads the list in order and
 //!   writes only the node it is on.
+//!
+//! One source at a time on purpose: running eight or more searches in one pass, one bit
+//! per source (Then et al. 2014, "The more the merrier", PVLDB 8(4)), was faster only while
+//! its 64-byte rows per node fit in cache (40 % at 5,000 people), no faster at 100,000 and
+//! half again slower at 1,000,000: with about 3.5 ties per person and distances spread
+//! over some twenty levels, the searches of a batch rarely stand on one node at the same
+//! level (BENCHMARKS.md, stage benches).
 
 use super::layout::Layout;
 
