@@ -377,31 +377,22 @@ mod tests {
             }
             same
         });
+        // The reference list's ties of `v`, seen from `v`: (other end, weight).
+        let expected = |v: usize, outgoing: bool| -> Vec<(u32, f64)> {
+            by_source
+                .iter()
+                .filter(|e| (if outgoing { e.0 } else { e.1 }) as usize == v)
+                .map(|e| (if outgoing { e.1 } else { e.0 }, e.2))
+                .collect()
+        };
+        let pairs = |nodes: &[u32], weights: &[f64]| -> Vec<(u32, f64)> {
+            nodes.iter().copied().zip(weights.iter().copied()).collect()
+        };
         for v in 0..n as usize {
-            let out: Vec<(u32, f64)> = by_source
-                .iter()
-                .filter(|e| e.0 as usize == v)
-                .map(|e| (e.1, e.2))
-                .collect();
-            let got: Vec<(u32, f64)> = csr
-                .out_neighbors(v)
-                .iter()
-                .copied()
-                .zip(csr.out_weights(v).iter().copied())
-                .collect();
-            assert_eq!(got, out, "out of {v}");
-            let into: Vec<(u32, f64)> = by_source
-                .iter()
-                .filter(|e| e.1 as usize == v)
-                .map(|e| (e.0, e.2))
-                .collect();
-            let got: Vec<(u32, f64)> = csr
-                .in_neighbors(v)
-                .iter()
-                .copied()
-                .zip(csr.in_weights(v).iter().copied())
-                .collect();
-            assert_eq!(got, into, "into {v}");
+            let got = pairs(csr.out_neighbors(v), csr.out_weights(v));
+            assert_eq!(got, expected(v, true), "out of {v}");
+            let got = pairs(csr.in_neighbors(v), csr.in_weights(v));
+            assert_eq!(got, expected(v, false), "into {v}");
         }
         assert_eq!(Csr::from_edges(4, std::iter::empty()).edge_count(), 0);
     }
