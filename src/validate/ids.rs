@@ -25,8 +25,10 @@ pub enum Match {
 /// Trims and case-folds an id; borrows when there is nothing to change (the usual case).
 pub fn fold_id(text: &str) -> Cow<'_, str> {
     let t = text.trim();
-    if t.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+    if !t.is_ascii() {
         Cow::Owned(t.to_lowercase())
+    } else if t.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(t.to_ascii_lowercase())
     } else {
         Cow::Borrowed(t)
     }
@@ -43,6 +45,9 @@ pub struct IdIndex {
     folded: StrMap,
     /// Per person: the id is its own folded form.
     verbatim: Vec<bool>,
+    /// Ids announced by [`IdIndex::reserve`]: room for them in `exact` is made when the
+    /// first id that is not its own folded form arrives (ids like `E0042` are all such).
+    expected: usize,
 }
 
 impl IdIndex {
@@ -50,6 +55,7 @@ impl IdIndex {
     pub fn reserve(&mut self, n: usize) {
         self.folded.reserve(n);
         self.verbatim.reserve(n);
+        self.expected = self.verbatim.len() + n;
     }
 
     /// Adds a person's canonical id (persons are numbered 0, 1, 2… in order). Returns the
@@ -61,6 +67,10 @@ impl IdIndex {
         }
         let verbatim = *folded == *id;
         if !verbatim {
+            if self.exact.is_empty() {
+                self.exact
+                    .reserve(self.expected.saturating_sub(self.verbatim.len()));
+            }
             self.exact.insert(id, person);
         }
         self.folded.insert(&folded, person);
