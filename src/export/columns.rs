@@ -96,19 +96,31 @@ impl<'a> Column<'a> {
     }
 }
 
-/// People per [`gather`] block: their cells stay in the processor's cache until written.
-pub const GATHER: usize = 128;
+/// People per block of [`for_each_row`]: their cells stay in the processor's cache until
+/// written.
+const GATHER: usize = 128;
 
-/// The cells of `columns` for `people`, row by row (`cells[r * columns.len() + c]`),
-/// read column by column: each column's values are then read in order from one array at a
-/// time, which the processor can prefetch, instead of from dozens of arrays at once.
-pub fn gather<'a>(columns: &[Column<'a>], people: &[usize], cells: &mut Vec<Cell<'a>>) {
+/// Calls `row(person, cells)` for each of `people` in order, with that person's cells of
+/// `columns`. The cells are read column by column for a block of people at a time: each
+/// column's values then come in order from one array, which the processor can prefetch,
+/// instead of from dozens of arrays at once.
+pub fn for_each_row<'a>(
+    columns: &[Column<'a>],
+    people: &[usize],
+    mut row: impl FnMut(usize, &[Cell<'a>]),
+) {
     let width = columns.len();
-    cells.clear();
-    cells.resize(people.len() * width, Cell::Empty);
-    for (c, column) in columns.iter().enumerate() {
-        for (r, &p) in people.iter().enumerate() {
-            cells[r * width + c] = column.cell(p);
+    let mut cells = Vec::new();
+    for block in people.chunks(GATHER) {
+        cells.clear();
+        cells.resize(block.len() * width, Cell::Empty);
+        for (c, column) in columns.iter().enumerate() {
+            for (r, &p) in block.iter().enumerate() {
+                cells[r * width + c] = column.cell(p);
+            }
+        }
+        for (r, &p) in block.iter().enumerate() {
+            row(p, &cells[r * width..(r + 1) * width]);
         }
     }
 }

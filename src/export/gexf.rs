@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use super::columns::{Cell, Column, GATHER, Kind, gather};
+use super::columns::{Cell, Column, Kind, for_each_row};
 use super::format::{push_xml, xml};
 use super::number::{push_float, push_int};
 use super::{Context, Exporter, chunks, style};
@@ -81,13 +81,7 @@ fn write_nodes(
         .map(|i| format!(r#"<attvalue for="{i}" value=""#))
         .collect();
     chunks::write_blocks(out, order.len(), |rows, buf| {
-        let mut cells = Vec::new();
-        for people in order[rows].chunks(GATHER) {
-            gather(columns, people, &mut cells);
-            for (&p, row) in people.iter().zip(cells.chunks(columns.len().max(1))) {
-                node(cx, row, &keys, p, buf);
-            }
-        }
+        for_each_row(columns, &order[rows], |p, row| node(cx, row, &keys, p, buf));
     })?;
     writeln!(out, "    </nodes>")
 }

@@ -13,7 +13,7 @@
 use std::io::{self, Write};
 
 use super::chunks;
-use super::columns::{Cell, GATHER, Kind, gather};
+use super::columns::{Cell, Kind, for_each_row};
 use super::format::{push_xml, xml};
 use super::number::push_float;
 use super::{Context, Exporter};
@@ -85,13 +85,9 @@ impl Exporter for GraphMl {
             .map(|i| format!(r#"<data key="n{i}">"#))
             .collect();
         chunks::write_blocks(out, order.len(), |rows, buf| {
-            let mut cells = Vec::new();
-            for people in order[rows].chunks(GATHER) {
-                gather(&columns, people, &mut cells);
-                for (&p, row) in people.iter().zip(cells.chunks(columns.len().max(1))) {
-                    node(cx, row, &keys, p, yed, buf);
-                }
-            }
+            for_each_row(&columns, &order[rows], |p, row| {
+                node(cx, row, &keys, p, yed, buf)
+            });
         })?;
         let ids = cx.xml_ids();
         let questions: Vec<String> = a.graph.questions.iter().map(|q| xml(q)).collect();

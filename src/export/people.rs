@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::columns::{GATHER, gather};
+use super::columns::for_each_row;
 use super::{Context, Exporter, chunks, format};
 
 pub struct PeopleCsv;
@@ -22,21 +22,17 @@ impl Exporter for PeopleCsv {
         // the csv crate quotes.
         let order = cx.view.order();
         chunks::write_blocks(out, order.len(), |rows, buf| {
-            let mut cells = Vec::new();
-            for people in order[rows].chunks(GATHER) {
-                gather(&columns, people, &mut cells);
-                for row in cells.chunks(columns.len().max(1)) {
-                    for (k, cell) in row.iter().enumerate() {
-                        if k > 0 {
-                            buf.push(',');
-                        }
-                        cell.push_text(buf, |buf, text| {
-                            format::push_csv_field(buf, &format::csv_text(text));
-                        });
+            for_each_row(&columns, &order[rows], |_, cells| {
+                for (k, cell) in cells.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(',');
                     }
-                    buf.push('\n');
+                    cell.push_text(buf, |buf, text| {
+                        format::push_csv_field(buf, &format::csv_text(text));
+                    });
                 }
-            }
+                buf.push('\n');
+            });
         })
     }
 }
