@@ -23,7 +23,7 @@ pub fn push_float(out: &mut String, x: f64) {
         if x < 0.0 {
             out.push('-');
         }
-        push_significand(out, whole, point);
+        significand(whole, point).push_fixed(out);
         return;
     }
     let mut ryu = ryu::Buffer::new();
@@ -91,44 +91,27 @@ fn scaled(a: f64) -> Option<(u64, i32)> {
     None
 }
 
-/// Appends `whole · 10^(point − 10)` in fixed-point form, for `whole` in [1e9, 1e10]
-/// (10 significant digits, or 10^10 after rounding up) and `point` in [−6, 12] (what
-/// [`scaled`] gives): at most 19 characters, built on the stack and appended at once.
-fn push_significand(out: &mut String, whole: u64, point: i32) {
-    let mut digits = [b'0'; 10];
-    let (mut len, point) = if whole >= 10_000_000_000 {
-        digits[0] = b'1';
-        (1, point + 1)
+/// The digits of `whole · 10^(point − 10)`, for `whole` in [1e9, 1e10] (10 significant
+/// digits, or 10^10 after rounding up), as [`scaled`] gives them.
+fn significand(whole: u64, point: i32) -> Digits {
+    let mut d = Digits {
+        digits: [0; 20],
+        len: 10,
+        point,
+    };
+    if whole >= 10_000_000_000 {
+        d.digits[0] = b'1';
+        d.len = 1;
+        d.point += 1;
     } else {
         let mut w = whole;
-        for d in digits.iter_mut().rev() {
-            *d = b'0' + (w % 10) as u8;
+        for digit in d.digits[..10].iter_mut().rev() {
+            *digit = b'0' + (w % 10) as u8;
             w /= 10;
         }
-        (10, point)
-    };
-    while len > 1 && digits[len - 1] == b'0' {
-        len -= 1;
+        d.trim();
     }
-    let mut text = [b'0'; 24];
-    let written = if point <= 0 {
-        // "0." then -point zeros (already in `text`), then the digits.
-        text[1] = b'.';
-        let start = 2 + (-point) as usize;
-        text[start..start + len].copy_from_slice(&digits[..len]);
-        start + len
-    } else if point as usize >= len {
-        // The digits, then zeros up to the point.
-        text[..len].copy_from_slice(&digits[..len]);
-        point as usize
-    } else {
-        let p = point as usize;
-        text[..p].copy_from_slice(&digits[..p]);
-        text[p] = b'.';
-        text[p + 1..=len].copy_from_slice(&digits[p..len]);
-        len + 1
-    };
-    out.push_str(std::str::from_utf8(&text[..written]).unwrap_or("0"));
+    d
 }
 
 /// A positive decimal: significant `digits` (ASCII, no leading or trailing zeros) with
@@ -323,7 +306,7 @@ mod tests {
         let text = |x: f64| {
             let mut out = String::new();
             scaled(x).map(|(whole, point)| {
-                push_significand(&mut out, whole, point);
+                significand(whole, point).push_fixed(&mut out);
                 out
             })
         };
