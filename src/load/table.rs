@@ -22,6 +22,8 @@ pub struct Source {
     pub encoding: &'static str,
     pub delimiter: u8,
     text: String,
+    /// Line feeds in `text`.
+    line_feeds: usize,
 }
 
 impl Source {
@@ -65,6 +67,7 @@ impl Source {
         Ok(Source {
             sha256,
             delimiter: sniff_delimiter(&decoded.text),
+            line_feeds: decoded.text.bytes().filter(|&b| b == b'\n').count(),
             encoding: decoded.encoding,
             text: decoded.text,
             file,
@@ -73,7 +76,7 @@ impl Source {
 
     /// An upper bound on the number of rows: the line breaks, plus one.
     pub fn max_rows(&self) -> usize {
-        self.text.bytes().filter(|&b| b == b'\n').count() + 1
+        self.line_feeds + 1
     }
 
     /// Splits the text into a header and rows. An empty file (no header) is an error.

@@ -38,24 +38,26 @@ struct Mutual {
 impl Mutual {
     fn new(g: &Csr) -> Mutual {
         let n = g.node_count();
+        // Each tie is in one person's out-list and the other's in-list: at most twice
+        // the ties in all. Reserved once, so the lists are never moved as they grow.
+        let most = 2 * g.edge_count();
         let mut m = Mutual {
             offsets: vec![0; n + 1],
-            neighbors: Vec::new(),
-            share: Vec::new(),
-            of_max: Vec::new(),
+            neighbors: Vec::with_capacity(most),
+            share: Vec::with_capacity(most),
+            of_max: Vec::with_capacity(most),
         };
-        let mut weights = Vec::new();
+        let mut row = Vec::new();
         for u in 0..n {
-            let start = m.neighbors.len();
+            row.clear();
             merge(
                 g.out_neighbors(u),
                 g.out_weights(u),
                 g.in_neighbors(u),
                 g.in_weights(u),
                 &mut m.neighbors,
-                &mut weights,
+                &mut row,
             );
-            let row = &weights[start..];
             let (sum, max) = row
                 .iter()
                 .fold((0.0, 0.0f64), |(s, x), &w| (s + w, x.max(w)));

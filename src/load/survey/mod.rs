@@ -97,15 +97,30 @@ impl Survey {
     ) -> Result<Survey> {
         // Each file is read on its own (side by side when there are several), then the
         // parts are joined in the order the files were given: the same survey, symbols
-        // and rows as reading them one after the other.
-        let parts: Vec<Result<(Survey, Problems)>> = paths
+        // and rows as reading them one after the other. The first part has room for every
+        // file's rows from the start, so joining appends the others' rows in place
+        // instead of moving the first file's rows to a larger array.
+        let sources: Vec<Result<Source>> = paths
             .par_iter()
-            .map(|path| {
-                let path = path.as_ref();
+            .map(|path| Source::open(path.as_ref(), options.encoding))
+            .collect();
+        let all_rows: usize = sources.iter().flatten().map(Source::max_rows).sum();
+        let parts: Vec<Result<(Survey, Problems)>> = sources
+            .into_par_iter()
+            .zip(paths)
+            .enumerate()
+            .map(|(i, (source, path))| {
                 let mut part = Survey::default();
+                if i == 0 {
+                    part.rows.reserve(all_rows);
+                }
                 let mut found = Problems::new(options.strict);
-                let source = Source::open(path, options.encoding)?;
-                part.add(source, &default_question(path), options, &mut found)?;
+                part.add(
+                    source?,
+                    &default_question(path.as_ref()),
+                    options,
+                    &mut found,
+                )?;
                 Ok((part, found))
             })
             .collect();
