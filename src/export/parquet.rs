@@ -77,8 +77,8 @@ impl Exporter for PeopleParquet {
             .build();
         let props = Arc::new(props);
         let schema = Arc::new(schema(&columns).map_err(err)?);
-        let mut writer =
-            SerializedFileWriter::new(Vec::new(), schema, Arc::clone(&props)).map_err(err)?;
+        // Written straight to the file: only one row group's encoded columns are held.
+        let mut writer = SerializedFileWriter::new(out, schema, Arc::clone(&props)).map_err(err)?;
         let descriptors = writer.schema_descr().columns().to_vec();
         for rows in cx.view.order().chunks(ROW_GROUP) {
             // The columns of a row group are encoded in parallel, each into its own
@@ -95,7 +95,8 @@ impl Exporter for PeopleParquet {
             }
             group.close().map_err(err)?;
         }
-        out.write_all(&writer.into_inner().map_err(err)?)
+        writer.close().map_err(err)?;
+        Ok(())
     }
 }
 
