@@ -101,7 +101,13 @@ fn classify_inputs(a: &Analysis) -> (Vec<bool>, Vec<&str>, Options) {
     let responded = (0..n).map(|p| a.dataset.responded_any(p)).collect();
     let titles = match a.dataset.org.columns.title {
         Some(col) => (0..n)
-            .map(|p| a.dataset.org.rows[a.dataset.people.record[p]].1[col].trim())
+            .map(|p| {
+                a.dataset
+                    .org
+                    .rows
+                    .cell(a.dataset.people.record[p], col)
+                    .trim()
+            })
             .collect(),
         None => vec![""; n],
     };

@@ -124,7 +124,7 @@ pub fn analyze_dataset_with(
     let metrics = metrics::compute(&graph, &dataset, settings, progress);
     let titles: Vec<&str> = match dataset.org.columns.title {
         Some(col) => (0..dataset.people.len())
-            .map(|p| dataset.org.rows[dataset.people.record[p]].1[col].trim())
+            .map(|p| dataset.org.rows.cell(dataset.people.record[p], col).trim())
             .collect(),
         None => vec![""; dataset.people.len()],
     };

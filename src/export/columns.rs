@@ -179,11 +179,11 @@ const METRIC_NAMES: [&str; 33] = [
 pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
     let d = &a.dataset;
     let org = &d.org;
-    let record = move |p: usize| &org.rows[d.people.record[p]].1;
+    let record = move |p: usize| org.rows.record(d.people.record[p]);
     let text_of = move |col: Option<usize>| {
         move |p: usize| {
             col.map_or(Cell::Empty, |c| {
-                Cell::Text(Cow::Borrowed(record(p)[c].trim()))
+                Cell::Text(Cow::Borrowed(record(p).cell(c).trim()))
             })
         }
     };
@@ -213,7 +213,7 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
             header.clone()
         };
         cols.push(Column::input(name, move |p| {
-            Cell::Text(Cow::Borrowed(&record(p)[c]))
+            Cell::Text(Cow::Borrowed(record(p).cell(c)))
         }));
     }
     let f = &a.metrics.formal;

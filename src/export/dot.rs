@@ -144,7 +144,7 @@ fn node_line(cx: &Context<'_>, p: usize) -> String {
         .org
         .columns
         .title
-        .map_or("", |c| d.org.rows[d.people.record[p]].1[c].trim());
+        .map_or("", |c| d.org.rows.cell(d.people.record[p], c).trim());
     let mut label = cx.view.label(p).to_string();
     if !title.is_empty() {
         label = format!("{label}\n{title}");

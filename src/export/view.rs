@@ -32,7 +32,7 @@ impl<'a> View<'a> {
             let d = &analysis.dataset;
             let col = |c: Option<usize>| {
                 (0..d.people.len())
-                    .filter_map(move |p| c.map(|c| d.org.rows[d.people.record[p]].1[c].trim()))
+                    .filter_map(move |p| c.map(|c| d.org.rows.cell(d.people.record[p], c).trim()))
             };
             let keep = col(d.org.columns.title)
                 .chain(col(d.org.columns.department))

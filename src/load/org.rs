@@ -12,6 +12,7 @@ use super::columns::{
 use super::table::{Source, ragged_row};
 use crate::error::{Error, Result};
 use crate::options::Options;
+use crate::validate::Problem;
 
 /// Which header index plays which role.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -43,7 +44,120 @@ pub struct OrgChart {
     pub headers: Vec<String>,
     pub columns: OrgColumns,
     /// Data rows with their 1-based spreadsheet row numbers.
-    pub rows: Vec<(u64, StringRecord)>,
+    pub rows: Records,
+}
+
+/// The org chart's data rows, every one as wide as the header. All cells' text is kept in
+/// one buffer, so a chart of a million people is a few large arrays, not millions of small
+/// ones.
+#[derive(Debug, Default)]
+pub struct Records {
+    width: usize,
+    text: String,
+    /// Where each cell ends in `text`, row after row, `width` cells a row.
+    ends: Vec<u32>,
+    /// Each row's 1-based spreadsheet row.
+    lines: Vec<u64>,
+}
+
+impl Records {
+    fn new(width: usize) -> Self {
+        Records {
+            width,
+            ..Records::default()
+        }
+    }
+
+    /// Appends a row of `width` cells; `false` (and nothing appended) when the text of all
+    /// rows would pass 4 GiB.
+    fn push(&mut self, line: u64, record: &StringRecord) -> bool {
+        debug_assert_eq!(record.len(), self.width);
+        if self.text.len() + record.as_byte_record().as_slice().len() > u32::MAX as usize {
+            return false;
+        }
+        for cell in record {
+            self.text.push_str(cell);
+            self.ends.push(self.text.len() as u32);
+        }
+        self.lines.push(line);
+        true
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Row `i`'s 1-based spreadsheet row.
+    pub fn line(&self, i: usize) -> u64 {
+        self.lines[i]
+    }
+
+    /// Row `i`'s cells.
+    pub fn record(&self, i: usize) -> Record<'_> {
+        let first = i * self.width;
+        Record {
+            text: &self.text,
+            start: if first == 0 { 0 } else { self.ends[first - 1] },
+            ends: &self.ends[first..first + self.width],
+        }
+    }
+
+    /// Row `i`'s cells, or `None` past the last row.
+    pub fn get(&self, i: usize) -> Option<Record<'_>> {
+        (i < self.len()).then(|| self.record(i))
+    }
+
+    /// The text of row `i`, column `c`.
+    pub fn cell(&self, i: usize, c: usize) -> &str {
+        self.record(i).cell(c)
+    }
+
+    /// Every row: its spreadsheet row and its cells.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (u64, Record<'_>)> {
+        (0..self.len()).map(|i| (self.lines[i], self.record(i)))
+    }
+}
+
+/// One row of the org chart, cell by cell.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
+    text: &'a str,
+    start: u32,
+    ends: &'a [u32],
+}
+
+impl<'a> Record<'a> {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The text of column `c`, or `None` past the last column.
+    pub fn get(&self, c: usize) -> Option<&'a str> {
+        let end = *self.ends.get(c)? as usize;
+        let start = match c {
+            0 => self.start,
+            _ => self.ends[c - 1],
+        } as usize;
+        Some(&self.text[start..end])
+    }
+
+    /// The text of column `c`, which must be a column of the chart.
+    pub fn cell(&self, c: usize) -> &'a str {
+        self.get(c).expect("a column of the org chart")
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let record = *self;
+        (0..record.len()).map(move |c| record.cell(c))
+    }
 }
 
 impl OrgChart {
@@ -60,7 +174,7 @@ impl OrgChart {
     /// The full name of the person on `rows[record]`: the name column, or first and last
     /// name joined by a space; `None` when the chart has neither or the cells are empty.
     pub fn name_of(&self, record: usize) -> Option<std::borrow::Cow<'_, str>> {
-        let cells = &self.rows.get(record)?.1;
+        let cells = self.rows.get(record)?;
         let cell = |c: Option<usize>| c.and_then(|c| cells.get(c)).map(str::trim).unwrap_or("");
         let full = cell(self.columns.name);
         if !full.is_empty() {
@@ -96,13 +210,20 @@ impl OrgChart {
             last_name: columns::find(file, h, &LAST_NAME, map.last_name.as_deref())?,
             email: columns::find(file, h, &EMAIL, map.email.as_deref())?,
         };
-        let mut rows = Vec::new();
+        let mut rows = Records::new(h.len());
         let mut ragged = Vec::new();
         while let Some((row, record)) = table.rows.next_record()? {
             if record.len() != h.len() {
                 ragged.push(ragged_row(file, row, record.len(), h));
-            } else {
-                rows.push((row, record.clone()));
+            } else if !rows.push(row, record) {
+                return Err(Error::InvalidData(vec![
+                    Problem::error(
+                        file,
+                        "file-too-large",
+                        "the org chart's cells hold more than 4 GiB of text; leave out the columns orgsphere does not need and export again",
+                    )
+                    .at_row(row),
+                ]));
             }
         }
         if !ragged.is_empty() {
@@ -144,9 +265,16 @@ mod tests {
             }
         );
         assert_eq!(org.rows.len(), 2);
-        assert_eq!(org.rows[1].0, 3);
-        assert_eq!(&org.rows[0].1[3], "Zoë Müller");
-        assert_eq!(&org.rows[1].1[3], "Doe; Jane");
+        assert_eq!(org.rows.line(1), 3);
+        assert_eq!(org.rows.cell(0, 3), "Zoë Müller");
+        assert_eq!(org.rows.cell(1, 3), "Doe; Jane");
+        let second: Vec<&str> = org.rows.record(1).iter().collect();
+        assert_eq!(
+            second,
+            ["2", "1", "Engineer", "Doe; Jane", "jane@example.com"]
+        );
+        assert_eq!(org.rows.record(0).get(5), None);
+        assert!(org.rows.get(2).is_none());
     }
 
     #[test]

@@ -255,7 +255,7 @@ fn departments(dataset: &Dataset) -> (Vec<Option<u32>>, Vec<String>) {
     let Some(col) = dataset.org.columns.department else {
         return (vec![None; dataset.people.len()], Vec::new());
     };
-    let text = |p: usize| dataset.org.rows[dataset.people.record[p]].1[col].trim();
+    let text = |p: usize| dataset.org.rows.cell(dataset.people.record[p], col).trim();
     // An organisation has few departments and many people: number the distinct texts
     // first, then renumber them in sorted order.
     let mut first: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();

@@ -51,7 +51,7 @@ impl Contacts {
         let mut contacts = Contacts::default();
         for (p, &record) in people.record.iter().enumerate() {
             let p = p as u32;
-            let cells = &org.rows[record].1;
+            let cells = org.rows.record(record);
             if let Some(email) = org.columns.email.and_then(|c| cells.get(c)) {
                 let email = fold_email(email);
                 if !email.is_empty() {

@@ -30,7 +30,7 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
     let mut people = People::default();
     people.index.reserve(org.rows.len());
     for (i, (row, record)) in org.rows.iter().enumerate() {
-        let raw = &record[id_col];
+        let raw = record.cell(id_col);
         let id = raw.trim();
         if id.is_empty() {
             problems.push(
@@ -39,14 +39,15 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
                     "missing-id",
                     "the row has no id and was left out; give the person an id",
                 )
-                .at_row(*row)
+                .at_row(row)
                 .in_column(id_header),
             );
             continue;
         }
         let person = people.ids.len() as u32;
         if let Some(first) = people.index.insert(id, person) {
-            let (first_row, first_record) = &org.rows[people.record[first as usize]];
+            let first_record = org.rows.record(people.record[first as usize]);
+            let first_row = org.rows.line(people.record[first as usize]);
             let same = first_record
                 .iter()
                 .zip(record.iter())
@@ -61,11 +62,11 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
                             "the row repeats row {first_row} (id {first_id}) and was merged with it"
                         ),
                     )
-                    .at_row(*row)
+                    .at_row(row)
                     .in_column(id_header),
                 );
             } else {
-                problems.push(Problem::error(file, "duplicate-id", format!("id {id:?} is also on row {first_row} (as {first_id:?}) with different contents; give each person one row, or distinct ids")).at_row(*row).in_column(id_header));
+                problems.push(Problem::error(file, "duplicate-id", format!("id {id:?} is also on row {first_row} (as {first_id:?}) with different contents; give each person one row, or distinct ids")).at_row(row).in_column(id_header));
             }
             continue;
         }
@@ -76,7 +77,7 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
                     "id-normalised",
                     format!("id {raw:?} has spaces around it; read as {id:?}"),
                 )
-                .at_row(*row)
+                .at_row(row)
                 .in_column(id_header),
             );
         }
@@ -95,7 +96,7 @@ fn resolve_managers(
     let Some(col) = org.columns.manager else {
         return vec![None; people.len()];
     };
-    let cell = |record: usize| &org.rows[record].1[col];
+    let cell = |record: usize| org.rows.cell(record, col);
     let unknown = |people: &People, record: usize| {
         let raw = cell(record);
         super::survey::maybe_contact(raw) && people.index.resolve(raw) == Match::Unknown
@@ -109,9 +110,8 @@ fn resolve_managers(
     let mut budget = suggestion_budget(people.len());
     let mut managers = Vec::with_capacity(people.len());
     for (person, &record) in people.record.iter().enumerate() {
-        let (row, fields) = &org.rows[record];
-        let raw = &fields[col];
-        let at = |p: Problem| p.at_row(*row).in_column(header);
+        let (row, raw) = (org.rows.line(record), org.rows.cell(record, col));
+        let at = |p: Problem| p.at_row(row).in_column(header);
         let manager = match people.resolve(raw) {
             _ if raw.trim().is_empty() => None,
             Match::Exact(m) | Match::Normalised(m) | Match::Email(m) | Match::Name(m)
@@ -184,7 +184,7 @@ fn report_cycles(org: &OrgChart, people: &People, problems: &mut Problems) {
 }
 
 fn cycle_problem(org: &OrgChart, people: &People, cycle: &[u32]) -> Problem {
-    let row_of = |p: u32| org.rows[people.record[p as usize]].0;
+    let row_of = |p: u32| org.rows.line(people.record[p as usize]);
     let mut chain: Vec<String> = cycle
         .iter()
         .map(|&p| format!("{} (row {})", people.ids[p as usize], row_of(p)))

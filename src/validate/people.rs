@@ -64,7 +64,7 @@ impl People {
         list.iter()
             .map(|&p| {
                 let record = self.record[p as usize];
-                format!("{} (row {})", self.ids[p as usize], org.rows[record].0)
+                format!("{} (row {})", self.ids[p as usize], org.rows.line(record))
             })
             .collect::<Vec<_>>()
             .join(", ")

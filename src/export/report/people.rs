@@ -17,8 +17,9 @@ fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
     let columns = cx.view.columns();
     let stability = columns.iter().find(|c| c.name == "leader_stability");
     let d = &cx.analysis.dataset;
-    let text =
-        |c: Option<usize>, p: usize| c.map_or("", |c| d.org.rows[d.people.record[p]].1[c].trim());
+    let text = |c: Option<usize>, p: usize| {
+        c.map_or("", |c| d.org.rows.cell(d.people.record[p], c).trim())
+    };
     let inf = &cx.analysis.metrics.combined;
     let pct_col = &cx.analysis.classification.influence_percentile;
     page.push_str("<div class=\"scroll\"><table class=\"people\"><thead><tr><th>Person</th><th>Title</th><th>Department</th><th class=\"num\">Named by</th><th class=\"num\">Percentile</th>");
