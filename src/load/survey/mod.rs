@@ -97,30 +97,28 @@ impl Survey {
     ) -> Result<Survey> {
         // Each file is read on its own (side by side when there are several), then the
         // parts are joined in the order the files were given: the same survey, symbols
-        // and rows as reading them one after the other. The first part has room for every
-        // file's rows from the start, so joining appends the others' rows in place
-        // instead of moving the first file's rows to a larger array.
-        let sources: Vec<Result<Source>> = paths
-            .par_iter()
-            .map(|path| Source::open(path.as_ref(), options.encoding))
+        // and rows as reading them one after the other. The first part makes room for
+        // every file's rows from the start (estimated from its own rows per byte), so
+        // joining appends the others' rows in place instead of moving the first file's.
+        let bytes: Vec<u64> = paths
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
             .collect();
-        let all_rows: usize = sources.iter().flatten().map(Source::max_rows).sum();
-        let parts: Vec<Result<(Survey, Problems)>> = sources
-            .into_par_iter()
-            .zip(paths)
+        let all_bytes: u64 = bytes.iter().sum();
+        let parts: Vec<Result<(Survey, Problems)>> = paths
+            .par_iter()
             .enumerate()
-            .map(|(i, (source, path))| {
+            .map(|(i, path)| {
+                let path = path.as_ref();
+                let source = Source::open(path, options.encoding)?;
                 let mut part = Survey::default();
-                if i == 0 {
-                    part.rows.reserve(all_rows);
+                if i == 0 && bytes[0] > 0 {
+                    let share = all_bytes as f64 / bytes[0] as f64;
+                    part.rows
+                        .reserve((source.max_rows() as f64 * share) as usize);
                 }
                 let mut found = Problems::new(options.strict);
-                part.add(
-                    source?,
-                    &default_question(path.as_ref()),
-                    options,
-                    &mut found,
-                )?;
+                part.add(source, &default_question(path), options, &mut found)?;
                 Ok((part, found))
             })
             .collect();
