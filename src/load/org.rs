@@ -61,10 +61,14 @@ pub struct Records {
 }
 
 impl Records {
-    fn new(width: usize) -> Self {
+    /// Room for the rows of `source`: its text and line count bound the cells and rows.
+    fn new(width: usize, source: &Source) -> Self {
+        let rows = source.max_rows();
         Records {
             width,
-            ..Records::default()
+            text: String::with_capacity(source.len()),
+            ends: Vec::with_capacity(rows * width),
+            lines: Vec::with_capacity(rows),
         }
     }
 
@@ -210,7 +214,7 @@ impl OrgChart {
             last_name: columns::find(file, h, &LAST_NAME, map.last_name.as_deref())?,
             email: columns::find(file, h, &EMAIL, map.email.as_deref())?,
         };
-        let mut rows = Records::new(h.len());
+        let mut rows = Records::new(h.len(), &source);
         let mut ragged = Vec::new();
         while let Some((row, record)) = table.rows.next_record()? {
             if record.len() != h.len() {

@@ -74,6 +74,15 @@ impl Source {
         })
     }
 
+    /// The length of the decoded text in bytes: a bound on the text of all its cells.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
     /// An upper bound on the number of rows: the line breaks, plus one.
     pub fn max_rows(&self) -> usize {
         self.line_feeds + 1

@@ -8,8 +8,6 @@
 //! Also here: Krackhardt & Stern's E-I index per group, and the normalised mutual
 //! information between two labelings (Danon et al. 2005).
 
-use rayon::prelude::*;
-
 use super::louvain::louvain;
 use crate::graph::Csr;
 
@@ -38,26 +36,29 @@ pub fn communities(g: &Csr, seed: u64) -> Communities {
     }
 }
 
-/// The undirected, merged edge list: (u, v, w(u,v) + w(v,u)) with u < v.
+/// The undirected, merged edge list: (u, v, w(u,v) + w(v,u)) with u ≤ v, sorted. Each
+/// person's ties to later people are merged from their out- and in-lists (both sorted), so
+/// the list comes out in order without a sort. A tie to oneself is counted once.
 fn undirected(g: &Csr) -> Vec<(usize, usize, f64)> {
-    let mut edges: Vec<(usize, usize, f64)> = (0..g.node_count())
-        .flat_map(|u| {
-            g.out_neighbors(u)
-                .iter()
-                .zip(g.out_weights(u))
-                .map(move |(&v, &w)| (u.min(v as usize), u.max(v as usize), w))
-        })
-        .collect();
-    // A pair appears at most twice (u → v and v → u), and adding two weights gives the
-    // same sum in either order: an unstable sort is deterministic here.
-    edges.par_sort_unstable_by_key(|&(u, v, _)| (u, v));
-    edges.dedup_by(|next, kept| {
-        let same = (next.0, next.1) == (kept.0, kept.1);
-        if same {
-            kept.2 += next.2;
+    let mut edges = Vec::with_capacity(g.edge_count());
+    for u in 0..g.node_count() {
+        let (out, out_w) = (g.out_neighbors(u), g.out_weights(u));
+        let (inn, in_w) = (g.in_neighbors(u), g.in_weights(u));
+        let mut i = out.partition_point(|&v| (v as usize) < u);
+        let mut j = inn.partition_point(|&v| (v as usize) <= u);
+        while i < out.len() || j < inn.len() {
+            let take_out = j == inn.len() || (i < out.len() && out[i] <= inn[j]);
+            let take_in = i == out.len() || (j < inn.len() && inn[j] <= out[i]);
+            let (v, w) = match (take_out, take_in) {
+                (true, true) => (out[i], out_w[i] + in_w[j]),
+                (true, false) => (out[i], out_w[i]),
+                _ => (inn[j], in_w[j]),
+            };
+            edges.push((u, v as usize, w));
+            i += usize::from(take_out);
+            j += usize::from(take_in);
         }
-        same
-    });
+    }
     edges
 }
 
@@ -181,6 +182,41 @@ mod tests {
     fn two_triangles() -> Csr {
         let e = [(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3), (2, 3)];
         Csr::from_edges(7, e.into_iter().map(|(a, b)| (a, b, 1.0)))
+    }
+
+    #[test]
+    fn undirected_ties_merge_both_ways_in_order() {
+        let mut rng = crate::rng::SplitMix64::new(7);
+        let n = 60;
+        let ties: Vec<(u32, u32, f64)> = (0..400)
+            .map(|_| {
+                let (a, b) = (rng.below(n) as u32, rng.below(n) as u32);
+                (a, b, 1.0 + rng.below(5) as f64 / 4.0)
+            })
+            .collect();
+        let g = Csr::from_edges(n as usize, ties.into_iter());
+        // The definition: every tie as (min, max), sorted, pairs' weights added.
+        let mut expected: Vec<(usize, usize, f64)> = (0..g.node_count())
+            .flat_map(|u| {
+                g.out_neighbors(u)
+                    .iter()
+                    .zip(g.out_weights(u))
+                    .map(move |(&v, &w)| (u.min(v as usize), u.max(v as usize), w))
+            })
+            .collect();
+        expected.sort_by_key(|&(u, v, _)| (u, v));
+        expected.dedup_by(|next, kept| {
+            let same = (next.0, next.1) == (kept.0, kept.1);
+            if same {
+                kept.2 += next.2;
+            }
+            same
+        });
+        assert!(
+            expected.iter().any(|&(u, v, _)| u == v),
+            "no tie to oneself drawn"
+        );
+        assert_eq!(undirected(&g), expected);
     }
 
     #[test]
