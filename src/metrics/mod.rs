@@ -143,9 +143,11 @@ pub fn compute(
         ..groups
     };
     // The layers and the communities do not depend on each other: they run side by side,
-    // so the sequential parts of one overlap the parallel searches of another. Each
+    // so the sequential parts of one overlap the parallel searches of another. The
+    // communities (one long sequential run) start first, while the searches of the layers
+    // keep the other cores busy; started last, they would run alone at the end. Each
     // result is the same as if they ran one after the other.
-    let (combined, (per_question, (communities, chain))) = rayon::join(
+    let (combined, ((communities, chain), per_question)) = rayon::join(
         || {
             stage(progress, "influence metrics", || {
                 groups.influence(all, &any)
@@ -153,6 +155,12 @@ pub fn compute(
         },
         || {
             rayon::join(
+                || {
+                    (
+                        stage(progress, "communities", || communities(all, settings.seed)),
+                        chain_ties(all, &formal, &managers),
+                    )
+                },
                 || {
                     (0..graph.questions.len())
                         .into_par_iter()
@@ -166,12 +174,6 @@ pub fn compute(
                             })
                         })
                         .collect::<Vec<_>>()
-                },
-                || {
-                    (
-                        stage(progress, "communities", || communities(all, settings.seed)),
-                        chain_ties(all, &formal, &managers),
-                    )
                 },
             )
         },
