@@ -99,7 +99,8 @@ impl Survey {
         // parts are joined in the order the files were given: the same survey, symbols
         // and rows as reading them one after the other. The first part makes room for
         // every file's rows from the start (estimated from its own rows per byte), so
-        // joining appends the others' rows in place instead of moving the first file's.
+        // joining appends the others' rows in place instead of moving the first file's
+        // rows to a larger array, which costs a copy and fresh memory for all of them.
         let bytes: Vec<u64> = paths
             .iter()
             .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
@@ -113,9 +114,11 @@ impl Survey {
                 let source = Source::open(path, options.encoding)?;
                 let mut part = Survey::default();
                 if i == 0 && bytes[0] > 0 {
-                    let share = all_bytes as f64 / bytes[0] as f64;
-                    part.rows
-                        .reserve((source.max_rows() as f64 * share) as usize);
+                    // The other files' rows, at this file's rows per byte and half again
+                    // (files differ; room never written to takes address space, not memory).
+                    let others = (all_bytes - bytes[0]) as f64 / bytes[0] as f64;
+                    let rows = source.max_rows() as f64;
+                    part.rows.reserve((rows + 1.5 * others * rows) as usize);
                 }
                 let mut found = Problems::new(options.strict);
                 part.add(source, &default_question(path), options, &mut found)?;
