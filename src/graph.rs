@@ -204,13 +204,7 @@ impl Csr {
         drop(list);
         let mut list = bucket_sort(n, &by_target, |e| e.0);
         drop(by_target);
-        list.dedup_by(|next, kept| {
-            let same = (next.0, next.1) == (kept.0, kept.1);
-            if same {
-                kept.2 += next.2;
-            }
-            same
-        });
+        merge_repeated(&mut list);
         let (out_offsets, out_targets, out_weights) = compress(n, &list, |e| (e.0, e.1));
         // Sorted by source within each target, as the in-lists need.
         let by_target = bucket_sort(n, &list, |e| e.1);
@@ -303,6 +297,18 @@ fn compress(
     (offsets, others, weights)
 }
 
+/// Merges neighbouring ties with the same ends in a list sorted by its ends into one,
+/// adding their weights in list order.
+pub(crate) fn merge_repeated<A: PartialEq>(list: &mut Vec<(A, A, f64)>) {
+    list.dedup_by(|next, kept| {
+        let same = next.0 == kept.0 && next.1 == kept.1;
+        if same {
+            kept.2 += next.2;
+        }
+        same
+    });
+}
+
 /// A locality order of a layer's people: breadth-first over ties in either direction
 /// (Cuthill & McKee 1969 without the degree sort), so that people who are tied to each
 /// other get nearby numbers and the passes over the ties that read per-person arrays find
@@ -370,13 +376,7 @@ mod tests {
         let csr = Csr::from_edges(n as usize, edges.iter().copied());
         let mut by_source = edges.clone();
         by_source.sort_by_key(|&(s, t, _)| (s, t));
-        by_source.dedup_by(|next, kept| {
-            let same = (next.0, next.1) == (kept.0, kept.1);
-            if same {
-                kept.2 += next.2;
-            }
-            same
-        });
+        merge_repeated(&mut by_source);
         // The reference list's ties of `v`, seen from `v`: (other end, weight).
         let expected = |v: usize, outgoing: bool| -> Vec<(u32, f64)> {
             by_source
