@@ -24,7 +24,7 @@ fn main() -> ExitCode {
 /// orgsphere is a batch run that frees and allocates arrays the size of the organisation
 /// stage after stage. By default glibc hands large freed blocks straight back to the
 /// operating system, and taking them back costs a page fault and a zeroed page per 4 KB:
-/// at 100,000 people that was a fifth of the run's page faults and about 6 % of its CPU
+/// at 100,000 people that was a fifth of the run's page faults and 4–6 % of its CPU
 /// time. Here freed memory stays with the process until it exits, and blocks up to 32 MB
 /// (the most glibc allows) come from its heap, where they can be reused. Peak memory is
 /// measured in BENCHMARKS.md with this setting.
