@@ -108,9 +108,9 @@ pub fn survey(people: usize, rows: usize, seed: u64) -> Vec<u8> {
             written += 1;
             let question = if rng.below(3) == 0 { "trust" } else { "advice" };
             let weight = 1 + rng.below(5);
-            let nominee = if written % 10_000 == 0 {
+            let nominee = if written.is_multiple_of(10_000) {
                 format!("X{to:07}")
-            } else if written % 1_000 == 0 {
+            } else if written.is_multiple_of(1_000) {
                 format!("e{to:07}")
             } else {
                 format!("E{to:07}")

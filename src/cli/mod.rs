@@ -226,12 +226,12 @@ impl InputArgs {
                 "no org chart: give a folder holding org.csv, or --org FILE (see --help)".into(),
             ));
         }
-        if let Some(rate) = self.min_response_rate {
-            if !(0.0..=1.0).contains(&rate) {
-                return Err(Error::Usage(format!(
-                    "--min-response-rate {rate}: give a share between 0 and 1, e.g. 0.8"
-                )));
-            }
+        if let Some(rate) = self.min_response_rate
+            && !(0.0..=1.0).contains(&rate)
+        {
+            return Err(Error::Usage(format!(
+                "--min-response-rate {rate}: give a share between 0 and 1, e.g. 0.8"
+            )));
         }
         let mut o = Options::new(inputs, out);
         o.columns = options::ColumnMap {

@@ -125,10 +125,9 @@ impl Progress for Stages {
     fn end(&self, stage: &str, elapsed: Duration) {
         if let Ok(mut running) = self.board.running.lock()
             && let Some(i) = running.iter().position(|r| r.name == stage)
+            && let Some(bar) = running.remove(i).bar
         {
-            if let Some(bar) = running.remove(i).bar {
-                bar.finish_and_clear();
-            }
+            bar.finish_and_clear();
         }
         if let Ok(mut done) = self.done.lock() {
             let start = self.began.elapsed().saturating_sub(elapsed);

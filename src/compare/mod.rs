@@ -170,16 +170,17 @@ impl Comparison {
     pub fn lost_all_nominations(&self) -> Vec<(&PersonChange, Option<&str>, u32)> {
         let mut out = Vec::new();
         for p in self.people.iter().filter(|p| p.status == Status::Stayed) {
-            if let (Some(o), Some(n)) = (&p.old, &p.new) {
-                if o.in_degree > 0 && n.in_degree == 0 {
-                    out.push((p, None, o.in_degree));
-                }
+            if let (Some(o), Some(n)) = (&p.old, &p.new)
+                && o.in_degree > 0
+                && n.in_degree == 0
+            {
+                out.push((p, None, o.in_degree));
             }
             for (q, (o, n)) in self.questions.iter().zip(&p.by_question) {
-                if let (Some(o), Some(0)) = (o, n) {
-                    if *o > 0 {
-                        out.push((p, Some(q.as_str()), *o));
-                    }
+                if let (Some(o), Some(0)) = (o, n)
+                    && *o > 0
+                {
+                    out.push((p, Some(q.as_str()), *o));
                 }
             }
         }

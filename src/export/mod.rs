@@ -164,12 +164,12 @@ pub fn exporters(formats: &BTreeSet<Format>) -> Vec<Box<dyn Exporter>> {
 /// Writes every output of `analysis` to `options.out`, atomically.
 pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress) -> Result<()> {
     let cx = Context::new(analysis, options, timestamp());
-    if let Some(root) = &options.output.dot_root {
-        if cx.view.find(root).is_none() {
-            return Err(Error::Usage(format!(
-                "--dot-root {root:?}: nobody has this id in the org chart; give the id of the person whose subtree graph.dot should draw"
-            )));
-        }
+    if let Some(root) = &options.output.dot_root
+        && cx.view.find(root).is_none()
+    {
+        return Err(Error::Usage(format!(
+            "--dot-root {root:?}: nobody has this id in the org chart; give the id of the person whose subtree graph.dot should draw"
+        )));
     }
     let formats = options.output.written(analysis.dataset.people.len());
     write_folder(&options.out, |dir| {

@@ -94,12 +94,12 @@ pub fn department_ties(cx: &Context<'_>) -> DepartmentTies {
     let mut ties: BTreeMap<(u32, u32), (usize, Vec<u32>)> = BTreeMap::new();
     for u in 0..g.node_count() {
         for &v in g.out_neighbors(u) {
-            if let (Some(a), Some(b)) = (dept[u], dept[v as usize]) {
-                if a != b {
-                    let entry = ties.entry((a.min(b), a.max(b))).or_default();
-                    entry.0 += 1;
-                    entry.1.extend([u as u32, v]);
-                }
+            if let (Some(a), Some(b)) = (dept[u], dept[v as usize])
+                && a != b
+            {
+                let entry = ties.entry((a.min(b), a.max(b))).or_default();
+                entry.0 += 1;
+                entry.1.extend([u as u32, v]);
             }
         }
     }

@@ -16,10 +16,10 @@ fn responding_reports(cx: &Context<'_>) -> Vec<Vec<u32>> {
     let managers = &cx.analysis.metrics.managers;
     let mut teams = vec![Vec::new(); managers.len()];
     for (p, m) in managers.iter().enumerate() {
-        if let Some(m) = m {
-            if cx.responded[p] {
-                teams[*m as usize].push(p as u32);
-            }
+        if let Some(m) = m
+            && cx.responded[p]
+        {
+            teams[*m as usize].push(p as u32);
         }
     }
     teams

@@ -212,10 +212,8 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     for b in header.bytes() {
         if b == b'"' {
             quoted = !quoted;
-        } else if !quoted {
-            if let Some(i) = DELIMITERS.iter().position(|&d| d == b) {
-                counts[i] += 1;
-            }
+        } else if !quoted && let Some(i) = DELIMITERS.iter().position(|&d| d == b) {
+            counts[i] += 1;
         }
     }
     let best = (0..DELIMITERS.len())

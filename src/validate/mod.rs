@@ -151,14 +151,14 @@ fn check_response_rate(
             .join(", "),
     );
     let (respondents, people) = (dataset.respondents(), dataset.people.len());
-    if let Some(min) = options.min_response_rate {
-        if rate < min {
-            return Err(Error::Threshold(format!(
-                "{files}: response rate {:.1} % ({respondents} of {people} people answered) is below --min-response-rate {:.1} %; collect more answers or lower the threshold",
-                rate * 100.0,
-                min * 100.0
-            )));
-        }
+    if let Some(min) = options.min_response_rate
+        && rate < min
+    {
+        return Err(Error::Threshold(format!(
+            "{files}: response rate {:.1} % ({respondents} of {people} people answered) is below --min-response-rate {:.1} %; collect more answers or lower the threshold",
+            rate * 100.0,
+            min * 100.0
+        )));
     }
     if rate < USUAL_RESPONSE_RATE {
         problems.push(Problem::warning(&files, "low-response-rate", format!(
