@@ -19,6 +19,12 @@ pub fn push_float(out: &mut String, x: f64) {
         }
         return;
     }
+    // Whole numbers below 10^10 (tie weights, counts kept as floats) are their own 10
+    // significant digits.
+    if x.abs() < 1e10 && (x as i64) as f64 == x {
+        push_int(out, x as i64);
+        return;
+    }
     if let Some((whole, point)) = scaled(x.abs()) {
         if x < 0.0 {
             out.push('-');
@@ -288,6 +294,7 @@ mod tests {
                     let x = t * 10f64.powi(rng.below(30) as i32 - 25);
                     f64::from_bits((x.to_bits() as i64 + rng.below(3) as i64 - 1) as u64)
                 }
+                5 if i % 16 == 5 => rng.below(20_000_000_000) as f64 - 1e10,
                 5 => rng.below(u32::MAX as u64) as f64 / (1 + rng.below(1000)) as f64,
                 // Metric-like values of every size the scaled route takes, and its edges.
                 6 if i % 16 == 6 => rng.unit() * 10f64.powi(rng.below(21) as i32 - 8),
@@ -343,6 +350,13 @@ mod tests {
             2.5e-7,
             1e16,
             12345678901234567890.0,
+            // Whole numbers: their own digits below 10^10, rounded from there on.
+            9_999_999_999.0,
+            -9_999_999_999.0,
+            10_000_000_000.0,
+            12_345_678_901.0,
+            -7.0,
+            4096.0,
         ] {
             assert_eq!(fast(x), reference(x), "{x:e}");
         }
