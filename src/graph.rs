@@ -342,6 +342,24 @@ pub fn locality_order(g: &Csr) -> Vec<u32> {
     rank
 }
 
+/// `count` ties between `n` people drawn at random, repeats and ties to oneself included,
+/// each weighing one of `weights`: a test's raw material for the indices built from ties.
+#[cfg(test)]
+pub(crate) fn random_ties(
+    n: usize,
+    count: usize,
+    weights: &[f64],
+    seed: u64,
+) -> Vec<(u32, u32, f64)> {
+    let mut rng = crate::rng::SplitMix64::new(seed);
+    (0..count)
+        .map(|_| {
+            let (a, b) = (rng.below(n as u64) as u32, rng.below(n as u64) as u32);
+            (a, b, weights[rng.below(weights.len() as u64) as usize])
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,15 +383,9 @@ mod tests {
     fn counting_sorts_give_the_comparison_sorts_lists() {
         // Random ties with many repeats: neighbours ascending and weights merged in the
         // order given, as sorting the list by (source, target) and by (target, source).
-        let mut rng = crate::rng::SplitMix64::new(3);
         let n = 50;
-        let edges: Vec<(u32, u32, f64)> = (0..2_000)
-            .map(|_| {
-                let w = [0.1, 0.2, 0.7, 1.0][rng.below(4) as usize];
-                (rng.below(n) as u32, rng.below(n) as u32, w)
-            })
-            .collect();
-        let csr = Csr::from_edges(n as usize, edges.iter().copied());
+        let edges = random_ties(n, 2_000, &[0.1, 0.2, 0.7, 1.0], 3);
+        let csr = Csr::from_edges(n, edges.iter().copied());
         let mut by_source = edges.clone();
         by_source.sort_by_key(|&(s, t, _)| (s, t));
         merge_repeated(&mut by_source);
@@ -388,7 +400,7 @@ mod tests {
         let pairs = |nodes: &[u32], weights: &[f64]| -> Vec<(u32, f64)> {
             nodes.iter().copied().zip(weights.iter().copied()).collect()
         };
-        for v in 0..n as usize {
+        for v in 0..n {
             let got = pairs(csr.out_neighbors(v), csr.out_weights(v));
             assert_eq!(got, expected(v, true), "out of {v}");
             let got = pairs(csr.in_neighbors(v), csr.in_weights(v));

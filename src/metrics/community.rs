@@ -186,15 +186,8 @@ mod tests {
 
     #[test]
     fn undirected_ties_merge_both_ways_in_order() {
-        let mut rng = crate::rng::SplitMix64::new(7);
-        let n = 60;
-        let ties: Vec<(u32, u32, f64)> = (0..400)
-            .map(|_| {
-                let (a, b) = (rng.below(n) as u32, rng.below(n) as u32);
-                (a, b, 1.0 + rng.below(5) as f64 / 4.0)
-            })
-            .collect();
-        let g = Csr::from_edges(n as usize, ties.into_iter());
+        let ties = crate::graph::random_ties(60, 400, &[1.0, 1.25, 1.5, 1.75, 2.0], 7);
+        let g = Csr::from_edges(60, ties.into_iter());
         // The definition: every tie as (min, max), sorted, pairs' weights added.
         let mut expected: Vec<(usize, usize, f64)> = (0..g.node_count())
             .flat_map(|u| {

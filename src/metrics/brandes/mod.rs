@@ -24,8 +24,8 @@ mod layout;
 mod search;
 
 use rayon::prelude::*;
-use std::sync::Mutex;
 
+use super::pool::Pool;
 use crate::graph::Csr;
 use crate::rng::SplitMix64;
 use layout::Layout;
@@ -131,19 +131,15 @@ fn accumulate(g: &Csr, sources: &[usize]) -> (Vec<f64>, Vec<f64>) {
     // A few chunks at a time keeps memory at O(threads · V) for a million people.
     let wave = rayon::current_num_threads().max(1) * 2;
     // Search states are handed from chunk to chunk rather than made anew for each.
-    let states = Mutex::new(Vec::new());
+    let states = Pool::new();
     for group in chunks.chunks(wave) {
         let sums: Vec<Vec<[f64; 2]>> = group
             .par_iter()
             .map(|chunk| {
-                let reused = states.lock().map(|mut s| s.pop()).ok().flatten();
-                let mut search = reused.unwrap_or_else(|| Search::new(n));
+                let mut search = states.lease(|| Search::new(n));
                 let mut sums = vec![[0.0; 2]; n];
                 for &s in *chunk {
                     search.run(&layout, layout.rank[s] as usize, &mut sums);
-                }
-                if let Ok(mut s) = states.lock() {
-                    s.push(search);
                 }
                 sums
             })
