@@ -55,21 +55,26 @@ pub fn high_influence(
 /// How many people received each number of nominations: `counts[k]` people have `k`.
 /// Nomination counts are whole numbers below the number of people, so the rule's order
 /// statistics come from this histogram in O(V) without sorting.
-struct Histogram {
+pub(super) struct Histogram {
     counts: Vec<u64>,
     total: u64,
 }
 
 impl Histogram {
-    fn new(values: &[u32]) -> Self {
+    pub(super) fn new(values: &[u32]) -> Self {
         let top = values.iter().copied().max().unwrap_or(0) as usize;
         let mut counts = vec![0u64; top + 1];
         for &v in values {
             counts[v as usize] += 1;
         }
+        Histogram::from_counts(counts)
+    }
+
+    /// From `counts[k]`, the number of people with `k` nominations.
+    pub(super) fn from_counts(counts: Vec<u64>) -> Self {
         Histogram {
+            total: counts.iter().sum(),
             counts,
-            total: values.len() as u64,
         }
     }
 
@@ -129,7 +134,15 @@ impl Histogram {
 /// The outlier rule's bar: the fewest distinct nominators that count as high influence
 /// (`u32::MAX` when everyone received the same number), with the median and spread.
 pub(super) fn outlier_bar(in_degree: &[u32], z: f64, min_nominations: u32) -> (u32, f64, f64) {
-    let histogram = Histogram::new(in_degree);
+    histogram_bar(&Histogram::new(in_degree), z, min_nominations)
+}
+
+/// [`outlier_bar`] from the histogram of the nomination counts.
+pub(super) fn histogram_bar(
+    histogram: &Histogram,
+    z: f64,
+    min_nominations: u32,
+) -> (u32, f64, f64) {
     let med = histogram.median();
     let spread = histogram.trimmed_spread();
     // The smallest whole number of nominators that reaches the bar.

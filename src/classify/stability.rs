@@ -8,12 +8,13 @@
 //! the person is an informal leader (no formal power, high influence).
 //!
 //! Resample b draws from its own random stream (seed, b), and resamples are counted, not
-//! summed as floats, so the result is the same for any number of threads.
+//! summed as floats, so the result is the same for any number of threads. Resamples are
+//! worked in batches of sixteen that share one pass over the nominations (see [`Batch`]).
 //! Complexity: O(B · (V + E)) for B resamples.
 
 use rayon::prelude::*;
 
-use super::rule::{high_influence, outlier_bar};
+use super::rule::{Histogram, high_influence, histogram_bar};
 use crate::graph::Csr;
 use crate::options::HighInfluenceRule;
 use crate::rng::SplitMix64;
@@ -36,39 +37,33 @@ pub fn leader_stability(r: &Resampling<'_>, resamples: usize, seed: u64) -> Opti
         return None;
     }
     let space = Renumbered::new(r);
-    let n = space.person.len();
-    let counts = (0..resamples)
-        .into_par_iter()
-        .fold(
-            || (vec![0u32; n], Scratch::default()),
-            |(mut counts, mut scratch), b| {
-                let rng = SplitMix64::stream(seed, b as u64);
-                resample(r, &space, rng, &mut scratch, &mut counts);
-                (counts, scratch)
-            },
-        )
-        .map(|(counts, _)| counts)
-        .reduce(
-            || vec![0u32; n],
-            |mut a, b| {
-                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-                a
-            },
-        );
+    let mut batch = Batch::new(&space);
+    let mut leaders = vec![0u32; space.person.len()];
+    for first in (0..resamples).step_by(LANES) {
+        let lanes = LANES.min(resamples - first);
+        let m = space.respondents;
+        batch.draw(lanes, |lane| {
+            let mut rng = SplitMix64::stream(seed, (first + lane) as u64);
+            (0..m).map(move |_| rng.below(m as u64) as usize)
+        });
+        let histograms = batch.sum(&space);
+        count_leaders(r, &space, &batch, histograms, &mut leaders);
+    }
     Some(
         space
             .rank
             .iter()
-            .map(|&node| f64::from(counts[node as usize]) / resamples as f64)
+            .map(|&node| f64::from(leaders[node as usize]) / resamples as f64)
             .collect(),
     )
 }
 
 /// What the resamples work on: people renumbered in the layer's locality order
 /// ([`Csr::locality_order`]), so that a person's nominators have nearby numbers, and the
-/// respondents numbered 0, 1, 2… in that order. A resample draws respondent numbers and
-/// counts the draws in one small table; each person's nominations then add up the counts
-/// of their nominators, read from nearby places of that table.
+/// respondents numbered 0, 1, 2… in that order. A batch of resamples draws respondent
+/// numbers and counts the draws in one small table, a row per respondent; each person's
+/// nominations then add up the rows of their nominators, read from nearby places of that
+/// table.
 struct Renumbered {
     /// `rank[person]`: the person's number here.
     rank: Vec<u32>,
@@ -119,58 +114,203 @@ impl Renumbered {
             nominators,
         }
     }
+
+    /// The nominators of number `v`, as respondent numbers.
+    fn nominators(&self, v: usize) -> &[u32] {
+        &self.nominators[self.offsets[v] as usize..self.offsets[v + 1] as usize]
+    }
 }
 
-/// Buffers one worker reuses from resample to resample.
-#[derive(Default)]
-struct Scratch {
-    draws: Vec<u8>,
-    in_degree: Vec<u32>,
+/// Resamples drawn and added up together: a respondent's draw counts in a batch of this
+/// many resamples sit side by side in one row, so one pass over the nominations adds up
+/// every resample of the batch, sixteen lanes at a time.
+const LANES: usize = 16;
+
+/// Weighted nomination counts below this are tallied in small per-lane tables while they
+/// are added up; the few above it are listed one by one.
+const TALLY: usize = 256;
+
+/// Nodes per task of the adding-up pass.
+const NODES_PER_TASK: usize = 4096;
+
+/// One batch of up to [`LANES`] resamples.
+struct Batch {
+    /// Lanes in use.
+    lanes: usize,
+    /// Each lane's draw counts by respondent number, one byte each; see [`count_draws`].
+    draws: Vec<Vec<u8>>,
+    /// Lanes in which a respondent was drawn more than 255 times, with their exact counts
+    /// (these lanes' bytes are not used).
+    wide: Vec<(usize, Vec<u32>)>,
+    /// Per respondent number, its draw count in each lane.
+    rows: Vec<[u8; LANES]>,
+    /// Per node, its weighted nominations in each lane.
+    totals: Vec<[u32; LANES]>,
 }
 
-/// One resample: adds one to `leaders[v]` for each number `v` (see [`Renumbered`]) that
-/// is an informal leader in it.
-fn resample(
+/// The counts of weighted nominations of one task, per lane: `small[lane][k]` nodes have
+/// `k < TALLY`; `large` lists the others as (lane, count).
+struct Tally {
+    small: Vec<[u32; TALLY]>,
+    large: Vec<(usize, u32)>,
+}
+
+impl Batch {
+    fn new(space: &Renumbered) -> Self {
+        Batch {
+            lanes: 0,
+            draws: vec![Vec::new(); LANES],
+            wide: Vec::new(),
+            rows: vec![[0; LANES]; space.respondents],
+            totals: vec![[0; LANES]; space.person.len()],
+        }
+    }
+
+    /// Draws `lanes` resamples of the respondents, lane `l` drawing the respondent numbers
+    /// `picks(l)`, and lays their counts out by respondent.
+    fn draw<P: Iterator<Item = usize>>(&mut self, lanes: usize, picks: impl Fn(usize) -> P + Sync) {
+        let m = self.rows.len();
+        self.lanes = lanes;
+        self.wide = self.draws[..lanes]
+            .par_iter_mut()
+            .enumerate()
+            .filter_map(|(lane, draws)| count_draws(draws, m, picks(lane)).map(|wide| (lane, wide)))
+            .collect();
+        let draws = &self.draws[..lanes];
+        self.rows
+            .par_chunks_mut(NODES_PER_TASK)
+            .enumerate()
+            .for_each(|(task, rows)| {
+                let first = task * NODES_PER_TASK;
+                for (lane, counts) in draws.iter().enumerate() {
+                    for (row, &c) in rows.iter_mut().zip(&counts[first..]) {
+                        row[lane] = c;
+                    }
+                }
+            });
+    }
+
+    /// Each node's weighted nominations in every lane, and each lane's histogram of them.
+    fn sum(&mut self, space: &Renumbered) -> Vec<Histogram> {
+        let rows = &self.rows;
+        let tally = self
+            .totals
+            .par_chunks_mut(NODES_PER_TASK)
+            .enumerate()
+            .map(|(task, totals)| {
+                let mut tally = Tally {
+                    small: vec![[0; TALLY]; LANES],
+                    large: Vec::new(),
+                };
+                for (i, total) in totals.iter_mut().enumerate() {
+                    let mut sum = [0u32; LANES];
+                    for &u in space.nominators(task * NODES_PER_TASK + i) {
+                        for (s, &c) in sum.iter_mut().zip(&rows[u as usize]) {
+                            *s += u32::from(c);
+                        }
+                    }
+                    for (lane, &k) in sum.iter().enumerate() {
+                        match tally.small[lane].get_mut(k as usize) {
+                            Some(count) => *count += 1,
+                            None => tally.large.push((lane, k)),
+                        }
+                    }
+                    *total = sum;
+                }
+                tally
+            })
+            .reduce_with(|mut a, b| {
+                for (x, y) in a.small.iter_mut().zip(&b.small) {
+                    x.iter_mut().zip(y).for_each(|(x, y)| *x += y);
+                }
+                a.large.extend(b.large);
+                a
+            });
+        let mut histograms: Vec<Histogram> = (0..self.lanes)
+            .map(|lane| {
+                let Some(tally) = &tally else {
+                    return Histogram::from_counts(Vec::new());
+                };
+                let large = tally.large.iter().filter(|&&(l, _)| l == lane);
+                let top = large
+                    .clone()
+                    .map(|&(_, k)| k as usize + 1)
+                    .max()
+                    .unwrap_or(0);
+                let mut counts: Vec<u64> = tally.small[lane].iter().map(|&c| c.into()).collect();
+                counts.resize(counts.len().max(top), 0);
+                large.for_each(|&(_, k)| counts[k as usize] += 1);
+                Histogram::from_counts(counts)
+            })
+            .collect();
+        // A lane with a respondent drawn over 255 times is added up again from its exact
+        // counts (practically never: a resample of m draws rarely draws anyone 10 times).
+        for (lane, counts) in &self.wide {
+            let mut column = Vec::with_capacity(self.totals.len());
+            for (v, total) in self.totals.iter_mut().enumerate() {
+                total[*lane] = space
+                    .nominators(v)
+                    .iter()
+                    .map(|&u| counts[u as usize])
+                    .sum();
+                column.push(total[*lane]);
+            }
+            histograms[*lane] = Histogram::new(&column);
+        }
+        histograms
+    }
+}
+
+/// Adds one to `leaders[v]` for each node `v` and each lane of `batch` in which `v` is an
+/// informal leader.
+fn count_leaders(
     r: &Resampling<'_>,
     space: &Renumbered,
-    mut rng: SplitMix64,
-    scratch: &mut Scratch,
+    batch: &Batch,
+    histograms: Vec<Histogram>,
     leaders: &mut [u32],
 ) {
-    let m = space.respondents as u64;
-    let picks = (0..m).map(|_| rng.below(m) as usize);
-    let Scratch { draws, in_degree } = scratch;
-    match count_draws(draws, space.respondents, picks) {
-        Some(wide) => weighted_in_degree(space, &wide, in_degree),
-        None => weighted_in_degree(space, draws, in_degree),
-    }
     let formal = &space.formal_power;
     match *r.rule {
         // The outlier rule depends on the counts alone, not on who has which.
         HighInfluenceRule::Outlier { z } => {
-            let (bar, _, _) = outlier_bar(in_degree, z, r.min_nominations);
-            for ((count, &d), &f) in leaders.iter_mut().zip(in_degree.iter()).zip(formal) {
-                *count += u32::from(d >= bar && !f);
+            let mut bars = [u32::MAX; LANES];
+            for (bar, histogram) in bars.iter_mut().zip(&histograms) {
+                *bar = histogram_bar(histogram, z, r.min_nominations).0;
             }
+            leaders
+                .par_chunks_mut(NODES_PER_TASK)
+                .zip(batch.totals.par_chunks(NODES_PER_TASK))
+                .zip(formal.par_chunks(NODES_PER_TASK))
+                .for_each(|((leaders, totals), formal)| {
+                    for ((count, total), &f) in leaders.iter_mut().zip(totals).zip(formal) {
+                        let lanes = total[..batch.lanes].iter().zip(&bars);
+                        let high = lanes.filter(|(t, b)| t >= b).count();
+                        *count += if f { 0 } else { high as u32 };
+                    }
+                });
         }
         // The ranking breaks ties by PageRank and then by person: in the file's numbering.
         HighInfluenceRule::TopShare { .. } => {
-            let mut by_person = vec![0u32; in_degree.len()];
-            for (node, &d) in in_degree.iter().enumerate() {
-                by_person[space.person[node] as usize] = d;
-            }
-            let (high, _) = high_influence(&by_person, r.pagerank, r.rule, r.min_nominations);
-            for (node, count) in leaders.iter_mut().enumerate() {
-                *count += u32::from(high[space.person[node] as usize] && !formal[node]);
+            let mut by_person = vec![0u32; leaders.len()];
+            for lane in 0..batch.lanes {
+                for (node, total) in batch.totals.iter().enumerate() {
+                    by_person[space.person[node] as usize] = total[lane];
+                }
+                let (high, _) = high_influence(&by_person, r.pagerank, r.rule, r.min_nominations);
+                for (node, count) in leaders.iter_mut().enumerate() {
+                    *count += u32::from(high[space.person[node] as usize] && !formal[node]);
+                }
             }
         }
     }
 }
 
 /// Counts how often each of `m` respondents was drawn into `draws`, one byte each, so
-/// that the table stays in the processor's cache while every nomination reads it. A count
-/// that would pass 255 (which a resample of thousands practically never draws) switches to
-/// four bytes: then the counts are returned instead. The counts are the same either way.
+/// that the counts of a batch stay in the processor's cache while every nomination reads
+/// them. A count that would pass 255 (which a resample of thousands practically never
+/// draws) switches to four bytes: then the counts are returned instead. The counts are the
+/// same either way.
 fn count_draws(
     draws: &mut Vec<u8>,
     m: usize,
@@ -188,18 +328,6 @@ fn count_draws(
         draws[p] += 1;
     }
     None
-}
-
-/// Each person's nominations, each nominator counted as often as they were drawn (by
-/// number, see [`Renumbered`]).
-fn weighted_in_degree<T: Copy + Into<u32>>(space: &Renumbered, drawn: &[T], out: &mut Vec<u32>) {
-    out.clear();
-    out.extend(space.offsets.windows(2).map(|w| {
-        space.nominators[w[0] as usize..w[1] as usize]
-            .iter()
-            .map(|&u| drawn[u as usize].into())
-            .sum::<u32>()
-    }));
 }
 
 #[cfg(test)]
@@ -265,22 +393,34 @@ mod tests {
         assert_eq!(count_draws(&mut draws, 3, picks), Some(vec![1, 301, 0]));
     }
 
-    /// The renumbered pass counts each person's nominations as a direct count over the
-    /// file's numbering would, for any draws.
+    /// A random organisation of `n` people (person 0 named by nearly everyone), the
+    /// respondents, and formal power for every seventh person.
+    fn random_org(n: usize, seed: u64) -> (Csr, Vec<bool>, Vec<bool>) {
+        let ties = crate::graph::random_ties(n, 5 * n, &[1.0], seed);
+        let hub = (1..n as u32).filter(|p| p % 5 != 0).map(|p| (p, 0, 1.0));
+        let edges = ties.into_iter().filter(|(a, b, _)| a != b).chain(hub);
+        let g = Csr::from_edges(n, edges);
+        let responded = (0..n).map(|p| !g.out_neighbors(p).is_empty()).collect();
+        let formal = (0..n).map(|p| p % 7 == 3).collect();
+        (g, responded, formal)
+    }
+
+    /// The respondents in numbering order (respondent number i is the i-th respondent in
+    /// the locality order).
+    fn by_number(space: &Renumbered, responded: &[bool]) -> Vec<usize> {
+        let order = space.person.iter().map(|&p| p as usize);
+        order.filter(|&p| responded[p]).collect()
+    }
+
+    /// A batch adds up each person's nominations, each nominator counted as often as drawn,
+    /// as a direct count over the file's numbering would, in every lane; the histograms
+    /// are those of the counts, also above the tally's size; a lane with a respondent
+    /// drawn over 255 times is counted exactly.
     #[test]
-    fn renumbered_counts_equal_direct_counts() {
-        let mut rng = SplitMix64::new(3);
-        let n = 200;
-        let edges: Vec<(u32, u32, f64)> = (0..900)
-            .map(|_| (rng.below(n) as u32, rng.below(n) as u32, 1.0))
-            .filter(|(a, b, _)| a != b)
-            .collect();
-        let g = Csr::from_edges(n as usize, edges.into_iter());
-        let responded: Vec<bool> = (0..n as usize)
-            .map(|p| !g.out_neighbors(p).is_empty() || p % 3 == 0)
-            .collect();
-        let formal = vec![false; n as usize];
-        let (pagerank, rule) = (vec![0.0; n as usize], HighInfluenceRule::default());
+    fn a_batch_counts_as_resamples_one_by_one_would() {
+        let n = 400;
+        let (g, responded, formal) = random_org(n, 3);
+        let (pagerank, rule) = (vec![0.0; n], HighInfluenceRule::default());
         let r = Resampling {
             influence: &g,
             responded: &responded,
@@ -290,29 +430,105 @@ mod tests {
             min_nominations: 3,
         };
         let space = Renumbered::new(&r);
-        // Respondent number i is the i-th respondent in the locality order.
-        let by_number: Vec<usize> = space
-            .person
-            .iter()
-            .map(|&p| p as usize)
-            .filter(|&p| responded[p])
-            .collect();
-        assert_eq!(by_number.len(), space.respondents);
-        let picks: Vec<usize> = (0..space.respondents)
-            .map(|_| rng.below(space.respondents as u64) as usize)
-            .collect();
-        let mut counts = Vec::new();
-        let wide = count_draws(&mut counts, space.respondents, picks.iter().copied());
-        assert_eq!(wide, None, "few draws stay narrow");
-        let mut renumbered = Vec::new();
-        weighted_in_degree(&space, &counts, &mut renumbered);
-        let mut drawn = vec![0u32; n as usize];
-        for &i in &picks {
-            drawn[by_number[i]] += 1;
+        let numbers = by_number(&space, &responded);
+        let m = space.respondents;
+        assert_eq!(numbers.len(), m);
+        // Lane 5 draws respondent 0 three hundred times.
+        let picks = |lane: usize| -> Vec<usize> {
+            let mut rng = SplitMix64::stream(11, lane as u64);
+            let mut picks: Vec<usize> = (0..m).map(|_| rng.below(m as u64) as usize).collect();
+            if lane == 5 {
+                picks[..300].fill(0);
+            }
+            picks
+        };
+        let mut batch = Batch::new(&space);
+        let lanes = 13;
+        batch.draw(lanes, |lane| picks(lane).into_iter());
+        assert_eq!(batch.wide.len(), 1, "lane 5 goes wide");
+        let histograms = batch.sum(&space);
+        assert_eq!(histograms.len(), lanes);
+        for (lane, histogram) in histograms.iter().enumerate() {
+            let mut drawn = vec![0u32; n];
+            for i in picks(lane) {
+                drawn[numbers[i]] += 1;
+            }
+            let direct: Vec<u32> = (0..n)
+                .map(|p| g.in_neighbors(p).iter().map(|&u| drawn[u as usize]).sum())
+                .collect();
+            for (p, &want) in direct.iter().enumerate() {
+                let total = batch.totals[space.rank[p] as usize][lane];
+                assert_eq!(total, want, "lane {lane}, person {p}");
+            }
+            if lane != 5 {
+                assert!(
+                    direct[0] >= TALLY as u32,
+                    "lane {lane}: the hub is above the tally"
+                );
+            }
+            assert_eq!(
+                histogram_bar(histogram, 1.5, 0),
+                super::super::rule::outlier_bar(&direct, 1.5, 0),
+                "lane {lane}"
+            );
         }
-        for p in 0..n as usize {
-            let direct: u32 = g.in_neighbors(p).iter().map(|&u| drawn[u as usize]).sum();
-            assert_eq!(renumbered[space.rank[p] as usize], direct, "person {p}");
+    }
+
+    /// The reference: each resample drawn, counted and judged on its own, in the file's
+    /// numbering.
+    fn one_by_one(r: &Resampling<'_>, resamples: usize, seed: u64) -> Vec<f64> {
+        let space = Renumbered::new(r);
+        let numbers = by_number(&space, r.responded);
+        let (n, m) = (r.responded.len(), space.respondents);
+        let mut leaders = vec![0u32; n];
+        for b in 0..resamples {
+            let mut rng = SplitMix64::stream(seed, b as u64);
+            let mut drawn = vec![0u32; n];
+            for _ in 0..m {
+                drawn[numbers[rng.below(m as u64) as usize]] += 1;
+            }
+            let in_degree: Vec<u32> = (0..n)
+                .map(|p| {
+                    r.influence
+                        .in_neighbors(p)
+                        .iter()
+                        .map(|&u| drawn[u as usize])
+                        .sum()
+                })
+                .collect();
+            let (high, _) = high_influence(&in_degree, r.pagerank, r.rule, r.min_nominations);
+            for p in 0..n {
+                leaders[p] += u32::from(high[p] && !r.formal_power[p]);
+            }
+        }
+        leaders
+            .iter()
+            .map(|&c| f64::from(c) / resamples as f64)
+            .collect()
+    }
+
+    #[test]
+    fn batches_give_what_one_resample_at_a_time_gives() {
+        let n = 300;
+        let (g, responded, formal) = random_org(n, 8);
+        let pagerank: Vec<f64> = (0..n).map(|p| ((p * 37) % 101) as f64).collect();
+        for rule in [
+            HighInfluenceRule::Outlier { z: 1.0 },
+            HighInfluenceRule::TopShare { share: 0.1 },
+        ] {
+            let r = Resampling {
+                influence: &g,
+                responded: &responded,
+                formal_power: &formal,
+                pagerank: &pagerank,
+                rule: &rule,
+                min_nominations: 3,
+            };
+            // Two full batches and part of a third.
+            let got = leader_stability(&r, 37, 5).unwrap();
+            assert_eq!(got, one_by_one(&r, 37, 5), "{rule:?}");
+            let some = got.iter().filter(|&&s| s > 0.0 && s < 1.0).count();
+            assert!(some > 5, "{rule:?}: {some} people between never and always");
         }
     }
 }
