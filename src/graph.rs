@@ -8,6 +8,7 @@
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use std::sync::OnceLock;
 
 use crate::validate::Dataset;
@@ -42,9 +43,11 @@ pub struct OrgGraph {
     pub graph: DiGraph<(), Tie, u32>,
     /// Question names, indexed by `Tie::question`.
     pub questions: Vec<String>,
-    /// Compact indices of the influence views, built on first use: every question
-    /// combined, then one per question.
-    views: Vec<OnceLock<Csr>>,
+    /// Compact index of the authority layer (manager → reports).
+    authority: Csr,
+    /// Compact indices of the influence views: every question combined, then one per
+    /// question.
+    views: Vec<Csr>,
     /// Each question's weight in the combined layer (`--question-weight`), indexed alike.
     pub question_weights: Vec<f64>,
 }
@@ -60,41 +63,61 @@ impl OrgGraph {
     /// Builds the graph: one node per person, an authority edge per manager link, an
     /// influence edge per nomination. Edges are added in a fixed order (person, then
     /// nomination order), so every traversal is deterministic.
+    ///
+    /// The compact indices are built alongside, from the same managers and nominations:
+    /// the graph is built one edge at a time, the indices in parallel with it.
     pub fn build(dataset: &Dataset) -> OrgGraph {
         let n = dataset.people.len();
         let nominations = &dataset.answers.nominations;
-        let mut graph = DiGraph::with_capacity(n, n + nominations.len());
-        for _ in 0..n {
-            graph.add_node(());
-        }
-        for (report, manager) in dataset.people.manager.iter().enumerate() {
-            if let Some(m) = manager {
-                let tie = Tie {
-                    layer: Layer::Authority,
-                    question: None,
-                    weight: 1.0,
-                };
-                graph.add_edge(NodeIndex::new(*m as usize), NodeIndex::new(report), tie);
-            }
-        }
-        for nom in nominations {
-            let tie = Tie {
-                layer: Layer::Influence,
-                question: Some(nom.question),
-                weight: nom.weight,
-            };
-            graph.add_edge(
-                NodeIndex::new(nom.from as usize),
-                NodeIndex::new(nom.to as usize),
-                tie,
-            );
-        }
-        let views = (0..=dataset.questions.len())
-            .map(|_| OnceLock::new())
+        let views: Vec<Questions> = std::iter::once(Questions::All)
+            .chain((0..dataset.questions.len()).map(|q| Questions::One(q as u16)))
             .collect();
+        let (graph, (authority, views)) = rayon::join(
+            || {
+                let mut graph = DiGraph::with_capacity(n, n + nominations.len());
+                for _ in 0..n {
+                    graph.add_node(());
+                }
+                for (report, manager) in dataset.people.manager.iter().enumerate() {
+                    if let Some(m) = manager {
+                        let tie = Tie {
+                            layer: Layer::Authority,
+                            question: None,
+                            weight: 1.0,
+                        };
+                        graph.add_edge(NodeIndex::new(*m as usize), NodeIndex::new(report), tie);
+                    }
+                }
+                for nom in nominations {
+                    let tie = Tie {
+                        layer: Layer::Influence,
+                        question: Some(nom.question),
+                        weight: nom.weight,
+                    };
+                    graph.add_edge(
+                        NodeIndex::new(nom.from as usize),
+                        NodeIndex::new(nom.to as usize),
+                        tie,
+                    );
+                }
+                graph
+            },
+            || {
+                rayon::join(
+                    || authority_view(dataset),
+                    || {
+                        views
+                            .par_iter()
+                            .map(|&questions| influence_view(dataset, questions))
+                            .collect()
+                    },
+                )
+            },
+        );
         OrgGraph {
             graph,
             questions: dataset.questions.clone(),
+            authority,
             views,
             question_weights: dataset.question_weights.clone(),
         }
@@ -117,48 +140,19 @@ impl OrgGraph {
     }
 
     /// The authority layer as a compact index (manager → reports).
-    pub fn authority(&self) -> Csr {
-        Csr::from_edges(
-            self.node_count(),
-            self.edges(|t| t.layer == Layer::Authority)
-                .map(|(s, t, _)| (s, t, 1.0)),
-        )
+    pub fn authority(&self) -> &Csr {
+        &self.authority
     }
 
-    /// The influence layer for `questions` as a compact index, built once and kept.
-    /// Parallel edges of several questions merge into one whose weight is the sum of
-    /// question weight × tie weight (`--question-weight`; every question weighs 1 by
-    /// default). One question's view keeps the tie weights as answered.
+    /// The influence layer for `questions` as a compact index. Parallel edges of several
+    /// questions merge into one whose weight is the sum of question weight × tie weight
+    /// (`--question-weight`; every question weighs 1 by default). One question's view
+    /// keeps the tie weights as answered.
     pub fn influence(&self, questions: Questions) -> &Csr {
-        let slot = match questions {
-            Questions::All => 0,
-            Questions::One(q) => 1 + q as usize,
-        };
-        self.views[slot].get_or_init(|| self.build_influence(questions))
-    }
-
-    fn build_influence(&self, questions: Questions) -> Csr {
-        let keep = move |t: &Tie| {
-            t.layer == Layer::Influence
-                && match questions {
-                    Questions::All => true,
-                    Questions::One(q) => t.question == Some(q),
-                }
-        };
-        let scale = |tie: &Tie| match (questions, tie.question) {
-            (Questions::All, Some(q)) => self
-                .question_weights
-                .get(q as usize)
-                .copied()
-                .unwrap_or(1.0),
-            _ => 1.0,
-        };
-        Csr::from_edges(
-            self.node_count(),
-            self.edges(keep)
-                .map(|(s, t, tie)| (s, t, scale(&tie) * tie.weight))
-                .filter(|&(_, _, w)| w > 0.0),
-        )
+        match questions {
+            Questions::All => &self.views[0],
+            Questions::One(q) => &self.views[1 + q as usize],
+        }
     }
 
     /// The edges whose tie passes `keep`, as (source, target, tie).
@@ -177,6 +171,33 @@ impl OrgGraph {
                 )
             })
     }
+}
+
+/// The authority layer of `dataset` as a compact index: the [`OrgGraph`]'s authority
+/// edges (manager → report), in its order.
+pub fn authority_view(dataset: &Dataset) -> Csr {
+    let managers = dataset.people.manager.iter().enumerate();
+    Csr::from_edges(
+        dataset.people.len(),
+        managers.filter_map(|(report, m)| m.map(|m| (m, report as u32, 1.0))),
+    )
+}
+
+/// One influence view of `dataset` as a compact index (see [`OrgGraph::influence`]): the
+/// [`OrgGraph`]'s influence edges, in its order.
+pub fn influence_view(dataset: &Dataset, questions: Questions) -> Csr {
+    let weights = &dataset.question_weights;
+    let ties = dataset.answers.nominations.iter().filter_map(|nom| {
+        let weight = match questions {
+            Questions::All => {
+                weights.get(nom.question as usize).copied().unwrap_or(1.0) * nom.weight
+            }
+            Questions::One(q) if q == nom.question => nom.weight,
+            Questions::One(_) => return None,
+        };
+        (weight > 0.0).then_some((nom.from, nom.to, weight))
+    });
+    Csr::from_edges(dataset.people.len(), ties)
 }
 
 /// Compressed sparse rows: each node's out-neighbours (sorted, distinct) with weights, and

@@ -54,7 +54,7 @@ struct Tree {
 impl Tree {
     fn new(a: &Analysis, rank: &[usize]) -> Tree {
         let by_id = |x: &u32, y: &u32| rank[*x as usize].cmp(&rank[*y as usize]);
-        let auth: Csr = a.graph.authority();
+        let auth = a.graph.authority();
         let n = auth.node_count();
         let children: Vec<Vec<u32>> = (0..n)
             .map(|v| {

@@ -112,13 +112,14 @@ pub fn compute(
     progress: &dyn Progress,
 ) -> Metrics {
     // The authority layer's measures, and what the influence layers need (departments,
-    // respondents, the combined layer's index), are independent: built side by side.
-    let ((managers, formal), ((department, department_names), any, all)) = rayon::join(
+    // respondents), are independent: computed side by side.
+    let all = graph.influence(Questions::All);
+    let ((managers, formal), ((department, department_names), any)) = rayon::join(
         || {
             // The authority layer is built from these (`OrgGraph::managers` reads them back).
             let managers = dataset.people.manager.clone();
             let formal = stage(progress, "formal metrics", || {
-                formal(&graph.authority(), &managers)
+                formal(graph.authority(), &managers)
             });
             (managers, formal)
         },
@@ -126,7 +127,7 @@ pub fn compute(
             let any: Vec<bool> = (0..dataset.people.len())
                 .map(|p| dataset.responded_any(p))
                 .collect();
-            (departments(dataset), any, graph.influence(Questions::All))
+            (departments(dataset), any)
         },
     );
     let groups = Groups {
