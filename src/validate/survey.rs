@@ -78,12 +78,37 @@ pub fn check_survey(
         problems,
         answers: Answers::default(),
     };
+    // Most rows match exactly and make a tie, or name nobody: those are settled in
+    // parallel. The checker then goes through the rest in row order (an id to warn about
+    // or matched by e-mail or name, a tie to warn about), so its warnings come in the
+    // order of the rows.
+    let files = survey.files.len();
+    let questions = survey.questions.len();
+    let settled = survey
+        .rows
+        .par_chunks(ROWS_PER_TASK)
+        .enumerate()
+        .map(|(task, rows)| {
+            let first = task * ROWS_PER_TASK;
+            let mut out = Settled::new(files * questions);
+            for (i, row) in rows.iter().enumerate() {
+                out.settle(row, (first + i) as u32, &cx.matches, min_weight, questions);
+            }
+            out
+        })
+        .reduce_with(Settled::join)
+        .unwrap_or_else(|| Settled::new(files * questions));
+    cx.answers.named_nobody = settled.named_nobody;
+    cx.answers.zero_weight = settled.zero_weight;
+    cx.answers.below_min_weight = settled.below_min_weight;
     // Per file: who answered it, and which questions it holds.
-    let mut file_respondents = vec![vec![false; people.len()]; survey.files.len()];
-    let mut file_questions = vec![vec![false; survey.questions.len()]; survey.files.len()];
-    let mut ties: Vec<(Nomination, u32)> = Vec::with_capacity(survey.rows.len());
-    for (i, row) in survey.rows.iter().enumerate() {
-        file_questions[row.file as usize][row.question as usize] = true;
+    let mut file_respondents = vec![vec![false; people.len()]; files];
+    for &(file, from) in &settled.answered {
+        file_respondents[file as usize][from as usize] = true;
+    }
+    let mut ties = settled.ties;
+    for &i in &settled.rest {
+        let row = &survey.rows[i as usize];
         let Some(from) = cx.person(row, row.respondent, Role::Respondent) else {
             continue;
         };
@@ -96,9 +121,10 @@ pub fn check_survey(
             continue;
         };
         if let Some(tie) = cx.tie(row, from, to, min_weight) {
-            ties.push((tie, i as u32));
+            ties.push((tie, i));
         }
     }
+    let file_questions: Vec<&[bool]> = settled.questions.chunks(questions.max(1)).collect();
     let mut answers = cx.answers;
     answers.nominations = merge_duplicates(survey, people, ties, problems);
     answers.responded = (0..survey.questions.len())
@@ -113,6 +139,100 @@ pub fn check_survey(
         })
         .collect();
     answers
+}
+
+/// Survey rows per task of the parallel pass.
+const ROWS_PER_TASK: usize = 16_384;
+
+/// What the parallel pass settles of a run of rows: every row whose ids matched exactly
+/// and that needs no warning.
+struct Settled {
+    ties: Vec<(Nomination, u32)>,
+    /// (file, respondent) of the rows settled, a repeat of the row before left out.
+    answered: Vec<(u16, u32)>,
+    named_nobody: usize,
+    zero_weight: usize,
+    below_min_weight: usize,
+    /// `questions[file * question count + question]`: the file holds the question (of
+    /// every row, settled or not).
+    questions: Vec<bool>,
+    /// The rows left to the checker, ascending.
+    rest: Vec<u32>,
+}
+
+impl Settled {
+    fn new(cells: usize) -> Self {
+        Settled {
+            ties: Vec::new(),
+            answered: Vec::new(),
+            named_nobody: 0,
+            zero_weight: 0,
+            below_min_weight: 0,
+            questions: vec![false; cells],
+            rest: Vec::new(),
+        }
+    }
+
+    /// Settles row `i`, or leaves it to the checker. The outcomes are those of the
+    /// checker's `person` and `tie` for exact matches that need no warning.
+    fn settle(
+        &mut self,
+        row: &SurveyRow,
+        i: u32,
+        matches: &[Match],
+        min_weight: Option<f64>,
+        questions: usize,
+    ) {
+        self.questions[row.file as usize * questions + row.question as usize] = true;
+        let exact = |symbol: u32| match matches[symbol as usize] {
+            Match::Exact(p) => Some(p),
+            _ => None,
+        };
+        let Some(from) = exact(row.respondent) else {
+            self.rest.push(i);
+            return;
+        };
+        let to = match row.nominee.map(exact) {
+            None => None,
+            Some(Some(to)) if to != from && row.weight >= 0.0 => Some(to),
+            // An unknown nominee, a self-nomination or a negative weight: warned about.
+            Some(_) => {
+                self.rest.push(i);
+                return;
+            }
+        };
+        if self.answered.last() != Some(&(row.file, from)) {
+            self.answered.push((row.file, from));
+        }
+        match to {
+            None => self.named_nobody += 1,
+            Some(_) if row.weight == 0.0 => self.zero_weight += 1,
+            Some(_) if min_weight.is_some_and(|m| row.weight < m) => self.below_min_weight += 1,
+            Some(to) => self.ties.push((
+                Nomination {
+                    from,
+                    to,
+                    question: row.question,
+                    weight: row.weight,
+                },
+                i,
+            )),
+        }
+    }
+
+    /// The settled rows of two runs, `self` the earlier.
+    fn join(mut self, other: Settled) -> Settled {
+        self.ties.extend(other.ties);
+        self.answered.extend(other.answered);
+        self.named_nobody += other.named_nobody;
+        self.zero_weight += other.zero_weight;
+        self.below_min_weight += other.below_min_weight;
+        for (a, b) in self.questions.iter_mut().zip(other.questions) {
+            *a |= b;
+        }
+        self.rest.extend(other.rest);
+        self
+    }
 }
 
 /// Whether an unknown text may be an e-mail address or a full name (it has an `@`, a space
