@@ -60,7 +60,7 @@ fn sequential_metrics(group: &mut BenchmarkGroup<'_, WallTime>, a: &Analysis, pe
     });
     let authority = a.graph.authority();
     group.bench_function(BenchmarkId::new("formal", people), |b| {
-        b.iter(|| metrics::formal(&authority, &m.managers))
+        b.iter(|| metrics::formal(authority, &m.managers))
     });
     group.bench_function(BenchmarkId::new("chain", people), |b| {
         b.iter(|| {
