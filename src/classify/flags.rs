@@ -10,6 +10,8 @@
 //! - `overloaded`: named by at least twice the high-influence bar, and by at least 10: a
 //!   likely bottleneck.
 
+use rayon::prelude::*;
+
 use crate::graph::Csr;
 use crate::metrics::Metrics;
 
@@ -39,57 +41,69 @@ pub fn flag(metrics: &Metrics, influence: &Csr, threshold: Option<u32>) -> Flags
     let inf = &metrics.combined;
     let n = inf.in_degree.len();
     let contacts: Vec<f64> = (0..n)
+        .into_par_iter()
         .map(|v| distinct_contacts(influence, v) as f64)
         .collect();
     let contact_bar = top_five_percent(&contacts).max(5.0);
     let betweenness_bar = top_five_percent(&inf.paths.betweenness);
     let overload_bar = overload_bar(threshold);
-    let mut out = Flags {
-        flags: vec![Vec::new(); n],
-        reasons: vec![Vec::new(); n],
-    };
-    for (p, &contact) in contacts.iter().enumerate() {
-        let (flags, reasons) = (&mut out.flags[p], &mut out.reasons[p]);
-        if contact >= contact_bar {
-            flags.push("central-connector");
-            reasons.push(format!(
-                "central connector: tied to {} people, more than 95 % of the organisation",
-                contacts[p]
-            ));
-        }
-        let departments = reached_departments(influence, &metrics.department, p);
-        let spans = metrics.department_names.is_empty() || departments >= 2;
-        if inf.paths.betweenness[p] > 0.0 && inf.paths.betweenness[p] >= betweenness_bar && spans {
-            flags.push("broker");
-            reasons.push(format!(
-                "broker: betweenness in the top 5 %, ties into {departments} departments"
-            ));
-        }
-        if inf.in_degree[p] == 0 {
-            flags.push("peripheral");
-            reasons.push("peripheral: nobody names them".to_string());
-        }
-        if overload_bar.is_some_and(|bar| inf.in_degree[p] >= bar) {
-            flags.push("overloaded");
-            reasons.push(format!(
-                "overloaded: named by {}, twice the high-influence bar or more",
-                inf.in_degree[p]
-            ));
-        }
-    }
-    out
+    let (flags, reasons) = contacts
+        .par_iter()
+        .enumerate()
+        .map(|(p, &contact)| {
+            let (mut flags, mut reasons) = (Vec::new(), Vec::new());
+            if contact >= contact_bar {
+                flags.push("central-connector");
+                reasons.push(format!(
+                    "central connector: tied to {contact} people, more than 95 % of the organisation"
+                ));
+            }
+            let betweenness = inf.paths.betweenness[p];
+            if betweenness > 0.0 && betweenness >= betweenness_bar {
+                let departments = reached_departments(influence, &metrics.department, p);
+                if metrics.department_names.is_empty() || departments >= 2 {
+                    flags.push("broker");
+                    reasons.push(format!(
+                        "broker: betweenness in the top 5 %, ties into {departments} departments"
+                    ));
+                }
+            }
+            if inf.in_degree[p] == 0 {
+                flags.push("peripheral");
+                reasons.push("peripheral: nobody names them".to_string());
+            }
+            if overload_bar.is_some_and(|bar| inf.in_degree[p] >= bar) {
+                flags.push("overloaded");
+                reasons.push(format!(
+                    "overloaded: named by {}, twice the high-influence bar or more",
+                    inf.in_degree[p]
+                ));
+            }
+            (flags, reasons)
+        })
+        .unzip();
+    Flags { flags, reasons }
 }
 
-/// People `v` names or is named by, counted once.
+/// The people `v` names or is named by, each once: the size of the union of two sorted,
+/// distinct lists.
 fn distinct_contacts(g: &Csr, v: usize) -> usize {
     let (a, b) = (g.in_neighbors(v), g.out_neighbors(v));
-    let mut merged: Vec<u32> = a.iter().chain(b).copied().collect();
-    merged.sort_unstable();
-    merged.dedup();
-    merged.len()
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    a.len() + b.len() - both
 }
 
-/// Distinct departments among `v`'s contacts and `v` itself.
 fn reached_departments(g: &Csr, department: &[Option<u32>], v: usize) -> usize {
     let mut seen: Vec<u32> = g
         .in_neighbors(v)
@@ -106,6 +120,19 @@ fn reached_departments(g: &Csr, department: &[Option<u32>], v: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_contacts_count_each_person_once() {
+        let ties = crate::graph::random_ties(60, 400, &[1.0], 5);
+        let g = Csr::from_edges(60, ties.into_iter());
+        for v in 0..60 {
+            let mut both: Vec<u32> = g.in_neighbors(v).to_vec();
+            both.extend(g.out_neighbors(v));
+            both.sort_unstable();
+            both.dedup();
+            assert_eq!(distinct_contacts(&g, v), both.len(), "{v}");
+        }
+    }
 
     #[test]
     fn top_five_percent_keeps_ties() {

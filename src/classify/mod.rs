@@ -16,7 +16,6 @@ pub use rule::{RuleApplied, high_influence};
 pub use stability::{Resampling, leader_stability};
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -86,7 +85,7 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
     let n = inf.in_degree.len();
     let titles = inputs.titles;
     // Titles repeat across thousands of people: each distinct one is matched once.
-    let mut managerial: HashMap<&str, bool> = HashMap::new();
+    let mut managerial: foldhash::HashMap<&str, bool> = foldhash::HashMap::default();
     let formal_power: Vec<bool> = (0..n)
         .map(|p| {
             let title = titles[p];
