@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::graph::Csr;
 use crate::metrics::Metrics;
+use crate::metrics::sorted_overlap;
 
 /// Each person's flags, in the order above, and the matching reason clauses.
 pub struct Flags {
@@ -89,19 +90,7 @@ pub fn flag(metrics: &Metrics, influence: &Csr, threshold: Option<u32>) -> Flags
 /// distinct lists.
 fn distinct_contacts(g: &Csr, v: usize) -> usize {
     let (a, b) = (g.in_neighbors(v), g.out_neighbors(v));
-    let (mut i, mut j, mut both) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    a.len() + b.len() - both
+    a.len() + b.len() - sorted_overlap(a, b)
 }
 
 fn reached_departments(g: &Csr, department: &[Option<u32>], v: usize) -> usize {

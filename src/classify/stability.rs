@@ -350,19 +350,30 @@ mod tests {
         (g, responded, formal)
     }
 
+    /// What a resample needs, with at least 3 nominators for high influence.
+    fn resampling<'a>(
+        g: &'a Csr,
+        responded: &'a [bool],
+        formal: &'a [bool],
+        pagerank: &'a [f64],
+        rule: &'a HighInfluenceRule,
+    ) -> Resampling<'a> {
+        Resampling {
+            influence: g,
+            responded,
+            formal_power: formal,
+            pagerank,
+            rule,
+            min_nominations: 3,
+        }
+    }
+
     #[test]
     fn a_clear_leader_is_stable_and_threads_do_not_matter() {
         let (g, responded, formal) = org();
         let pagerank = vec![1.0 / 30.0; 30];
         let rule = HighInfluenceRule::default();
-        let r = Resampling {
-            influence: &g,
-            responded: &responded,
-            formal_power: &formal,
-            pagerank: &pagerank,
-            rule: &rule,
-            min_nominations: 3,
-        };
+        let r = resampling(&g, &responded, &formal, &pagerank, &rule);
         let one = rayon::ThreadPoolBuilder::new()
             .num_threads(1)
             .build()
@@ -421,14 +432,7 @@ mod tests {
         let n = 400;
         let (g, responded, formal) = random_org(n, 3);
         let (pagerank, rule) = (vec![0.0; n], HighInfluenceRule::default());
-        let r = Resampling {
-            influence: &g,
-            responded: &responded,
-            formal_power: &formal,
-            pagerank: &pagerank,
-            rule: &rule,
-            min_nominations: 3,
-        };
+        let r = resampling(&g, &responded, &formal, &pagerank, &rule);
         let space = Renumbered::new(&r);
         let numbers = by_number(&space, &responded);
         let m = space.respondents;
@@ -516,14 +520,7 @@ mod tests {
             HighInfluenceRule::Outlier { z: 1.0 },
             HighInfluenceRule::TopShare { share: 0.1 },
         ] {
-            let r = Resampling {
-                influence: &g,
-                responded: &responded,
-                formal_power: &formal,
-                pagerank: &pagerank,
-                rule: &rule,
-                min_nominations: 3,
-            };
+            let r = resampling(&g, &responded, &formal, &pagerank, &rule);
             // Two full batches and part of a third.
             let got = leader_stability(&r, 37, 5).unwrap();
             assert_eq!(got, one_by_one(&r, 37, 5), "{rule:?}");

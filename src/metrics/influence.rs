@@ -51,7 +51,7 @@ pub fn reciprocity(g: &Csr) -> Vec<Option<f64>> {
 }
 
 /// How many values two ascending lists share.
-fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
+pub(crate) fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

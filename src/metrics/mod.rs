@@ -25,6 +25,7 @@ pub use brandes::{
 pub use community::{Communities, communities, ei_index, normalized_mutual_information};
 pub use core::core_number;
 pub use formal::{Formal, formal};
+pub(crate) use influence::sorted_overlap;
 pub use influence::{
     in_degree, in_share, in_weight, nominating_departments, out_degree, outside_team_share,
     reciprocity, same_team,
