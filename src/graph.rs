@@ -1,9 +1,10 @@
 //! Graph: one petgraph graph of people with two layers of edges — authority (manager →
 //! report) and influence (respondent → nominee, with question and weight).
 //!
-//! Node `i` is person `i` of the [`Dataset`]. Metrics read filtered views of this one graph;
-//! the hot algorithms read a compact index ([`Csr`]) built from such a view, so the formal
-//! and influence layers can never drift apart.
+//! Node `i` is person `i` of the [`Dataset`]. Metrics read filtered views of this one graph:
+//! the hot algorithms read a compact index ([`Csr`]) of each layer and question, built
+//! beside the graph from the same managers and nominations, in the same order (a test
+//! checks each index against the graph's own edges), so the two never drift apart.
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -443,6 +444,57 @@ mod tests {
         let g = OrgGraph::build(&d);
         assert_eq!(g.managers(), d.people.manager);
         assert_eq!(d.people.manager, [None, Some(0), Some(0), Some(2)]);
+    }
+
+    /// The compact indices are built from the managers and nominations beside the graph:
+    /// they hold the graph's own edges, filtered and weighted, in the graph's order.
+    #[test]
+    fn the_compact_indices_hold_the_graphs_edges() {
+        let mut rng = crate::rng::SplitMix64::new(9);
+        let mut org = String::from("id,manager_id\n1,\n");
+        for p in 2..=40u64 {
+            org += &format!("{p},{}\n", 1 + rng.below(p - 1));
+        }
+        let mut survey = String::from("respondent_id,nominee_id,question,weight\n");
+        for _ in 0..300 {
+            let (from, to) = (1 + rng.below(40), 1 + rng.below(40));
+            let question = ["advice", "trust"][rng.below(2) as usize];
+            survey += &format!("{from},{to},{question},{}\n", 1 + rng.below(3));
+        }
+        let options = crate::Options {
+            question_weights: vec![("advice".into(), 0.5)],
+            ..crate::Options::default()
+        };
+        let d = crate::check_bytes(
+            ("org.csv", org.as_bytes()),
+            &[("s.csv", survey.as_bytes())],
+            &options,
+        )
+        .unwrap();
+        let g = OrgGraph::build(&d);
+        let n = g.node_count();
+        let authority = g
+            .edges(|t| t.layer == Layer::Authority)
+            .map(|(s, t, _)| (s, t, 1.0));
+        assert_eq!(*g.authority(), Csr::from_edges(n, authority));
+        let views = std::iter::once(Questions::All)
+            .chain((0..d.questions.len()).map(|q| Questions::One(q as u16)));
+        for questions in views {
+            let influence = g
+                .edges(|t| t.layer == Layer::Influence)
+                .filter_map(|(s, t, tie)| {
+                    let q = tie.question.unwrap();
+                    let weight = match questions {
+                        Questions::All => d.question_weights[q as usize] * tie.weight,
+                        Questions::One(one) if one == q => tie.weight,
+                        Questions::One(_) => return None,
+                    };
+                    Some((s, t, weight))
+                });
+            let want = Csr::from_edges(n, influence);
+            assert!(want.edge_count() > 100, "{questions:?}");
+            assert_eq!(*g.influence(questions), want, "{questions:?}");
+        }
     }
 
     #[test]
