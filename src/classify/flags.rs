@@ -93,6 +93,7 @@ fn distinct_contacts(g: &Csr, v: usize) -> usize {
     a.len() + b.len() - sorted_overlap(a, b)
 }
 
+/// Distinct departments among `v`'s contacts and `v` itself.
 fn reached_departments(g: &Csr, department: &[Option<u32>], v: usize) -> usize {
     let mut seen: Vec<u32> = g
         .in_neighbors(v)
