@@ -135,7 +135,8 @@ const NODES_PER_TASK: usize = 4096;
 
 /// One batch of up to [`LANES`] resamples.
 struct Batch {
-    /// Lanes in use.
+    /// Lanes in use; the bytes and totals of the lanes after them are left over from an
+    /// earlier batch and never read.
     lanes: usize,
     /// Each lane's draw counts by respondent number, one byte each; see [`count_draws`].
     draws: Vec<Vec<u8>>,
