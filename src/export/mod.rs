@@ -22,6 +22,7 @@ mod people;
 pub mod privacy;
 mod quality;
 mod report;
+mod sink;
 mod style;
 mod summary;
 mod view;
@@ -35,7 +36,7 @@ pub use view::View;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -181,11 +182,10 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
         let write = |exporter: &dyn Exporter| {
             let path = dir.join(exporter.file_name());
             stage(progress, exporter.file_name(), || {
-                let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-                let mut w = BufWriter::new(file);
+                let mut file = sink::Sink::create(&path).map_err(|e| Error::io(&path, e))?;
                 exporter
-                    .write(&cx, &mut w)
-                    .and_then(|_| w.flush())
+                    .write(&cx, &mut file)
+                    .and_then(|_| file.finish())
                     .map_err(|e| Error::io(&path, e))
             })
         };
