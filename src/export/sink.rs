@@ -63,7 +63,7 @@ impl Sink {
     /// Writes what is left and waits until every block is written.
     pub fn finish(mut self) -> io::Result<()> {
         let (mut file, direct) = match self.writer.take() {
-            None => (self.file.take().expect("the file is here"), self.direct),
+            None => (self.take_file()?, self.direct),
             Some(Writer { full, thread, .. }) => {
                 drop(full);
                 thread
@@ -81,11 +81,19 @@ impl Sink {
         Ok(())
     }
 
+    /// The file, unless the writer thread took it and stopped on an error (reported by
+    /// the write that found it).
+    fn take_file(&mut self) -> io::Result<File> {
+        self.file
+            .take()
+            .ok_or_else(|| io::Error::other("an earlier write to this file failed"))
+    }
+
     /// Hands the full block to the writer thread (starting it on the first) and takes an
     /// empty one back.
     fn hand_over(&mut self) -> io::Result<()> {
         if self.writer.is_none() {
-            let file = self.file.take().expect("the file is here");
+            let file = self.take_file()?;
             let direct = self.direct;
             let (full, to_write) = sync_channel::<Block>(QUEUE);
             let (written, empty) = sync_channel::<Block>(QUEUE + 2);
@@ -110,6 +118,17 @@ impl Sink {
             };
         }
         Ok(())
+    }
+}
+
+/// A file left unfinished (its exporter failed) still has its writer thread stopped
+/// before the temporary folder is removed.
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if let Some(Writer { full, thread, .. }) = self.writer.take() {
+            drop(full);
+            let _ = thread.join();
+        }
     }
 }
 
@@ -300,6 +319,24 @@ mod tests {
         sink.write_all(b"employee_id\n").unwrap();
         sink.finish().unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"employee_id\n");
+    }
+
+    /// A full disk (`/dev/full` refuses every write) is an error from the write that
+    /// meets it or from `finish`, never a panic, also when the writer keeps writing.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_write_is_an_error() {
+        let mut sink = Sink::create(Path::new("/dev/full")).unwrap();
+        let block = text(BLOCK);
+        let failed = (0..QUEUE + 4)
+            .map(|_| sink.write_all(&block))
+            .filter(Result::is_err)
+            .count();
+        assert!(failed > 0, "no write reported the full disk");
+        assert!(sink.finish().is_err());
+        let mut small = Sink::create(Path::new("/dev/full")).unwrap();
+        small.write_all(b"summary").unwrap();
+        assert!(small.finish().is_err(), "the last part's error is lost");
     }
 
     #[test]
