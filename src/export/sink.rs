@@ -247,14 +247,14 @@ fn open(path: &Path) -> io::Result<(File, bool)> {
 }
 
 /// Whether an error is the file system refusing a direct open or write.
+#[cfg(target_os = "linux")]
 fn refused(e: &io::Error) -> bool {
-    #[cfg(target_os = "linux")]
-    return e.raw_os_error() == Some(rustix::io::Errno::INVAL.raw_os_error());
-    #[cfg(not(target_os = "linux"))]
-    return {
-        let _ = e;
-        false
-    };
+    e.raw_os_error() == Some(rustix::io::Errno::INVAL.raw_os_error())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn refused(_: &io::Error) -> bool {
+    false
 }
 
 #[cfg(target_os = "linux")]
