@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{Context, Exporter};
 use crate::classify::{Role, RuleApplied, ranking};
+use crate::options::HighInfluenceRule;
 
 /// Bumped whenever a field changes meaning or disappears.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -120,6 +121,16 @@ struct Parameters<'a> {
     /// The pseudonym of a fixed text under the key: equal in two runs that used one key.
     key_check: Option<String>,
     min_group_size: usize,
+    /// `outlier` (`--outlier-z`) or `top-share` (`--top-share`).
+    high_influence: &'static str,
+    outlier_z: Option<f64>,
+    top_share: Option<f64>,
+    /// Bootstrap resamples for `leader_stability` (0: none).
+    bootstrap: usize,
+    /// The seed of every random choice (resamples, sampled paths, communities).
+    seed: u64,
+    exact_paths_limit: usize,
+    path_samples: usize,
 }
 
 /// Per-department figures; groups smaller than `min_group_size` are merged or suppressed.
@@ -243,6 +254,22 @@ impl Exporter for SummaryJson {
                     .as_ref()
                     .map(super::privacy::key_check),
                 min_group_size: cx.options.output.min_group_size,
+                high_influence: match cx.options.rule {
+                    HighInfluenceRule::Outlier { .. } => "outlier",
+                    HighInfluenceRule::TopShare { .. } => "top-share",
+                },
+                outlier_z: match cx.options.rule {
+                    HighInfluenceRule::Outlier { z } => Some(z),
+                    HighInfluenceRule::TopShare { .. } => None,
+                },
+                top_share: match cx.options.rule {
+                    HighInfluenceRule::TopShare { share } => Some(share),
+                    HighInfluenceRule::Outlier { .. } => None,
+                },
+                bootstrap: cx.options.bootstrap,
+                seed: cx.options.seed,
+                exact_paths_limit: cx.options.exact_paths_limit,
+                path_samples: cx.options.path_samples,
                 question_weights: d
                     .questions
                     .iter()
