@@ -251,3 +251,176 @@ fn output_problems() {
     );
     assert!(w.join("a-out/people.csv").is_file());
 }
+
+/// compare.json without what names the two folders and where they came from.
+fn without_sources(mut c: Value) -> Value {
+    let o = c.as_object_mut().unwrap();
+    for key in ["old", "new", "warnings"] {
+        o.remove(key);
+    }
+    c
+}
+
+#[test]
+fn input_folders_are_analysed_and_compare_as_their_results_do() {
+    let w = Workdir::new();
+    two_waves(&w);
+    let epoch = ("SOURCE_DATE_EPOCH", "1795824000");
+    w.run_with_env(&["compare", "out1", "out2", "--out", "from-results"], epoch)
+        .expect_code(0);
+    let run = w.run_with_env(
+        &["compare", "wave1", "wave2", "--out", "from-inputs"],
+        epoch,
+    );
+    run.expect_code(0);
+    assert!(run.stderr.contains("1 stopped"), "{}", run.stderr);
+    // The sample company's inputs carry six data warnings on purpose; each wave says so.
+    assert!(
+        run.stderr
+            .contains("wave1 was analysed from its inputs with 6 data warnings"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        w.read("from-inputs/changes.csv"),
+        w.read("from-results/changes.csv")
+    );
+    let (inputs, results) = (
+        json(&w, "from-inputs/compare.json"),
+        json(&w, "from-results/compare.json"),
+    );
+    assert_eq!(inputs["old"]["folder"], "wave1");
+    assert_eq!(inputs["old"]["analysed_from_inputs"], true);
+    assert_eq!(results["old"]["analysed_from_inputs"], false);
+    assert_eq!(inputs["warnings"].as_array().unwrap().len(), 2);
+    assert_eq!(without_sources(inputs), without_sources(results));
+    assert!(
+        w.read("from-inputs/compare.html")
+            .contains("(inputs, analysed ")
+    );
+    // One side of each kind.
+    w.run(&["compare", "out1", "wave2", "--out", "mixed"])
+        .expect_code(0);
+    assert_eq!(
+        w.read("mixed/changes.csv"),
+        w.read("from-results/changes.csv")
+    );
+    // Nothing but the comparison is written.
+    let mut entries = w.entries();
+    entries.sort();
+    assert_eq!(
+        entries,
+        [
+            "from-inputs",
+            "from-results",
+            "mixed",
+            "out1",
+            "out2",
+            "wave1",
+            "wave2"
+        ]
+    );
+}
+
+#[test]
+fn input_folders_are_analysed_with_the_options_given() {
+    let w = Workdir::new();
+    two_waves(&w);
+    let opts = ["--top-share", "0.05", "--bootstrap", "20", "--seed", "4"];
+    for (wave, out) in [("wave1", "top1"), ("wave2", "top2")] {
+        let mut args = vec!["analyze", wave, "--out", out, "-q"];
+        args.extend(opts);
+        w.run(&args).expect_code(0);
+    }
+    w.run(&["compare", "top1", "top2", "--out", "from-results"])
+        .expect_code(0);
+    let mut args = vec!["compare", "wave1", "wave2", "--out", "from-inputs"];
+    args.extend(opts);
+    w.run(&args).expect_code(0);
+    assert_eq!(
+        w.read("from-inputs/changes.csv"),
+        w.read("from-results/changes.csv")
+    );
+    // Without the options the analysis differs: the comparison says the settings changed.
+    let run = w.run(&["compare", "top1", "wave2", "--out", "c"]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("the runs used different settings"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn pseudonymised_input_folders_match_results_pseudonymised_with_the_same_key() {
+    let w = Workdir::new();
+    two_waves(&w);
+    let key = ("ORGSPHERE_KEY", "wave-key");
+    w.run_with_env(
+        &["analyze", "wave1", "--out", "p1", "-q", "--pseudonymize"],
+        key,
+    )
+    .expect_code(0);
+    let run = w.run_with_env(
+        &["compare", "p1", "wave2", "--out", "c", "--pseudonymize"],
+        key,
+    );
+    run.expect_code(0);
+    let c = json(&w, "c/compare.json");
+    assert_eq!(c["people"]["stayed"], 306);
+    let stopped = ids(&c["stopped_being_informal_leaders"]);
+    assert_eq!(stopped.len(), 1);
+    assert_ne!(
+        stopped[0], "E0031",
+        "the input folder's ids were not pseudonymised"
+    );
+    assert!(!w.read("c/changes.csv").contains("E00"));
+    // Another key gives other pseudonyms: refused.
+    let run = w.run_with_env(
+        &["compare", "p1", "wave2", "--out", "c", "--pseudonymize"],
+        ("ORGSPHERE_KEY", "another-key"),
+    );
+    run.expect_code(65);
+    assert!(run.stderr.contains("different keys"), "{}", run.stderr);
+    // Without the flag, the plain input folder is not matched against pseudonyms.
+    w.run_with_env(&["compare", "p1", "wave2", "--out", "c"], key)
+        .expect_code(65);
+}
+
+#[test]
+fn bad_input_folders_stop_the_comparison_with_the_analysis_error() {
+    let w = Workdir::new();
+    small(&w, "a", &["2", "3"], "2,3\n3,2\n");
+    w.write("b/org.csv", "employee_id,manager_id\n1,2\n2,1\n");
+    w.write("b/survey.csv", "respondent_id,nominee_id\n2,1\n");
+    let run = w.run(&["compare", "a", "b", "--out", "c"]);
+    run.expect_code(65);
+    assert!(
+        run.stderr.contains("b/org.csv:2") && run.stderr.contains("reporting cycle"),
+        "{}",
+        run.stderr
+    );
+    // A threshold applies to the input folders.
+    let run = w.run(&[
+        "compare",
+        "a",
+        "a",
+        "--out",
+        "c",
+        "--min-response-rate",
+        "0.9",
+    ]);
+    run.expect_code(65);
+    assert!(run.stderr.contains("response"), "{}", run.stderr);
+    let run = w.run(&[
+        "compare",
+        "a",
+        "a",
+        "--out",
+        "c",
+        "--min-response-rate",
+        "2",
+    ]);
+    run.expect_code(64);
+    assert!(!w.join("c").exists());
+}

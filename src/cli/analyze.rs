@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueHint};
+use orgsphere::Result;
 use orgsphere::classify::Role;
-use orgsphere::export::{Format, Key, OutputOptions};
-use orgsphere::{Error, Result};
+use orgsphere::export::{Format, OutputOptions};
 use serde_json::json;
 
-use super::{ConfigArg, InputArgs, RuleArgs, log};
+use super::{ConfigArg, InputArgs, PrivacyArgs, RuleArgs, log};
 
 #[derive(Args)]
 pub struct AnalyzeArgs {
@@ -36,20 +36,8 @@ pub struct OutputArgs {
         help_heading = "Output"
     )]
     formats: String,
-    /// Replace every id with a keyed pseudonym and leave out names, e-mails and every org-chart column but title and department, in every file. Needs a key: --key or ORGSPHERE_KEY.
-    #[arg(long, help_heading = "Privacy")]
-    pseudonymize: bool,
-    /// The pseudonymisation key (prefer the ORGSPHERE_KEY environment variable: a flag shows in the process list). The same key gives the same pseudonyms in every run.
-    #[arg(
-        long,
-        value_name = "KEY",
-        requires = "pseudonymize",
-        help_heading = "Privacy"
-    )]
-    key: Option<String>,
-    /// Suppress group-level figures (per department) for groups smaller than N people.
-    #[arg(long, value_name = "N", default_value_t = orgsphere::export::DEFAULT_MIN_GROUP_SIZE, help_heading = "Privacy")]
-    min_group_size: usize,
+    #[command(flatten)]
+    privacy: PrivacyArgs,
     /// graph.dot draws only the subtree under this person (an id, or its pseudonym).
     #[arg(long, value_name = "ID", help_heading = "Output")]
     dot_root: Option<String>,
@@ -57,31 +45,14 @@ pub struct OutputArgs {
 
 impl OutputArgs {
     fn options(&self) -> Result<OutputOptions> {
-        let pseudonymize = if self.pseudonymize {
-            let secret = match &self.key {
-                Some(k) => k.clone(),
-                None => std::env::var("ORGSPHERE_KEY").map_err(|_| {
-                    Error::Usage(
-                        "--pseudonymize needs a key: pass --key KEY or set the ORGSPHERE_KEY environment variable (keep the same key across waves to compare them)".into(),
-                    )
-                })?,
-            };
-            Some(Key::new(secret)?)
-        } else {
-            None
-        };
-        if self.min_group_size == 0 {
-            return Err(Error::Usage(
-                "--min-group-size 0: give at least 1 (1 turns suppression off)".into(),
-            ));
-        }
-        Ok(OutputOptions {
+        let mut output = OutputOptions {
             formats: Format::parse_list(&self.formats)?,
             named_formats: Format::named_in(&self.formats),
-            pseudonymize,
-            min_group_size: self.min_group_size,
             dot_root: self.dot_root.clone(),
-        })
+            ..OutputOptions::default()
+        };
+        self.privacy.apply(&mut output)?;
+        Ok(output)
     }
 }
 

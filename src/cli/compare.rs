@@ -1,21 +1,22 @@
-//! `orgsphere compare OLD NEW`: two result folders → changes.csv, compare.json and
-//! compare.html in `--out`.
+//! `orgsphere compare OLD NEW`: two result folders, or input folders analysed on the way
+//! → changes.csv, compare.json and compare.html in `--out`.
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueHint};
-use orgsphere::Result;
-use orgsphere::compare::{self, CompareOptions};
+use orgsphere::compare::{self, CompareOptions, Source};
+use orgsphere::{Options, Result};
 use serde_json::json;
 
-use super::{ConfigArg, log};
+use super::{ConfigArg, PrivacyArgs, ReadingArgs, RuleArgs, log};
 
 #[derive(Args)]
 pub struct CompareArgs {
-    /// The earlier result folder (written by `orgsphere analyze --out`).
+    /// The earlier folder: results written by `orgsphere analyze --out` (it holds summary.json), or inputs to analyse (org.csv and survey*.csv, as `analyze DIR` reads them).
     #[arg(value_name = "OLD", value_hint = ValueHint::DirPath)]
     old: PathBuf,
-    /// The later result folder.
+    /// The later folder, results or inputs.
     #[arg(value_name = "NEW", value_hint = ValueHint::DirPath)]
     new: PathBuf,
     /// Folder for changes.csv, compare.json and compare.html (replaced if orgsphere wrote it before).
@@ -23,15 +24,53 @@ pub struct CompareArgs {
     out: PathBuf,
     #[command(flatten)]
     config: ConfigArg,
+    // How input folders are read, judged and protected: the options of `analyze`. Result
+    // folders were analysed already; these leave them as they are.
+    #[command(flatten)]
+    reading: ReadingArgs,
+    #[command(flatten)]
+    rule: RuleArgs,
+    #[command(flatten)]
+    privacy: PrivacyArgs,
+}
+
+impl CompareArgs {
+    /// What `dir` is: a result folder if it holds `summary.json`, an input folder if it
+    /// holds `org.csv` and no summary; anything else is read as results, whose error
+    /// says what is missing.
+    fn source(&self, dir: &Path) -> Result<Source> {
+        if dir.join("summary.json").is_file() || !dir.join("org.csv").is_file() {
+            return Ok(Source::Results(dir.to_path_buf()));
+        }
+        let mut options = Options::new(Options::inputs_from_dir(dir)?, PathBuf::new());
+        self.reading.apply(&mut options)?;
+        self.rule.apply(&mut options)?;
+        self.privacy.apply(&mut options.output)?;
+        // Only people.csv and summary.json are made, in memory.
+        options.output.formats = BTreeSet::new();
+        Ok(Source::Inputs {
+            dir: dir.to_path_buf(),
+            options: Box::new(options),
+        })
+    }
 }
 
 pub fn run(args: CompareArgs) -> Result<()> {
     let options = CompareOptions {
-        old: args.old,
-        new: args.new,
-        out: args.out,
+        old: args.source(&args.old)?,
+        new: args.source(&args.new)?,
+        out: args.out.clone(),
     };
-    let c = compare::compare(&options)?;
+    let inputs = |s: &Source| matches!(s, Source::Inputs { .. });
+    if args.privacy.pseudonymize && !inputs(&options.old) && !inputs(&options.new) {
+        log::warning(
+            "--pseudonymize applies to input folders only; both folders are results, compared as they were written",
+        );
+    }
+    let stages = super::progress::Stages::new();
+    let c = compare::compare_with(&options, &stages);
+    stages.finish();
+    let c = c?;
     let (joined, left, stayed) = c.counts();
     let (became, stopped) = (
         c.became_informal_leaders().len(),

@@ -16,6 +16,7 @@ pub use parse::parse;
 use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueHint};
+use orgsphere::export::{Key, OutputOptions};
 use orgsphere::options::{self, HighInfluenceRule, Inputs};
 use orgsphere::{Error, Options, Result};
 
@@ -97,11 +98,15 @@ pub enum Command {
         exit_codes!()
     ))]
     Generate(generate::GenerateArgs),
-    /// Compare two result folders (two runs or survey waves): who became an informal leader, who stopped, role changes, rank movers, and how the summary figures moved.
+    /// Compare two runs or survey waves (result folders, or input folders analysed on the way): who became an informal leader, who stopped, role changes, rank movers, and how the summary figures moved.
     #[command(after_help = concat!(
-        "Writes changes.csv (one row per person in either run), compare.json and compare.html.\n\n",
+        "Writes changes.csv (one row per person in either run), compare.json and compare.html.\n",
+        "A folder holding summary.json is read as results; one holding org.csv is analysed in memory\n",
+        "with the options below (those of analyze), and nothing of that analysis is written.\n\n",
         "Examples:\n",
         "  orgsphere compare results-2025-03 results-2025-06 --out changes\n",
+        "  orgsphere compare wave-1/ wave-2/ --out changes --top-share 0.05\n",
+        "  orgsphere compare results-2025-03 wave-2025-06/ --out changes --pseudonymize\n",
         "  orgsphere compare old/ new/ --out changes --log-format json\n\n",
         exit_codes!()
     ))]
@@ -137,6 +142,14 @@ pub struct InputArgs {
     /// A survey file, long or wide; repeat for several (overrides DIR/survey*.csv).
     #[arg(long = "survey", value_name = "FILE", value_hint = ValueHint::FilePath)]
     surveys: Vec<PathBuf>,
+    #[command(flatten)]
+    reading: ReadingArgs,
+}
+
+/// How the inputs are read and checked: column names, encodings, survey tools' codes,
+/// weights, thresholds. `compare` applies them to the input folders it analyses.
+#[derive(Args, Clone)]
+pub struct ReadingArgs {
     /// Header of the person-id column in the org chart (detected when not given).
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
     id_column: Option<String>,
@@ -226,6 +239,15 @@ impl InputArgs {
                 "no org chart: give a folder holding org.csv, or --org FILE (see --help)".into(),
             ));
         }
+        let mut o = Options::new(inputs, out);
+        self.reading.apply(&mut o)?;
+        Ok(o)
+    }
+}
+
+impl ReadingArgs {
+    /// Sets how `o`'s inputs are read and checked.
+    fn apply(&self, o: &mut Options) -> Result<()> {
         if let Some(rate) = self.min_response_rate
             && !(0.0..=1.0).contains(&rate)
         {
@@ -233,7 +255,6 @@ impl InputArgs {
                 "--min-response-rate {rate}: give a share between 0 and 1, e.g. 0.8"
             )));
         }
-        let mut o = Options::new(inputs, out);
         o.columns = options::ColumnMap {
             id: self.id_column.clone(),
             manager: self.manager_column.clone(),
@@ -268,7 +289,52 @@ impl InputArgs {
         o.min_weight = self.min_weight;
         o.min_response_rate = self.min_response_rate;
         o.strict = self.strict;
-        Ok(o)
+        Ok(())
+    }
+}
+
+/// How the people in the results are protected.
+#[derive(Args, Clone)]
+pub struct PrivacyArgs {
+    /// Replace every id with a keyed pseudonym and leave out names, e-mails and every org-chart column but title and department, in every file. Needs a key: --key or ORGSPHERE_KEY.
+    #[arg(long, help_heading = "Privacy")]
+    pseudonymize: bool,
+    /// The pseudonymisation key (prefer the ORGSPHERE_KEY environment variable: a flag shows in the process list). The same key gives the same pseudonyms in every run.
+    #[arg(
+        long,
+        value_name = "KEY",
+        requires = "pseudonymize",
+        help_heading = "Privacy"
+    )]
+    key: Option<String>,
+    /// Suppress group-level figures (per department) for groups smaller than N people.
+    #[arg(long, value_name = "N", default_value_t = orgsphere::export::DEFAULT_MIN_GROUP_SIZE, help_heading = "Privacy")]
+    min_group_size: usize,
+}
+
+impl PrivacyArgs {
+    /// Sets pseudonymisation and the smallest group size on `output`.
+    fn apply(&self, output: &mut OutputOptions) -> Result<()> {
+        output.pseudonymize = if self.pseudonymize {
+            let secret = match &self.key {
+                Some(k) => k.clone(),
+                None => std::env::var("ORGSPHERE_KEY").map_err(|_| {
+                    Error::Usage(
+                        "--pseudonymize needs a key: pass --key KEY or set the ORGSPHERE_KEY environment variable (keep the same key across waves to compare them)".into(),
+                    )
+                })?,
+            };
+            Some(Key::new(secret)?)
+        } else {
+            None
+        };
+        if self.min_group_size == 0 {
+            return Err(Error::Usage(
+                "--min-group-size 0: give at least 1 (1 turns suppression off)".into(),
+            ));
+        }
+        output.min_group_size = self.min_group_size;
+        Ok(())
     }
 }
 

@@ -91,6 +91,9 @@ pub struct Comparison {
     pub new_dir: String,
     pub old_generated_at: Option<String>,
     pub new_generated_at: Option<String>,
+    /// Whether each side was an input folder analysed for this comparison.
+    pub old_analysed: bool,
+    pub new_analysed: bool,
     /// Questions with per-question nominations in both runs.
     pub questions: Vec<String>,
     /// Everyone in either run, sorted by id (digits by value).
@@ -158,6 +161,8 @@ pub fn diff(old: ResultFolder, new: ResultFolder) -> Comparison {
         new_dir: new.dir.display().to_string(),
         old_generated_at,
         new_generated_at,
+        old_analysed: old.analysed,
+        new_analysed: new.analysed,
         questions,
         people,
         figures: figures(&old.summary, &new.summary),

@@ -30,18 +30,22 @@ pub fn section(c: &Comparison) -> String {
         "<section class=\"orgsphere-compare\" id=\"compare\">\n<h2>What changed</h2>\n",
     );
     let (joined, left, stayed) = c.counts();
-    let when = |at: &Option<String>| {
-        at.as_deref()
-            .map(|t| format!(" ({})", esc(t)))
-            .unwrap_or_default()
+    let when = |at: &Option<String>, analysed: bool| {
+        let at = at.as_deref().map(esc);
+        match (at, analysed) {
+            (Some(t), true) => format!(" (inputs, analysed {t})"),
+            (None, true) => " (inputs, analysed now)".to_string(),
+            (Some(t), false) => format!(" ({t})"),
+            (None, false) => String::new(),
+        }
     };
     let _ = writeln!(
         h,
         "<p>From <code>{}</code>{} to <code>{}</code>{}: {} people before, {} now; {joined} joined, {left} left; {} changed role.</p>",
         esc(&c.old_dir),
-        when(&c.old_generated_at),
+        when(&c.old_generated_at, c.old_analysed),
         esc(&c.new_dir),
-        when(&c.new_generated_at),
+        when(&c.new_generated_at, c.new_analysed),
         stayed + left,
         stayed + joined,
         c.role_changes().len()

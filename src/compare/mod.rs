@@ -1,5 +1,5 @@
 //! Compare: two result folders written by `orgsphere analyze` (two runs, or two survey
-//! waves) → who became an informal leader, who stopped, role changes with both reasons,
+//! waves), or input folders analysed here, in memory, with the options given → who became an informal leader, who stopped, role changes with both reasons,
 //! the biggest movers in the influence ranking, who lost every nomination, and how the
 //! summary's figures (response rate, alignment, role counts, and any others both runs
 //! have) moved. Written atomically as `changes.csv`, `compare.json` and `compare.html`.
@@ -21,31 +21,84 @@ use serde_json::Value;
 
 use crate::classify::Role;
 use crate::error::{Error, Result};
+use crate::progress::{Progress, Silent, stage};
+use crate::{Options, export};
 
 /// What `orgsphere compare` was asked to do.
 #[derive(Debug, Clone)]
 pub struct CompareOptions {
-    pub old: PathBuf,
-    pub new: PathBuf,
+    pub old: Source,
+    pub new: Source,
     pub out: PathBuf,
+}
+
+/// One side of a comparison.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A folder written by `orgsphere analyze --out`.
+    Results(PathBuf),
+    /// A folder of inputs (`options.inputs`), analysed with `options`; nothing of the
+    /// analysis is written but the comparison.
+    Inputs { dir: PathBuf, options: Box<Options> },
+}
+
+impl Source {
+    /// The folder this side names.
+    pub fn dir(&self) -> &Path {
+        match self {
+            Source::Results(dir) | Source::Inputs { dir, .. } => dir,
+        }
+    }
+
+    /// This side's results, and for an input folder, a note when its data had warnings.
+    fn read(&self, progress: &dyn Progress) -> Result<(ResultFolder, Option<String>)> {
+        let (dir, options) = match self {
+            Source::Results(dir) => return Ok((ResultFolder::read(dir)?, None)),
+            Source::Inputs { dir, options } => (dir, options),
+        };
+        let dataset = crate::check_with(options, progress)?;
+        let analysis = crate::analyze_dataset_with(dataset, options, progress);
+        let [people, summary] = stage(progress, "results in memory", || {
+            export::people_and_summary(&analysis, options)
+        })
+        .map_err(|e| Error::io(dir, e))?;
+        let warnings = analysis.dataset.warnings.len();
+        let note = (warnings > 0).then(|| {
+            format!(
+                "{} was analysed from its inputs with {warnings} data warning{}; `orgsphere validate {}` lists them",
+                dir.display(),
+                if warnings == 1 { "" } else { "s" },
+                dir.display()
+            )
+        });
+        Ok((ResultFolder::from_bytes(dir, &people, &summary)?, note))
+    }
 }
 
 /// How many people the rank-mover lists hold, each way.
 pub const TOP_MOVERS: usize = 10;
 
-/// Reads both folders, compares them and writes the results to `options.out`.
+/// Reads both folders (analysing input folders), compares them and writes the results to
+/// `options.out`.
 pub fn compare(options: &CompareOptions) -> Result<Comparison> {
+    compare_with(options, &Silent)
+}
+
+/// [`compare`], reporting the analysis of input folders to `progress`.
+pub fn compare_with(options: &CompareOptions, progress: &dyn Progress) -> Result<Comparison> {
     for input in [&options.old, &options.new] {
-        if same_folder(input, &options.out) {
+        if same_folder(input.dir(), &options.out) {
             return Err(Error::Usage(format!(
                 "--out {} is one of the folders being compared; choose another folder",
                 options.out.display()
             )));
         }
     }
-    let old = ResultFolder::read(&options.old)?;
-    let new = ResultFolder::read(&options.new)?;
+    // One side after the other: an analysis at a time holds memory.
+    let (old, old_note) = options.old.read(progress)?;
+    let (new, new_note) = options.new.read(progress)?;
     let mut warnings = check_comparable(&old, &new)?;
+    warnings.extend(old_note.into_iter().chain(new_note));
     let mut c = diff::diff(old, new);
     if !c.parameters_changed.is_empty() {
         let names: Vec<&str> = c

@@ -42,6 +42,8 @@ pub struct ResultFolder {
     /// The questions with a `<question>_in_degree` column.
     pub questions: Vec<String>,
     pub summary: Value,
+    /// Whether `dir` is an input folder analysed for the comparison (not a result folder).
+    pub analysed: bool,
 }
 
 impl ResultFolder {
@@ -60,6 +62,23 @@ impl ResultFolder {
             people,
             questions,
             summary,
+            analysed: false,
+        })
+    }
+
+    /// The results of an input folder analysed in memory: `people.csv` and `summary.json`
+    /// as `analyze` would have written them into a folder, read as if from it. `dir` is
+    /// the input folder, for messages.
+    pub fn from_bytes(dir: &Path, people_csv: &[u8], summary_json: &[u8]) -> Result<ResultFolder> {
+        let summary = parse_summary(&dir.join("summary.json"), summary_json)?;
+        let (mut people, questions) = parse_people(&dir.join("people.csv"), people_csv)?;
+        rank(&mut people);
+        Ok(ResultFolder {
+            dir: dir.to_path_buf(),
+            people,
+            questions,
+            summary,
+            analysed: true,
         })
     }
 
@@ -80,7 +99,7 @@ fn open(path: &Path) -> Result<File> {
     File::open(path).map_err(|source| match source.kind() {
         io::ErrorKind::NotFound => missing(
             path,
-            "not found: compare takes two folders written by `orgsphere analyze --out`, each holding people.csv and summary.json",
+            "not found: compare takes two folders, each written by `orgsphere analyze --out` (people.csv and summary.json) or holding the inputs to analyse (org.csv and survey*.csv)",
         ),
         _ => Error::InputMissing {
             path: path.to_path_buf(),
@@ -97,8 +116,12 @@ fn invalid(path: &Path, row: Option<u64>, code: &'static str, message: String) -
 }
 
 fn read_summary(path: &Path) -> Result<Value> {
-    let file = open(path)?;
-    let value: Value = serde_json::from_reader(io::BufReader::new(file)).map_err(|e| {
+    parse_summary(path, io::BufReader::new(open(path)?))
+}
+
+/// `summary.json`'s text from `text`; `path` names it in errors.
+fn parse_summary(path: &Path, text: impl io::Read) -> Result<Value> {
+    let value: Value = serde_json::from_reader(text).map_err(|e| {
         invalid(
             path,
             None,
@@ -155,7 +178,12 @@ fn layout(path: &Path, headers: &csv::StringRecord) -> Result<Layout> {
 }
 
 fn read_people(path: &Path) -> Result<(Vec<PersonRow>, Vec<String>)> {
-    let mut reader = csv::Reader::from_reader(io::BufReader::new(open(path)?));
+    parse_people(path, io::BufReader::new(open(path)?))
+}
+
+/// `people.csv`'s rows from `text`, sorted by id; `path` names it in errors.
+fn parse_people(path: &Path, text: impl io::Read) -> Result<(Vec<PersonRow>, Vec<String>)> {
+    let mut reader = csv::Reader::from_reader(text);
     let bad = |row: Option<u64>, e: csv::Error| {
         invalid(
             path,

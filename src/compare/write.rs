@@ -166,8 +166,8 @@ fn compare_json(c: &Comparison) -> Value {
     json!({
         "schema_version": COMPARE_SCHEMA_VERSION,
         "tool": {"name": "orgsphere", "version": env!("CARGO_PKG_VERSION")},
-        "old": {"folder": c.old_dir, "generated_at": c.old_generated_at},
-        "new": {"folder": c.new_dir, "generated_at": c.new_generated_at},
+        "old": {"folder": c.old_dir, "generated_at": c.old_generated_at, "analysed_from_inputs": c.old_analysed},
+        "new": {"folder": c.new_dir, "generated_at": c.new_generated_at, "analysed_from_inputs": c.new_analysed},
         "people": {
             "old": stayed + left, "new": stayed + joined,
             "joined": joined, "left": left, "stayed": stayed,

@@ -212,6 +212,16 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
     })
 }
 
+/// `people.csv` and `summary.json` of `analysis`, byte for byte as [`write_all`] writes
+/// them, in memory: what `compare` reads of an input folder it analyses.
+pub fn people_and_summary(analysis: &Analysis, options: &Options) -> io::Result<[Vec<u8>; 2]> {
+    let cx = Context::new(analysis, options, timestamp());
+    let mut files = [Vec::new(), Vec::new()];
+    people::PeopleCsv.write(&cx, &mut files[0])?;
+    summary::SummaryJson.write(&cx, &mut files[1])?;
+    Ok(files)
+}
+
 /// Files whose presence shows that orgsphere wrote a folder: `summary.json` (analyze) and
 /// `compare.json` (compare).
 const MARKERS: [&str; 2] = ["summary.json", "compare.json"];
