@@ -114,3 +114,22 @@ fn generation_is_deterministic_for_a_seed() {
         );
     }
 }
+
+#[test]
+fn a_folder_generate_wrote_is_replaced_and_other_folders_are_not() {
+    let w = Workdir::new();
+    w.run(&["generate", "--people", "60", "--seed", "1", "--out", "org"])
+        .expect_code(0);
+    let first = w.read("org/org.csv");
+    w.run(&["generate", "--people", "80", "--seed", "2", "--out", "org"])
+        .expect_code(0);
+    assert_ne!(w.read("org/org.csv"), first, "the folder was not replaced");
+    assert_eq!(read_csv(&w.read("org/org.csv")).len(), 80);
+    // A folder of someone's own files, even one named truth.csv, stays as it is.
+    w.write("mine/truth.csv", "id,verdict\n1,guilty\n");
+    w.write("mine/notes.txt", "precious");
+    let run = w.run(&["generate", "--people", "60", "--out", "mine"]);
+    run.expect_code(73);
+    assert!(run.stderr.contains("did not write"), "{}", run.stderr);
+    assert_eq!(w.read("mine/notes.txt"), "precious");
+}

@@ -223,12 +223,29 @@ pub fn people_and_summary(analysis: &Analysis, options: &Options) -> io::Result<
 }
 
 /// Files whose presence shows that orgsphere wrote a folder: `summary.json` (analyze) and
-/// `compare.json` (compare).
+/// `compare.json` (compare); `generate`'s folders are known by their `truth.csv`
+/// ([`written_by_orgsphere`]).
 const MARKERS: [&str; 2] = ["summary.json", "compare.json"];
 
+/// Whether `dir` holds one of the [`MARKERS`], or a `truth.csv` that starts with the
+/// header `orgsphere generate` writes.
+fn written_by_orgsphere(dir: &Path) -> bool {
+    if MARKERS.iter().any(|m| dir.join(m).is_file()) {
+        return true;
+    }
+    let Ok(file) = fs::File::open(dir.join("truth.csv")) else {
+        return false;
+    };
+    let header = crate::generate::TRUTH_HEADER;
+    let mut first = String::new();
+    let mut start = io::BufReader::new(io::Read::take(file, header.len() as u64 + 2));
+    io::BufRead::read_line(&mut start, &mut first).is_ok()
+        && first.trim_end_matches(['\r', '\n']) == header
+}
+
 /// Runs `fill` on a new temporary folder beside `out`, then puts that folder in `out`'s
-/// place. A folder already at `out` is replaced only if orgsphere wrote it (it holds one of
-/// the [`MARKERS`]) or it is empty; on any error the temporary folder is removed.
+/// place. A folder already at `out` is replaced only if orgsphere wrote it
+/// ([`written_by_orgsphere`]) or it is empty; on any error the temporary folder is removed.
 pub fn write_folder(out: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let cant = |reason: String| Error::CantCreate {
         path: out.to_path_buf(),
@@ -288,7 +305,7 @@ fn check_replaceable(out: &Path) -> std::result::Result<bool, String> {
                 .map_err(|e| e.to_string())?
                 .next()
                 .is_none();
-            if empty || MARKERS.iter().any(|m| out.join(m).is_file()) {
+            if empty || written_by_orgsphere(out) {
                 Ok(true)
             } else {
                 Err("the folder exists and holds files orgsphere did not write; choose another --out, or empty it".into())

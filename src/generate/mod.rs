@@ -35,7 +35,7 @@ use crate::error::{Error, Result};
 use crate::export::write_folder;
 use crate::rng::SplitMix64;
 
-pub use people::{Org, Person};
+pub use people::{Org, Person, TRUTH_HEADER};
 
 /// What to generate.
 #[derive(Debug, Clone)]
