@@ -307,6 +307,61 @@ fn an_hr_export_with_bom_semicolons_crlf_and_a_wide_survey_of_e_mails() {
     assert_eq!(summary["counts"]["matched_by_name"], 2);
 }
 
+/// SurveyMonkey's export of the same company: two header rows, a multiple-text-box
+/// question, a checkbox question whose choices are colleagues (with "Other (please
+/// specify)"), a question about something else, UTF-8 with a BOM and CRLF.
+#[test]
+fn a_surveymonkey_export_with_two_header_rows_and_checkbox_choices() {
+    let w = passes(
+        "hr-export-semicolon-crlf-bom.csv",
+        "survey-surveymonkey.csv",
+        &[
+            "--question-map",
+            "Who do you go to for advice about your work?=advice",
+            "--question-map",
+            "Whom do you trust with a difficult problem?=trust",
+        ],
+    );
+    let people = read_csv(&w.read("out/people.csv"));
+    let nominations = |id: &str| {
+        let p = person(&people, id);
+        (
+            p["respondent"].as_str(),
+            p["advice_in_degree"].as_str(),
+            p["trust_in_degree"].as_str(),
+        )
+    };
+    // Zoë: advice from Jane (by name); trust ticked by Jane and Chen. Chen's typed
+    // "Muller Zoe" matches nobody.
+    assert_eq!(nominations("E001"), ("false", "1", "2"));
+    // Jane: named by John and Ana (by name and by e-mail), in both questions.
+    assert_eq!(nominations("E002"), ("true", "2", "2"));
+    // Ben answered naming nobody, and Chen wrote him in under "Other".
+    assert_eq!(nominations("E005"), ("true", "0", "1"));
+    assert_eq!(nominations("E006"), ("true", "1", "1"));
+    assert!(
+        !people[0].keys().any(|k| k.contains("satisf")),
+        "the unmapped question was read"
+    );
+    let quality = read_csv(&w.read("out/data-quality.csv"));
+    let survey: Vec<(&str, &str, &str)> = quality
+        .iter()
+        .filter(|q| q["file"].ends_with("survey-surveymonkey.csv"))
+        .map(|q| (q["row"].as_str(), q["column"].as_str(), q["code"].as_str()))
+        .collect();
+    assert_eq!(
+        survey,
+        [
+            ("2", "", "survey-tool-header"),
+            (
+                "7",
+                "Who do you go to for advice about your work?: Colleague 1",
+                "unknown-nominee"
+            ),
+        ]
+    );
+}
+
 #[test]
 fn validate_describes_a_wide_survey() {
     let w = Workdir::new();

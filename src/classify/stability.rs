@@ -9,7 +9,7 @@
 //!
 //! Resample b draws from its own random stream (seed, b), and resamples are counted, not
 //! summed as floats, so the result is the same for any number of threads. Resamples are
-//! worked in batches of sixteen that share one pass over the nominations (see [`Batch`]).
+//! worked in batches of sixteen that share one pass over the nominations (see `Batch`).
 //! Complexity: O(B · (V + E)) for B resamples.
 
 use rayon::prelude::*;

@@ -3,7 +3,7 @@
 
 /// Writes a float with at most 10 significant digits, shortest form, no exponent; so the
 /// same value is always the same text, and tiny floating-point noise does not show. The
-/// hot paths append with [`super::number::push_float`] instead (no allocation).
+/// hot paths append with `number::push_float` instead (no allocation).
 pub fn float(x: f64) -> String {
     let mut out = String::new();
     super::number::push_float(&mut out, x);

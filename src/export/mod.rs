@@ -245,7 +245,7 @@ fn written_by_orgsphere(dir: &Path) -> bool {
 
 /// Runs `fill` on a new temporary folder beside `out`, then puts that folder in `out`'s
 /// place. A folder already at `out` is replaced only if orgsphere wrote it
-/// ([`written_by_orgsphere`]) or it is empty; on any error the temporary folder is removed.
+/// (`written_by_orgsphere`) or it is empty; on any error the temporary folder is removed.
 pub fn write_folder(out: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let cant = |reason: String| Error::CantCreate {
         path: out.to_path_buf(),

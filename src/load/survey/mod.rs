@@ -1,9 +1,10 @@
 //! Surveys: one or more files, each in one of two shapes, detected from its header.
 //!
-//! - long ([`long`]): `respondent_id, nominee_id[, question][, weight]`, one row per
+//! - long (`long`): `respondent_id, nominee_id[, question][, weight]`, one row per
 //!   nomination; a row with an empty nominee records a respondent who named nobody;
-//! - wide ([`wide`]): one row per respondent, nominee columns grouped by question
-//!   (`advice_1, advice_2…`, or a survey tool's `Q3_1, Q3_2` mapped by `--question-map`).
+//! - wide (`wide`): one row per respondent, nominee columns grouped by question
+//!   (`advice_1, advice_2…`, or a survey tool's `Q3_1, Q3_2` mapped by `--question-map`,
+//!   or SurveyMonkey's questions over their labelled columns, `monkey`).
 //!
 //! In: the files (paths or bytes) and the options that name columns, questions and weight
 //! labels. Out: a [`Survey`] of rows, each with its file, spreadsheet row and column. Ids are
@@ -12,6 +13,7 @@
 //! each distinct text once.
 
 mod long;
+mod monkey;
 mod questions;
 mod wide;
 
@@ -191,17 +193,50 @@ impl Survey {
         let file = &source.file;
         let map = &options.columns;
         let h = &table.headers;
-        let respondent = columns::require(file, h, &RESPONDENT, map.respondent.as_deref())?;
+        let monkey = monkey::is_export(h);
+        let respondent = match map.respondent.as_deref() {
+            None if monkey => monkey::respondent(file, h)?,
+            explicit => columns::require(file, h, &RESPONDENT, explicit)?,
+        };
         let file_index = u16::try_from(self.files.len()).map_err(|_| {
             Error::Usage("at most 65535 survey files can be read in one run".into())
         })?;
         let questions = QuestionMap::new(&options.question_map);
+        // A row taken from the table to see whether it is a survey tool's second header,
+        // and that was not: read as data.
+        let mut first = None;
+        let numbered = |h: &[String]| match wide::detect(h, respondent, &questions, default_q) {
+            groups if !groups.is_empty() => Ok(Layout::Wide(groups)),
+            _ => Err(no_nominee_column(file, h)),
+        };
         let layout = match columns::find(file, h, &NOMINEE, map.nominee.as_deref())? {
             Some(nominee) => Layout::Long(long::Layout::find(file, h, nominee, options)?),
-            None => match wide::detect(h, respondent, &questions, default_q) {
-                groups if !groups.is_empty() => Layout::Wide(groups),
-                _ => return Err(no_nominee_column(file, h)),
-            },
+            None if monkey => {
+                let taken = table
+                    .rows
+                    .next_record()?
+                    .map(|(row, record)| (row, record.clone()));
+                match taken {
+                    Some((row, labels)) if monkey::is_label_row(h, respondent, &labels) => {
+                        let (groups, renamed) =
+                            monkey::questions(h, respondent, &labels, &questions);
+                        if groups.is_empty() {
+                            return Err(no_nominee_column(file, h));
+                        }
+                        problems.push(
+                            Problem::warning(file, "survey-tool-header", "the row holds SurveyMonkey's answer labels, not answers; it was skipped")
+                                .at_row(row),
+                        );
+                        table.headers = renamed;
+                        Layout::Wide(groups)
+                    }
+                    taken => {
+                        first = taken;
+                        numbered(h)?
+                    }
+                }
+            }
+            None => numbered(h)?,
         };
         let mut cx = FileReader {
             survey: self,
@@ -220,7 +255,7 @@ impl Survey {
                 Shape::Long,
             ),
             Layout::Wide(groups) => (
-                wide::read(&mut cx, &mut table, &groups)?,
+                wide::read(&mut cx, &mut table, &groups, first)?,
                 Shape::Wide(groups),
             ),
         };

@@ -92,11 +92,14 @@ fn numbered_prefix(header: &str) -> Option<&str> {
         .filter(|p| !fold_header(p).is_empty())
 }
 
-/// Reads every row of a wide file; returns the number of data rows.
+/// Reads every row of a wide file; returns the number of data rows. `first` is a row
+/// already taken from the table (to see whether it was a survey tool's second header) and
+/// not yet read.
 pub(super) fn read(
     cx: &mut FileReader<'_>,
     table: &mut Table<'_>,
     groups: &[(String, Vec<usize>)],
+    first: Option<(u64, csv::StringRecord)>,
 ) -> Result<usize> {
     let mut questions = Vec::with_capacity(groups.len());
     for (question, _) in groups {
@@ -106,24 +109,21 @@ pub(super) fn read(
     let headers = &table.headers;
     let mut errors = Vec::new();
     let mut rows = 0;
-    while let Some((row, record)) = table.rows.next_record()? {
+    let mut row_of = |cx: &mut FileReader<'_>, row: u64, record: &csv::StringRecord| {
         rows += 1;
         if record.len() != headers.len() {
             errors.push(ragged_row(cx.file, row, record.len(), headers));
-            if errors.len() >= MAX_ERRORS {
-                break;
-            }
-            continue;
+            return Ok(errors.len() < MAX_ERRORS);
         }
         if is_tool_header(record) {
             cx.problems.push(
                 Problem::warning(cx.file, "survey-tool-header", "the row holds a survey tool's column descriptions, not answers; it was skipped")
                     .at_row(row),
             );
-            continue;
+            return Ok(true);
         }
         let Some(respondent) = cx.respondent(headers, row, record) else {
-            continue;
+            return Ok(true);
         };
         let row = row_u32(cx.file, row).map_err(|p| Error::InvalidData(vec![p]))?;
         for ((_, columns), &question) in groups.iter().zip(&questions) {
@@ -139,6 +139,14 @@ pub(super) fn read(
                 cx.push(row, columns[0], respondent, None, question, 1.0);
             }
         }
+        Ok::<bool, Error>(true)
+    };
+    let mut going = match &first {
+        Some((row, record)) => row_of(cx, *row, record)?,
+        None => true,
+    };
+    while going && let Some((row, record)) = table.rows.next_record()? {
+        going = row_of(cx, row, record)?;
     }
     if !errors.is_empty() {
         return Err(Error::InvalidData(errors));
@@ -265,6 +273,168 @@ mod tests {
             [
                 (3, "Q3_1", "a@x.org", Some("b@x.org"), "advice"),
                 (3, "Q4_1", "a@x.org", Some("c@x.org"), "advice"),
+            ]
+        );
+    }
+
+    /// SurveyMonkey's expanded export: its own columns, a multiple-text-box question, a
+    /// checkbox question whose choices are colleagues, and a one-box question about
+    /// something else; the second row labels each question's columns.
+    const MONKEY: &str = "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,Custom Data 1,Who do you go to for advice?,,,Who do you trust?,,How satisfied are you?\n\
+        ,,,,,,,,,Colleague 1,Colleague 2,Colleague 3,Ann Lee,Bo Chen,Response\n\
+        11401,4455,05/01/2026,05/01/2026,10.0.0.1,ann@x.org,,,E1,bo@x.org,Cy Diaz,,,Bo Chen,Very\n\
+        11402,4455,05/01/2026,05/01/2026,10.0.0.2,bo@x.org,,,E2,,,,Ann Lee,,Somewhat\n\
+        11403,4455,05/02/2026,05/02/2026,10.0.0.3,cy@x.org,,,E3,,,,,,\n";
+
+    fn monkey_options(map: &[(&str, &str)]) -> Options {
+        Options {
+            question_map: map
+                .iter()
+                .map(|&(from, to)| (from.to_string(), to.to_string()))
+                .collect(),
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn surveymonkey_questions_span_their_labelled_columns() {
+        let options = monkey_options(&[
+            ("Who do you go to for advice?", "advice"),
+            ("Who do you trust?", "trust"),
+        ]);
+        let mut problems = Problems::new(false);
+        let mut s = Survey::default();
+        s.add_bytes("survey.csv", MONKEY.as_bytes(), &options, &mut problems)
+            .unwrap();
+        assert_eq!(
+            s.files[0].shape,
+            Shape::Wide(vec![
+                ("advice".into(), vec![9, 10, 11]),
+                ("trust".into(), vec![12, 13])
+            ]),
+            "the satisfaction question is not mapped, so not read"
+        );
+        assert_eq!(s.files[0].respondent_column, "Email Address");
+        let advice = "Who do you go to for advice?";
+        assert_eq!(
+            answers(&s),
+            [
+                (
+                    3,
+                    &*format!("{advice}: Colleague 1"),
+                    "ann@x.org",
+                    Some("bo@x.org"),
+                    "advice"
+                ),
+                (
+                    3,
+                    &*format!("{advice}: Colleague 2"),
+                    "ann@x.org",
+                    Some("Cy Diaz"),
+                    "advice"
+                ),
+                (
+                    3,
+                    "Who do you trust?: Bo Chen",
+                    "ann@x.org",
+                    Some("Bo Chen"),
+                    "trust"
+                ),
+                (
+                    4,
+                    &*format!("{advice}: Colleague 1"),
+                    "bo@x.org",
+                    None,
+                    "advice"
+                ),
+                (
+                    4,
+                    "Who do you trust?: Ann Lee",
+                    "bo@x.org",
+                    Some("Ann Lee"),
+                    "trust"
+                ),
+                (
+                    5,
+                    &*format!("{advice}: Colleague 1"),
+                    "cy@x.org",
+                    None,
+                    "advice"
+                ),
+                (5, "Who do you trust?: Ann Lee", "cy@x.org", None, "trust"),
+            ]
+        );
+        let skipped: Vec<(&str, Option<u64>)> = problems
+            .as_slice()
+            .iter()
+            .map(|p| (p.code, p.row))
+            .collect();
+        assert_eq!(skipped, [("survey-tool-header", Some(2))]);
+    }
+
+    #[test]
+    fn surveymonkey_questions_without_a_map_are_named_by_their_text() {
+        let s = read(MONKEY, &Options::default());
+        let Shape::Wide(groups) = &s.files[0].shape else {
+            panic!("not wide");
+        };
+        let names: Vec<&str> = groups.iter().map(|(q, _)| q.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "who_do_you_go_to_for_advice",
+                "who_do_you_trust",
+                "how_satisfied_are_you"
+            ]
+        );
+        // A one-box answer is reported under the question's own text.
+        assert_eq!(s.files[0].headers[14], "How satisfied are you?");
+    }
+
+    #[test]
+    fn surveymonkey_respondents_come_from_another_column_when_named() {
+        let options = Options {
+            columns: crate::options::ColumnMap {
+                respondent: Some("Custom Data 1".into()),
+                ..Default::default()
+            },
+            ..monkey_options(&[("Who do you trust?", "trust")])
+        };
+        let s = read(MONKEY, &options);
+        let respondents: Vec<&str> = answers(&s).iter().map(|a| a.2).collect();
+        assert_eq!(respondents, ["E1", "E2", "E3"]);
+        // Without an e-mail column or a named one, SurveyMonkey's own numbers are refused.
+        let without_email = MONKEY.replace("Email Address", "Email");
+        let mut s = Survey::default();
+        let err = s
+            .add_bytes(
+                "survey.csv",
+                without_email.as_bytes(),
+                &Options::default(),
+                &mut Problems::new(false),
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("SurveyMonkey") && err.contains("--respondent-column"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_surveymonkey_file_with_one_header_row_keeps_its_first_answers() {
+        let s = read(
+            "Respondent ID,Collector ID,Email Address,advice_1,advice_2\n\
+             11401,4455,ann@x.org,bo@x.org,\n\
+             11402,4455,bo@x.org,ann@x.org,cy@x.org\n",
+            &Options::default(),
+        );
+        assert_eq!(
+            answers(&s),
+            [
+                (2, "advice_1", "ann@x.org", Some("bo@x.org"), "advice"),
+                (3, "advice_1", "bo@x.org", Some("ann@x.org"), "advice"),
+                (3, "advice_2", "bo@x.org", Some("cy@x.org"), "advice"),
             ]
         );
     }
