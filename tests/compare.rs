@@ -47,13 +47,19 @@ fn ids(list: &Value) -> Vec<&str> {
         .collect()
 }
 
+/// Runs `args`; expects exit `code` and every needle on stderr.
+#[track_caller]
+fn fails(w: &Workdir, args: &[&str], code: i32, needles: &[&str]) {
+    w.run(args).expect_code(code).expect_stderr(needles);
+}
+
 #[test]
 fn a_person_who_lost_every_advice_nomination_is_named() {
     let w = Workdir::new();
     two_waves(&w);
-    let run = w.run(&["compare", "out1", "out2", "--out", "changes"]);
-    run.expect_code(0);
-    assert!(run.stderr.contains("1 stopped"), "{}", run.stderr);
+    w.run(&["compare", "out1", "out2", "--out", "changes"])
+        .expect_code(0)
+        .expect_stderr(&["1 stopped"]);
     let c = json(&w, "changes/compare.json");
     assert_eq!(ids(&c["stopped_being_informal_leaders"]), ["E0031"]);
     assert_eq!(ids(&c["became_informal_leaders"]), Vec::<&str>::new());
@@ -178,21 +184,22 @@ fn ids_and_reasons_are_escaped_in_html_and_csv() {
 fn a_missing_folder_or_file_exits_66() {
     let w = Workdir::new();
     small(&w, "a", &["2", "3"], "2,3\n3,2\n");
-    let run = w.run(&["compare", "a-out", "nope", "--out", "c"]);
-    run.expect_code(66);
-    assert!(run.stderr.contains("nope"), "{}", run.stderr);
+    fails(
+        &w,
+        &["compare", "a-out", "nope", "--out", "c"],
+        66,
+        &["nope"],
+    );
     w.write("empty/notes.txt", "not results");
-    let run = w.run(&["compare", "a-out", "empty", "--out", "c"]);
-    run.expect_code(66);
-    assert!(
-        run.stderr.contains("summary.json") && run.stderr.contains("orgsphere analyze --out"),
-        "{}",
-        run.stderr
+    fails(
+        &w,
+        &["compare", "a-out", "empty", "--out", "c"],
+        66,
+        &["summary.json", "orgsphere analyze --out", "org.csv"],
     );
     w.write("half/summary.json", w.read("a-out/summary.json"));
-    let run = w.run(&["compare", "a-out", "half", "--out", "c"]);
-    run.expect_code(66);
-    assert!(run.stderr.contains("half/people.csv"), "{}", run.stderr);
+    let half = ["compare", "a-out", "half", "--out", "c"];
+    fails(&w, &half, 66, &["half/people.csv"]);
     assert!(!w.join("c").exists());
 }
 
@@ -202,16 +209,15 @@ fn people_csv_without_the_needed_columns_exits_65() {
     small(&w, "a", &["2", "3"], "2,3\n3,2\n");
     w.write("b/summary.json", w.read("a-out/summary.json"));
     w.write("b/people.csv", "employee_id,in_degree\n1,0\n");
-    let run = w.run(&["compare", "a-out", "b", "--out", "c"]);
-    run.expect_code(65);
-    assert!(
-        run.stderr.contains("b/people.csv:1") && run.stderr.contains("role, reason, pagerank"),
-        "{}",
-        run.stderr
+    let compare = ["compare", "a-out", "b", "--out", "c"];
+    fails(
+        &w,
+        &compare,
+        65,
+        &["b/people.csv:1", "role, reason, pagerank"],
     );
     w.write("b/summary.json", "{ not json");
-    w.run(&["compare", "a-out", "b", "--out", "c"])
-        .expect_code(65);
+    fails(&w, &compare, 65, &["b/summary.json"]);
     assert!(!w.join("c").exists());
 }
 
@@ -224,12 +230,11 @@ fn a_pseudonymised_run_is_not_matched_against_a_plain_one() {
         .read("a-out/summary.json")
         .replace("\"pseudonymized\": false", "\"pseudonymized\": true");
     w.write("p/summary.json", summary);
-    let run = w.run(&["compare", "a-out", "p", "--out", "c"]);
-    run.expect_code(65);
-    assert!(
-        run.stderr.contains("p was pseudonymised and a-out was not"),
-        "{}",
-        run.stderr
+    fails(
+        &w,
+        &["compare", "a-out", "p", "--out", "c"],
+        65,
+        &["p was pseudonymised and a-out was not"],
     );
     // Two pseudonymised runs with the same pseudonyms compare.
     w.run(&["compare", "p", "p", "--out", "c"]).expect_code(0);
@@ -240,14 +245,13 @@ fn output_problems() {
     let w = Workdir::new();
     small(&w, "a", &["2", "3"], "2,3\n3,2\n");
     w.write("blocker", "a file");
-    let run = w.run(&["compare", "a-out", "a-out", "--out", "blocker/c"]);
-    run.expect_code(73);
-    let run = w.run(&["compare", "a-out", "a-out", "--out", "a-out"]);
-    run.expect_code(64);
-    assert!(
-        run.stderr.contains("one of the folders being compared"),
-        "{}",
-        run.stderr
+    let blocked = ["compare", "a-out", "a-out", "--out", "blocker/c"];
+    fails(&w, &blocked, 73, &["blocker/c"]);
+    fails(
+        &w,
+        &["compare", "a-out", "a-out", "--out", "a-out"],
+        64,
+        &["one of the folders being compared"],
     );
     assert!(w.join("a-out/people.csv").is_file());
 }
@@ -268,19 +272,17 @@ fn input_folders_are_analysed_and_compare_as_their_results_do() {
     let epoch = ("SOURCE_DATE_EPOCH", "1795824000");
     w.run_with_env(&["compare", "out1", "out2", "--out", "from-results"], epoch)
         .expect_code(0);
-    let run = w.run_with_env(
+    w.run_with_env(
         &["compare", "wave1", "wave2", "--out", "from-inputs"],
         epoch,
-    );
-    run.expect_code(0);
-    assert!(run.stderr.contains("1 stopped"), "{}", run.stderr);
+    )
+    .expect_code(0)
     // The sample company's inputs carry six data warnings on purpose; each wave says so.
-    assert!(
-        run.stderr
-            .contains("wave1 was analysed from its inputs with 6 data warnings"),
-        "{}",
-        run.stderr
-    );
+    .expect_stderr(&[
+        "1 stopped",
+        "wave1 was analysed from its inputs with 6 data warnings",
+        "wave2 was analysed from its inputs with 6 data warnings",
+    ]);
     assert_eq!(
         w.read("from-inputs/changes.csv"),
         w.read("from-results/changes.csv")
@@ -342,13 +344,9 @@ fn input_folders_are_analysed_with_the_options_given() {
         w.read("from-results/changes.csv")
     );
     // Without the options the analysis differs: the comparison says the settings changed.
-    let run = w.run(&["compare", "top1", "wave2", "--out", "c"]);
-    run.expect_code(0);
-    assert!(
-        run.stderr.contains("the runs used different settings"),
-        "{}",
-        run.stderr
-    );
+    w.run(&["compare", "top1", "wave2", "--out", "c"])
+        .expect_code(0)
+        .expect_stderr(&["the runs used different settings"]);
 }
 
 #[test]
@@ -376,12 +374,12 @@ fn pseudonymised_input_folders_match_results_pseudonymised_with_the_same_key() {
     );
     assert!(!w.read("c/changes.csv").contains("E00"));
     // Another key gives other pseudonyms: refused.
-    let run = w.run_with_env(
+    w.run_with_env(
         &["compare", "p1", "wave2", "--out", "c", "--pseudonymize"],
         ("ORGSPHERE_KEY", "another-key"),
-    );
-    run.expect_code(65);
-    assert!(run.stderr.contains("different keys"), "{}", run.stderr);
+    )
+    .expect_code(65)
+    .expect_stderr(&["different keys"]);
     // Without the flag, the plain input folder is not matched against pseudonyms.
     w.run_with_env(&["compare", "p1", "wave2", "--out", "c"], key)
         .expect_code(65);
@@ -393,34 +391,21 @@ fn bad_input_folders_stop_the_comparison_with_the_analysis_error() {
     small(&w, "a", &["2", "3"], "2,3\n3,2\n");
     w.write("b/org.csv", "employee_id,manager_id\n1,2\n2,1\n");
     w.write("b/survey.csv", "respondent_id,nominee_id\n2,1\n");
-    let run = w.run(&["compare", "a", "b", "--out", "c"]);
-    run.expect_code(65);
-    assert!(
-        run.stderr.contains("b/org.csv:2") && run.stderr.contains("reporting cycle"),
-        "{}",
-        run.stderr
-    );
+    let compare = |extra: &[&'static str]| {
+        let mut args = vec!["compare", "a", "b", "--out", "c"];
+        args.extend(extra);
+        args
+    };
+    fails(&w, &compare(&[]), 65, &["b/org.csv:2", "reporting cycle"]);
     // A threshold applies to the input folders.
-    let run = w.run(&[
-        "compare",
-        "a",
-        "a",
-        "--out",
-        "c",
-        "--min-response-rate",
-        "0.9",
-    ]);
-    run.expect_code(65);
-    assert!(run.stderr.contains("response"), "{}", run.stderr);
-    let run = w.run(&[
-        "compare",
-        "a",
-        "a",
-        "--out",
-        "c",
-        "--min-response-rate",
-        "2",
-    ]);
-    run.expect_code(64);
+    w.write("b/org.csv", "employee_id,manager_id\n1,\n2,1\n");
+    let rate = ["--min-response-rate", "0.9"];
+    fails(&w, &compare(&rate), 65, &["response rate"]);
+    fails(
+        &w,
+        &compare(&["--min-response-rate", "2"]),
+        64,
+        &["0 and 1"],
+    );
     assert!(!w.join("c").exists());
 }

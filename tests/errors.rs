@@ -17,14 +17,7 @@ fn fails(org: &[u8], survey: Option<&[u8]>, extra: &[&str], code: i32, needles: 
     let mut args = vec!["analyze", "in", "--out", "out"];
     args.extend_from_slice(extra);
     let run = w.run(&args);
-    run.expect_code(code);
-    for needle in needles {
-        assert!(
-            run.stderr.contains(needle),
-            "stderr lacks {needle:?}:\n{}",
-            run.stderr
-        );
-    }
+    run.expect_code(code).expect_stderr(needles);
     assert_eq!(
         w.entries(),
         ["in"],

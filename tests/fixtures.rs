@@ -26,14 +26,7 @@ fn fails(org: &str, survey: &str, extra: &[&str], code: i32, needles: &[&str]) {
     ];
     args.extend_from_slice(extra);
     let run = w.run(&args);
-    run.expect_code(code);
-    for needle in needles {
-        assert!(
-            run.stderr.contains(needle),
-            "stderr lacks {needle:?}:\n{}",
-            run.stderr
-        );
-    }
+    run.expect_code(code).expect_stderr(needles);
     assert!(w.entries().is_empty(), "left behind: {:?}", w.entries());
 }
 

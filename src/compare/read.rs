@@ -55,15 +55,8 @@ impl ResultFolder {
             return Err(missing(dir, "no such folder"));
         }
         let summary = read_summary(&dir.join("summary.json"))?;
-        let (mut people, questions) = read_people(&dir.join("people.csv"))?;
-        rank(&mut people);
-        Ok(ResultFolder {
-            dir: dir.to_path_buf(),
-            people,
-            questions,
-            summary,
-            analysed: false,
-        })
+        let people = read_people(&dir.join("people.csv"))?;
+        Ok(ResultFolder::new(dir, summary, people, false))
     }
 
     /// The results of an input folder analysed in memory: `people.csv` and `summary.json`
@@ -71,15 +64,25 @@ impl ResultFolder {
     /// the input folder, for messages.
     pub fn from_bytes(dir: &Path, people_csv: &[u8], summary_json: &[u8]) -> Result<ResultFolder> {
         let summary = parse_summary(&dir.join("summary.json"), summary_json)?;
-        let (mut people, questions) = parse_people(&dir.join("people.csv"), people_csv)?;
+        let people = parse_people(&dir.join("people.csv"), people_csv)?;
+        Ok(ResultFolder::new(dir, summary, people, true))
+    }
+
+    /// A run's results, people ranked.
+    fn new(
+        dir: &Path,
+        summary: Value,
+        (mut people, questions): (Vec<PersonRow>, Vec<String>),
+        analysed: bool,
+    ) -> ResultFolder {
         rank(&mut people);
-        Ok(ResultFolder {
+        ResultFolder {
             dir: dir.to_path_buf(),
             people,
             questions,
             summary,
-            analysed: true,
-        })
+            analysed,
+        }
     }
 
     /// A value of `summary.json` by JSON pointer (`/parameters/strict`).

@@ -101,6 +101,19 @@ impl Run {
         );
         self
     }
+
+    /// Checks that stderr holds every needle.
+    #[track_caller]
+    pub fn expect_stderr(&self, needles: &[&str]) -> &Run {
+        for needle in needles {
+            assert!(
+                self.stderr.contains(needle),
+                "stderr lacks {needle:?}:\n{}",
+                self.stderr
+            );
+        }
+        self
+    }
 }
 
 /// The repository's root.
