@@ -355,6 +355,48 @@ fn a_surveymonkey_export_with_two_header_rows_and_checkbox_choices() {
     );
 }
 
+/// Microsoft Forms' export of the same company: a column per question, named whole by
+/// `--question-map`, each multiple-choice answer `Name;Name;`, one typed answer on two
+/// lines, and a free-text question left unread though it holds a `;`.
+#[test]
+fn a_forms_export_with_several_answers_in_a_cell() {
+    let w = passes(
+        "hr-export-semicolon-crlf-bom.csv",
+        "survey-microsoft-forms.csv",
+        &[
+            "--question-map",
+            "Who do you go to for advice?=advice",
+            "--question-map",
+            "Who do you trust?=trust",
+        ],
+    );
+    let people = read_csv(&w.read("out/people.csv"));
+    let nominations = |id: &str| {
+        let p = person(&people, id);
+        (
+            p["respondent"].as_str(),
+            p["advice_in_degree"].as_str(),
+            p["trust_in_degree"].as_str(),
+        )
+    };
+    assert_eq!(nominations("E001"), ("false", "1", "2"));
+    assert_eq!(nominations("E002"), ("true", "2", "2"));
+    // Chen typed "Muller Zoe" and, on the next line of the cell, Ben.
+    assert_eq!(nominations("E005"), ("true", "1", "0"));
+    assert_eq!(nominations("E006"), ("true", "1", "1"));
+    assert!(!people[0].keys().any(|k| k.contains("comments")));
+    let quality = read_csv(&w.read("out/data-quality.csv"));
+    let survey: Vec<(&str, &str, &str)> = quality
+        .iter()
+        .filter(|q| q["file"].ends_with("survey-microsoft-forms.csv"))
+        .map(|q| (q["row"].as_str(), q["column"].as_str(), q["code"].as_str()))
+        .collect();
+    assert_eq!(
+        survey,
+        [("6", "Who do you go to for advice?", "unknown-nominee")]
+    );
+}
+
 #[test]
 fn validate_describes_a_wide_survey() {
     let w = Workdir::new();

@@ -418,8 +418,9 @@ fn no_nominee_column(file: &Arc<str>, headers: &[String]) -> Error {
                 "no nominee column: none of the headers is a known name for it (nominee_id, \
                  nominee, to, target…), and there are no nominee columns of a wide survey \
                  (advice_1, advice_2…). The headers are: {}. Name the column with \
-                 --nominee-column HEADER, or map a survey tool's columns with --question-map \
-                 Q3=advice",
+                 --nominee-column HEADER, map a survey tool's columns with --question-map \
+                 Q3=advice, or name a form's question column whole with --question-map \
+                 \"Who do you go to for advice?=advice\"",
                 columns::list_headers(headers)
             ),
         )

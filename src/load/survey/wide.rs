@@ -6,6 +6,10 @@
 //! `--question-map Q3=advice` names the question, and once a file has mapped prefixes,
 //! only those are read as nominee columns (a tool's other numbered columns are left alone).
 //!
+//! A header that `--question-map` names whole (`"Who do you go to for advice?"=advice`) is
+//! its question's one column, as form tools write a multiple-choice question: each answer
+//! in its cells, separated by `;` or line breaks, is one nominee.
+//!
 //! Each non-empty nominee cell is one answer at its row and column. A respondent whose cells
 //! of a question are all empty answered that question naming nobody.
 
@@ -17,6 +21,11 @@ use super::long::MAX_ERRORS;
 use super::{FileReader, QuestionMap, row_u32};
 use crate::error::{Error, Result};
 use crate::validate::Problem;
+
+/// What separates the answers in a cell of a question's one column: Microsoft Forms writes
+/// a multiple-choice answer as `Ann Lee;Bo Chen;`, and a typed list may put one name on
+/// each line. Commas are not separators: `Doe, Jane` is one name.
+const ANSWER_SEPARATORS: [char; 3] = [';', '\n', '\r'];
 
 /// Prefixes that name no question (`nominee_1`, `name_2`…): such columns belong to the
 /// file's own question, from its name (`survey-advice.csv` → `advice`).
@@ -40,11 +49,18 @@ pub(super) fn detect(
     map: &QuestionMap,
     default_q: &str,
 ) -> Vec<(String, Vec<usize>)> {
+    // A header `--question-map` names whole is its question's one column (a form tool's
+    // column per question); otherwise a numbered header's prefix names the question.
     let numbered: Vec<(usize, &str)> = headers
         .iter()
         .enumerate()
         .filter(|&(i, _)| i != respondent)
-        .filter_map(|(i, h)| numbered_prefix(h).map(|prefix| (i, prefix)))
+        .filter_map(|(i, h)| {
+            if map.maps(h) {
+                return Some((i, h.as_str()));
+            }
+            numbered_prefix(h).map(|prefix| (i, prefix))
+        })
         .collect();
     let any_mapped = numbered.iter().any(|(_, prefix)| map.maps(prefix));
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
@@ -107,6 +123,8 @@ pub(super) fn read(
         questions.push(q.map_err(|p| Error::InvalidData(vec![p.at_row(1)]))?);
     }
     let headers = &table.headers;
+    // Columns that may hold several answers: those `--question-map` names whole.
+    let several: Vec<bool> = headers.iter().map(|h| cx.questions.maps(h)).collect();
     let mut errors = Vec::new();
     let mut rows = 0;
     let mut row_of = |cx: &mut FileReader<'_>, row: u64, record: &csv::StringRecord| {
@@ -130,7 +148,17 @@ pub(super) fn read(
             let mut named = false;
             for &c in columns {
                 let cell = &record[c];
-                if !cell.trim().is_empty() {
+                if cell.trim().is_empty() {
+                    continue;
+                }
+                if several[c] {
+                    for name in cell.split(ANSWER_SEPARATORS).map(str::trim) {
+                        if !name.is_empty() {
+                            cx.push(row, c, respondent, Some(name), question, 1.0);
+                            named = true;
+                        }
+                    }
+                } else {
                     cx.push(row, c, respondent, Some(cell), question, 1.0);
                     named = true;
                 }
@@ -436,6 +464,40 @@ mod tests {
                 (3, "advice_1", "bo@x.org", Some("ann@x.org"), "advice"),
                 (3, "advice_2", "bo@x.org", Some("cy@x.org"), "advice"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_column_mapped_whole_holds_several_answers_per_cell() {
+        let options = monkey_options(&[("Who do you go to for advice?", "advice")]);
+        let s = read(
+            "Email,Who do you go to for advice?,Comments,advice_1\n\
+             a@x.org,b@x.org;Cy Diaz;,fine; thanks,d@x.org\n\
+             b@x.org,\"a@x.org\nDoe, Jane\",,\n\
+             c@x.org,;,,\n",
+            &options,
+        );
+        assert_eq!(
+            s.files[0].shape,
+            Shape::Wide(vec![("advice".into(), vec![1])]),
+            "only the mapped column is read once a column is mapped"
+        );
+        let q = "Who do you go to for advice?";
+        assert_eq!(
+            answers(&s),
+            [
+                (2, q, "a@x.org", Some("b@x.org"), "advice"),
+                (2, q, "a@x.org", Some("Cy Diaz"), "advice"),
+                (3, q, "b@x.org", Some("a@x.org"), "advice"),
+                (3, q, "b@x.org", Some("Doe, Jane"), "advice"),
+                (4, q, "c@x.org", None, "advice"),
+            ]
+        );
+        // Numbered columns keep their cells whole.
+        let s = read("respondent_id,advice_1\na,Doe; John\n", &Options::default());
+        assert_eq!(
+            answers(&s),
+            [(2, "advice_1", "a", Some("Doe; John"), "advice")]
         );
     }
 
