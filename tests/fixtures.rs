@@ -395,6 +395,29 @@ fn a_forms_export_with_several_answers_in_a_cell() {
         survey,
         [("6", "Who do you go to for advice?", "unknown-nominee")]
     );
+    let (org, forms) = (
+        fixture("hr-export-semicolon-crlf-bom.csv"),
+        fixture("survey-microsoft-forms.csv"),
+    );
+    let run = w.run(&[
+        "validate",
+        "--org",
+        &org,
+        "--survey",
+        &forms,
+        "--question-map",
+        "Who do you go to for advice?=advice",
+        "--question-map",
+        "Who do you trust?=trust",
+    ]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains(
+            "5 rows, wide: advice (column \"Who do you go to for advice?\"), trust (column \"Who do you trust?\")"
+        ),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

@@ -93,8 +93,9 @@ fn print_inputs(d: &Dataset) {
             Shape::Wide(groups) => {
                 let list: Vec<String> = groups
                     .iter()
-                    .map(|(q, cols)| {
-                        format!("{q} ({} columns from {:?})", cols.len(), f.headers[cols[0]])
+                    .map(|(q, cols)| match cols.len() {
+                        1 => format!("{q} (column {:?})", f.headers[cols[0]]),
+                        n => format!("{q} ({n} columns from {:?})", f.headers[cols[0]]),
                     })
                     .collect();
                 format!("wide: {}", list.join(", "))
