@@ -300,57 +300,82 @@ fn an_hr_export_with_bom_semicolons_crlf_and_a_wide_survey_of_e_mails() {
     assert_eq!(summary["counts"]["matched_by_name"], 2);
 }
 
+/// A survey tool's export of the HR-export company, read with its two questions mapped
+/// (`advice` and `trust` are the questions' texts): the work dir, and for each id asked
+/// about, (respondent, advice_in_degree, trust_in_degree).
+fn tool_export(
+    survey: &str,
+    advice: &str,
+    trust: &str,
+    ids: &[&str],
+) -> (Workdir, Vec<[String; 3]>) {
+    let (advice, trust) = (format!("{advice}=advice"), format!("{trust}=trust"));
+    let w = passes(
+        "hr-export-semicolon-crlf-bom.csv",
+        survey,
+        &["--question-map", &advice, "--question-map", &trust],
+    );
+    let people = read_csv(&w.read("out/people.csv"));
+    let rows = ids
+        .iter()
+        .map(|id| {
+            let p = person(&people, id);
+            ["respondent", "advice_in_degree", "trust_in_degree"].map(|c| p[c].clone())
+        })
+        .collect();
+    (w, rows)
+}
+
+/// The data-quality rows of `survey`: (row, column, code).
+fn survey_problems(w: &Workdir, survey: &str) -> Vec<[String; 3]> {
+    read_csv(&w.read("out/data-quality.csv"))
+        .into_iter()
+        .filter(|q| q["file"].ends_with(survey))
+        .map(|q| ["row", "column", "code"].map(|c| q[c].clone()))
+        .collect()
+}
+
 /// SurveyMonkey's export of the same company: two header rows, a multiple-text-box
 /// question, a checkbox question whose choices are colleagues (with "Other (please
 /// specify)"), a question about something else, UTF-8 with a BOM and CRLF.
 #[test]
 fn a_surveymonkey_export_with_two_header_rows_and_checkbox_choices() {
-    let w = passes(
-        "hr-export-semicolon-crlf-bom.csv",
+    let (w, got) = tool_export(
         "survey-surveymonkey.csv",
-        &[
-            "--question-map",
-            "Who do you go to for advice about your work?=advice",
-            "--question-map",
-            "Whom do you trust with a difficult problem?=trust",
-        ],
+        "Who do you go to for advice about your work?",
+        "Whom do you trust with a difficult problem?",
+        &["E001", "E002", "E005", "E006"],
     );
-    let people = read_csv(&w.read("out/people.csv"));
-    let nominations = |id: &str| {
-        let p = person(&people, id);
-        (
-            p["respondent"].as_str(),
-            p["advice_in_degree"].as_str(),
-            p["trust_in_degree"].as_str(),
-        )
-    };
-    // Zoë: advice from Jane (by name); trust ticked by Jane and Chen. Chen's typed
-    // "Muller Zoe" matches nobody.
-    assert_eq!(nominations("E001"), ("false", "1", "2"));
-    // Jane: named by John and Ana (by name and by e-mail), in both questions.
-    assert_eq!(nominations("E002"), ("true", "2", "2"));
-    // Ben answered naming nobody, and Chen wrote him in under "Other".
-    assert_eq!(nominations("E005"), ("true", "0", "1"));
-    assert_eq!(nominations("E006"), ("true", "1", "1"));
+    assert_eq!(
+        got,
+        [
+            // Zoë: advice from Jane (by name); trust ticked by Jane and Chen. Chen's typed
+            // "Muller Zoe" matches nobody.
+            ["false", "1", "2"],
+            // Jane: named by John and Ana (by name and by e-mail), in both questions.
+            ["true", "2", "2"],
+            // Ben answered naming nobody, and Chen wrote him in under "Other".
+            ["true", "0", "1"],
+            ["true", "1", "1"],
+        ]
+    );
     assert!(
-        !people[0].keys().any(|k| k.contains("satisf")),
+        !w.read("out/people.csv")
+            .lines()
+            .next()
+            .unwrap()
+            .contains("satisf"),
         "the unmapped question was read"
     );
-    let quality = read_csv(&w.read("out/data-quality.csv"));
-    let survey: Vec<(&str, &str, &str)> = quality
-        .iter()
-        .filter(|q| q["file"].ends_with("survey-surveymonkey.csv"))
-        .map(|q| (q["row"].as_str(), q["column"].as_str(), q["code"].as_str()))
-        .collect();
     assert_eq!(
-        survey,
+        survey_problems(&w, "survey-surveymonkey.csv"),
         [
-            ("2", "", "survey-tool-header"),
-            (
+            ["2", "", "survey-tool-header"],
+            [
                 "7",
                 "Who do you go to for advice about your work?: Colleague 1",
                 "unknown-nominee"
-            ),
+            ],
         ]
     );
 }
@@ -360,40 +385,34 @@ fn a_surveymonkey_export_with_two_header_rows_and_checkbox_choices() {
 /// lines, and a free-text question left unread though it holds a `;`.
 #[test]
 fn a_forms_export_with_several_answers_in_a_cell() {
-    let w = passes(
-        "hr-export-semicolon-crlf-bom.csv",
+    let (w, got) = tool_export(
         "survey-microsoft-forms.csv",
-        &[
-            "--question-map",
-            "Who do you go to for advice?=advice",
-            "--question-map",
-            "Who do you trust?=trust",
-        ],
+        "Who do you go to for advice?",
+        "Who do you trust?",
+        &["E001", "E002", "E005", "E006"],
     );
-    let people = read_csv(&w.read("out/people.csv"));
-    let nominations = |id: &str| {
-        let p = person(&people, id);
-        (
-            p["respondent"].as_str(),
-            p["advice_in_degree"].as_str(),
-            p["trust_in_degree"].as_str(),
-        )
-    };
-    assert_eq!(nominations("E001"), ("false", "1", "2"));
-    assert_eq!(nominations("E002"), ("true", "2", "2"));
-    // Chen typed "Muller Zoe" and, on the next line of the cell, Ben.
-    assert_eq!(nominations("E005"), ("true", "1", "0"));
-    assert_eq!(nominations("E006"), ("true", "1", "1"));
-    assert!(!people[0].keys().any(|k| k.contains("comments")));
-    let quality = read_csv(&w.read("out/data-quality.csv"));
-    let survey: Vec<(&str, &str, &str)> = quality
-        .iter()
-        .filter(|q| q["file"].ends_with("survey-microsoft-forms.csv"))
-        .map(|q| (q["row"].as_str(), q["column"].as_str(), q["code"].as_str()))
-        .collect();
+    // As from SurveyMonkey, but Chen typed "Muller Zoe" and, on the next line of the
+    // cell, Ben, for advice.
     assert_eq!(
-        survey,
-        [("6", "Who do you go to for advice?", "unknown-nominee")]
+        got,
+        [
+            ["false", "1", "2"],
+            ["true", "2", "2"],
+            ["true", "1", "0"],
+            ["true", "1", "1"],
+        ]
+    );
+    assert!(
+        !w.read("out/people.csv")
+            .lines()
+            .next()
+            .unwrap()
+            .contains("comments"),
+        "the unmapped question was read"
+    );
+    assert_eq!(
+        survey_problems(&w, "survey-microsoft-forms.csv"),
+        [["6", "Who do you go to for advice?", "unknown-nominee"]]
     );
     let (org, forms) = (
         fixture("hr-export-semicolon-crlf-bom.csv"),
