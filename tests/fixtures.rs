@@ -301,12 +301,12 @@ fn an_hr_export_with_bom_semicolons_crlf_and_a_wide_survey_of_e_mails() {
 }
 
 /// A survey tool's export of the HR-export company, read with its two questions mapped
-/// (`advice` and `trust` are the questions' texts): the work dir, and for each id asked
-/// about, (respondent, advice_in_degree, trust_in_degree).
+/// (`advice` and `trust` are the questions' texts), checking that its other question
+/// (`unmapped`, part of the question's text) gave no column: the work dir, and for each id
+/// asked about, (respondent, advice_in_degree, trust_in_degree).
 fn tool_export(
     survey: &str,
-    advice: &str,
-    trust: &str,
+    [advice, trust, unmapped]: [&str; 3],
     ids: &[&str],
 ) -> (Workdir, Vec<[String; 3]>) {
     let (advice, trust) = (format!("{advice}=advice"), format!("{trust}=trust"));
@@ -315,7 +315,10 @@ fn tool_export(
         survey,
         &["--question-map", &advice, "--question-map", &trust],
     );
-    let people = read_csv(&w.read("out/people.csv"));
+    let text = w.read("out/people.csv");
+    let header = text.lines().next().unwrap().to_lowercase();
+    assert!(!header.contains(unmapped), "the unmapped question was read");
+    let people = read_csv(&text);
     let rows = ids
         .iter()
         .map(|id| {
@@ -342,8 +345,11 @@ fn survey_problems(w: &Workdir, survey: &str) -> Vec<[String; 3]> {
 fn a_surveymonkey_export_with_two_header_rows_and_checkbox_choices() {
     let (w, got) = tool_export(
         "survey-surveymonkey.csv",
-        "Who do you go to for advice about your work?",
-        "Whom do you trust with a difficult problem?",
+        [
+            "Who do you go to for advice about your work?",
+            "Whom do you trust with a difficult problem?",
+            "satisf",
+        ],
         &["E001", "E002", "E005", "E006"],
     );
     assert_eq!(
@@ -358,14 +364,6 @@ fn a_surveymonkey_export_with_two_header_rows_and_checkbox_choices() {
             ["true", "0", "1"],
             ["true", "1", "1"],
         ]
-    );
-    assert!(
-        !w.read("out/people.csv")
-            .lines()
-            .next()
-            .unwrap()
-            .contains("satisf"),
-        "the unmapped question was read"
     );
     assert_eq!(
         survey_problems(&w, "survey-surveymonkey.csv"),
@@ -387,8 +385,11 @@ fn a_surveymonkey_export_with_two_header_rows_and_checkbox_choices() {
 fn a_forms_export_with_several_answers_in_a_cell() {
     let (w, got) = tool_export(
         "survey-microsoft-forms.csv",
-        "Who do you go to for advice?",
-        "Who do you trust?",
+        [
+            "Who do you go to for advice?",
+            "Who do you trust?",
+            "comments",
+        ],
         &["E001", "E002", "E005", "E006"],
     );
     // As from SurveyMonkey, but Chen typed "Muller Zoe" and, on the next line of the
@@ -401,14 +402,6 @@ fn a_forms_export_with_several_answers_in_a_cell() {
             ["true", "1", "0"],
             ["true", "1", "1"],
         ]
-    );
-    assert!(
-        !w.read("out/people.csv")
-            .lines()
-            .next()
-            .unwrap()
-            .contains("comments"),
-        "the unmapped question was read"
     );
     assert_eq!(
         survey_problems(&w, "survey-microsoft-forms.csv"),
