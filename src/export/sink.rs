@@ -110,7 +110,7 @@ impl Sink {
         let next = writer.empty.try_recv().unwrap_or_else(|_| Block::new());
         let block = std::mem::replace(&mut self.block, next);
         if writer.full.send(block).is_err() {
-            // The thread stopped on an error: `finish` reports it.
+            // The writer thread stopped on an error: this write reports it.
             let Writer { thread, .. } = self.writer.take().expect("started above");
             return match thread.join() {
                 Ok(Err(e)) => Err(e),
