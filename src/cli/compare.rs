@@ -26,9 +26,9 @@ pub struct CompareArgs {
     config: ConfigArg,
     // How input folders are read, judged and protected: the options of `analyze`. Result
     // folders were analysed already; these leave them as they are.
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Analysing input folders")]
     reading: ReadingArgs,
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Analysing input folders")]
     rule: RuleArgs,
     #[command(flatten)]
     privacy: PrivacyArgs,
