@@ -13,6 +13,11 @@ pub use crate::load::decode::Encoding;
 /// supervisor, team lead. Matched case-insensitively anywhere in the title.
 pub const DEFAULT_MANAGER_TITLES: &str = r"\b(chief|c[a-z]{1,2}o|president|vice[ -]?president|s?vp|evp|director|head of|manager|supervisor|team ?lead(er)?)\b";
 
+/// What separates several answers in a cell of a question's one column by default:
+/// Microsoft Forms writes a multiple-choice answer as `Ann Lee;Bo Chen;`. Not the comma,
+/// which names such as `Doe, Jane` hold.
+pub const DEFAULT_ANSWER_SEPARATOR: char = ';';
+
 /// Where the inputs are.
 #[derive(Debug, Clone, Default)]
 pub struct Inputs {
@@ -92,6 +97,9 @@ pub struct Options {
     /// Each question's weight in the combined influence layer (`--question-weight
     /// advice=2`); questions not named weigh 1.
     pub question_weights: Vec<(String, f64)>,
+    /// What separates several answers in a cell of a question's one column (a column
+    /// `--question-map` names whole), besides line breaks (`--answer-separators`).
+    pub answer_separators: Vec<char>,
 }
 
 impl Default for Options {
@@ -125,6 +133,7 @@ impl Options {
             question_map: Vec::new(),
             weight_labels: Vec::new(),
             question_weights: Vec::new(),
+            answer_separators: vec![DEFAULT_ANSWER_SEPARATOR],
         }
     }
 

@@ -411,7 +411,7 @@ fn a_forms_export_with_several_answers_in_a_cell() {
         fixture("hr-export-semicolon-crlf-bom.csv"),
         fixture("survey-microsoft-forms.csv"),
     );
-    let run = w.run(&[
+    let args = [
         "validate",
         "--org",
         &org,
@@ -421,12 +421,23 @@ fn a_forms_export_with_several_answers_in_a_cell() {
         "Who do you go to for advice?=advice",
         "--question-map",
         "Who do you trust?=trust",
-    ]);
+    ];
+    let run = w.run(&args);
     run.expect_code(0);
     assert!(
         run.stdout.contains(
             "5 rows, wide: advice (column \"Who do you go to for advice?\"), trust (column \"Who do you trust?\")"
         ),
+        "{}",
+        run.stdout
+    );
+    // Without `;` as a separator, Microsoft Forms' lists are single unknown names.
+    let mut whole = args.to_vec();
+    whole.extend(["--answer-separators", ""]);
+    let run = w.run(&whole);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("nominee \"Jane Doe;\" is not an id"),
         "{}",
         run.stdout
     );

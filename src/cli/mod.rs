@@ -210,6 +210,14 @@ pub struct ReadingArgs {
         help_heading = "Surveys and files"
     )]
     question_weights: Vec<String>,
+    /// Characters that separate several answers in a cell of a question's one column (a column --question-map names whole, as form tools write them), besides line breaks; e.g. ";," for Google Forms' checkbox answers when no name holds a comma.
+    #[arg(
+        long,
+        value_name = "CHARS",
+        default_value = ";",
+        help_heading = "Surveys and files"
+    )]
+    answer_separators: String,
     /// Survey answers with a smaller weight are not ties (e.g. 4 on a 1–6 scale).
     #[arg(long, value_name = "W", help_heading = "Surveys and files")]
     min_weight: Option<f64>,
@@ -286,6 +294,7 @@ impl ReadingArgs {
             o.question_weights
                 .push(options::key_number("--question-weight", entry)?);
         }
+        o.answer_separators = self.answer_separators.chars().collect();
         o.min_weight = self.min_weight;
         o.min_response_rate = self.min_response_rate;
         o.strict = self.strict;

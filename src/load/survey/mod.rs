@@ -245,6 +245,7 @@ impl Survey {
             respondent,
             labels: WeightLabels::new(&options.weight_labels),
             questions,
+            answer_separators: &options.answer_separators,
             question_ids: HashMap::new(),
             last_respondent: None,
             problems,
@@ -320,6 +321,8 @@ struct FileReader<'a> {
     respondent: usize,
     labels: WeightLabels,
     questions: QuestionMap,
+    /// What separates several answers in a cell of a question's one column.
+    answer_separators: &'a [char],
     /// Question cells (or the file's default question) already turned into question ids.
     question_ids: HashMap<String, u16>,
     /// The last respondent's text and symbol.

@@ -8,7 +8,8 @@
 //!
 //! A header that `--question-map` names whole (`"Who do you go to for advice?"=advice`) is
 //! its question's one column, as form tools write a multiple-choice question: each answer
-//! in its cells, separated by `;` or line breaks, is one nominee.
+//! in its cells, separated by `--answer-separators` (`;` unless set) or line breaks, is
+//! one nominee.
 //!
 //! Each non-empty nominee cell is one answer at its row and column. A respondent whose cells
 //! of a question are all empty answered that question naming nobody.
@@ -21,11 +22,6 @@ use super::long::MAX_ERRORS;
 use super::{FileReader, QuestionMap, row_u32};
 use crate::error::{Error, Result};
 use crate::validate::Problem;
-
-/// What separates the answers in a cell of a question's one column: Microsoft Forms writes
-/// a multiple-choice answer as `Ann Lee;Bo Chen;`, and a typed list may put one name on
-/// each line. Commas are not separators: `Doe, Jane` is one name.
-const ANSWER_SEPARATORS: [char; 3] = [';', '\n', '\r'];
 
 /// Prefixes that name no question (`nominee_1`, `name_2`…): such columns belong to the
 /// file's own question, from its name (`survey-advice.csv` → `advice`).
@@ -123,8 +119,15 @@ pub(super) fn read(
         questions.push(q.map_err(|p| Error::InvalidData(vec![p.at_row(1)]))?);
     }
     let headers = &table.headers;
-    // Columns that may hold several answers: those `--question-map` names whole.
+    // Columns that may hold several answers: those `--question-map` names whole, the
+    // answers separated by `--answer-separators` or line breaks.
     let several: Vec<bool> = headers.iter().map(|h| cx.questions.maps(h)).collect();
+    let separators: Vec<char> = cx
+        .answer_separators
+        .iter()
+        .copied()
+        .chain(['\n', '\r'])
+        .collect();
     let mut errors = Vec::new();
     let mut rows = 0;
     let mut row_of = |cx: &mut FileReader<'_>, row: u64, record: &csv::StringRecord| {
@@ -152,7 +155,7 @@ pub(super) fn read(
                     continue;
                 }
                 if several[c] {
-                    for name in cell.split(ANSWER_SEPARATORS).map(str::trim) {
+                    for name in cell.split(separators.as_slice()).map(str::trim) {
                         if !name.is_empty() {
                             cx.push(row, c, respondent, Some(name), question, 1.0);
                             named = true;
@@ -492,6 +495,23 @@ mod tests {
                 (3, q, "b@x.org", Some("Doe, Jane"), "advice"),
                 (4, q, "c@x.org", None, "advice"),
             ]
+        );
+        // Google Forms joins checkbox answers with ", ": split when the comma is named.
+        let google = "Email Address,Who do you go to for advice?\na@x.org,\"Ann Lee, Bo Chen\"\n";
+        let names = |options: &Options| -> Vec<Option<String>> {
+            answers(&read(google, options))
+                .iter()
+                .map(|a| a.3.map(str::to_string))
+                .collect()
+        };
+        assert_eq!(names(&options), [Some("Ann Lee, Bo Chen".to_string())]);
+        let commas = Options {
+            answer_separators: vec![';', ','],
+            ..options
+        };
+        assert_eq!(
+            names(&commas),
+            [Some("Ann Lee".to_string()), Some("Bo Chen".to_string())]
         );
         // Numbered columns keep their cells whole.
         let s = read("respondent_id,advice_1\na,Doe; John\n", &Options::default());
