@@ -131,6 +131,13 @@ struct Parameters<'a> {
     seed: u64,
     exact_paths_limit: usize,
     path_samples: usize,
+    /// `--question-map`: survey column prefixes, question codes or texts → question, in
+    /// the order given.
+    question_map: Vec<[&'a str; 2]>,
+    /// `--weight-label`: answer labels → weights, besides the known ones.
+    weight_labels: Vec<(&'a str, f64)>,
+    /// `--answer-separators`: what separates several answers in a form's question column.
+    answer_separators: String,
 }
 
 /// Per-department figures; groups smaller than `min_group_size` are merged or suppressed.
@@ -270,6 +277,19 @@ impl Exporter for SummaryJson {
                 seed: cx.options.seed,
                 exact_paths_limit: cx.options.exact_paths_limit,
                 path_samples: cx.options.path_samples,
+                question_map: cx
+                    .options
+                    .question_map
+                    .iter()
+                    .map(|(from, to)| [from.as_str(), to.as_str()])
+                    .collect(),
+                weight_labels: cx
+                    .options
+                    .weight_labels
+                    .iter()
+                    .map(|(label, w)| (label.as_str(), *w))
+                    .collect(),
+                answer_separators: cx.options.answer_separators.iter().collect(),
                 question_weights: d
                     .questions
                     .iter()
