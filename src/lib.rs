@@ -9,7 +9,7 @@
 //! The pipeline, one module per stage, in the order data flows:
 //! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`export`].
 //! [`analyze`] runs it all; [`check`] stops after validation. [`compare::compare`] sets two
-//! runs' results side by side.
+//! runs' results (or two input folders, analysed) side by side.
 
 pub mod classify;
 pub mod compare;

@@ -1,8 +1,8 @@
 //! Compare: two result folders written by `orgsphere analyze` (two runs, or two survey
-//! waves), or input folders analysed here, in memory, with the options given → who became an informal leader, who stopped, role changes with both reasons,
-//! the biggest movers in the influence ranking, who lost every nomination, and how the
-//! summary's figures (response rate, alignment, role counts, and any others both runs
-//! have) moved. Written atomically as `changes.csv`, `compare.json` and `compare.html`.
+//! waves), or input folders analysed here, in memory, with the options given → who became
+//! an informal leader, who stopped, role changes with both reasons, the biggest movers in
+//! the influence ranking, who lost every nomination, and how the summary's figures
+//! (response rate, alignment, role counts, and any others both runs have) moved. Written atomically as `changes.csv`, `compare.json` and `compare.html`.
 //!
 //! People are matched by id, so pseudonymised runs compare when they used the same key;
 //! a pseudonymised run is never matched against a plain one.

@@ -120,7 +120,7 @@ impl Source {
             .map(|(i, h)| {
                 let h = h.trim();
                 if h.is_empty() {
-                    format!("column_{}", i + 1)
+                    unnamed_header(i)
                 } else {
                     h.to_string()
                 }
@@ -128,6 +128,12 @@ impl Source {
             .collect();
         Ok(Table { headers, rows })
     }
+}
+
+/// The name a table gives the empty header cell at index `i`: `column_N`, N counted
+/// from 1 as a spreadsheet counts columns.
+pub fn unnamed_header(i: usize) -> String {
+    format!("column_{}", i + 1)
 }
 
 /// The header of a file and an iterator over its data rows.

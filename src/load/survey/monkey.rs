@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::super::columns::{fold_header, list_headers};
+use super::super::table::unnamed_header;
 use super::QuestionMap;
 use crate::error::{Error, Result};
 use crate::validate::Problem;
@@ -48,9 +49,9 @@ pub(super) fn respondent(file: &Arc<str>, headers: &[String]) -> Result<usize> {
         })
 }
 
-/// Whether the header cell at `i` was empty in the file (the table names it `column_N`).
+/// Whether the header cell at `i` was empty in the file (the table named it).
 fn unnamed(headers: &[String], i: usize) -> bool {
-    headers[i] == format!("column_{}", i + 1)
+    headers[i] == unnamed_header(i)
 }
 
 /// Whether `record`, the row under the header, is SurveyMonkey's row of answer labels: a
