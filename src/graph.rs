@@ -12,13 +12,19 @@ use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
+use crate::load::QuestionKind;
 use crate::validate::Dataset;
 
-/// Which layer an edge belongs to.
+/// Which layer an edge belongs to: the org chart's authority, or the kind of the survey
+/// question that made it (only influence ties make the influence layer's measures and
+/// the roles; the others are context, kept per question).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layer {
     Authority,
     Influence,
+    Collaboration,
+    Social,
+    Negative,
 }
 
 impl Layer {
@@ -26,6 +32,19 @@ impl Layer {
         match self {
             Layer::Authority => "authority",
             Layer::Influence => "influence",
+            Layer::Collaboration => "collaboration",
+            Layer::Social => "social",
+            Layer::Negative => "negative",
+        }
+    }
+
+    /// The layer of a survey question's ties.
+    pub fn of(kind: QuestionKind) -> Layer {
+        match kind {
+            QuestionKind::Influence => Layer::Influence,
+            QuestionKind::Collaboration => Layer::Collaboration,
+            QuestionKind::Social => Layer::Social,
+            QuestionKind::Negative => Layer::Negative,
         }
     }
 }
@@ -53,7 +72,8 @@ pub struct OrgGraph {
     pub question_weights: Vec<f64>,
 }
 
-/// Which influence edges a view keeps: one question, or every question combined.
+/// Which survey edges a view keeps: one question (of any kind), or every influence question
+/// combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Questions {
     All,
@@ -91,7 +111,7 @@ impl OrgGraph {
                 }
                 for nom in nominations {
                     let tie = Tie {
-                        layer: Layer::Influence,
+                        layer: Layer::of(dataset.question_kinds[nom.question as usize]),
                         question: Some(nom.question),
                         weight: nom.weight,
                     };
@@ -145,8 +165,9 @@ impl OrgGraph {
         &self.authority
     }
 
-    /// The influence layer for `questions` as a compact index. Parallel edges of several
-    /// questions merge into one whose weight is the sum of question weight × tie weight
+    /// The influence layer for `questions` as a compact index. `All` combines the questions
+    /// of the influence kind only (friendship, cowork or conflict never count as
+    /// influence); parallel edges of several questions merge into one whose weight is the sum of question weight × tie weight
     /// (`--question-weight`; every question weighs 1 by default). One question's view
     /// keeps the tie weights as answered.
     pub fn influence(&self, questions: Questions) -> &Csr {
@@ -190,6 +211,7 @@ pub fn influence_view(dataset: &Dataset, questions: Questions) -> Csr {
     let weights = &dataset.question_weights;
     let ties = dataset.answers.nominations.iter().filter_map(|nom| {
         let weight = match questions {
+            Questions::All if !dataset.is_influence(nom.question as usize) => return None,
             Questions::All => {
                 weights.get(nom.question as usize).copied().unwrap_or(1.0) * nom.weight
             }
@@ -458,7 +480,7 @@ mod tests {
         let mut survey = String::from("respondent_id,nominee_id,question,weight\n");
         for _ in 0..300 {
             let (from, to) = (1 + rng.below(40), 1 + rng.below(40));
-            let question = ["advice", "trust"][rng.below(2) as usize];
+            let question = ["advice", "trust", "friendship"][rng.below(3) as usize];
             survey += &format!("{from},{to},{question},{}\n", 1 + rng.below(3));
         }
         let options = crate::Options {
@@ -481,10 +503,12 @@ mod tests {
             .chain((0..d.questions.len()).map(|q| Questions::One(q as u16)));
         for questions in views {
             let influence = g
-                .edges(|t| t.layer == Layer::Influence)
+                .edges(|t| t.layer != Layer::Authority)
                 .filter_map(|(s, t, tie)| {
                     let q = tie.question.unwrap();
                     let weight = match questions {
+                        // Friendship is a social question: never in the combined layer.
+                        Questions::All if tie.layer != Layer::Influence => return None,
                         Questions::All => d.question_weights[q as usize] * tie.weight,
                         Questions::One(one) if one == q => tie.weight,
                         Questions::One(_) => return None,
@@ -492,7 +516,7 @@ mod tests {
                     Some((s, t, weight))
                 });
             let want = Csr::from_edges(n, influence);
-            assert!(want.edge_count() > 100, "{questions:?}");
+            assert!(want.edge_count() > 60, "{questions:?}");
             assert_eq!(*g.influence(questions), want, "{questions:?}");
         }
     }

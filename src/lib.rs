@@ -129,7 +129,7 @@ pub fn analyze_dataset_with(
         None => vec![""; dataset.people.len()],
     };
     let responded: Vec<bool> = (0..dataset.people.len())
-        .map(|p| dataset.responded_any(p))
+        .map(|p| dataset.responded_influence(p))
         .collect();
     let influence = graph.influence(graph::Questions::All);
     let inputs = classify::Inputs {

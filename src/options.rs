@@ -6,12 +6,23 @@ use std::path::PathBuf;
 use regex::Regex;
 
 use crate::error::{Error, Result};
+pub use crate::load::QuestionKind;
 pub use crate::load::decode::Encoding;
 
 /// The managerial-title pattern used when `--manager-titles` is not given (SPEC §1): chief …
 /// and the CxO abbreviations, president, vice president / VP, director, head of …, manager,
-/// supervisor, team lead. Matched case-insensitively anywhere in the title.
-pub const DEFAULT_MANAGER_TITLES: &str = r"\b(chief|c[a-z]{1,2}o|president|vice[ -]?president|s?vp|evp|director|head of|manager|supervisor|team ?lead(er)?)\b";
+/// supervisor, team lead, partner. Matched case-insensitively anywhere in the title, except
+/// the titles of [`DEFAULT_CONTRIBUTOR_TITLES`].
+pub const DEFAULT_MANAGER_TITLES: &str = r"\b(chief|c[a-z]{1,2}o|president|vice[ -]?president|s?vp|evp|director|head of|manager|supervisor|team ?lead(er)?|partner)\b";
+
+/// Titles that the default pattern would match but that name individual contributors: the
+/// "… manager" roles that manage a product, project or client rather than people, and the
+/// "… partner" roles that are not partners of a firm. Used only with the default pattern.
+pub const DEFAULT_CONTRIBUTOR_TITLES: &str = r"\b(product|project|program|programme|account|key account|relationship|case|community|office|partner|channel|brand|category|release|client|customer success|success|portfolio|property|campaign|content|social media)\s+manager\b|\b(business|hr|people|talent|channel|alliance|strategic|solutions?|technology|implementation|learning|finance)\s+partner\b|\bpartner\s+(manager|success|marketing|account|engineer|development|relations|sales|program)\b";
+
+/// The standing rule's default false-discovery rate: about one named person in ten may be
+/// named by chance.
+pub const DEFAULT_FALSE_DISCOVERY: f64 = 0.1;
 
 /// What separates several answers in a cell of a question's one column by default:
 /// Microsoft Forms writes a multiple-choice answer as `Ann Lee;Bo Chen;`. Not the comma,
@@ -45,7 +56,11 @@ pub struct ColumnMap {
 /// How "high influence" is decided (SPEC §5).
 #[derive(Debug, Clone, PartialEq)]
 pub enum HighInfluenceRule {
-    /// The default: an outlier rule on distinct nominators. A person is high influence when
+    /// The default: each person against a model of people of the same formal standing,
+    /// with the false-discovery rate over everyone held at `false_discovery` (see
+    /// `classify::rule`).
+    Standing { false_discovery: f64 },
+    /// An outlier rule on distinct nominators. A person is high influence when
     /// `(x − median) / spread ≥ z`, the spread being the standard deviation of the central
     /// 90 % (see `classify::rule`).
     Outlier { z: f64 },
@@ -55,7 +70,9 @@ pub enum HighInfluenceRule {
 
 impl Default for HighInfluenceRule {
     fn default() -> Self {
-        HighInfluenceRule::Outlier { z: 5.0 }
+        HighInfluenceRule::Standing {
+            false_discovery: DEFAULT_FALSE_DISCOVERY,
+        }
     }
 }
 
@@ -68,6 +85,9 @@ pub struct Options {
     pub out: PathBuf,
     /// Titles that carry formal power, case-insensitive.
     pub manager_titles: Regex,
+    /// Titles that `manager_titles` matches but that carry no formal power (the default's
+    /// individual-contributor "… manager" titles); `None` with `--manager-titles`.
+    pub contributor_titles: Option<Regex>,
     pub rule: HighInfluenceRule,
     /// Fewest distinct nominators a high-influence person must have.
     pub min_nominations: u32,
@@ -97,6 +117,10 @@ pub struct Options {
     /// Each question's weight in the combined influence layer (`--question-weight
     /// advice=2`); questions not named weigh 1.
     pub question_weights: Vec<(String, f64)>,
+    /// Question kinds set explicitly (`--question-kind lunch=social`); other questions'
+    /// kinds come from their names.
+    pub question_kinds: Vec<(String, QuestionKind)>,
+
     /// What separates several answers in a cell of a question's one column (a column
     /// `--question-map` names whole), besides line breaks (`--answer-separators`).
     pub answer_separators: Vec<char>,
@@ -119,6 +143,10 @@ impl Options {
             out,
             manager_titles: manager_title_regex(DEFAULT_MANAGER_TITLES)
                 .expect("the default pattern compiles"),
+            contributor_titles: Some(
+                manager_title_regex(DEFAULT_CONTRIBUTOR_TITLES)
+                    .expect("the default pattern compiles"),
+            ),
             rule: HighInfluenceRule::default(),
             min_nominations: 3,
             min_weight: None,
@@ -133,6 +161,7 @@ impl Options {
             question_map: Vec::new(),
             weight_labels: Vec::new(),
             question_weights: Vec::new(),
+            question_kinds: Vec::new(),
             answer_separators: vec![DEFAULT_ANSWER_SEPARATOR],
         }
     }
@@ -168,6 +197,7 @@ pub fn key_value<'a>(flag: &str, text: &'a str) -> Result<(&'a str, &'a str)> {
             match flag {
                 "--question-map" => "Q3=advice",
                 "--weight-label" => "Daily=4",
+                "--question-kind" => "lunch=social",
                 _ => "advice=2",
             }
         ))),
@@ -185,6 +215,29 @@ pub fn key_number(flag: &str, text: &str) -> Result<(String, f64)> {
     }
 }
 
+/// Parses a `QUESTION=KIND` flag value.
+pub fn key_kind(flag: &str, text: &str) -> Result<(String, QuestionKind)> {
+    let (k, v) = key_value(flag, text)?;
+    match QuestionKind::parse(v) {
+        Some(kind) => Ok((k.to_string(), kind)),
+        None => Err(Error::Usage(format!(
+            "{flag} {text:?}: {v:?} is not a question kind; give influence, collaboration, social or negative"
+        ))),
+    }
+}
+
+impl Options {
+    /// Whether a job title carries formal power: it matches `--manager-titles` (and, with
+    /// the default pattern, is not one of its individual-contributor titles).
+    pub fn managerial_title(&self, title: &str) -> bool {
+        self.manager_titles.is_match(title)
+            && !self
+                .contributor_titles
+                .as_ref()
+                .is_some_and(|c| c.is_match(title))
+    }
+}
+
 /// Compiles a managerial-title pattern, case-insensitive.
 pub fn manager_title_regex(pattern: &str) -> Result<Regex> {
     regex::RegexBuilder::new(pattern)
@@ -199,7 +252,7 @@ mod tests {
 
     #[test]
     fn default_title_pattern_covers_managerial_titles_only() {
-        let re = manager_title_regex(DEFAULT_MANAGER_TITLES).unwrap();
+        let options = Options::default();
         for t in [
             "CEO",
             "Chief Technology Officer",
@@ -215,8 +268,13 @@ mod tests {
             "Warehouse Supervisor",
             "Team Lead",
             "Teamleader",
+            "Partner",
+            "Managing Partner",
+            "Senior Partner",
+            "Sales Manager",
+            "Global Dept Manager",
         ] {
-            assert!(re.is_match(t), "{t} should carry formal power");
+            assert!(options.managerial_title(t), "{t} should carry formal power");
         }
         for t in [
             "Software Engineer",
@@ -226,10 +284,20 @@ mod tests {
             "Account Executive",
             "Dispatcher",
             "Lead Engineer",
-            "Partner",
             "Accountant",
+            "Product Manager",
+            "Senior Project Manager",
+            "Programme Manager",
+            "Key Account Manager",
+            "Relationship Manager",
+            "Case Manager",
+            "Community Manager",
+            "Office Manager",
+            "HR Business Partner",
+            "Partner Manager",
+            "Project Leader",
         ] {
-            assert!(!re.is_match(t), "{t} should not carry formal power");
+            assert!(!options.managerial_title(t), "{t} should not carry formal power");
         }
     }
 }

@@ -12,6 +12,7 @@
 
 use rayon::prelude::*;
 
+use super::RuleApplied;
 use crate::graph::Csr;
 use crate::metrics::Metrics;
 use crate::metrics::sorted_overlap;
@@ -32,13 +33,19 @@ fn top_five_percent(x: &[f64]) -> f64 {
     *v.select_nth_unstable_by(k, f64::total_cmp).1
 }
 
-/// The fewest nominators that make a person overloaded, given the high-influence bar.
-pub fn overload_bar(threshold: Option<u32>) -> Option<u32> {
-    threshold.map(|t| (2 * t).max(10))
+/// The fewest nominators that make a person with (`true`) or without formal power
+/// overloaded: twice the high-influence bar that applies to them, and at least 10.
+pub fn overload_bar(rule: &RuleApplied, formal_power: bool) -> Option<u32> {
+    rule.bar(formal_power).map(|t| (2 * t).max(10))
 }
 
-/// Flags everyone. `threshold` is the high-influence bar in nominators, if the rule has one.
-pub fn flag(metrics: &Metrics, influence: &Csr, threshold: Option<u32>) -> Flags {
+/// Flags everyone, by the high-influence bar that applies to each (`rule`).
+pub fn flag(
+    metrics: &Metrics,
+    influence: &Csr,
+    formal_power: &[bool],
+    rule: &RuleApplied,
+) -> Flags {
     let inf = &metrics.combined;
     let n = inf.in_degree.len();
     let contacts: Vec<f64> = (0..n)
@@ -47,7 +54,7 @@ pub fn flag(metrics: &Metrics, influence: &Csr, threshold: Option<u32>) -> Flags
         .collect();
     let contact_bar = top_five_percent(&contacts).max(5.0);
     let betweenness_bar = top_five_percent(&inf.paths.betweenness);
-    let overload_bar = overload_bar(threshold);
+    let overload_bars = [overload_bar(rule, false), overload_bar(rule, true)];
     let (flags, reasons) = contacts
         .par_iter()
         .enumerate()
@@ -73,7 +80,7 @@ pub fn flag(metrics: &Metrics, influence: &Csr, threshold: Option<u32>) -> Flags
                 flags.push("peripheral");
                 reasons.push("peripheral: nobody names them".to_string());
             }
-            if overload_bar.is_some_and(|bar| inf.in_degree[p] >= bar) {
+            if overload_bars[usize::from(formal_power[p])].is_some_and(|bar| inf.in_degree[p] >= bar) {
                 flags.push("overloaded");
                 reasons.push(format!(
                     "overloaded: named by {}, twice the high-influence bar or more",

@@ -7,12 +7,13 @@
 //! Which people count as high influence is [`rule`]'s business; how stable that call is
 //! under non-response, [`stability`]'s.
 
+mod beta_binomial;
 pub mod flags;
 mod reason;
 pub mod rule;
 pub mod stability;
 
-pub use rule::{RuleApplied, high_influence};
+pub use rule::{GroupBar, Peers, RuleApplied, high_influence};
 pub use stability::{Resampling, leader_stability};
 
 use std::cmp::Ordering;
@@ -62,8 +63,9 @@ pub struct Classification {
     pub role: Vec<Role>,
     pub reason: Vec<String>,
     pub rule: RuleApplied,
-    /// Share of bootstrap resamples in which the person is an informal leader; `None`
-    /// when no resampling was asked for.
+    /// Share of bootstrap resamples in which the person is high influence (an informal
+    /// leader, or a leader-manager for people with formal power); `None` when no
+    /// resampling was asked for.
     pub leader_stability: Option<Vec<f64>>,
     /// Roles beyond the four (`broker`, `central-connector`, `peripheral`, `overloaded`).
     pub flags: Vec<Vec<&'static str>>,
@@ -75,7 +77,7 @@ pub struct Inputs<'a> {
     pub titles: &'a [&'a str],
     /// The combined influence layer, for resampling.
     pub influence: &'a Csr,
-    /// Who answered any question.
+    /// Who answered any influence question.
     pub responded: &'a [bool],
 }
 
@@ -93,12 +95,18 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
                 || (!title.is_empty()
                     && *managerial
                         .entry(title)
-                        .or_insert_with(|| options.manager_titles.is_match(title)))
+                        .or_insert_with(|| options.managerial_title(title)))
         })
         .collect();
+    let respondents = inputs.responded.iter().filter(|&&r| r).count() as u32;
+    let peers = Peers {
+        formal_power: &formal_power,
+        others: respondents.saturating_sub(1),
+    };
     let (high_influence, rule) = high_influence(
         &inf.in_degree,
         &inf.pagerank,
+        peers,
         &options.rule,
         options.min_nominations,
     );
@@ -117,12 +125,13 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
         pagerank: &inf.pagerank,
         rule: &options.rule,
         min_nominations: options.min_nominations,
+        others: peers.others,
     };
     // The resamples and the reasons are independent: they run side by side.
     let (leader_stability, (flags, reason)) = rayon::join(
         || leader_stability(&resampling, options.bootstrap, options.seed),
         || {
-            let flags = flags::flag(metrics, inputs.influence, rule.threshold);
+            let flags = flags::flag(metrics, inputs.influence, &formal_power, &rule);
             let reason: Vec<String> = (0..n)
                 .into_par_iter()
                 .map(|p| {

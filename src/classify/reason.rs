@@ -56,7 +56,7 @@ pub fn reason(
         push_whole(&mut line, cov * 100.0);
         line.push_str(" % of their responding reports name them");
     }
-    match rule.threshold {
+    match rule.bar(formal_power) {
         Some(t) if high => {
             let _ = write!(line, " (high influence: {t} or more)");
         }

@@ -1,7 +1,18 @@
 //! The high-influence rule (SPEC §5): which people stand out for influence.
 //!
-//! The default is an outlier rule that adapts to each organisation: a person is high
-//! influence when `in_degree ≥ median + z · spread` (z = 5) and at least
+//! The default compares like with like ([`standing_rule`]): each person's distinct
+//! nominators against a model of how often people *of the same formal standing* (with
+//! formal power, or without) are named in this organisation — a beta-binomial of the
+//! other respondents, fitted to the group's central 90 % so that the people it looks for
+//! cannot raise their own bar — and names those whom that model makes improbable, with
+//! the false-discovery rate over everyone held at `q` (Benjamini & Hochberg 1995; default
+//! 10 %) and at least `min_nominations` nominators. The bar is attainable: someone named
+//! by every other respondent always stands out. It works the same on a sparse survey of a
+//! million people (few names each) and on a dense roster of twenty (everyone rates
+//! everyone); see `beta_binomial` for the model and VALIDATION.md for how it was chosen.
+//!
+//! The earlier outlier rule is kept (`--outlier-z`): a person is high
+//! influence when `in_degree ≥ median + z · spread` and at least
 //! `min_nominations` people nominate them. The spread is the standard deviation of the
 //! people at or below the 90th percentile of nominations: the top 10 % are left out so that
 //! the very people the rule looks for cannot raise their own bar, even in a small team
@@ -10,21 +21,22 @@
 //! Handle Outliers*). Unlike the median absolute deviation, it does not jump between whole
 //! numbers on count data, so the bar moves smoothly with the organisation. When the
 //! central 90 % all share one value, a spread of one nomination stands in.
-//! z = 5 was chosen on synthetic organisations with planted leaders (see the README's
-//! accuracy section) as the best balance of precision and recall.
-//! The alternative keeps a fixed top share of the ranking (distinct nominators, PageRank
+//! z = 5 was chosen on sparse synthetic organisations with planted leaders; on dense
+//! roster surveys its bar can lie above the number of respondents.
+//! The last alternative keeps a fixed top share of the ranking (distinct nominators, PageRank
 //! breaking ties). Both cost O(V) (a histogram of the counts, or selection; no sorting), so
 //! the bootstrap can apply them hundreds of times.
 
 use serde::Serialize;
 
+use super::beta_binomial::BetaBinomial;
 use crate::options::HighInfluenceRule;
 
 /// The high-influence rule as applied to this organisation, for the report and
 /// `summary.json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleApplied {
-    /// `outlier` or `top-share`.
+    /// `standing`, `outlier` or `top-share`.
     pub kind: &'static str,
     /// A sentence stating the rule with its numbers.
     pub description: String,
@@ -35,16 +47,62 @@ pub struct RuleApplied {
     pub spread: Option<f64>,
     pub z: Option<f64>,
     pub top_share: Option<f64>,
+    /// Standing rule: the false-discovery rate held.
+    pub false_discovery: Option<f64>,
+    /// Standing rule: the model and bar of each standing group (no formal power first).
+    pub groups: Vec<GroupBar>,
+}
+
+/// The standing rule's model and bar for one group of people of the same formal standing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupBar {
+    /// `no formal power` or `formal power`.
+    pub standing: &'static str,
+    pub people: u64,
+    /// Whether the group's own counts were fitted (else, being smaller than
+    /// [`MIN_FIT`], the whole organisation's).
+    pub own_fit: bool,
+    /// Mean nominators of the group's central 90 %.
+    pub mean: f64,
+    /// Overdispersion (intra-class correlation) of the fitted beta-binomial.
+    pub overdispersion: f64,
+    /// The fewest distinct nominators that count as high influence in this group; `None`
+    /// when no count can (fewer other respondents than `min_nominations`).
+    pub threshold: Option<u32>,
+}
+
+impl RuleApplied {
+    /// The bar that applies to a person with (`true`) or without formal power.
+    pub fn bar(&self, formal_power: bool) -> Option<u32> {
+        match self.groups.len() {
+            0 => self.threshold,
+            _ => self.groups[usize::from(formal_power)].threshold,
+        }
+    }
+}
+
+/// Who is compared with whom, and how many could name each person.
+#[derive(Debug, Clone, Copy)]
+pub struct Peers<'a> {
+    /// Formal power, by person: the two standing groups.
+    pub formal_power: &'a [bool],
+    /// How many others can name a person: the respondents of the influence questions,
+    /// less one.
+    pub others: u32,
 }
 
 /// Applies `rule` to the influence scores: who is high influence, and the rule's numbers.
 pub fn high_influence(
     in_degree: &[u32],
     pagerank: &[f64],
+    peers: Peers<'_>,
     rule: &HighInfluenceRule,
     min_nominations: u32,
 ) -> (Vec<bool>, RuleApplied) {
     match *rule {
+        HighInfluenceRule::Standing { false_discovery } => {
+            standing_rule(in_degree, peers, false_discovery, min_nominations)
+        }
         HighInfluenceRule::Outlier { z } => outlier_rule(in_degree, z, min_nominations),
         HighInfluenceRule::TopShare { share } => {
             top_share_rule(in_degree, pagerank, share, min_nominations)
@@ -102,12 +160,11 @@ impl Histogram {
         (f64::from(self.nth(n / 2 - 1)) + upper) / 2.0
     }
 
-    /// The spread of the module documentation: the standard deviation of the values at
-    /// or below the 90th percentile (nearest rank, and never the single largest), or one
-    /// nomination when those are all equal.
-    fn trimmed_spread(&self) -> f64 {
+    /// The mean and variance of the values at or below the 90th percentile (nearest rank,
+    /// and never the single largest): the central part of the module documentation.
+    fn central_moments(&self) -> (f64, f64) {
         if self.total == 0 {
-            return 0.0;
+            return (0.0, 0.0);
         }
         // At least the single highest value stays out, so in a team of six the one person
         // everyone names cannot set their own bar.
@@ -124,10 +181,41 @@ impl Histogram {
             .map(|(v, &c)| c as f64 * (v as f64 - mean).powi(2))
             .sum::<f64>()
             / m;
-        match var.sqrt() {
+        (mean, var)
+    }
+
+    /// The spread of the module documentation: the standard deviation of the central
+    /// part, or one nomination when its values are all equal.
+    fn trimmed_spread(&self) -> f64 {
+        if self.total == 0 {
+            return 0.0;
+        }
+        match self.central_moments().1.sqrt() {
             s if s > 0.0 => s,
             _ => 1.0,
         }
+    }
+
+    /// People counted.
+    pub(super) fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// The largest value counted (0 when empty).
+    fn top(&self) -> u32 {
+        self.counts.iter().rposition(|&c| c > 0).unwrap_or(0) as u32
+    }
+
+    /// The histogram of both `self`'s values and `other`'s.
+    pub(super) fn merged(&self, other: &Histogram) -> Histogram {
+        let mut counts = vec![0u64; self.counts.len().max(other.counts.len())];
+        for (i, &c) in self.counts.iter().enumerate() {
+            counts[i] += c;
+        }
+        for (i, &c) in other.counts.iter().enumerate() {
+            counts[i] += c;
+        }
+        Histogram::from_counts(counts)
     }
 }
 
@@ -154,6 +242,143 @@ pub(super) fn histogram_bar(
     (bar.max(min_nominations), med, spread)
 }
 
+/// Groups smaller than this are not fitted on their own: their members are compared with
+/// the whole organisation's model.
+pub const MIN_FIT: u64 = 10;
+
+/// The two standing groups' labels, by formal power.
+const STANDING: [&str; 2] = ["no formal power", "formal power"];
+
+/// Each standing group's histogram of nominators (no formal power first).
+pub(super) fn standing_histograms(in_degree: &[u32], formal_power: &[bool]) -> [Histogram; 2] {
+    let top = in_degree.iter().copied().max().unwrap_or(0) as usize;
+    let mut counts = [vec![0u64; top + 1], vec![0u64; top + 1]];
+    for (&d, &f) in in_degree.iter().zip(formal_power) {
+        counts[usize::from(f)][d as usize] += 1;
+    }
+    counts.map(Histogram::from_counts)
+}
+
+/// The standing rule's bar for each group, from the groups' histograms of nominators:
+/// `others` colleagues could name each person, `q` is the false-discovery rate.
+///
+/// Each group with at least [`MIN_FIT`] people gets a beta-binomial fitted to its central
+/// 90 % (a smaller group borrows the fit of everyone). Every person's upper-tail
+/// probability under their group's model is their p-value; Benjamini–Hochberg over all
+/// people gives the largest p-value still counted, and each group's bar is the fewest
+/// nominators whose p-value is at most that (or, when nobody qualifies, at most `q / n`,
+/// the bar the first discovery would need). The bar is at least `min_nominations` and at
+/// most `others`. O(V) to build the histograms, then O(K log K) for K distinct counts.
+pub(super) fn standing_bars(
+    groups: &[Histogram; 2],
+    others: u32,
+    q: f64,
+    min_nominations: u32,
+) -> [GroupBar; 2] {
+    let everyone = groups[0].merged(&groups[1]);
+    let n = everyone.total();
+    let models: Vec<(BetaBinomial, bool, f64)> = groups
+        .iter()
+        .map(|g| {
+            let own = g.total() >= MIN_FIT;
+            let (mean, var) = if own { g } else { &everyone }.central_moments();
+            (BetaBinomial::fit(others, mean, var), own, mean)
+        })
+        .collect();
+    let top = everyone.top().min(others);
+    let tails: Vec<Vec<f64>> = models.iter().map(|(m, ..)| m.upper_tails(top)).collect();
+    // Benjamini–Hochberg over people, by cells of one group and count (one p-value each).
+    let mut cells: Vec<(f64, u64)> = Vec::new();
+    for (g, h) in groups.iter().enumerate() {
+        for (k, &c) in h.counts.iter().enumerate() {
+            if c > 0 {
+                cells.push((tails[g][(k as u32).min(top) as usize], c));
+            }
+        }
+    }
+    cells.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut cut = q / n.max(1) as f64;
+    let mut rank = 0u64;
+    for &(p, c) in &cells {
+        rank += c;
+        if p <= q * rank as f64 / n as f64 {
+            cut = cut.max(p);
+        }
+    }
+    let bar = |g: usize| -> Option<u32> {
+        if others < min_nominations.max(1) {
+            return None;
+        }
+        let model = &models[g].0;
+        let found = tails[g].iter().position(|&p| p <= cut).map(|k| k as u32);
+        // Beyond the highest count seen: look further out, doubling, up to `others`.
+        let found = found.or_else(|| {
+            let mut reach = top.max(1);
+            loop {
+                reach = reach.saturating_mul(2).min(others);
+                let t = model.upper_tails(reach);
+                if let Some(k) = t.iter().position(|&p| p <= cut) {
+                    return Some(k as u32);
+                }
+                if reach == others {
+                    return None;
+                }
+            }
+        });
+        Some(found.unwrap_or(others).clamp(min_nominations, others))
+    };
+    [0, 1].map(|g| GroupBar {
+        standing: STANDING[g],
+        people: groups[g].total(),
+        own_fit: models[g].1,
+        mean: models[g].2,
+        overdispersion: models[g].0.rho,
+        threshold: bar(g),
+    })
+}
+
+/// The standing rule of the module documentation.
+fn standing_rule(
+    in_degree: &[u32],
+    peers: Peers<'_>,
+    q: f64,
+    min_nominations: u32,
+) -> (Vec<bool>, RuleApplied) {
+    let histograms = standing_histograms(in_degree, peers.formal_power);
+    let groups = standing_bars(&histograms, peers.others, q, min_nominations);
+    let high = in_degree
+        .iter()
+        .zip(peers.formal_power)
+        .map(|(&d, &f)| groups[usize::from(f)].threshold.is_some_and(|t| d >= t))
+        .collect();
+    let bars: Vec<String> = groups
+        .iter()
+        .filter(|g| g.people > 0)
+        .map(|g| match g.threshold {
+            Some(t) => format!("{t} for people with {}", g.standing),
+            None => format!("none for people with {}", g.standing),
+        })
+        .collect();
+    let description = format!(
+        "high influence = named by more distinct people than others of the same formal standing would be by chance (a beta-binomial model of each group, false-discovery rate {:.0} %), and by at least {min_nominations}: {} nominators",
+        q * 100.0,
+        bars.join(", ")
+    );
+    let rule = RuleApplied {
+        kind: "standing",
+        description,
+        min_nominations,
+        threshold: None,
+        median: None,
+        spread: None,
+        z: None,
+        top_share: None,
+        false_discovery: Some(q),
+        groups: groups.to_vec(),
+    };
+    (high, rule)
+}
+
 /// The outlier rule of the module documentation.
 fn outlier_rule(in_degree: &[u32], z: f64, min_nominations: u32) -> (Vec<bool>, RuleApplied) {
     let (threshold, med, spread) = outlier_bar(in_degree, z, min_nominations);
@@ -174,6 +399,8 @@ fn outlier_rule(in_degree: &[u32], z: f64, min_nominations: u32) -> (Vec<bool>, 
         spread: Some(spread),
         z: Some(z),
         top_share: None,
+        false_discovery: None,
+        groups: Vec::new(),
     };
     (high, rule)
 }
@@ -209,6 +436,8 @@ fn top_share_rule(
         spread: None,
         z: None,
         top_share: Some(share),
+        false_discovery: None,
+        groups: Vec::new(),
     };
     (high, rule)
 }

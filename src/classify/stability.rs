@@ -1,11 +1,13 @@
-//! Stability under non-response: how often a person would still be named an informal
-//! leader if a different sample of colleagues had answered.
+//! Stability under non-response: how often a person would still be named high influence
+//! (an informal leader, or a leader-manager) if a different sample of colleagues had
+//! answered.
 //!
 //! The respondents are resampled with replacement (Efron's bootstrap), each resample
 //! weighting a respondent's nominations by how often they were drawn; the high-influence
 //! rule is applied again to each resample's nomination counts (PageRank, kept from the
 //! full data, only breaks ties), and `leader_stability` is the share of resamples in which
-//! the person is an informal leader (no formal power, high influence).
+//! the person is high influence (an informal leader without formal power, a leader-manager
+//! with it).
 //!
 //! Resample b draws from its own random stream (seed, b), and resamples are counted, not
 //! summed as floats, so the result is the same for any number of threads. Resamples are
@@ -14,7 +16,7 @@
 
 use rayon::prelude::*;
 
-use super::rule::{Histogram, high_influence, histogram_bar};
+use super::rule::{Histogram, Peers, high_influence, histogram_bar, standing_bars};
 use crate::graph::Csr;
 use crate::options::HighInfluenceRule;
 use crate::rng::SplitMix64;
@@ -28,10 +30,12 @@ pub struct Resampling<'a> {
     pub pagerank: &'a [f64],
     pub rule: &'a HighInfluenceRule,
     pub min_nominations: u32,
+    /// How many others can name a person (see `rule::Peers`).
+    pub others: u32,
 }
 
-/// The share (0–1) of `resamples` bootstrap resamples in which each person is an informal
-/// leader; `None` when `resamples` is 0.
+/// The share (0–1) of `resamples` bootstrap resamples in which each person is high
+/// influence; `None` when `resamples` is 0.
 pub fn leader_stability(r: &Resampling<'_>, resamples: usize, seed: u64) -> Option<Vec<f64>> {
     if resamples == 0 {
         return None;
@@ -149,8 +153,9 @@ struct Batch {
     totals: Vec<[u32; LANES]>,
 }
 
-/// The counts of weighted nominations of one task, per lane: `small[lane][k]` nodes have
-/// `k < TALLY`; `large` lists the others as (lane, count).
+/// The counts of weighted nominations of one task, per lane and standing group (no formal
+/// power, formal power): `small[2 · lane + group][k]` nodes have `k < TALLY`; `large`
+/// lists the others as (2 · lane + group, count).
 struct Tally {
     small: Vec<[u32; TALLY]>,
     large: Vec<(usize, u32)>,
@@ -191,8 +196,9 @@ impl Batch {
             });
     }
 
-    /// Each node's weighted nominations in every lane, and each lane's histogram of them.
-    fn sum(&mut self, space: &Renumbered) -> Vec<Histogram> {
+    /// Each node's weighted nominations in every lane, and each lane's histograms of them,
+    /// one per standing group (no formal power, formal power).
+    fn sum(&mut self, space: &Renumbered) -> Vec<[Histogram; 2]> {
         let rows = &self.rows;
         let tally = self
             .totals
@@ -200,20 +206,23 @@ impl Batch {
             .enumerate()
             .map(|(task, totals)| {
                 let mut tally = Tally {
-                    small: vec![[0; TALLY]; LANES],
+                    small: vec![[0; TALLY]; 2 * LANES],
                     large: Vec::new(),
                 };
                 for (i, total) in totals.iter_mut().enumerate() {
+                    let v = task * NODES_PER_TASK + i;
+                    let group = usize::from(space.formal_power[v]);
                     let mut sum = [0u32; LANES];
-                    for &u in space.nominators(task * NODES_PER_TASK + i) {
+                    for &u in space.nominators(v) {
                         for (s, &c) in sum.iter_mut().zip(&rows[u as usize]) {
                             *s += u32::from(c);
                         }
                     }
                     for (lane, &k) in sum.iter().enumerate() {
-                        match tally.small[lane].get_mut(k as usize) {
+                        let cell = 2 * lane + group;
+                        match tally.small[cell].get_mut(k as usize) {
                             Some(count) => *count += 1,
-                            None => tally.large.push((lane, k)),
+                            None => tally.large.push((cell, k)),
                         }
                     }
                     *total = sum;
@@ -227,22 +236,23 @@ impl Batch {
                 a.large.extend(b.large);
                 a
             });
-        let mut histograms: Vec<Histogram> = (0..self.lanes)
-            .map(|lane| {
-                let Some(tally) = &tally else {
-                    return Histogram::from_counts(Vec::new());
-                };
-                let large = tally.large.iter().filter(|&&(l, _)| l == lane);
-                let top = large
-                    .clone()
-                    .map(|&(_, k)| k as usize + 1)
-                    .max()
-                    .unwrap_or(0);
-                let mut counts: Vec<u64> = tally.small[lane].iter().map(|&c| c.into()).collect();
-                counts.resize(counts.len().max(top), 0);
-                large.for_each(|&(_, k)| counts[k as usize] += 1);
-                Histogram::from_counts(counts)
-            })
+        let histogram = |cell: usize| {
+            let Some(tally) = &tally else {
+                return Histogram::from_counts(Vec::new());
+            };
+            let large = tally.large.iter().filter(|&&(l, _)| l == cell);
+            let top = large
+                .clone()
+                .map(|&(_, k)| k as usize + 1)
+                .max()
+                .unwrap_or(0);
+            let mut counts: Vec<u64> = tally.small[cell].iter().map(|&c| c.into()).collect();
+            counts.resize(counts.len().max(top), 0);
+            large.for_each(|&(_, k)| counts[k as usize] += 1);
+            Histogram::from_counts(counts)
+        };
+        let mut histograms: Vec<[Histogram; 2]> = (0..self.lanes)
+            .map(|lane| [histogram(2 * lane), histogram(2 * lane + 1)])
             .collect();
         // A lane with a respondent drawn over 255 times is added up again from its exact
         // counts (practically never: a resample of m draws rarely draws anyone 10 times).
@@ -256,29 +266,44 @@ impl Batch {
                     .sum();
                 column.push(total[*lane]);
             }
-            histograms[*lane] = Histogram::new(&column);
+            histograms[*lane] = super::rule::standing_histograms(&column, &space.formal_power);
         }
         histograms
     }
 }
 
-/// Adds one to `leaders[v]` for each node `v` and each lane of `batch` in which `v` is an
-/// informal leader.
+/// Adds one to `leaders[v]` for each node `v` and each lane of `batch` in which `v` is
+/// high influence.
 fn count_leaders(
     r: &Resampling<'_>,
     space: &Renumbered,
     batch: &Batch,
-    histograms: Vec<Histogram>,
+    histograms: Vec<[Histogram; 2]>,
     leaders: &mut [u32],
 ) {
     let formal = &space.formal_power;
-    match *r.rule {
-        // The outlier rule depends on the counts alone, not on who has which.
-        HighInfluenceRule::Outlier { z } => {
-            let mut bars = [u32::MAX; LANES];
-            for (bar, histogram) in bars.iter_mut().zip(&histograms) {
-                *bar = histogram_bar(histogram, z, r.min_nominations).0;
-            }
+    // The standing and outlier rules depend on the counts of each group alone, not on who
+    // has which: a bar per lane and group.
+    let bars: Option<Vec<[u32; 2]>> = match *r.rule {
+        HighInfluenceRule::Standing { false_discovery } => Some(
+            histograms
+                .iter()
+                .map(|h| {
+                    standing_bars(h, r.others, false_discovery, r.min_nominations)
+                        .map(|g| g.threshold.unwrap_or(u32::MAX))
+                })
+                .collect(),
+        ),
+        HighInfluenceRule::Outlier { z } => Some(
+            histograms
+                .iter()
+                .map(|[a, b]| [histogram_bar(&a.merged(b), z, r.min_nominations).0; 2])
+                .collect(),
+        ),
+        HighInfluenceRule::TopShare { .. } => None,
+    };
+    match bars {
+        Some(bars) => {
             leaders
                 .par_chunks_mut(NODES_PER_TASK)
                 .zip(batch.totals.par_chunks(NODES_PER_TASK))
@@ -286,21 +311,26 @@ fn count_leaders(
                 .for_each(|((leaders, totals), formal)| {
                     for ((count, total), &f) in leaders.iter_mut().zip(totals).zip(formal) {
                         let lanes = total[..batch.lanes].iter().zip(&bars);
-                        let high = lanes.filter(|(t, b)| t >= b).count();
-                        *count += if f { 0 } else { high as u32 };
+                        let high = lanes.filter(|(t, b)| **t >= b[usize::from(f)]).count();
+                        *count += high as u32;
                     }
                 });
         }
         // The ranking breaks ties by PageRank and then by person: in the file's numbering.
-        HighInfluenceRule::TopShare { .. } => {
+        None => {
             let mut by_person = vec![0u32; leaders.len()];
+            let peers = Peers {
+                formal_power: r.formal_power,
+                others: r.others,
+            };
             for lane in 0..batch.lanes {
                 for (node, total) in batch.totals.iter().enumerate() {
                     by_person[space.person[node] as usize] = total[lane];
                 }
-                let (high, _) = high_influence(&by_person, r.pagerank, r.rule, r.min_nominations);
+                let (high, _) =
+                    high_influence(&by_person, r.pagerank, peers, r.rule, r.min_nominations);
                 for (node, count) in leaders.iter_mut().enumerate() {
-                    *count += u32::from(high[space.person[node] as usize] && !formal[node]);
+                    *count += u32::from(high[space.person[node] as usize]);
                 }
             }
         }
@@ -366,6 +396,7 @@ mod tests {
             pagerank,
             rule,
             min_nominations: 3,
+            others: (responded.iter().filter(|&&r| r).count() as u32).saturating_sub(1),
         }
     }
 
@@ -388,8 +419,8 @@ mod tests {
         assert_eq!(one, two);
         let s = one.unwrap();
         assert_eq!(s[29], 1.0);
-        // Formal power: never an informal leader, however popular.
-        assert_eq!(s[28], 0.0);
+        // Formal power: a leader-manager, as stable.
+        assert_eq!(s[28], 1.0);
         // Ordinary contributors (two nominators each) reach the bar only by a rare run of
         // draws: in at most 2 of the 50 resamples.
         assert!(s[..28].iter().all(|&x| x <= 0.04), "{s:?}");
@@ -471,11 +502,20 @@ mod tests {
                     "lane {lane}: the hub is above the tally"
                 );
             }
+            let both = histogram[0].merged(&histogram[1]);
             assert_eq!(
-                histogram_bar(histogram, 1.5, 0),
+                histogram_bar(&both, 1.5, 0),
                 super::super::rule::outlier_bar(&direct, 1.5, 0),
                 "lane {lane}"
             );
+            let groups = super::super::rule::standing_histograms(&direct, &formal);
+            for g in 0..2 {
+                assert_eq!(histogram[g].total(), groups[g].total(), "lane {lane}");
+                let bar = |h: &[Histogram; 2]| {
+                    super::super::rule::standing_bars(h, 300, 0.1, 3).map(|g| g.threshold)
+                };
+                assert_eq!(bar(histogram), bar(&groups), "lane {lane}");
+            }
         }
     }
 
@@ -501,9 +541,13 @@ mod tests {
                         .sum()
                 })
                 .collect();
-            let (high, _) = high_influence(&in_degree, r.pagerank, r.rule, r.min_nominations);
+            let peers = Peers {
+                formal_power: r.formal_power,
+                others: r.others,
+            };
+            let (high, _) = high_influence(&in_degree, r.pagerank, peers, r.rule, r.min_nominations);
             for p in 0..n {
-                leaders[p] += u32::from(high[p] && !r.formal_power[p]);
+                leaders[p] += u32::from(high[p]);
             }
         }
         leaders
@@ -518,6 +562,9 @@ mod tests {
         let (g, responded, formal) = random_org(n, 8);
         let pagerank: Vec<f64> = (0..n).map(|p| ((p * 37) % 101) as f64).collect();
         for rule in [
+            HighInfluenceRule::Standing {
+                false_discovery: 0.3,
+            },
             HighInfluenceRule::Outlier { z: 1.0 },
             HighInfluenceRule::TopShare { share: 0.1 },
         ] {

@@ -210,6 +210,13 @@ pub struct ReadingArgs {
         help_heading = "Surveys and files"
     )]
     question_weights: Vec<String>,
+    /// The kind of a question: influence (the only kind that makes the influence layer and the roles), collaboration, social or negative, e.g. value=influence or lunch=social; repeatable. Known without it from the question's name (advice, trust → influence; cowork → collaboration; friendship → social; conflict → negative; a name matching nothing → influence).
+    #[arg(
+        long = "question-kind",
+        value_name = "QUESTION=KIND",
+        help_heading = "Surveys and files"
+    )]
+    question_kinds: Vec<String>,
     /// Characters that separate several answers in a cell of a question's one column (a column --question-map names whole, as form tools write them), besides line breaks; e.g. ";," for Google Forms' checkbox answers when no name holds a comma.
     #[arg(
         long,
@@ -294,6 +301,10 @@ impl ReadingArgs {
             o.question_weights
                 .push(options::key_number("--question-weight", entry)?);
         }
+        for entry in &self.question_kinds {
+            o.question_kinds
+                .push(options::key_kind("--question-kind", entry)?);
+        }
         o.answer_separators = self.answer_separators.chars().collect();
         o.min_weight = self.min_weight;
         o.min_response_rate = self.min_response_rate;
@@ -356,9 +367,12 @@ pub struct RuleArgs {
     /// Instead of the default outlier rule, call the top SHARE (0–1) of people high influence.
     #[arg(long, value_name = "SHARE")]
     top_share: Option<f64>,
-    /// Outlier rule: how many spreads above the median high influence starts.
-    #[arg(long, value_name = "Z", default_value_t = 5.0)]
-    outlier_z: f64,
+    /// Use the earlier outlier rule instead of the default: high influence starts this many spreads above the median of everyone (e.g. 5).
+    #[arg(long, value_name = "Z", conflicts_with = "top_share")]
+    outlier_z: Option<f64>,
+    /// The default rule's false-discovery rate: the share (0–1) of the people it names that may stand out by chance alone.
+    #[arg(long, value_name = "Q", default_value_t = orgsphere::options::DEFAULT_FALSE_DISCOVERY, conflicts_with_all = ["top_share", "outlier_z"])]
+    false_discovery: f64,
     /// Fewest distinct nominators a high-influence person must have.
     #[arg(long, value_name = "N", default_value_t = 3)]
     min_nominations: u32,
@@ -380,6 +394,7 @@ impl RuleArgs {
     fn apply(&self, o: &mut Options) -> Result<()> {
         if let Some(pattern) = &self.manager_titles {
             o.manager_titles = options::manager_title_regex(pattern)?;
+            o.contributor_titles = None;
         }
         o.rule = match self.top_share {
             Some(share) if share > 0.0 && share <= 1.0 => HighInfluenceRule::TopShare { share },
@@ -388,13 +403,25 @@ impl RuleArgs {
                     "--top-share {share}: give a share above 0 and at most 1, e.g. 0.05"
                 )));
             }
-            None if self.outlier_z > 0.0 => HighInfluenceRule::Outlier { z: self.outlier_z },
-            None => {
-                return Err(Error::Usage(format!(
-                    "--outlier-z {}: give a positive number, e.g. 5",
-                    self.outlier_z
-                )));
-            }
+            None => match self.outlier_z {
+                Some(z) if z > 0.0 && z.is_finite() => HighInfluenceRule::Outlier { z },
+                Some(z) => {
+                    return Err(Error::Usage(format!(
+                        "--outlier-z {z}: give a positive number, e.g. 5"
+                    )));
+                }
+                None if self.false_discovery > 0.0 && self.false_discovery < 1.0 => {
+                    HighInfluenceRule::Standing {
+                        false_discovery: self.false_discovery,
+                    }
+                }
+                None => {
+                    return Err(Error::Usage(format!(
+                        "--false-discovery {}: give a share above 0 and below 1, e.g. 0.1",
+                        self.false_discovery
+                    )));
+                }
+            },
         };
         o.min_nominations = self.min_nominations;
         o.bootstrap = self.bootstrap;

@@ -149,7 +149,7 @@ fn write_edges(cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()>
         buf.push_str(r#""><attvalues><attvalue for="layer" value=""#);
         buf.push_str(layer);
         buf.push_str(r#""/>"#);
-        if let (Layer::Influence, Some(q)) = (tie.layer, tie.question) {
+        if let Some(q) = tie.question {
             buf.push_str(r#"<attvalue for="question" value=""#);
             buf.push_str(&questions[q as usize]);
             buf.push_str(r#""/>"#);
@@ -162,6 +162,15 @@ fn write_edges(cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()>
                 }
                 Layer::Influence => {
                     r#"<viz:color r="86" g="180" b="233" a="0.5"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
+                }
+                Layer::Collaboration => {
+                    r#"<viz:color r="0" g="158" b="115" a="0.4"/><viz:thickness value="1.0"/><viz:shape value="dotted"/>"#
+                }
+                Layer::Social => {
+                    r#"<viz:color r="240" g="228" b="66" a="0.4"/><viz:thickness value="1.0"/><viz:shape value="dotted"/>"#
+                }
+                Layer::Negative => {
+                    r#"<viz:color r="213" g="94" b="0" a="0.6"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
                 }
             });
         }

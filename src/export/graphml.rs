@@ -102,7 +102,7 @@ impl Exporter for GraphMl {
             buf.push_str(r#""><data key="layer">"#);
             buf.push_str(tie.layer.as_str());
             buf.push_str("</data>");
-            if let (Layer::Influence, Some(q)) = (tie.layer, tie.question) {
+            if let Some(q) = tie.question {
                 buf.push_str(r#"<data key="question">"#);
                 buf.push_str(&questions[q as usize]);
                 buf.push_str("</data>");
@@ -150,11 +150,16 @@ fn node(
     buf.push_str("</node>\n");
 }
 
-/// yEd's drawing of an edge: authority solid and dark, influence dashed and light.
+/// yEd's drawing of an edge: authority solid and dark, influence dashed and light blue;
+/// the context questions dotted (collaboration green, social yellow), negative ties
+/// dash-dotted in vermilion.
 fn yed_edge(layer: Layer, buf: &mut String) {
     let line = match layer {
         Layer::Authority => r##"<y:LineStyle color="#444444" type="line" width="1.5"/>"##,
         Layer::Influence => r##"<y:LineStyle color="#56B4E9" type="dashed" width="1.0"/>"##,
+        Layer::Collaboration => r##"<y:LineStyle color="#009E73" type="dotted" width="1.0"/>"##,
+        Layer::Social => r##"<y:LineStyle color="#F0E442" type="dotted" width="1.0"/>"##,
+        Layer::Negative => r##"<y:LineStyle color="#D55E00" type="dashed_dotted" width="1.0"/>"##,
     };
     buf.push_str(r#"<data key="yed_edge"><y:PolyLineEdge>"#);
     buf.push_str(line);

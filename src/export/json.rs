@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use super::columns::{Cell, Column};
 use super::number::{push_float, push_int};
 use super::{Context, Exporter, chunks, style};
-use crate::graph::{Layer, Tie};
+use crate::graph::Tie;
 
 pub struct CytoscapeJson;
 pub struct NodeLinkJson;
@@ -140,9 +140,9 @@ fn edge_data(
     o.text("source", cx.view.id(s));
     o.text("target", cx.view.id(t));
     o.text("layer", tie.layer.as_str());
-    match (tie.layer, tie.question) {
-        (Layer::Influence, Some(q)) => o.text("question", &cx.analysis.graph.questions[q as usize]),
-        _ => o.key("question").push_str("null"),
+    match tie.question {
+        Some(q) => o.text("question", &cx.analysis.graph.questions[q as usize]),
+        None => o.key("question").push_str("null"),
     }
     o.number("weight", tie.weight);
 }

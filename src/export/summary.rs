@@ -121,8 +121,10 @@ struct Parameters<'a> {
     /// The pseudonym of a fixed text under the key: equal in two runs that used one key.
     key_check: Option<String>,
     min_group_size: usize,
-    /// `outlier` (`--outlier-z`) or `top-share` (`--top-share`).
+    /// `standing` (the default, `--false-discovery`), `outlier` (`--outlier-z`) or
+    /// `top-share` (`--top-share`).
     high_influence: &'static str,
+    false_discovery: Option<f64>,
     outlier_z: Option<f64>,
     top_share: Option<f64>,
     /// Bootstrap resamples for `leader_stability` (0: none).
@@ -262,16 +264,21 @@ impl Exporter for SummaryJson {
                     .map(super::privacy::key_check),
                 min_group_size: cx.options.output.min_group_size,
                 high_influence: match cx.options.rule {
+                    HighInfluenceRule::Standing { .. } => "standing",
                     HighInfluenceRule::Outlier { .. } => "outlier",
                     HighInfluenceRule::TopShare { .. } => "top-share",
                 },
+                false_discovery: match cx.options.rule {
+                    HighInfluenceRule::Standing { false_discovery } => Some(false_discovery),
+                    _ => None,
+                },
                 outlier_z: match cx.options.rule {
                     HighInfluenceRule::Outlier { z } => Some(z),
-                    HighInfluenceRule::TopShare { .. } => None,
+                    _ => None,
                 },
                 top_share: match cx.options.rule {
                     HighInfluenceRule::TopShare { share } => Some(share),
-                    HighInfluenceRule::Outlier { .. } => None,
+                    _ => None,
                 },
                 bootstrap: cx.options.bootstrap,
                 seed: cx.options.seed,

@@ -81,13 +81,13 @@ impl<'a> View<'a> {
             .collect();
         // Stable counting sorts from the last key to the first, so edges with equal keys
         // keep the graph's order: by layer and question (authority first, then each
-        // question in order), then by target, then by source.
-        let questions = self.analysis.graph.questions.len() as u32 + 1;
-        let kind =
-            |tie: &Tie| tie.layer as u32 * questions + tie.question.map_or(0, |q| u32::from(q) + 1);
+        // question in order: a question's layer is its kind), then by target, then by
+        // source.
+        let questions = self.analysis.graph.questions.len() + 1;
+        let kind = |tie: &Tie| tie.question.map_or(0, |q| u32::from(q) + 1);
         let n = self.rank.len();
         // Each pass's input is dropped as soon as its output exists: two copies at most.
-        let by_kind = bucket_sort(2 * questions as usize, &edges, |e| kind(&e.2));
+        let by_kind = bucket_sort(questions, &edges, |e| kind(&e.2));
         drop(edges);
         let by_target = bucket_sort(n, &by_kind, |e| self.rank[e.1] as u32);
         drop(by_kind);

@@ -81,7 +81,7 @@ impl<'a> Context<'a> {
             None => (
                 analysis.graph.influence(Questions::All),
                 "all questions".to_string(),
-                (0..d.people.len()).map(|p| d.responded_any(p)).collect(),
+                (0..d.people.len()).map(|p| d.responded_influence(p)).collect(),
             ),
         };
         Context {

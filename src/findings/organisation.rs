@@ -7,13 +7,18 @@ use crate::metrics::normalized_mutual_information;
 /// Overload / bottleneck: a person named by a very large share of the organisation (the
 /// `overloaded` flag of `classify::flags`).
 pub fn overload(cx: &Context<'_>) -> Vec<Finding> {
-    let Some(bar) = overload_bar(cx.analysis.classification.rule.threshold) else {
-        return Vec::new();
-    };
+    let cls = &cx.analysis.classification;
+    let bars = [
+        overload_bar(&cls.rule, false),
+        overload_bar(&cls.rule, true),
+    ];
     let inf = &cx.analysis.metrics.combined;
     (0..inf.in_degree.len())
-        .filter(|&p| inf.in_degree[p] >= bar)
-        .map(|p| Finding {
+        .filter_map(|p| {
+            let bar = bars[usize::from(cls.formal_power[p])]?;
+            (inf.in_degree[p] >= bar).then_some((p, bar))
+        })
+        .map(|(p, bar)| Finding {
             kind: "overload",
             severity: Severity::Medium,
             group: None,

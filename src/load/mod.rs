@@ -14,4 +14,4 @@ pub mod table;
 pub mod weight;
 
 pub use org::{OrgChart, OrgColumns};
-pub use survey::{Survey, SurveyFile, SurveyRow};
+pub use survey::{QuestionKind, Survey, SurveyFile, SurveyRow};

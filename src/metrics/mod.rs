@@ -126,7 +126,7 @@ pub fn compute(
         },
         || {
             let any: Vec<bool> = (0..dataset.people.len())
-                .map(|p| dataset.responded_any(p))
+                .map(|p| dataset.responded_influence(p))
                 .collect();
             (departments(dataset), any)
         },

@@ -9,18 +9,21 @@ mod ids;
 mod org;
 mod people;
 mod problem;
+pub mod scales;
 mod survey;
 
 pub use contacts::Contacts;
 pub use ids::{IdIndex, Match};
 pub use people::People;
 pub use problem::{Problem, Problems, Severity};
+pub use scales::RatingScale;
 pub use survey::{Answers, Nomination};
 
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::load::{OrgChart, Survey, SurveyFile};
+use crate::load::survey::kinds;
+use crate::load::{OrgChart, QuestionKind, Survey, SurveyFile};
 use crate::options::Options;
 
 /// The share of people who must answer for results to be read with confidence; below it a
@@ -36,6 +39,13 @@ pub struct Dataset {
     /// Each question's weight in the combined influence layer (`--question-weight`), by
     /// question index; 1 unless set.
     pub question_weights: Vec<f64>,
+    /// Each question's kind, by question index; only influence questions make the
+    /// influence layer and the roles.
+    pub question_kinds: Vec<QuestionKind>,
+    /// How each question's kind was decided.
+    pub question_kind_source: Vec<KindSource>,
+    /// The questions read as rating scales, with the cut applied.
+    pub rating_scales: Vec<RatingScale>,
     pub answers: Answers,
     pub survey_files: Vec<SurveyFile>,
     /// Survey rows read, over all files.
@@ -44,7 +54,43 @@ pub struct Dataset {
     pub warnings: Vec<Problem>,
 }
 
+/// How a question's kind was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindSource {
+    /// Named with `--question-kind`.
+    Given,
+    /// Recognised from a word in the question's name.
+    Recognised,
+    /// The name matched no word list: counted as influence.
+    Assumed,
+}
+
+impl KindSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindSource::Given => "given",
+            KindSource::Recognised => "recognised",
+            KindSource::Assumed => "assumed",
+        }
+    }
+}
+
 impl Dataset {
+    /// Whether question `q` is of the influence kind.
+    pub fn is_influence(&self, q: usize) -> bool {
+        self.question_kinds[q] == QuestionKind::Influence
+    }
+
+    /// Whether `person` answered at least one influence question: a respondent of the
+    /// combined influence layer.
+    pub fn responded_influence(&self, person: usize) -> bool {
+        self.answers
+            .responded
+            .iter()
+            .enumerate()
+            .any(|(q, r)| r[person] && self.is_influence(q))
+    }
+
     /// Number of people who answered at least one question.
     pub fn respondents(&self) -> usize {
         (0..self.people.len())
@@ -91,19 +137,31 @@ pub fn finish(
     if problems.has_errors() {
         return Err(Error::InvalidData(errors_only(problems)));
     }
-    let answers = survey::check_survey(
+    let mut answers = survey::check_survey(
         &survey,
         &org,
         &mut people,
         options.min_weight,
         &mut problems,
     );
+    let rating_scales = scales::apply(
+        &survey,
+        people.len(),
+        options.min_weight,
+        &mut answers,
+        &mut problems,
+    );
     let question_weights = question_weights(&survey.questions, &options.question_weights)?;
+    let (question_kinds, question_kind_source) =
+        question_kinds(&survey.questions, &options.question_kinds)?;
     let mut dataset = Dataset {
         org,
         people,
         questions: survey.questions,
         question_weights,
+        question_kinds,
+        question_kind_source,
+        rating_scales,
         answers,
         survey_rows: survey.rows.len(),
         survey_files: survey.files,
@@ -134,6 +192,35 @@ fn question_weights(questions: &[String], given: &[(String, f64)]) -> Result<Vec
         }
     }
     Ok(weights)
+}
+
+/// Each question's kind: as `--question-kind` says, else recognised from its name, else
+/// influence. A name that is no question of the surveys is a usage error listing them.
+fn question_kinds(
+    questions: &[String],
+    given: &[(String, QuestionKind)],
+) -> Result<(Vec<QuestionKind>, Vec<KindSource>)> {
+    let mut out: Vec<(QuestionKind, KindSource)> = questions
+        .iter()
+        .map(|q| match kinds::recognise(q) {
+            Some(kind) => (kind, KindSource::Recognised),
+            None => (QuestionKind::Influence, KindSource::Assumed),
+        })
+        .collect();
+    for (name, kind) in given {
+        let key = crate::load::survey::question_key(name);
+        match questions.iter().position(|q| *q == key) {
+            Some(i) => out[i] = (*kind, KindSource::Given),
+            None => {
+                return Err(Error::Usage(format!(
+                    "--question-kind {name}={}: the surveys have no question {key:?}; their questions are: {}",
+                    kind.as_str(),
+                    questions.join(", ")
+                )));
+            }
+        }
+    }
+    Ok(out.into_iter().unzip())
 }
 
 fn check_response_rate(

@@ -28,6 +28,9 @@ pub struct Answers {
     pub responded: Vec<Vec<bool>>,
     /// Ties below `--min-weight`, left out by the user's choice (not a data problem).
     pub below_min_weight: usize,
+    /// Answers of a rating-scale question below its cut (see `scales`): answered, but no
+    /// tie.
+    pub below_rating_cut: usize,
     /// Answers with weight 0 (such as `Never`): answered, but no tie.
     pub zero_weight: usize,
     /// Survey rows of a known respondent naming nobody (an empty nominee, or a wide

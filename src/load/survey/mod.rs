@@ -12,11 +12,13 @@
 //! rows cost five million small records, not ten million strings, and validation resolves
 //! each distinct text once.
 
+pub mod kinds;
 mod long;
 mod monkey;
 mod questions;
 mod wide;
 
+pub use kinds::QuestionKind;
 pub use questions::question_key;
 use questions::{QuestionMap, default_question};
 
