@@ -1,6 +1,8 @@
 //! Reading one result folder written by `orgsphere analyze`: `people.csv` (id, role,
 //! reason, nominations, PageRank, per-question nominations) and `summary.json` (kept as
-//! JSON, so fields added to it later can be compared without code here).
+//! JSON, so fields added to it later can be compared without code here). Every number is
+//! checked against what orgsphere writes there ([`kinds`]): a count of 1e30 or a share of
+//! 1.5 stops the comparison (exit 65) at its file, row and column.
 
 use std::cmp::Ordering;
 use std::fs::File;
@@ -10,6 +12,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
+use super::kinds::{self, Kind, SummaryError};
 use crate::error::{Error, Result};
 use crate::export::format::natural_cmp;
 use crate::validate::Problem;
@@ -119,18 +122,28 @@ fn invalid(path: &Path, row: Option<u64>, code: &'static str, message: String) -
 }
 
 fn read_summary(path: &Path) -> Result<Value> {
-    parse_summary(path, io::BufReader::new(open(path)?))
+    let mut text = Vec::new();
+    io::Read::read_to_end(&mut open(path)?, &mut text).map_err(|e| Error::io(path, e))?;
+    parse_summary(path, &text)
 }
 
-/// `summary.json`'s text from `text`; `path` names it in errors.
-fn parse_summary(path: &Path, text: impl io::Read) -> Result<Value> {
-    let value: Value = serde_json::from_reader(text).map_err(|e| {
-        invalid(
+/// `summary.json`'s text from `text`, every figure checked (see [`kinds`]); `path` names
+/// it in errors.
+fn parse_summary(path: &Path, text: &[u8]) -> Result<Value> {
+    let value = kinds::parse_summary(text, &super::diff::NOT_FIGURES).map_err(|e| match e {
+        SummaryError::Json(e) => invalid(
             path,
             None,
             "invalid-summary",
             format!("not a summary written by orgsphere ({e}); run `orgsphere analyze` again to rewrite it"),
-        )
+        ),
+        SummaryError::Figure(f) => not_written_by_orgsphere(
+            path,
+            f.line as u64,
+            &f.path,
+            &f.value,
+            f.kind,
+        ),
     })?;
     if !value.is_object() {
         return Err(invalid(
@@ -141,6 +154,27 @@ fn parse_summary(path: &Path, text: impl io::Read) -> Result<Value> {
         ));
     }
     Ok(value)
+}
+
+/// A value at `row` and `column` (a `people.csv` header or a `summary.json` field) that is
+/// not of the kind orgsphere writes there.
+fn not_written_by_orgsphere(path: &Path, row: u64, column: &str, value: &str, kind: Kind) -> Error {
+    let folder = path
+        .parent()
+        .map_or_else(|| ".".into(), |d| d.display().to_string());
+    let mut e = invalid(
+        path,
+        Some(row),
+        "impossible-value",
+        format!(
+            "{column} is {value}, but orgsphere writes {} there: {folder} is not a result folder of `orgsphere analyze`, or the file was edited; run `orgsphere analyze` again to rewrite it",
+            kind.describe()
+        ),
+    );
+    if let Error::InvalidData(p) = &mut e {
+        p[0].column = Some(column.to_string());
+    }
+    e
 }
 
 /// Where each needed column is.
@@ -227,39 +261,27 @@ fn person(
     row: u64,
 ) -> Result<PersonRow> {
     let cell = |i: usize| record.get(i).unwrap_or("").trim();
-    let number = |i: usize| -> Result<Option<f64>> {
+    let number = |i: usize, kind: Kind| -> Result<Option<f64>> {
         let text = cell(i);
-        if text.is_empty() {
-            return Ok(None);
-        }
-        text.parse::<f64>().map(Some).map_err(|_| {
-            let mut e = invalid(
-                path,
-                Some(row),
-                "not-a-number",
-                format!(
-                    "{text:?} is not a number; run `orgsphere analyze` again to rewrite the file"
-                ),
-            );
-            if let Error::InvalidData(p) = &mut e {
-                p[0].column = headers.get(i).map(str::to_string);
-            }
-            e
+        kind.cell(text).map_err(|()| {
+            let column = headers.get(i).unwrap_or("");
+            not_written_by_orgsphere(path, row, column, &format!("{text:?}"), kind)
         })
     };
+    // A count checked by `Kind::Count` fits a u32.
+    let count = |i: usize| Ok(number(i, Kind::Count)?.map(|v| v as u32));
     let [id, role, reason, in_degree, pagerank] = layout.required;
-    let count = |x: Option<f64>| x.map(|v| v.max(0.0) as u32);
     Ok(PersonRow {
         id: cell(id).to_string(),
         role: cell(role).to_string(),
         reason: cell(reason).to_string(),
-        in_degree: count(number(in_degree)?).unwrap_or(0),
-        pagerank: number(pagerank)?.unwrap_or(0.0),
+        in_degree: count(in_degree)?.unwrap_or(0),
+        pagerank: number(pagerank, Kind::Share)?.unwrap_or(0.0),
         rank: 0,
         by_question: layout
             .questions
             .iter()
-            .map(|&(_, i)| number(i).map(count))
+            .map(|&(_, i)| count(i))
             .collect::<Result<_>>()?,
     })
 }
