@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueHint};
 use orgsphere::export::{Key, OutputOptions};
+use orgsphere::load::weight::MAX_WEIGHT;
 use orgsphere::options::{self, HighInfluenceRule, Inputs};
 use orgsphere::{Error, Options, Result};
 
@@ -218,7 +219,7 @@ pub struct ReadingArgs {
         help_heading = "Surveys and files"
     )]
     answer_separators: String,
-    /// Survey answers with a smaller weight are not ties (e.g. 4 on a 1–6 scale).
+    /// Survey answers with a smaller weight are not ties (e.g. 4 on a 1–6 scale); from 0 to 1000000.
     #[arg(long, value_name = "W", help_heading = "Surveys and files")]
     min_weight: Option<f64>,
     /// Stop with exit 65 when fewer than this share (0–1) of people answered.
@@ -261,6 +262,13 @@ impl ReadingArgs {
         {
             return Err(Error::Usage(format!(
                 "--min-response-rate {rate}: give a share between 0 and 1, e.g. 0.8"
+            )));
+        }
+        if let Some(w) = self.min_weight
+            && !options::is_weight(w)
+        {
+            return Err(Error::Usage(format!(
+                "--min-weight {w}: give a weight from 0 to {MAX_WEIGHT}, e.g. 4 (answers with a smaller weight are no ties)"
             )));
         }
         o.columns = options::ColumnMap {
