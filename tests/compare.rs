@@ -353,7 +353,7 @@ fn input_folders_are_analysed_with_the_options_given() {
 fn pseudonymised_input_folders_match_results_pseudonymised_with_the_same_key() {
     let w = Workdir::new();
     two_waves(&w);
-    let key = ("ORGSPHERE_KEY", "wave-key");
+    let key = ("ORGSPHERE_KEY", "wave-key-for-the-tests");
     w.run_with_env(
         &["analyze", "wave1", "--out", "p1", "-q", "--pseudonymize"],
         key,
@@ -376,7 +376,7 @@ fn pseudonymised_input_folders_match_results_pseudonymised_with_the_same_key() {
     // Another key gives other pseudonyms: refused.
     w.run_with_env(
         &["compare", "p1", "wave2", "--out", "c", "--pseudonymize"],
-        ("ORGSPHERE_KEY", "another-key"),
+        ("ORGSPHERE_KEY", "another-key-for-the-tests"),
     )
     .expect_code(65)
     .expect_stderr(&["different keys"]);

@@ -316,7 +316,7 @@ pub struct PrivacyArgs {
     /// Replace every id with a keyed pseudonym and leave out names, e-mails and every org-chart column but title and department, in every file. Needs a key: --key or ORGSPHERE_KEY.
     #[arg(long, help_heading = "Privacy")]
     pseudonymize: bool,
-    /// The pseudonymisation key (prefer the ORGSPHERE_KEY environment variable: a flag shows in the process list). The same key gives the same pseudonyms in every run.
+    /// The pseudonymisation key, at least 16 characters (make one with `openssl rand -hex 32`; prefer the ORGSPHERE_KEY environment variable: a flag shows in the process list). The same key gives the same pseudonyms in every run.
     #[arg(
         long,
         value_name = "KEY",
