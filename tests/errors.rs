@@ -187,10 +187,10 @@ fn weights_in_flags_must_be_finite_and_at_most_the_largest() {
     w.write("in/org.csv", "employee_id\n1\n2\n");
     w.write("in/survey.csv", SURVEY);
     let cases: [(&[&str], &str); 7] = [
-        (&["--min-weight", "NaN"], "--min-weight NaN"),
-        (&["--min-weight", "inf"], "--min-weight inf"),
-        (&["--min-weight=-1"], "--min-weight -1"),
-        (&["--min-weight", "2e6"], "--min-weight 2000000"),
+        (&["--min-weight", "NaN"], "'NaN' for '--min-weight"),
+        (&["--min-weight", "inf"], "'inf' for '--min-weight"),
+        (&["--min-weight=-1"], "'-1' for '--min-weight"),
+        (&["--min-weight", "2e6"], "'2e6' for '--min-weight"),
         (&["--weight-label", "Often=1e308"], "--weight-label"),
         (&["--question-weight", "survey=1e7"], "--question-weight"),
         (&["--question-weight", "survey=inf"], "--question-weight"),
@@ -213,6 +213,11 @@ fn weights_in_flags_must_be_finite_and_at_most_the_largest() {
         "1000000",
     ])
     .expect_code(0);
+    // From a config file, the message names the key.
+    w.write("job.toml", "min-weight = nan\n");
+    w.run(&["analyze", "in", "--out", "out2", "--config", "job.toml"])
+        .expect_code(64)
+        .expect_stderr(&["1000000", "key 'min-weight'", "job.toml"]);
 }
 
 #[test]

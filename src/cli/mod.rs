@@ -220,7 +220,7 @@ pub struct ReadingArgs {
     )]
     answer_separators: String,
     /// Survey answers with a smaller weight are not ties (e.g. 4 on a 1–6 scale); from 0 to 1000000.
-    #[arg(long, value_name = "W", help_heading = "Surveys and files")]
+    #[arg(long, value_name = "W", value_parser = weight, help_heading = "Surveys and files")]
     min_weight: Option<f64>,
     /// Stop with exit 65 when fewer than this share (0–1) of people answered.
     #[arg(long, value_name = "RATE")]
@@ -254,6 +254,17 @@ impl InputArgs {
     }
 }
 
+/// A weight given on the command line (`--min-weight`): from 0 to [`MAX_WEIGHT`], as
+/// survey weights are.
+fn weight(text: &str) -> std::result::Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(w) if options::is_weight(w) => Ok(w),
+        _ => Err(format!(
+            "give a weight from 0 to {MAX_WEIGHT}, e.g. 4 (answers with a smaller weight are no ties)"
+        )),
+    }
+}
+
 impl ReadingArgs {
     /// Sets how `o`'s inputs are read and checked.
     fn apply(&self, o: &mut Options) -> Result<()> {
@@ -262,13 +273,6 @@ impl ReadingArgs {
         {
             return Err(Error::Usage(format!(
                 "--min-response-rate {rate}: give a share between 0 and 1, e.g. 0.8"
-            )));
-        }
-        if let Some(w) = self.min_weight
-            && !options::is_weight(w)
-        {
-            return Err(Error::Usage(format!(
-                "--min-weight {w}: give a weight from 0 to {MAX_WEIGHT}, e.g. 4 (answers with a smaller weight are no ties)"
             )));
         }
         o.columns = options::ColumnMap {
