@@ -200,7 +200,9 @@ fn the_man_page_covers_every_subcommand() {
 
 /// Control characters in `text` other than line feeds (which end lines).
 fn raw_controls(text: &str) -> Vec<char> {
-    text.chars().filter(|c| c.is_control() && *c != '\n').collect()
+    text.chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect()
 }
 
 #[test]
@@ -216,7 +218,15 @@ fn input_text_reaches_the_terminal_without_control_characters() {
             (vec!["validate", "in", "--log-format", "json"], 0),
             (vec!["analyze", "in", "--out", "o", "--strict"], 65),
             (
-                vec!["analyze", "in", "--out", "o", "--strict", "--log-format", "json"],
+                vec![
+                    "analyze",
+                    "in",
+                    "--out",
+                    "o",
+                    "--strict",
+                    "--log-format",
+                    "json",
+                ],
                 65,
             ),
         ] {
@@ -234,7 +244,9 @@ fn input_text_reaches_the_terminal_without_control_characters() {
                 // JSON logs keep the exact text, every control character a JSON escape.
                 let lines = json_lines(&run.stderr);
                 assert!(
-                    lines.iter().any(|l| l["message"].as_str().unwrap().contains(id)),
+                    lines
+                        .iter()
+                        .any(|l| l["message"].as_str().unwrap().contains(id)),
                     "{all}"
                 );
             } else {

@@ -415,8 +415,18 @@ fn ids_that_differ_only_by_a_leading_apostrophe_stay_apart() {
     // `=7` is written `'=7` to keep spreadsheets from running it; `'=7` itself gets a
     // second apostrophe, so that the two are still two people when read back.
     let w = Workdir::new();
-    small(&w, "a", &["=7", "'=7", "''x", "'x"], "=7,'=7\n'=7,=7\n''x,=7\n");
-    small(&w, "b", &["=7", "'=7", "''x", "'x"], "=7,'=7\n'=7,=7\n'x,=7\n");
+    small(
+        &w,
+        "a",
+        &["=7", "'=7", "''x", "'x"],
+        "=7,'=7\n'=7,=7\n''x,=7\n",
+    );
+    small(
+        &w,
+        "b",
+        &["=7", "'=7", "''x", "'x"],
+        "=7,'=7\n'=7,=7\n'x,=7\n",
+    );
     let people = read_csv(&w.read("a-out/people.csv"));
     let ids: Vec<&str> = people.iter().map(|p| p["employee_id"].as_str()).collect();
     for id in ["'=7", "''=7", "'''x", "'x"] {

@@ -381,9 +381,17 @@ fn disconnected_departments_are_counted_and_the_largest_named() {
     w.run(&["analyze", "in", "--out", "out", "--min-group-size", "1"])
         .expect_code(0);
     let csv_text = w.read("out/findings.csv");
-    assert!(csv_text.len() < 20_000, "findings.csv: {} bytes", csv_text.len());
+    assert!(
+        csv_text.len() < 20_000,
+        "findings.csv: {} bytes",
+        csv_text.len()
+    );
     let json_text = w.read("out/findings.json");
-    assert!(json_text.len() < 40_000, "findings.json: {} bytes", json_text.len());
+    assert!(
+        json_text.len() < 40_000,
+        "findings.json: {} bytes",
+        json_text.len()
+    );
     let findings = read_csv(&csv_text);
     let apart = findings
         .iter()
