@@ -535,3 +535,34 @@ fn a_change_beyond_a_double_is_null_not_zero() {
         .unwrap();
     assert!(row.ends_with("<td class=\"n\">–</td></tr>"), "{row}");
 }
+
+#[test]
+fn ids_that_differ_only_by_a_leading_apostrophe_stay_apart() {
+    // `=7` is written `'=7` to keep spreadsheets from running it; `'=7` itself gets a
+    // second apostrophe, so that the two are still two people when read back.
+    let w = Workdir::new();
+    small(
+        &w,
+        "a",
+        &["=7", "'=7", "''x", "'x"],
+        "=7,'=7\n'=7,=7\n''x,=7\n",
+    );
+    small(
+        &w,
+        "b",
+        &["=7", "'=7", "''x", "'x"],
+        "=7,'=7\n'=7,=7\n'x,=7\n",
+    );
+    let people = read_csv(&w.read("a-out/people.csv"));
+    let ids: Vec<&str> = people.iter().map(|p| p["employee_id"].as_str()).collect();
+    for id in ["'=7", "''=7", "'''x", "'x"] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    w.run(&["compare", "a-out", "b-out", "--out", "c"])
+        .expect_code(0);
+    let changes = read_csv(&w.read("c/changes.csv"));
+    assert_eq!(person(&changes, "'=7")["new_in_degree"], "2");
+    assert_eq!(person(&changes, "''=7")["new_in_degree"], "1");
+    assert_eq!(person(&changes, "'''x")["new_in_degree"], "0");
+    assert_eq!(person(&changes, "'x")["old_in_degree"], "0");
+}

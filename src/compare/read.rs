@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::kinds::{self, Kind, SummaryError};
 use crate::error::{Error, Result};
-use crate::export::format::natural_cmp;
+use crate::export::format::{csv_unguard, natural_cmp};
 use crate::validate::Problem;
 
 /// The `people.csv` columns compare needs.
@@ -58,7 +58,7 @@ impl ResultFolder {
             return Err(missing(dir, "no such folder"));
         }
         let summary = read_summary(&dir.join("summary.json"))?;
-        let people = read_people(&dir.join("people.csv"))?;
+        let people = read_people(&dir.join("people.csv"), &summary)?;
         Ok(ResultFolder::new(dir, summary, people, false))
     }
 
@@ -67,7 +67,7 @@ impl ResultFolder {
     /// the input folder, for messages.
     pub fn from_bytes(dir: &Path, people_csv: &[u8], summary_json: &[u8]) -> Result<ResultFolder> {
         let summary = parse_summary(&dir.join("summary.json"), summary_json)?;
-        let people = parse_people(&dir.join("people.csv"), people_csv)?;
+        let people = parse_people(&dir.join("people.csv"), people_csv, &summary)?;
         Ok(ResultFolder::new(dir, summary, people, true))
     }
 
@@ -183,8 +183,13 @@ struct Layout {
     questions: Vec<(String, usize)>,
 }
 
-fn layout(path: &Path, headers: &csv::StringRecord) -> Result<Layout> {
-    let find = |name: &str| headers.iter().position(|h| h == name);
+/// Finds the columns compare needs in `people.csv`'s header (as written: cells that look
+/// like formulas carry a guard apostrophe). The per-question columns are
+/// `<question>_in_degree` for each question `summary.json` lists in `counts.questions`;
+/// without that list, every column whose name ends in `_in_degree`.
+fn layout(path: &Path, headers: &csv::StringRecord, summary: &Value) -> Result<Layout> {
+    let headers: Vec<&str> = headers.iter().map(csv_unguard).collect();
+    let find = |name: &str| headers.iter().position(|h| *h == name);
     let absent: Vec<&str> = REQUIRED
         .iter()
         .copied()
@@ -202,24 +207,39 @@ fn layout(path: &Path, headers: &csv::StringRecord) -> Result<Layout> {
             ),
         ));
     }
-    let questions = headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| Some((h.strip_suffix("_in_degree")?.to_string(), i)))
-        .filter(|(q, _)| !q.is_empty())
-        .collect();
+    let listed = summary
+        .pointer("/counts/questions")
+        .and_then(Value::as_array);
+    let questions = match listed {
+        Some(list) => list
+            .iter()
+            .filter_map(Value::as_str)
+            .filter_map(|q| Some((q.to_string(), find(&format!("{q}_in_degree"))?)))
+            .collect(),
+        None => headers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| Some((h.strip_suffix("_in_degree")?.to_string(), i)))
+            .filter(|(q, _)| !q.is_empty())
+            .collect(),
+    };
     Ok(Layout {
         required: REQUIRED.map(|c| find(c).expect("checked above")),
         questions,
     })
 }
 
-fn read_people(path: &Path) -> Result<(Vec<PersonRow>, Vec<String>)> {
-    parse_people(path, io::BufReader::new(open(path)?))
+fn read_people(path: &Path, summary: &Value) -> Result<(Vec<PersonRow>, Vec<String>)> {
+    parse_people(path, io::BufReader::new(open(path)?), summary)
 }
 
-/// `people.csv`'s rows from `text`, sorted by id; `path` names it in errors.
-fn parse_people(path: &Path, text: impl io::Read) -> Result<(Vec<PersonRow>, Vec<String>)> {
+/// `people.csv`'s rows from `text`, sorted by id; `path` names it in errors, `summary` (the
+/// same run's) lists the questions.
+fn parse_people(
+    path: &Path,
+    text: impl io::Read,
+    summary: &Value,
+) -> Result<(Vec<PersonRow>, Vec<String>)> {
     let mut reader = csv::Reader::from_reader(text);
     let bad = |row: Option<u64>, e: csv::Error| {
         invalid(
@@ -230,7 +250,7 @@ fn parse_people(path: &Path, text: impl io::Read) -> Result<(Vec<PersonRow>, Vec
         )
     };
     let headers = reader.headers().map_err(|e| bad(Some(1), e))?.clone();
-    let layout = layout(path, &headers)?;
+    let layout = layout(path, &headers, summary)?;
     let mut people = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| bad(e.position().map(|p| p.record() + 1), e))?;
@@ -261,6 +281,9 @@ fn person(
     row: u64,
 ) -> Result<PersonRow> {
     let cell = |i: usize| record.get(i).unwrap_or("").trim();
+    // Text as orgsphere was given it: without the guard that keeps spreadsheets from
+    // running it as a formula.
+    let text = |i: usize| csv_unguard(record.get(i).unwrap_or("")).trim();
     let number = |i: usize, kind: Kind| -> Result<Option<f64>> {
         let text = cell(i);
         kind.cell(text).map_err(|()| {
@@ -272,9 +295,9 @@ fn person(
     let count = |i: usize| Ok(number(i, Kind::Count)?.map(|v| v as u32));
     let [id, role, reason, in_degree, pagerank] = layout.required;
     Ok(PersonRow {
-        id: cell(id).to_string(),
-        role: cell(role).to_string(),
-        reason: cell(reason).to_string(),
+        id: text(id).to_string(),
+        role: text(role).to_string(),
+        reason: text(reason).to_string(),
         in_degree: count(in_degree)?.unwrap_or(0),
         pagerank: number(pagerank, Kind::Share)?.unwrap_or(0.0),
         rank: 0,
