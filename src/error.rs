@@ -99,7 +99,8 @@ fn render_problems(problems: &[Problem]) -> String {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&p.to_string());
+        // Each problem on its own line, control characters from the inputs as escapes.
+        out.push_str(&crate::export::format::terminal(&p.to_string()));
     }
     if problems.len() > MAX_SHOWN {
         out.push_str(&format!(

@@ -8,6 +8,7 @@ use regex::Regex;
 use crate::error::{Error, Result};
 pub use crate::load::QuestionKind;
 pub use crate::load::decode::Encoding;
+use crate::load::weight::MAX_WEIGHT;
 
 /// The managerial-title pattern used when `--manager-titles` is not given (SPEC §1): chief …
 /// and the CxO abbreviations, president, vice president / VP, director, head of …, manager,
@@ -204,13 +205,19 @@ pub fn key_value<'a>(flag: &str, text: &'a str) -> Result<(&'a str, &'a str)> {
     }
 }
 
-/// Parses a `KEY=NUMBER` flag value; the number must be finite and not negative.
+/// Whether `w` is a weight orgsphere accepts (a label's, a question's, `--min-weight`):
+/// from 0 to [`MAX_WEIGHT`]; never NaN or infinite.
+pub fn is_weight(w: f64) -> bool {
+    (0.0..=MAX_WEIGHT).contains(&w)
+}
+
+/// Parses a `KEY=NUMBER` flag value; the number must be a weight ([`is_weight`]).
 pub fn key_number(flag: &str, text: &str) -> Result<(String, f64)> {
     let (k, v) = key_value(flag, text)?;
     match v.replace(',', ".").parse::<f64>() {
-        Ok(n) if n.is_finite() && n >= 0.0 => Ok((k.to_string(), n)),
+        Ok(n) if is_weight(n) => Ok((k.to_string(), n)),
         _ => Err(Error::Usage(format!(
-            "{flag} {text:?}: {v:?} is not a number of 0 or more"
+            "{flag} {text:?}: {v:?} is not a number from 0 to {MAX_WEIGHT}"
         ))),
     }
 }

@@ -197,3 +197,77 @@ fn the_man_page_covers_every_subcommand() {
     );
     w.run(&["man", "frobnicate"]).expect_code(64);
 }
+
+/// Control characters in `text` other than line feeds (which end lines).
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect()
+}
+
+#[test]
+fn input_text_reaches_the_terminal_without_control_characters() {
+    // An id that would retitle the terminal window (OSC … BEL), with a C1 control
+    // (U+009B, the one-character CSI) and a line break; a mistyped copy of it makes an
+    // unknown manager whose suggestion repeats the id.
+    let id = "E1\u{1b}]0;owned\u{7}\u{9b}31m";
+    let typo = "E1\u{1b}]0;owned\u{7}\u{9b}31n";
+    inputs_with_id(id, typo, |w| {
+        for (args, code) in [
+            (vec!["validate", "in"], 0),
+            (vec!["validate", "in", "--log-format", "json"], 0),
+            (vec!["analyze", "in", "--out", "o", "--strict"], 65),
+            (
+                vec![
+                    "analyze",
+                    "in",
+                    "--out",
+                    "o",
+                    "--strict",
+                    "--log-format",
+                    "json",
+                ],
+                65,
+            ),
+        ] {
+            let run = w.run(&args);
+            run.expect_code(code);
+            for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+                assert_eq!(
+                    raw_controls(text),
+                    [],
+                    "{args:?}: raw control characters on {stream}:\n{text:?}"
+                );
+            }
+            let all = format!("{}{}", run.stdout, run.stderr);
+            if args.contains(&"json") {
+                // JSON logs keep the exact text, every control character a JSON escape.
+                let lines = json_lines(&run.stderr);
+                assert!(
+                    lines
+                        .iter()
+                        .any(|l| l["message"].as_str().unwrap().contains(id)),
+                    "{all}"
+                );
+            } else {
+                // Plain logs show each control character as an escape.
+                assert!(all.contains("E1\\u{1b}]0;owned\\u{7}\\u{9b}31m"), "{all}");
+            }
+        }
+    });
+}
+
+/// Runs `check` on a folder `in` whose one person has id `id` and whose other names a
+/// manager `typo`.
+fn inputs_with_id(id: &str, typo: &str, check: impl Fn(&Workdir)) {
+    let w = Workdir::new();
+    w.write(
+        "in/org.csv",
+        format!("employee_id,manager_id\n\"{id}\",\nE2,\"{typo}\"\nE3,E2\n"),
+    );
+    w.write(
+        "in/survey.csv",
+        format!("respondent_id,nominee_id\nE2,\"{id}\"\nE3,\"line\nbreak\"\n"),
+    );
+    check(&w);
+}

@@ -353,7 +353,7 @@ fn input_folders_are_analysed_with_the_options_given() {
 fn pseudonymised_input_folders_match_results_pseudonymised_with_the_same_key() {
     let w = Workdir::new();
     two_waves(&w);
-    let key = ("ORGSPHERE_KEY", "wave-key");
+    let key = ("ORGSPHERE_KEY", "wave-key-for-the-tests");
     w.run_with_env(
         &["analyze", "wave1", "--out", "p1", "-q", "--pseudonymize"],
         key,
@@ -376,7 +376,7 @@ fn pseudonymised_input_folders_match_results_pseudonymised_with_the_same_key() {
     // Another key gives other pseudonyms: refused.
     w.run_with_env(
         &["compare", "p1", "wave2", "--out", "c", "--pseudonymize"],
-        ("ORGSPHERE_KEY", "another-key"),
+        ("ORGSPHERE_KEY", "another-key-for-the-tests"),
     )
     .expect_code(65)
     .expect_stderr(&["different keys"]);
@@ -408,4 +408,161 @@ fn bad_input_folders_stop_the_comparison_with_the_analysis_error() {
         &["0 and 1"],
     );
     assert!(!w.join("c").exists());
+}
+
+/// `people.csv` of `src` with one cell replaced: the `column` of the person `id`.
+fn edit_cell(people: &str, id: &str, column: &str, value: &str) -> String {
+    let mut r = csv::Reader::from_reader(people.as_bytes());
+    let headers = r.headers().unwrap().clone();
+    let at = headers.iter().position(|h| h == column).unwrap();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&headers).unwrap();
+    for rec in r.records() {
+        let mut cells: Vec<String> = rec.unwrap().iter().map(str::to_string).collect();
+        if cells[0] == id {
+            cells[at] = value.to_string();
+        }
+        w.write_record(&cells).unwrap();
+    }
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn impossible_numbers_in_people_csv_exit_65_at_their_row_and_column() {
+    let w = Workdir::new();
+    small(&w, "a", &["2", "3"], "2,3\n3,2\n");
+    w.write("b/summary.json", w.read("a-out/summary.json"));
+    let people = w.read("a-out/people.csv");
+    // Person 2 is on row 3 (people.csv is sorted by id; the header is row 1).
+    let cases = [
+        ("in_degree", "1e308"),
+        ("in_degree", "4294967296"),
+        ("in_degree", "NaN"),
+        ("in_degree", "-5"),
+        ("in_degree", "3.7"),
+        ("pagerank", "1.5"),
+        ("pagerank", "-0.1"),
+        ("pagerank", "inf"),
+        ("influence_in_degree", "-1"),
+        ("influence_in_degree", "1e30"),
+    ];
+    for (column, bad) in cases {
+        w.write("b/people.csv", edit_cell(&people, "2", column, bad));
+        let at = format!("b/people.csv:3: error in column '{column}' [impossible-value]");
+        let kind = if column == "pagerank" {
+            "a share"
+        } else {
+            "a count"
+        };
+        fails(
+            &w,
+            &["compare", "a-out", "b", "--out", "c"],
+            65,
+            &[&at, &format!("{bad:?}"), kind, "was edited"],
+        );
+        assert!(!w.join("c").exists());
+    }
+    // The values orgsphere writes pass, empty ones included ("does not apply").
+    w.write(
+        "b/people.csv",
+        edit_cell(&people, "2", "influence_in_degree", ""),
+    );
+    w.run(&["compare", "a-out", "b", "--out", "c"])
+        .expect_code(0);
+}
+
+#[test]
+fn impossible_figures_in_summary_json_exit_65_at_their_line_and_field() {
+    let w = Workdir::new();
+    small(&w, "a", &["2", "3"], "2,3\n3,2\n");
+    w.write("b/people.csv", w.read("a-out/people.csv"));
+    let summary = w.read("a-out/summary.json");
+    let line_of = |needle: &str| summary.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let cases = [
+        ("\"people\": 3", "\"people\": 1e30", "counts.people"),
+        (
+            "\"nominations\": 2",
+            "\"nominations\": -2",
+            "counts.nominations",
+        ),
+        ("\"manager\": 1", "\"manager\": 0.5", "roles.manager"),
+        (
+            "\"response_rate\": ",
+            "\"response_rate\": 1.5, \"x\": ",
+            "response_rate",
+        ),
+    ];
+    for (find, replace, field) in cases {
+        assert!(summary.contains(find), "{find} not in {summary}");
+        w.write("b/summary.json", summary.replacen(find, replace, 1));
+        let at = format!(
+            "b/summary.json:{}: error in column '{field}' [impossible-value]",
+            line_of(find)
+        );
+        fails(
+            &w,
+            &["compare", "a-out", "b", "--out", "c"],
+            65,
+            &[&at, "was edited"],
+        );
+        assert!(!w.join("c").exists());
+    }
+}
+
+#[test]
+fn a_change_beyond_a_double_is_null_not_zero() {
+    let w = Workdir::new();
+    small(&w, "a", &["2", "3"], "2,3\n3,2\n");
+    let modularity = |v: &str| {
+        let s = w.read("a-out/summary.json");
+        let at = s.find("\"modularity\": ").unwrap() + "\"modularity\": ".len();
+        let end = at + s[at..].find([',', '\n']).unwrap();
+        format!("{}{v}{}", &s[..at], &s[end..])
+    };
+    for (dir, v) in [("x", "1.7e308"), ("y", "-1.7e308")] {
+        w.write(&format!("{dir}/people.csv"), w.read("a-out/people.csv"));
+        w.write(&format!("{dir}/summary.json"), modularity(v));
+    }
+    w.run(&["compare", "x", "y", "--out", "c"]).expect_code(0);
+    let figure = &json(&w, "c/compare.json")["figures"]["communities.modularity"];
+    assert_eq!(figure["old"], 1.7e308);
+    assert_eq!(figure["new"], -1.7e308);
+    assert!(figure["change"].is_null(), "{figure}");
+    let html = w.read("c/compare.html");
+    let row = html
+        .lines()
+        .find(|l| l.contains("<td>communities.modularity</td>"))
+        .unwrap();
+    assert!(row.ends_with("<td class=\"n\">–</td></tr>"), "{row}");
+}
+
+#[test]
+fn ids_that_differ_only_by_a_leading_apostrophe_stay_apart() {
+    // `=7` is written `'=7` to keep spreadsheets from running it; `'=7` itself gets a
+    // second apostrophe, so that the two are still two people when read back.
+    let w = Workdir::new();
+    small(
+        &w,
+        "a",
+        &["=7", "'=7", "''x", "'x"],
+        "=7,'=7\n'=7,=7\n''x,=7\n",
+    );
+    small(
+        &w,
+        "b",
+        &["=7", "'=7", "''x", "'x"],
+        "=7,'=7\n'=7,=7\n'x,=7\n",
+    );
+    let people = read_csv(&w.read("a-out/people.csv"));
+    let ids: Vec<&str> = people.iter().map(|p| p["employee_id"].as_str()).collect();
+    for id in ["'=7", "''=7", "'''x", "'x"] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    w.run(&["compare", "a-out", "b-out", "--out", "c"])
+        .expect_code(0);
+    let changes = read_csv(&w.read("c/changes.csv"));
+    assert_eq!(person(&changes, "'=7")["new_in_degree"], "2");
+    assert_eq!(person(&changes, "''=7")["new_in_degree"], "1");
+    assert_eq!(person(&changes, "'''x")["new_in_degree"], "0");
+    assert_eq!(person(&changes, "'x")["old_in_degree"], "0");
 }

@@ -154,6 +154,73 @@ fn a_weight_that_is_not_a_number() {
 }
 
 #[test]
+fn a_weight_beyond_the_largest_stops_the_run_at_its_row_and_column() {
+    // Two of them once summed to infinity, written as an in_weight of 0.
+    let survey = b"respondent_id,nominee_id,weight\n1,2,1e308\n3,2,1e308\n";
+    fails(
+        b"employee_id\n1\n2\n3\n",
+        Some(survey),
+        &[],
+        65,
+        &[
+            "in/survey.csv:2: error in column 'weight' [weight-out-of-range]",
+            "\"1e308\"",
+            "1000000",
+        ],
+    );
+    // The largest weight is accepted, and its sums are exact.
+    let w = Workdir::new();
+    w.write("in/org.csv", "employee_id\n1\n2\n3\n");
+    w.write(
+        "in/survey.csv",
+        "respondent_id,nominee_id,weight\n1,2,1000000\n3,2,1000000\n",
+    );
+    w.run(&["analyze", "in", "--out", "out", "-q"])
+        .expect_code(0);
+    let people = common::read_csv(&w.read("out/people.csv"));
+    assert_eq!(common::person(&people, "2")["in_weight"], "2000000");
+}
+
+#[test]
+fn weights_in_flags_must_be_finite_and_at_most_the_largest() {
+    let w = Workdir::new();
+    w.write("in/org.csv", "employee_id\n1\n2\n");
+    w.write("in/survey.csv", SURVEY);
+    let cases: [(&[&str], &str); 7] = [
+        (&["--min-weight", "NaN"], "'NaN' for '--min-weight"),
+        (&["--min-weight", "inf"], "'inf' for '--min-weight"),
+        (&["--min-weight=-1"], "'-1' for '--min-weight"),
+        (&["--min-weight", "2e6"], "'2e6' for '--min-weight"),
+        (&["--weight-label", "Often=1e308"], "--weight-label"),
+        (&["--question-weight", "survey=1e7"], "--question-weight"),
+        (&["--question-weight", "survey=inf"], "--question-weight"),
+    ];
+    for (flags, needle) in cases {
+        let mut args = vec!["analyze", "in", "--out", "out"];
+        args.extend_from_slice(flags);
+        w.run(&args)
+            .expect_code(64)
+            .expect_stderr(&[needle, "1000000"]);
+        assert!(!w.join("out").exists());
+    }
+    w.run(&[
+        "analyze",
+        "in",
+        "--out",
+        "out",
+        "-q",
+        "--min-weight",
+        "1000000",
+    ])
+    .expect_code(0);
+    // From a config file, the message names the key.
+    w.write("job.toml", "min-weight = nan\n");
+    w.run(&["analyze", "in", "--out", "out2", "--config", "job.toml"])
+        .expect_code(64)
+        .expect_stderr(&["1000000", "key 'min-weight'", "job.toml"]);
+}
+
+#[test]
 fn a_response_rate_below_the_threshold() {
     // 3 of 10 people answered.
     let org = "employee_id\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n";

@@ -133,3 +133,19 @@ fn a_folder_generate_wrote_is_replaced_and_other_folders_are_not() {
     assert!(run.stderr.contains("did not write"), "{}", run.stderr);
     assert_eq!(w.read("mine/notes.txt"), "precious");
 }
+
+#[test]
+fn a_size_beyond_the_limit_is_a_usage_error_not_a_panic_or_a_huge_allocation() {
+    let w = Workdir::new();
+    let limit = orgsphere::generate::MAX_PEOPLE.to_string();
+    let over = (orgsphere::generate::MAX_PEOPLE + 1).to_string();
+    // The first once panicked (exit 101); the second asked for hundreds of gigabytes.
+    for n in ["18446744073709551615", "4294967296", &over, "1"] {
+        w.run(&["generate", "--people", n, "--out", "org"])
+            .expect_code(64)
+            .expect_stderr(&["--people", &limit]);
+    }
+    assert!(!w.join("org").exists());
+    let help = w.run(&["generate", "--help"]);
+    assert!(help.stdout.contains(&limit), "{}", help.stdout);
+}

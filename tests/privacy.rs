@@ -9,7 +9,7 @@ use std::fs;
 
 use common::{Workdir, read_csv, root};
 
-const KEY: &str = "wave-key-2026";
+const KEY: &str = "wave-key-2026-for-the-tests";
 
 fn analyze(w: &Workdir, out: &str, extra: &[&str]) -> common::Run {
     let dir = root().join("sample-data");
@@ -153,7 +153,12 @@ fn the_same_key_gives_the_same_pseudonyms() {
         ("ORGSPHERE_KEY", KEY),
     )
     .expect_code(0);
-    analyze(&w, "c", &["--pseudonymize", "--key", "another key"]).expect_code(0);
+    analyze(
+        &w,
+        "c",
+        &["--pseudonymize", "--key", "another key for the tests"],
+    )
+    .expect_code(0);
     let (a, b, c) = (outputs(&w, "a"), outputs(&w, "b"), outputs(&w, "c"));
     assert_eq!(a, b, "one key, one set of files");
     let id = |files: &[(String, String)]| {
@@ -181,6 +186,36 @@ fn pseudonymizing_needs_a_key() {
     );
     analyze(&w, "out", &["--key", KEY]).expect_code(64);
     assert!(!w.join("out").exists());
+}
+
+#[test]
+fn a_short_key_is_refused_with_how_to_make_a_good_one() {
+    let w = Workdir::new();
+    let min = orgsphere::export::MIN_KEY_CHARS;
+    let short = "k".repeat(min - 1);
+    let needles = [
+        &format!("at least {min}"),
+        "openssl rand -hex 32",
+        "key_check",
+    ];
+    let run = analyze(&w, "out", &["--pseudonymize", "--key", &short]);
+    run.expect_code(64).expect_stderr(&needles);
+    assert!(!run.stderr.contains(&short), "the key was printed");
+    let dir = root().join("sample-data");
+    let sample = dir.to_str().unwrap();
+    w.run_with_env(
+        &["analyze", sample, "--out", "out", "--pseudonymize"],
+        ("ORGSPHERE_KEY", "1"),
+    )
+    .expect_code(64)
+    .expect_stderr(&needles);
+    // compare analyses input folders with the key.
+    let compare = ["compare", sample, sample, "--out", "c", "--pseudonymize"];
+    w.run_with_env(&compare, ("ORGSPHERE_KEY", &short))
+        .expect_code(64)
+        .expect_stderr(&needles);
+    assert_eq!(w.entries(), Vec::<String>::new(), "something was written");
+    analyze(&w, "out", &["--pseudonymize", "--key", &"k".repeat(min)]).expect_code(0);
 }
 
 #[test]

@@ -113,6 +113,27 @@ fn external_references(text: &str) {
 }
 
 #[test]
+fn a_non_character_in_a_name_leaves_the_report_well_formed() {
+    // U+FFFE and U+FFFF are not characters: XML forbids them and HTML parsers flag them.
+    // The report drops them, as the GraphML and GEXF files do; the rest of the name stays.
+    let w = Workdir::new();
+    w.write(
+        "in/org.csv",
+        "employee_id,manager_id,name,title,department\n\
+         1,,Ada\u{fffe} Boss,CEO,Board\u{ffff}\n\
+         2,1,Bo\u{fffe},Engineer,R&D\n\
+         3,1,Cy,Engineer,R&D\n",
+    );
+    w.write("in/survey.csv", "respondent_id,nominee_id\n2,1\n3,1\n1,2\n");
+    w.run(&["analyze", "in", "--out", "out", "--min-group-size", "1"])
+        .expect_code(0);
+    let text = w.read("out/report.html");
+    let doc = parse(&text);
+    assert!(doc.all_text().contains("Ada Boss"));
+    assert!(!text.contains(['\u{fffe}', '\u{ffff}']));
+}
+
+#[test]
 fn the_sample_report_shows_departments_and_suppresses_small_groups() {
     let w = Workdir::new();
     let dir = root().join("sample-data");

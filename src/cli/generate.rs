@@ -2,17 +2,22 @@
 
 use std::path::PathBuf;
 
+use clap::builder::RangedU64ValueParser;
 use clap::{Args, ValueHint};
 use orgsphere::Result;
-use orgsphere::generate::{Spec, generate};
+use orgsphere::generate::{MAX_PEOPLE, Spec, generate};
 use serde_json::json;
 
 use super::log;
 
 #[derive(Args)]
 pub struct GenerateArgs {
-    /// How many people.
-    #[arg(long, value_name = "N")]
+    /// How many people, from 2 to 10000000.
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = RangedU64ValueParser::<usize>::new().range(2..=MAX_PEOPLE as u64)
+    )]
     people: usize,
     /// Seed: the same seed gives the same files.
     #[arg(long, value_name = "S", default_value_t = 1)]

@@ -3,6 +3,11 @@
 //! collectors, with `level`, `message` and, where known, `file`, `row`, `column`, `code`,
 //! `exit_code` and figures of the run. `--quiet` silences everything but errors.
 //!
+//! Text from the inputs (ids, names, headers, file names) never reaches the terminal raw:
+//! plain lines show control characters as escapes (`\u{1b}`), JSON lines as JSON escapes
+//! (DEL and the C1 controls too, which serde_json leaves as they are), so an export cannot
+//! move the cursor, retitle the window or forge a line of the log.
+//!
 //! orgsphere itself prints no colour; clap's help and error colours follow
 //! [`color_choice`]: never with JSON logs, never when `NO_COLOR` is set or stderr is not a
 //! terminal (clap's `auto`).
@@ -11,6 +16,7 @@ use std::sync::OnceLock;
 
 use clap::{ColorChoice, ValueEnum};
 use orgsphere::Error;
+use orgsphere::export::format::terminal;
 use orgsphere::validate::Problem;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -82,9 +88,28 @@ struct Record<'a> {
 
 fn emit(record: &Record<'_>) {
     match serde_json::to_string(record) {
-        Ok(line) => eprintln!("{line}"),
-        Err(_) => eprintln!("orgsphere: {}", record.message),
+        Ok(line) => eprintln!("{}", escape_c1(&line)),
+        Err(_) => eprintln!("orgsphere: {}", terminal(record.message)),
     }
+}
+
+/// A JSON line with DEL and the C1 controls (U+007F–U+009F) written as `\u` escapes:
+/// serde_json escapes only U+0000–U+001F, and a terminal may act on the others. They can
+/// only stand inside strings, where the escape means the same character.
+fn escape_c1(line: &str) -> std::borrow::Cow<'_, str> {
+    let c1 = |c: char| ('\u{7f}'..='\u{9f}').contains(&c);
+    if !line.contains(c1) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 16);
+    for c in line.chars() {
+        if c1(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// An informational message, with figures for JSON logs (`fields` must be an object).
@@ -104,7 +129,7 @@ pub fn info(message: &str, fields: Value) {
             ..Record::default()
         });
     } else {
-        eprintln!("orgsphere: {message}");
+        eprintln!("orgsphere: {}", terminal(message));
     }
 }
 
@@ -120,7 +145,7 @@ pub fn warning(message: &str) {
             ..Record::default()
         });
     } else {
-        eprintln!("orgsphere: warning: {message}");
+        eprintln!("orgsphere: warning: {}", terminal(message));
     }
 }
 
@@ -144,7 +169,11 @@ pub fn problem(p: &Problem, exit_code: Option<u8>) {
 /// The error a run ends with.
 pub fn failure(e: &Error) {
     if !json() {
-        eprintln!("orgsphere: {e}");
+        match e {
+            // One line per problem, each already made safe for a terminal.
+            Error::InvalidData(_) => eprintln!("orgsphere: {e}"),
+            e => eprintln!("orgsphere: {}", terminal(&e.to_string())),
+        }
         return;
     }
     let code = e.exit_code();
@@ -191,4 +220,22 @@ pub fn json_requested(args: &[std::ffi::OsString]) -> bool {
     args.windows(2)
         .any(|w| w[0] == "--log-format" && w[1] == "json")
         || args.iter().any(|a| a == "--log-format=json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_escape_del_and_c1_controls() {
+        let record = Record {
+            level: "warning",
+            message: "id E1\u{1b}]0;x\u{7}\u{9b}2J\u{7f} Zoë",
+            ..Record::default()
+        };
+        let line = escape_c1(&serde_json::to_string(&record).unwrap()).into_owned();
+        assert!(!line.chars().any(char::is_control), "{line}");
+        let back: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(back["message"], record.message);
+    }
 }

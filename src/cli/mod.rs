@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueHint};
 use orgsphere::export::{Key, OutputOptions};
+use orgsphere::load::weight::MAX_WEIGHT;
 use orgsphere::options::{self, HighInfluenceRule, Inputs};
 use orgsphere::{Error, Options, Result};
 
@@ -225,8 +226,8 @@ pub struct ReadingArgs {
         help_heading = "Surveys and files"
     )]
     answer_separators: String,
-    /// Survey answers with a smaller weight are not ties (e.g. 4 on a 1–6 scale).
-    #[arg(long, value_name = "W", help_heading = "Surveys and files")]
+    /// Survey answers with a smaller weight are not ties (e.g. 4 on a 1–6 scale); from 0 to 1000000.
+    #[arg(long, value_name = "W", value_parser = weight, help_heading = "Surveys and files")]
     min_weight: Option<f64>,
     /// Stop with exit 65 when fewer than this share (0–1) of people answered.
     #[arg(long, value_name = "RATE")]
@@ -257,6 +258,17 @@ impl InputArgs {
         let mut o = Options::new(inputs, out);
         self.reading.apply(&mut o)?;
         Ok(o)
+    }
+}
+
+/// A weight given on the command line (`--min-weight`): from 0 to [`MAX_WEIGHT`], as
+/// survey weights are.
+fn weight(text: &str) -> std::result::Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(w) if options::is_weight(w) => Ok(w),
+        _ => Err(format!(
+            "give a weight from 0 to {MAX_WEIGHT}, e.g. 4 (answers with a smaller weight are no ties)"
+        )),
     }
 }
 
@@ -319,7 +331,7 @@ pub struct PrivacyArgs {
     /// Replace every id with a keyed pseudonym and leave out names, e-mails and every org-chart column but title and department, in every file. Needs a key: --key or ORGSPHERE_KEY.
     #[arg(long, help_heading = "Privacy")]
     pseudonymize: bool,
-    /// The pseudonymisation key (prefer the ORGSPHERE_KEY environment variable: a flag shows in the process list). The same key gives the same pseudonyms in every run.
+    /// The pseudonymisation key, at least 16 characters (make one with `openssl rand -hex 32`; prefer the ORGSPHERE_KEY environment variable: a flag shows in the process list). The same key gives the same pseudonyms in every run.
     #[arg(
         long,
         value_name = "KEY",

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::Args;
+use orgsphere::export::format::terminal;
 use orgsphere::load::survey::Shape;
 use orgsphere::validate::{Dataset, Problem};
 use orgsphere::{Error, Result};
@@ -35,7 +36,7 @@ pub fn run(args: ValidateArgs) -> Result<()> {
             if !log::quiet() {
                 print_inputs(&d);
                 print_grouped("warnings", &d.warnings);
-                println!("no errors");
+                say("no errors");
             }
             leave(d);
             Ok(())
@@ -81,12 +82,12 @@ fn log_json(d: &Dataset) {
 /// What was read: files with encoding and shape, respondents, ties kept and how answers
 /// were matched.
 fn print_inputs(d: &Dataset) {
-    println!(
+    say(&format!(
         "{}: {} people ({})",
         d.org.file,
         d.people.len(),
         d.org.encoding
-    );
+    ));
     for f in &d.survey_files {
         let shape = match &f.shape {
             Shape::Long => "long".to_string(),
@@ -101,16 +102,19 @@ fn print_inputs(d: &Dataset) {
                 format!("wide: {}", list.join(", "))
             }
         };
-        println!("{}: {} rows, {shape} ({})", f.file, f.rows, f.encoding);
+        say(&format!(
+            "{}: {} rows, {shape} ({})",
+            f.file, f.rows, f.encoding
+        ));
     }
     let a = &d.answers;
-    println!(
+    say(&format!(
         "respondents: {} of {} ({:.1} %); nominations kept: {}",
         d.respondents(),
         d.people.len(),
         100.0 * d.response_rate(),
         a.nominations.len()
-    );
+    ));
     for (n, what) in [
         (a.matched_by_email, "survey cells matched by e-mail address"),
         (a.matched_by_name, "survey cells matched by name"),
@@ -118,28 +122,33 @@ fn print_inputs(d: &Dataset) {
         (a.below_min_weight, "answers below --min-weight (no tie)"),
     ] {
         if n > 0 {
-            println!("{what}: {n}");
+            say(&format!("{what}: {n}"));
         }
     }
 }
 
+/// Prints one line on stdout, control characters from the inputs shown as escapes.
+fn say(line: &str) {
+    println!("{}", terminal(line));
+}
+
 fn print_grouped(what: &str, problems: &[Problem]) {
     if problems.is_empty() {
-        println!("no {what}");
+        say(&format!("no {what}"));
         return;
     }
-    println!("{} {what}:", problems.len());
+    say(&format!("{} {what}:", problems.len()));
     let mut by_code: BTreeMap<&str, Vec<&Problem>> = BTreeMap::new();
     for p in problems {
         by_code.entry(p.code).or_default().push(p);
     }
     for (code, list) in by_code {
-        println!("  {code} ({}):", list.len());
+        say(&format!("  {code} ({}):", list.len()));
         for p in list.iter().take(SHOWN_PER_CODE) {
-            println!("    {p}");
+            say(&format!("    {p}"));
         }
         if list.len() > SHOWN_PER_CODE {
-            println!("    … and {} more", list.len() - SHOWN_PER_CODE);
+            say(&format!("    … and {} more", list.len() - SHOWN_PER_CODE));
         }
     }
 }

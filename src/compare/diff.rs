@@ -71,8 +71,10 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// New minus old; `None` when either is null, or when the difference of two huge
+    /// measures is beyond a double (it does not apply: it is not 0).
     pub fn change(&self) -> Option<f64> {
-        Some(self.new? - self.old?)
+        Some(self.new? - self.old?).filter(|d| d.is_finite())
     }
 }
 
@@ -191,7 +193,7 @@ fn merge(old: Vec<PersonRow>, new: Vec<PersonRow>) -> Vec<(Option<PersonRow>, Op
 }
 
 /// Sections of `summary.json` that describe the run rather than the organisation.
-const NOT_FIGURES: [&str; 5] = [
+pub(super) const NOT_FIGURES: [&str; 5] = [
     "schema_version",
     "tool",
     "generated_at",

@@ -9,6 +9,7 @@
 
 mod diff;
 pub mod html;
+mod kinds;
 mod read;
 mod write;
 
@@ -264,8 +265,11 @@ pub fn headline_figure(path: &str) -> bool {
 }
 
 /// A JSON number written as every output writes numbers (10 significant digits; whole
-/// numbers without a fraction).
+/// numbers without a fraction); null for infinity or NaN, which JSON cannot hold.
 pub(crate) fn number(x: f64) -> Value {
+    if !x.is_finite() {
+        return Value::Null;
+    }
     if x.fract() == 0.0 && x.abs() < 1e15 {
         return Value::from(x as i64);
     }

@@ -1,6 +1,8 @@
 //! Reading one result folder written by `orgsphere analyze`: `people.csv` (id, role,
 //! reason, nominations, PageRank, per-question nominations) and `summary.json` (kept as
-//! JSON, so fields added to it later can be compared without code here).
+//! JSON, so fields added to it later can be compared without code here). Every number is
+//! checked against what orgsphere writes there ([`kinds`]): a count of 1e30 or a share of
+//! 1.5 stops the comparison (exit 65) at its file, row and column.
 
 use std::cmp::Ordering;
 use std::fs::File;
@@ -10,8 +12,9 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
+use super::kinds::{self, Kind, SummaryError};
 use crate::error::{Error, Result};
-use crate::export::format::natural_cmp;
+use crate::export::format::{csv_unguard, natural_cmp};
 use crate::validate::Problem;
 
 /// The `people.csv` columns compare needs.
@@ -55,7 +58,7 @@ impl ResultFolder {
             return Err(missing(dir, "no such folder"));
         }
         let summary = read_summary(&dir.join("summary.json"))?;
-        let people = read_people(&dir.join("people.csv"))?;
+        let people = read_people(&dir.join("people.csv"), &summary)?;
         Ok(ResultFolder::new(dir, summary, people, false))
     }
 
@@ -64,7 +67,7 @@ impl ResultFolder {
     /// the input folder, for messages.
     pub fn from_bytes(dir: &Path, people_csv: &[u8], summary_json: &[u8]) -> Result<ResultFolder> {
         let summary = parse_summary(&dir.join("summary.json"), summary_json)?;
-        let people = parse_people(&dir.join("people.csv"), people_csv)?;
+        let people = parse_people(&dir.join("people.csv"), people_csv, &summary)?;
         Ok(ResultFolder::new(dir, summary, people, true))
     }
 
@@ -119,18 +122,28 @@ fn invalid(path: &Path, row: Option<u64>, code: &'static str, message: String) -
 }
 
 fn read_summary(path: &Path) -> Result<Value> {
-    parse_summary(path, io::BufReader::new(open(path)?))
+    let mut text = Vec::new();
+    io::Read::read_to_end(&mut open(path)?, &mut text).map_err(|e| Error::io(path, e))?;
+    parse_summary(path, &text)
 }
 
-/// `summary.json`'s text from `text`; `path` names it in errors.
-fn parse_summary(path: &Path, text: impl io::Read) -> Result<Value> {
-    let value: Value = serde_json::from_reader(text).map_err(|e| {
-        invalid(
+/// `summary.json`'s text from `text`, every figure checked (see [`kinds`]); `path` names
+/// it in errors.
+fn parse_summary(path: &Path, text: &[u8]) -> Result<Value> {
+    let value = kinds::parse_summary(text, &super::diff::NOT_FIGURES).map_err(|e| match e {
+        SummaryError::Json(e) => invalid(
             path,
             None,
             "invalid-summary",
             format!("not a summary written by orgsphere ({e}); run `orgsphere analyze` again to rewrite it"),
-        )
+        ),
+        SummaryError::Figure(f) => not_written_by_orgsphere(
+            path,
+            f.line as u64,
+            &f.path,
+            &f.value,
+            f.kind,
+        ),
     })?;
     if !value.is_object() {
         return Err(invalid(
@@ -143,14 +156,40 @@ fn parse_summary(path: &Path, text: impl io::Read) -> Result<Value> {
     Ok(value)
 }
 
+/// A value at `row` and `column` (a `people.csv` header or a `summary.json` field) that is
+/// not of the kind orgsphere writes there.
+fn not_written_by_orgsphere(path: &Path, row: u64, column: &str, value: &str, kind: Kind) -> Error {
+    let folder = path
+        .parent()
+        .map_or_else(|| ".".into(), |d| d.display().to_string());
+    let mut e = invalid(
+        path,
+        Some(row),
+        "impossible-value",
+        format!(
+            "{column} is {value}, but orgsphere writes {} there: {folder} is not a result folder of `orgsphere analyze`, or the file was edited; run `orgsphere analyze` again to rewrite it",
+            kind.describe()
+        ),
+    );
+    if let Error::InvalidData(p) = &mut e {
+        p[0].column = Some(column.to_string());
+    }
+    e
+}
+
 /// Where each needed column is.
 struct Layout {
     required: [usize; 5],
     questions: Vec<(String, usize)>,
 }
 
-fn layout(path: &Path, headers: &csv::StringRecord) -> Result<Layout> {
-    let find = |name: &str| headers.iter().position(|h| h == name);
+/// Finds the columns compare needs in `people.csv`'s header (as written: cells that look
+/// like formulas carry a guard apostrophe). The per-question columns are
+/// `<question>_in_degree` for each question `summary.json` lists in `counts.questions`;
+/// without that list, every column whose name ends in `_in_degree`.
+fn layout(path: &Path, headers: &csv::StringRecord, summary: &Value) -> Result<Layout> {
+    let headers: Vec<&str> = headers.iter().map(csv_unguard).collect();
+    let find = |name: &str| headers.iter().position(|h| *h == name);
     let absent: Vec<&str> = REQUIRED
         .iter()
         .copied()
@@ -168,24 +207,39 @@ fn layout(path: &Path, headers: &csv::StringRecord) -> Result<Layout> {
             ),
         ));
     }
-    let questions = headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| Some((h.strip_suffix("_in_degree")?.to_string(), i)))
-        .filter(|(q, _)| !q.is_empty())
-        .collect();
+    let listed = summary
+        .pointer("/counts/questions")
+        .and_then(Value::as_array);
+    let questions = match listed {
+        Some(list) => list
+            .iter()
+            .filter_map(Value::as_str)
+            .filter_map(|q| Some((q.to_string(), find(&format!("{q}_in_degree"))?)))
+            .collect(),
+        None => headers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| Some((h.strip_suffix("_in_degree")?.to_string(), i)))
+            .filter(|(q, _)| !q.is_empty())
+            .collect(),
+    };
     Ok(Layout {
         required: REQUIRED.map(|c| find(c).expect("checked above")),
         questions,
     })
 }
 
-fn read_people(path: &Path) -> Result<(Vec<PersonRow>, Vec<String>)> {
-    parse_people(path, io::BufReader::new(open(path)?))
+fn read_people(path: &Path, summary: &Value) -> Result<(Vec<PersonRow>, Vec<String>)> {
+    parse_people(path, io::BufReader::new(open(path)?), summary)
 }
 
-/// `people.csv`'s rows from `text`, sorted by id; `path` names it in errors.
-fn parse_people(path: &Path, text: impl io::Read) -> Result<(Vec<PersonRow>, Vec<String>)> {
+/// `people.csv`'s rows from `text`, sorted by id; `path` names it in errors, `summary` (the
+/// same run's) lists the questions.
+fn parse_people(
+    path: &Path,
+    text: impl io::Read,
+    summary: &Value,
+) -> Result<(Vec<PersonRow>, Vec<String>)> {
     let mut reader = csv::Reader::from_reader(text);
     let bad = |row: Option<u64>, e: csv::Error| {
         invalid(
@@ -196,7 +250,7 @@ fn parse_people(path: &Path, text: impl io::Read) -> Result<(Vec<PersonRow>, Vec
         )
     };
     let headers = reader.headers().map_err(|e| bad(Some(1), e))?.clone();
-    let layout = layout(path, &headers)?;
+    let layout = layout(path, &headers, summary)?;
     let mut people = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| bad(e.position().map(|p| p.record() + 1), e))?;
@@ -227,39 +281,30 @@ fn person(
     row: u64,
 ) -> Result<PersonRow> {
     let cell = |i: usize| record.get(i).unwrap_or("").trim();
-    let number = |i: usize| -> Result<Option<f64>> {
+    // Text as orgsphere was given it: without the guard that keeps spreadsheets from
+    // running it as a formula.
+    let text = |i: usize| csv_unguard(record.get(i).unwrap_or("")).trim();
+    let number = |i: usize, kind: Kind| -> Result<Option<f64>> {
         let text = cell(i);
-        if text.is_empty() {
-            return Ok(None);
-        }
-        text.parse::<f64>().map(Some).map_err(|_| {
-            let mut e = invalid(
-                path,
-                Some(row),
-                "not-a-number",
-                format!(
-                    "{text:?} is not a number; run `orgsphere analyze` again to rewrite the file"
-                ),
-            );
-            if let Error::InvalidData(p) = &mut e {
-                p[0].column = headers.get(i).map(str::to_string);
-            }
-            e
+        kind.cell(text).map_err(|()| {
+            let column = headers.get(i).unwrap_or("");
+            not_written_by_orgsphere(path, row, column, &format!("{text:?}"), kind)
         })
     };
+    // A count checked by `Kind::Count` fits a u32.
+    let count = |i: usize| Ok(number(i, Kind::Count)?.map(|v| v as u32));
     let [id, role, reason, in_degree, pagerank] = layout.required;
-    let count = |x: Option<f64>| x.map(|v| v.max(0.0) as u32);
     Ok(PersonRow {
-        id: cell(id).to_string(),
-        role: cell(role).to_string(),
-        reason: cell(reason).to_string(),
-        in_degree: count(number(in_degree)?).unwrap_or(0),
-        pagerank: number(pagerank)?.unwrap_or(0.0),
+        id: text(id).to_string(),
+        role: text(role).to_string(),
+        reason: text(reason).to_string(),
+        in_degree: count(in_degree)?.unwrap_or(0),
+        pagerank: number(pagerank, Kind::Share)?.unwrap_or(0.0),
         rank: 0,
         by_question: layout
             .questions
             .iter()
-            .map(|&(_, i)| number(i).map(count))
+            .map(|&(_, i)| count(i))
             .collect::<Result<_>>()?,
     })
 }

@@ -2,6 +2,7 @@
 //! order (SPEC §6), each a typed function of the person, computed when written.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 
@@ -137,43 +138,45 @@ fn opt_float(v: Option<f64>) -> Cell<'static> {
     v.map_or(Cell::Empty, Cell::Float)
 }
 
-/// The names orgsphere writes; an org-chart column of the same name is written as
-/// `org_<name>` so that every column name stays unique.
-const METRIC_NAMES: [&str; 33] = [
-    "employee_id",
-    "manager_id",
-    "title",
-    "department",
-    "formal_power",
-    "direct_reports",
-    "formal_reach",
-    "level",
-    "respondent",
-    "in_degree",
-    "in_weight",
-    "in_share",
-    "out_degree",
-    "pagerank",
-    "betweenness",
-    "closeness",
-    "reciprocity",
-    "constraint",
-    "effective_size",
-    "core",
-    "outside_team_share",
-    "nominating_departments",
-    "influence_sphere_size",
-    "influence_sphere_size_2",
-    "command_coverage",
-    "influence_beyond_chain",
-    "community",
-    "influence_percentile",
-    "role",
-    "flags",
-    "leader_stability",
-    "reason",
-    "flag_reasons",
-];
+/// Names the graph files give node data of their own besides the person columns: `id`,
+/// `label`, `color` and `size` in `graph.cyjs` and `graph.json`, `x` and `y` in
+/// `graph.json`, and what networkx makes of yEd's drawing in `graph.graphml` (`label`,
+/// `x`, `y`, `shape_type`). No person column may take them.
+const GRAPH_KEYS: [&str; 7] = ["id", "label", "color", "size", "x", "y", "shape_type"];
+
+/// Names for the org chart's own columns (`headers`, in order) that neither collide with
+/// `own` (orgsphere's columns, per-question ones included), [`GRAPH_KEYS`] nor each other:
+/// a header keeps its name when it is free and the first of its name; any other becomes
+/// `org_<name>`, or `org_<name>_2`, `org_<name>_3`… when that is taken too. The result
+/// depends only on the names, so every run and every file names a column alike.
+fn org_column_names<'h>(own: &[&str], headers: &[&'h str]) -> Vec<Cow<'h, str>> {
+    let mut taken: HashSet<Cow<'_, str>> = own
+        .iter()
+        .chain(&GRAPH_KEYS)
+        .map(|n| Cow::Owned(n.to_string()))
+        .collect();
+    let keep: Vec<bool> = headers
+        .iter()
+        .map(|h| taken.insert(Cow::Borrowed(*h)))
+        .collect();
+    let mut names = Vec::with_capacity(headers.len());
+    for (h, keep) in headers.iter().zip(keep) {
+        if keep {
+            names.push(Cow::Borrowed(*h));
+            continue;
+        }
+        let base = format!("org_{h}");
+        let mut name = base.clone();
+        let mut n = 2;
+        while taken.contains(name.as_str()) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        taken.insert(Cow::Owned(name.clone()));
+        names.push(Cow::Owned(name));
+    }
+    names
+}
 
 /// The columns of `people.csv`, in order.
 pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
@@ -200,22 +203,20 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
         Column::input("title", text_of(org.columns.title)),
         Column::input("department", text_of(org.columns.department)),
     ];
+    // The org chart's other columns, named once every column of orgsphere's is known.
     let fixed = org.columns.fixed();
+    let first_org = cols.len();
     for (c, header) in org
         .headers
         .iter()
         .enumerate()
         .filter(|(c, _)| !fixed.contains(&Some(*c)))
     {
-        let name = if METRIC_NAMES.contains(&header.as_str()) {
-            format!("org_{header}")
-        } else {
-            header.clone()
-        };
-        cols.push(Column::input(name, move |p| {
+        cols.push(Column::input(header.as_str(), move |p| {
             Cell::Text(Cow::Borrowed(record(p).cell(c)))
         }));
     }
+    let org_columns = first_org..cols.len();
     let f = &a.metrics.formal;
     let cls = &a.classification;
     cols.push(Column::new("formal_power", Kind::Bool, move |p| {
@@ -262,7 +263,29 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
         });
         influence_columns(&mut cols, &format!("{name}_"), &a.metrics.per_question[q]);
     }
+    name_org_columns(&mut cols, org_columns);
     cols
+}
+
+/// Gives the org chart's columns (`org`, a range of `cols`) names that collide with no
+/// other column ([`org_column_names`]).
+fn name_org_columns(cols: &mut [Column<'_>], org: std::ops::Range<usize>) {
+    let names: Vec<String> = {
+        let own: Vec<&str> = cols
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !org.contains(i))
+            .map(|(_, c)| c.name.as_str())
+            .collect();
+        let headers: Vec<&str> = cols[org.clone()].iter().map(|c| c.name.as_str()).collect();
+        org_column_names(&own, &headers)
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect()
+    };
+    for (column, name) in cols[org].iter_mut().zip(names) {
+        column.name = name;
+    }
 }
 
 /// The influence metrics of one layer, with a name prefix (`""` or `advice_`).
@@ -366,4 +389,43 @@ pub fn person_order(a: &Analysis) -> Vec<usize> {
     let mut order: Vec<usize> = (0..ids.len()).collect();
     order.par_sort_by(|&x, &y| format::natural_cmp(&ids[x], &ids[y]));
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn org_columns_get_names_no_other_column_has() {
+        let own = ["employee_id", "pagerank", "advice_in_degree", "role"];
+        let headers = [
+            "pagerank",
+            "org_pagerank",
+            "Location",
+            "advice_in_degree",
+            "label",
+            "Location",
+            "org_pagerank_2",
+            "pagerank",
+        ];
+        let names = org_column_names(&own, &headers);
+        assert_eq!(
+            names,
+            [
+                "org_pagerank_3",
+                "org_pagerank",
+                "Location",
+                "org_advice_in_degree",
+                "org_label",
+                "org_Location",
+                "org_pagerank_2",
+                "org_pagerank_4",
+            ]
+        );
+        // Headers that collide with nothing keep their names.
+        assert_eq!(
+            org_column_names(&own, &["name", "hire_date"]),
+            ["name", "hire_date"]
+        );
+    }
 }

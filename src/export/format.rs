@@ -20,18 +20,45 @@ pub fn opt_int(x: Option<u32>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// Whether a spreadsheet reads a cell that starts with `c` as a formula.
+fn formula_start(c: u8) -> bool {
+    matches!(c, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+}
+
+/// Whether a cell is a plain number (`-3`, `+1.5`, ` -.5e3 `), which a spreadsheet reads as
+/// a number, not a formula. `inf` and `NaN`, which Rust would parse, are not.
+fn plain_number(cell: &str) -> bool {
+    let t = cell.trim();
+    let digits = t.trim_start_matches(['+', '-']);
+    digits.starts_with(|c: char| c.is_ascii_digit() || c == '.') && t.parse::<f64>().is_ok()
+}
+
 /// Makes a text cell from the inputs safe to open in a spreadsheet: a cell that starts with
 /// `=`, `+`, `-`, `@`, tab or carriage return would be run as a formula, so it gets a
 /// leading apostrophe. Numbers (`-3`, `+1.5`) stay numbers (OWASP "CSV injection").
+///
+/// The guard can be undone ([`csv_unguard`]): a cell that already starts with an
+/// apostrophe followed by one of those characters or by another apostrophe gets one more,
+/// so `=7` is written `'=7` and `'=7` is written `''=7`: no two cells are written alike.
 pub fn csv_text(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = matches!(
-        cell.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
-    );
-    if risky && cell.trim().parse::<f64>().is_err() {
+    let guard = match cell.as_bytes() {
+        [b'\'', next, ..] => *next == b'\'' || formula_start(*next),
+        [first, ..] => formula_start(*first) && !plain_number(cell),
+        [] => false,
+    };
+    if guard {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The cell [`csv_text`] was given, from what it wrote: one leading apostrophe is removed
+/// when a formula character or another apostrophe follows it.
+pub fn csv_unguard(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [b'\'', next, ..] if *next == b'\'' || formula_start(*next) => &cell[1..],
+        _ => cell,
     }
 }
 
@@ -119,7 +146,10 @@ pub fn dot(text: &str) -> String {
     out
 }
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values. Control characters other than
+/// line feed and tab, and Unicode's non-characters (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the
+/// last two of every plane), are dropped: XML forbids U+FFFE and U+FFFF, HTML parsers flag
+/// every non-character, and the report must stay well-formed XML as well as HTML.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -130,10 +160,36 @@ pub fn html(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c if c.is_control() && !matches!(c, '\n' | '\t') => {}
+            c if noncharacter(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether `c` is one of Unicode's 66 non-characters, never meant to be exchanged.
+fn noncharacter(c: char) -> bool {
+    let c = c as u32;
+    (0xFDD0..=0xFDEF).contains(&c) || c & 0xFFFE == 0xFFFE
+}
+
+/// Makes text safe to print on a terminal: every control character (C0, DEL and C1:
+/// escape, bell, line breaks…) is shown as the escape Rust's `{:?}` writes (`\u{1b}`,
+/// `\n`), so that text from the inputs cannot move the cursor, retitle the window or start
+/// a line of its own. Borrows when there is nothing to change (the usual case).
+pub fn terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Orders ids as people read them: digit runs by value, so `E2` comes before `E10` and
@@ -208,6 +264,30 @@ mod tests {
         assert_eq!(csv_text("-3"), "-3");
         assert_eq!(csv_text("+1.5"), "+1.5");
         assert_eq!(csv_text("Zoë"), "Zoë");
+        assert_eq!(csv_text(" -5 "), " -5 ");
+        assert_eq!(csv_text("-.5e3"), "-.5e3");
+        assert_eq!(csv_text("-inf"), "'-inf");
+        assert_eq!(csv_text("+NaN"), "'+NaN");
+        assert_eq!(csv_text("-"), "'-");
+    }
+
+    #[test]
+    fn the_guard_is_undone_exactly() {
+        // Cells that differ only by a leading apostrophe are still different when written,
+        // and each reads back as it was given.
+        let cells = [
+            "=7", "'=7", "''=7", "'''=7", "'", "''", "'x", "''x", "-5", "'-5", "-x", "'-x", "@a",
+            "'@a", "\tx", "'\tx", "x'", "", "Zoë", "'+1",
+        ];
+        let written: Vec<String> = cells.iter().map(|c| csv_text(c).into_owned()).collect();
+        let distinct: std::collections::HashSet<&String> = written.iter().collect();
+        assert_eq!(distinct.len(), cells.len(), "{written:?}");
+        for (cell, w) in cells.iter().zip(&written) {
+            assert_eq!(csv_unguard(w), *cell, "{w:?}");
+        }
+        assert_eq!(csv_text("'=7"), "''=7");
+        assert_eq!(csv_text("'x"), "'x");
+        assert_eq!(csv_text("'-5"), "''-5");
     }
 
     #[test]
@@ -263,6 +343,19 @@ mod tests {
         assert_eq!(
             html("<script>alert('x')</script> & \""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;"
+        );
+        assert_eq!(
+            html("a\u{fffe}b\u{ffff}c\u{fdd0}d\u{1fffe}e\u{fffd}\u{1b}\u{9b}"),
+            "abcde\u{fffd}"
+        );
+    }
+
+    #[test]
+    fn terminal_text_shows_control_characters_as_escapes() {
+        assert_eq!(terminal("plain Zoë"), "plain Zoë");
+        assert_eq!(
+            terminal("E1\u{1b}]0;x\u{7}\u{9b}2J\nnext\t\u{7f}"),
+            "E1\\u{1b}]0;x\\u{7}\\u{9b}2J\\nnext\\t\\u{7f}"
         );
     }
 

@@ -30,7 +30,9 @@ mod view;
 pub use columns::{Cell, Column, Kind, person_columns, person_order};
 pub use groups::Groups;
 pub use layout::Layout;
-pub use options::{DEFAULT_MIN_GROUP_SIZE, Format, Key, LARGE_ORGANISATION, OutputOptions};
+pub use options::{
+    DEFAULT_MIN_GROUP_SIZE, Format, Key, LARGE_ORGANISATION, MIN_KEY_CHARS, OutputOptions,
+};
 pub use summary::SCHEMA_VERSION;
 pub use view::View;
 

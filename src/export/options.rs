@@ -102,18 +102,25 @@ impl Format {
 /// limit nothing changes; `--formats cyjs,json` writes the JSON files at any size.
 pub const LARGE_ORGANISATION: usize = 20_000;
 
+/// The fewest characters a pseudonymisation key has. `summary.json`'s `key_check` (like
+/// every pseudonym of an id someone knows) lets whoever holds the results test guessed
+/// keys offline, as fast as they can compute HMACs: a short key would be found. Sixteen
+/// random characters are out of reach; `openssl rand -hex 32` makes 64.
+pub const MIN_KEY_CHARS: usize = 16;
+
 /// The secret that turns ids into pseudonyms. Its `Debug` form never shows it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Key(String);
 
 impl Key {
-    /// A key must not be empty.
+    /// A key has at least [`MIN_KEY_CHARS`] characters.
     pub fn new(secret: impl Into<String>) -> Result<Key> {
         let secret = secret.into();
-        if secret.is_empty() {
-            return Err(Error::Usage(
-                "--pseudonymize: the key is empty; pass --key KEY or set ORGSPHERE_KEY".into(),
-            ));
+        let chars = secret.chars().count();
+        if chars < MIN_KEY_CHARS {
+            return Err(Error::Usage(format!(
+                "--pseudonymize: the key (--key or ORGSPHERE_KEY) has {chars} characters; give one of at least {MIN_KEY_CHARS}. Anyone holding the results can test guessed keys against summary.json's key_check offline, so a short key would be found. Make one with `openssl rand -hex 32`, keep it secret, and use it for every wave you want to compare"
+            )));
         }
         Ok(Key(secret))
     }
@@ -229,8 +236,24 @@ mod tests {
 
     #[test]
     fn keys_are_never_printed() {
-        let key = Key::new("hunter2").unwrap();
+        let key = Key::new("hunter2-hunter2-hunter2").unwrap();
         assert!(!format!("{key:?}").contains("hunter2"));
-        assert!(Key::new("").is_err());
+    }
+
+    #[test]
+    fn short_keys_are_refused_with_how_to_make_a_good_one() {
+        // 15 characters in 30 bytes: characters are counted, not bytes.
+        let accents = "é".repeat(MIN_KEY_CHARS - 1);
+        for short in ["", "k", "hunter2", &accents] {
+            let e = Key::new(short).unwrap_err();
+            assert_eq!(e.exit_code(), crate::error::EXIT_USAGE);
+            let message = e.to_string();
+            assert!(message.contains("openssl rand -hex 32"), "{message}");
+            if short.len() > 1 {
+                assert!(!message.contains(short), "the key was printed: {message}");
+            }
+        }
+        assert!(Key::new("é".repeat(MIN_KEY_CHARS)).is_ok());
+        assert!(Key::new("0123456789abcdef").is_ok());
     }
 }

@@ -15,7 +15,12 @@ impl Exporter for PeopleCsv {
     fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.columns();
         let mut w = csv::Writer::from_writer(&mut *out);
-        w.write_record(columns.iter().map(|c| c.name.as_str()))?;
+        // Headers come from the org chart and the survey's questions: guarded like cells.
+        w.write_record(
+            columns
+                .iter()
+                .map(|c| format::csv_text(&c.name).into_owned()),
+        )?;
         w.flush()?;
         drop(w);
         // Rows formatted in parallel chunks, cell by cell (no string per value), quoted as

@@ -2,7 +2,8 @@
 //! bridges, and peripheral people — each only for departments of at least the minimum
 //! group size. They read the combined influence layer.
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashSet};
 
 use super::{Context, Finding, Severity};
 use crate::graph::Questions;
@@ -28,6 +29,15 @@ fn describable(cx: &Context<'_>) -> Vec<(u32, usize)> {
         .collect()
 }
 
+/// Per department: whether it is large enough to describe (one of `groups`).
+fn describable_mask(cx: &Context<'_>, groups: &[(u32, usize)]) -> Vec<bool> {
+    let mut mask = vec![false; cx.analysis.metrics.department_names.len()];
+    for &(d, _) in groups {
+        mask[d as usize] = true;
+    }
+    mask
+}
+
 /// Ties between departments: (a, b) with a < b → (ties, the people at their ends).
 pub type DepartmentTies = BTreeMap<(u32, u32), (usize, Vec<u32>)>;
 
@@ -37,6 +47,7 @@ pub fn silos(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
     let g = cx.analysis.graph.influence(Questions::All);
     let ei = ei_index(g, &m.department, m.department_names.len());
     let groups = describable(cx);
+    let is_describable = describable_mask(cx, &groups);
     let mut out = Vec::new();
     for &(d, size) in &groups {
         let Some(index) = ei[d as usize] else {
@@ -53,37 +64,89 @@ pub fn silos(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
             });
         }
     }
-    let mut apart = Vec::new();
-    for (i, &(a, _)) in groups.iter().enumerate() {
-        for &(b, _) in &groups[i + 1..] {
-            if !ties.contains_key(&(a, b)) {
-                apart.push(format!(
-                    "{} – {}",
-                    cx.department_name(a),
-                    cx.department_name(b)
-                ));
-            }
-        }
-    }
-    if !apart.is_empty() {
-        let pairs = groups.len() * (groups.len() - 1) / 2;
+    let tied_pairs = ties
+        .keys()
+        .filter(|&&(a, b)| is_describable[a as usize] && is_describable[b as usize])
+        .count();
+    let pairs = groups.len() * groups.len().saturating_sub(1) / 2;
+    let without = pairs - tied_pairs;
+    if without > 0 {
+        let tied = |a: u32, b: u32| ties.contains_key(&(a.min(b), a.max(b)));
+        let named = largest_pairs_without_ties(&groups, PAIRS_SHOWN, tied);
+        let (lead, named) = if without <= PAIRS_SHOWN {
+            // Every such pair, in the order of the departments.
+            let mut all: Vec<(u32, u32)> = named
+                .into_iter()
+                .map(|(a, b)| (a.min(b), a.max(b)))
+                .collect();
+            all.sort_unstable();
+            (String::new(), all)
+        } else {
+            (format!("; the {} largest", named.len()), named)
+        };
+        let listed: Vec<String> = named
+            .iter()
+            .map(|&(a, b)| format!("{} – {}", cx.department_name(a), cx.department_name(b)))
+            .collect();
         out.push(Finding {
             kind: "disconnected-departments",
             severity: Severity::Low,
             group: None,
             people: Vec::new(),
             summary: format!(
-                "{} of {pairs} pairs of departments never name each other: {}",
-                apart.len(),
-                apart.join("; ")
+                "{without} of {pairs} pairs of departments never name each other{lead}: {}",
+                listed.join("; ")
             ),
             evidence: vec![
-                ("pairs_without_ties", apart.len() as f64),
+                ("pairs_without_ties", without as f64),
                 ("pairs", pairs as f64),
             ],
         });
     }
     out
+}
+
+/// Pairs of departments the disconnected-departments finding names; the others are
+/// counted. (2,000 departments make two million pairs.)
+const PAIRS_SHOWN: usize = 20;
+
+/// Up to `k` pairs of departments without a tie, those with the most people together
+/// first, each as (larger, smaller). `groups` holds (department, people); `tied(a, b)`
+/// whether two departments have a tie. The pairs are visited best first (a heap over the
+/// departments sorted by size), so at most `k` plus the number of tied pairs are looked
+/// at, however many departments there are.
+fn largest_pairs_without_ties(
+    groups: &[(u32, usize)],
+    k: usize,
+    tied: impl Fn(u32, u32) -> bool,
+) -> Vec<(u32, u32)> {
+    let mut by_size = groups.to_vec();
+    by_size.sort_unstable_by_key(|&(d, size)| (Reverse(size), d));
+    let n = by_size.len();
+    let people = |i: usize, j: usize| by_size[i].1 + by_size[j].1;
+    let mut heap = BinaryHeap::new();
+    let mut seen = HashSet::new();
+    let mut push = |heap: &mut BinaryHeap<_>, i: usize, j: usize| {
+        if j < n && seen.insert((i, j)) {
+            heap.push((people(i, j), Reverse((i, j))));
+        }
+    };
+    push(&mut heap, 0, 1);
+    let mut found = Vec::new();
+    while let Some((_, Reverse((i, j)))) = heap.pop() {
+        let (a, b) = (by_size[i].0, by_size[j].0);
+        if !tied(a, b) {
+            found.push((a, b));
+            if found.len() == k {
+                break;
+            }
+        }
+        push(&mut heap, i, j + 1);
+        if i + 1 < j {
+            push(&mut heap, i + 1, j);
+        }
+    }
+    found
 }
 
 /// For each unordered pair of departments, the people at either end of the ties between
@@ -109,11 +172,11 @@ pub fn department_ties(cx: &Context<'_>) -> DepartmentTies {
 /// Fragile bridges: between two describable departments, every one of two or more ties
 /// goes through one person.
 pub fn fragile_bridges(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
-    let describable: Vec<u32> = describable(cx).into_iter().map(|(d, _)| d).collect();
+    let describable = describable_mask(cx, &describable(cx));
     let mut out = Vec::new();
     for (&(a, b), (count, people)) in ties {
         let count = *count;
-        if count < 2 || !describable.contains(&a) || !describable.contains(&b) {
+        if count < 2 || !describable[a as usize] || !describable[b as usize] {
             continue;
         }
         // The person at an end of every tie appears once per tie.
@@ -180,4 +243,50 @@ pub fn peripheral_people(cx: &Context<'_>) -> Vec<Finding> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rng::SplitMix64;
+
+    #[test]
+    fn the_largest_pairs_without_ties_are_found_without_visiting_every_pair() {
+        let mut rng = SplitMix64::new(7);
+        for round in 0..200 {
+            let n = 2 + rng.below(40) as usize;
+            let groups: Vec<(u32, usize)> = (0..n as u32)
+                .map(|d| (d, 1 + rng.below(12) as usize))
+                .collect();
+            let mut tied_pairs = HashSet::new();
+            for a in 0..n as u32 {
+                for b in a + 1..n as u32 {
+                    if rng.below(100) < 70 {
+                        tied_pairs.insert((a, b));
+                    }
+                }
+            }
+            let tied = |a: u32, b: u32| tied_pairs.contains(&(a.min(b), a.max(b)));
+            let k = 1 + rng.below(8) as usize;
+            let size = |d: u32| groups[d as usize].1;
+            let found = largest_pairs_without_ties(&groups, k, tied);
+            // Every pair visited by brute force, largest first.
+            let mut all: Vec<usize> = (0..n as u32)
+                .flat_map(|a| (a + 1..n as u32).map(move |b| (a, b)))
+                .filter(|&(a, b)| !tied(a, b))
+                .map(|(a, b)| size(a) + size(b))
+                .collect();
+            all.sort_unstable_by(|x, y| y.cmp(x));
+            all.truncate(k);
+            let sizes: Vec<usize> = found.iter().map(|&(a, b)| size(a) + size(b)).collect();
+            assert_eq!(sizes, all, "round {round}");
+            assert!(
+                found
+                    .iter()
+                    .all(|&(a, b)| size(a) >= size(b) && !tied(a, b))
+            );
+            let distinct: HashSet<(u32, u32)> = found.iter().copied().collect();
+            assert_eq!(distinct.len(), found.len());
+        }
+    }
 }

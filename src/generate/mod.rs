@@ -37,6 +37,12 @@ use crate::rng::SplitMix64;
 
 pub use people::{Org, Person, TRUTH_HEADER};
 
+/// The most people `generate` writes: about five times the largest employer (SPEC §10),
+/// so every organisation orgsphere targets can be generated, while a typo cannot ask for
+/// more memory than a machine has (1,000,000 people take about 0.37 GB and 171 MB of
+/// files; both grow linearly).
+pub const MAX_PEOPLE: usize = 10_000_000;
+
 /// What to generate.
 #[derive(Debug, Clone)]
 pub struct Spec {
@@ -71,8 +77,11 @@ pub struct Generated {
 
 /// Generates an organisation into `out` (complete or not at all).
 pub fn generate(spec: &Spec, out: &Path) -> Result<Generated> {
-    if spec.people < 2 {
-        return Err(Error::Usage("--people: give at least 2".into()));
+    if !(2..=MAX_PEOPLE).contains(&spec.people) {
+        return Err(Error::Usage(format!(
+            "--people {}: give a number from 2 to {MAX_PEOPLE}",
+            spec.people
+        )));
     }
     if !(0.0..=1.0).contains(&spec.response_rate) {
         return Err(Error::Usage(
@@ -113,4 +122,24 @@ fn write(
     body(&mut w)
         .and_then(|_| w.flush())
         .map_err(|e| Error::io(&path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_beyond_the_limit_are_refused_before_anything_is_allocated() {
+        let out = Path::new("never-written");
+        for people in [0, 1, MAX_PEOPLE + 1, usize::MAX] {
+            let spec = Spec {
+                people,
+                ..Spec::default()
+            };
+            let e = generate(&spec, out).unwrap_err();
+            assert_eq!(e.exit_code(), crate::error::EXIT_USAGE, "{people}");
+            assert!(e.to_string().contains(&MAX_PEOPLE.to_string()), "{e}");
+        }
+        assert!(!out.exists());
+    }
 }

@@ -2,10 +2,28 @@
 //! `Strongly agree` mapped to numbers.
 //!
 //! In: a weight cell's text and the label table (defaults plus `--weight-label LABEL=N`).
-//! Out: the weight, `None` for an empty cell (weight 1), or the cell text when it is
-//! neither a number nor a known label.
+//! Out: the weight, `None` for an empty cell (weight 1), or why the cell is no weight:
+//! neither a number nor a known label, or a number above [`MAX_WEIGHT`].
 
 use std::collections::HashMap;
+
+/// The largest weight orgsphere accepts, from a survey cell, `--weight-label`,
+/// `--question-weight` or `--min-weight`. A weight is a rating or a frequency: a 1–6 scale,
+/// times a week or a year, minutes a month all fit below it, while an id or a date pasted
+/// into the weight column does not. Bounded weights keep every sum of them (`in_weight`,
+/// the combined layer, PageRank, communities) far from overflowing a double: two million
+/// people nominating one person on a thousand questions at the largest question weight
+/// still sum to about 2·10^21.
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
+
+/// Why a weight cell is no weight.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BadWeight {
+    /// Neither a number nor a known label: the cell's text.
+    Unknown(String),
+    /// A number above [`MAX_WEIGHT`].
+    TooLarge(f64),
+}
 
 /// The labels every run knows, for the usual "how often do you go to this person" scale.
 /// `Never` weighs 0: an answer, but not a tie. `--weight-label` adds to or overrides them.
@@ -41,20 +59,24 @@ impl WeightLabels {
         WeightLabels { labels }
     }
 
-    /// Parses a weight cell: empty is `None`; a number (a decimal comma is accepted when
-    /// there is no decimal point, `0,5` from a European export); or a known label. Any
-    /// other text comes back as the error.
-    pub fn parse(&self, cell: &str) -> Result<Option<f64>, String> {
+    /// Parses a weight cell: empty is `None`; a number up to [`MAX_WEIGHT`] (a decimal
+    /// comma is accepted when there is no decimal point, `0,5` from a European export); or
+    /// a known label. Negative numbers pass (the survey checks drop them with a warning).
+    pub fn parse(&self, cell: &str) -> Result<Option<f64>, BadWeight> {
         let cell = cell.trim();
         if cell.is_empty() {
             return Ok(None);
         }
         if let Some(w) = number(cell) {
-            return Ok(Some(w));
+            return if w > MAX_WEIGHT {
+                Err(BadWeight::TooLarge(w))
+            } else {
+                Ok(Some(w))
+            };
         }
         match self.labels.get(&fold_label(cell)) {
             Some(&w) => Ok(Some(w)),
-            None => Err(cell.to_string()),
+            None => Err(BadWeight::Unknown(cell.to_string())),
         }
     }
 
@@ -109,9 +131,22 @@ mod tests {
         assert_eq!(labels.parse("strongly AGREE"), Ok(Some(5.0)));
         // A user's label overrides the default one.
         assert_eq!(labels.parse("Daily"), Ok(Some(6.0)));
-        assert_eq!(labels.parse("often"), Err("often".to_string()));
-        assert_eq!(labels.parse("NaN"), Err("NaN".to_string()));
-        assert_eq!(labels.parse("inf"), Err("inf".to_string()));
+        let unknown = |t: &str| Err(BadWeight::Unknown(t.to_string()));
+        assert_eq!(labels.parse("often"), unknown("often"));
+        assert_eq!(labels.parse("NaN"), unknown("NaN"));
+        assert_eq!(labels.parse("inf"), unknown("inf"));
         assert!(labels.known().contains("strongly agree"));
+    }
+
+    #[test]
+    fn weights_above_the_largest_are_refused() {
+        let labels = WeightLabels::default();
+        assert_eq!(labels.parse("1000000"), Ok(Some(MAX_WEIGHT)));
+        assert_eq!(labels.parse("-3"), Ok(Some(-3.0)));
+        assert_eq!(labels.parse("1e308"), Err(BadWeight::TooLarge(1e308)));
+        assert_eq!(
+            labels.parse("1000000,5"),
+            Err(BadWeight::TooLarge(1_000_000.5))
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! self, several roots) and reporting cycles.
 
 use super::ids::Match;
-use super::people::{People, suggestion_budget};
+use super::people::{Listed, People, suggestion_budget};
 use super::problem::{Problem, Problems};
 use crate::load::OrgChart;
 
@@ -108,6 +108,7 @@ fn resolve_managers(
     let file = &org.file;
     let header = &org.headers[col];
     let mut budget = suggestion_budget(people.len());
+    let mut listed = Listed::default();
     let mut managers = Vec::with_capacity(people.len());
     for (person, &record) in people.record.iter().enumerate() {
         let (row, raw) = (org.rows.line(record), org.rows.cell(record, col));
@@ -129,7 +130,7 @@ fn resolve_managers(
             }
             Match::Exact(m) | Match::Email(m) | Match::Name(m) => Some(m),
             Match::Ambiguous => {
-                problems.push(at(Problem::warning(file, "ambiguous-name", format!("manager {:?} may be any of {}, so {} is treated as a top of the hierarchy; give the manager's id instead", raw.trim(), people.candidates(org, raw), people.ids[person]))));
+                problems.push(at(Problem::warning(file, "ambiguous-name", format!("manager {:?} may be any of {}, so {} is treated as a top of the hierarchy; give the manager's id instead", raw.trim(), people.candidates(org, raw, &mut listed, || format!("row {row}")), people.ids[person]))));
                 None
             }
             Match::Normalised(m) => {

@@ -1,9 +1,19 @@
 //! The people of a checked org chart: ids in file order, their rows and managers, and the
 //! indexes that resolve a text (id, e-mail address or name) to a person.
 
+use foldhash::HashMap;
+
 use super::contacts::Contacts;
 use super::ids::{IdIndex, Match, did_you_mean, suggest};
 use crate::load::OrgChart;
+
+/// People named in the first warning about an ambiguous name; the rest are counted.
+pub const CANDIDATES_SHOWN: usize = 10;
+
+/// Ambiguous texts whose candidates a warning has listed: the text (trimmed) → how many
+/// people it may mean, and where they were listed.
+#[derive(Debug, Default)]
+pub struct Listed(HashMap<String, (usize, String)>);
 
 /// The people of a valid org chart, in file order; index = person number.
 #[derive(Debug, Default)]
@@ -54,20 +64,42 @@ impl People {
         did_you_mean(&close)
     }
 
-    /// The message part that lists the people an ambiguous text may mean.
-    pub fn candidates(&self, org: &OrgChart, text: &str) -> String {
+    /// The message part saying whom an ambiguous `text` may mean. The first time a text
+    /// is seen (`listed` remembers), up to [`CANDIDATES_SHOWN`] of them by id and org-chart
+    /// row, with how many more: `1 (row 2), 2 (row 3)` or `4000 people: 1 (row 2), …, 10
+    /// (row 11) and 3990 more`; `here()` says where that warning is. After that, how many
+    /// and where they were listed: `the 4000 people listed at row 7 of survey.csv`. So a
+    /// name thousands share, given on thousands of rows, makes messages of a few lines.
+    pub fn candidates(
+        &self,
+        org: &OrgChart,
+        text: &str,
+        listed: &mut Listed,
+        here: impl FnOnce() -> String,
+    ) -> String {
+        let key = text.trim();
+        if let Some((count, at)) = listed.0.get(key) {
+            return format!("the {count} people listed at {at}");
+        }
         let list = self
             .contacts
             .as_ref()
             .map(|c| c.candidates(text))
             .unwrap_or_default();
-        list.iter()
+        listed.0.insert(key.to_string(), (list.len(), here()));
+        let shown = list
+            .iter()
+            .take(CANDIDATES_SHOWN)
             .map(|&p| {
                 let record = self.record[p as usize];
                 format!("{} (row {})", self.ids[p as usize], org.rows.line(record))
             })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", ");
+        match list.len().checked_sub(CANDIDATES_SHOWN) {
+            Some(more) if more > 0 => format!("{} people: {shown} and {more} more", list.len()),
+            _ => shown,
+        }
     }
 
     pub fn len(&self) -> usize {

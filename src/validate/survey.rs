@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::ids::Match;
-use super::people::{People, suggestion_budget};
+use super::people::{Listed, People, suggestion_budget};
 use super::problem::{Problem, Problems};
 use crate::load::{OrgChart, Survey, SurveyRow};
 
@@ -78,6 +78,7 @@ pub fn check_survey(
         matches,
         hints: vec![None; survey.symbols.len()],
         budget: suggestion_budget(people.len()),
+        listed: Listed::default(),
         problems,
         answers: Answers::default(),
     };
@@ -261,6 +262,8 @@ struct Checker<'a> {
     /// "Did you mean" per unknown symbol, computed once and only while the budget lasts.
     hints: Vec<Option<String>>,
     budget: usize,
+    /// Ambiguous names whose candidates a warning has listed.
+    listed: Listed,
     problems: &'a mut Problems,
     answers: Answers,
 }
@@ -321,7 +324,10 @@ impl Checker<'_> {
                 format!(
                     "{what} {:?} may be any of {}; {consequence}. Give the person's id or e-mail address instead",
                     text.trim(),
-                    people.candidates(self.org, text)
+                    people.candidates(self.org, text, &mut self.listed, || format!(
+                        "row {} of {file}",
+                        row.row
+                    ))
                 ),
             ),
             Match::Unknown => {

@@ -73,8 +73,19 @@ fn element(e: &quick_xml::events::BytesStart<'_>) -> Element {
     }
 }
 
-/// Parses `text` into its root element; panics with the position on any error.
+/// Whether XML 1.0 allows `c` in a document (its `Char` production): tab, line feed,
+/// carriage return, and everything from U+0020 but U+FFFE and U+FFFF (a Rust `char` is
+/// never a surrogate).
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+}
+
+/// Parses `text` into its root element; panics with the position on any error, including
+/// a character XML 1.0 does not allow (which quick-xml lets through).
 pub fn parse(text: &str) -> Element {
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| !xml_char(c)) {
+        panic!("not well-formed at {at}: {c:?} is not an XML 1.0 character");
+    }
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Element> = vec![Element::default()];
     loop {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::super::columns::{self, QUESTION, WEIGHT};
 use super::super::table::{Table, ragged_row};
+use super::super::weight::{BadWeight, MAX_WEIGHT};
 use super::{FileReader, row_u32};
 use crate::error::{Error, Result};
 use crate::options::Options;
@@ -75,7 +76,7 @@ fn read_row(
     let weight = match layout.weight.map(|w| (w, cx.labels.parse(&record[w]))) {
         None | Some((_, Ok(None))) => 1.0,
         Some((_, Ok(Some(w)))) => w,
-        Some((w, Err(text))) => {
+        Some((w, Err(BadWeight::Unknown(text)))) => {
             return Err(Problem::error(
                 cx.file,
                 "weight-not-a-number",
@@ -84,6 +85,20 @@ fn read_row(
                      number, or map the label with --weight-label {:?}",
                     cx.labels.known(),
                     format!("{text}=N")
+                ),
+            )
+            .at_row(row)
+            .in_column(&headers[w]));
+        }
+        Some((w, Err(BadWeight::TooLarge(_)))) => {
+            return Err(Problem::error(
+                cx.file,
+                "weight-out-of-range",
+                format!(
+                    "weight {:?} is above {MAX_WEIGHT}, the largest orgsphere accepts: a \
+                     weight is a rating or a frequency (such as 1-6, or times a month); \
+                     check that this column holds weights, or rescale it",
+                    record[w].trim()
                 ),
             )
             .at_row(row)
