@@ -326,7 +326,10 @@ pub fn answer(org: &Org, response_rate: f64, density: f64, rng: &mut SplitMix64)
         ..friendship
     };
     let conflict = Draw {
-        act: latent.iter().map(|x| (0.5 * x.act_conflict).exp()).collect(),
+        act: latent
+            .iter()
+            .map(|x| (0.5 * x.act_conflict).exp())
+            .collect(),
         pop: latent.iter().map(|x| (0.5 * x.conflict).exp()).collect(),
         department: 0.0,
         team: 1.0,
