@@ -35,35 +35,40 @@
 //!    `p_ij = min(0.95, c · act_i · pop_j · h_ij)`: `act = exp(0.35·a)` how many names a
 //!    respondent ticks, `pop = exp(σ·g)` popularity (a, g standard normal), `h` homophily
 //!    (advice: 1, +0.5 in the same department, +1 in the same team, i.e. same manager or
-//!    manager and report). `c` is solved so that the ordinary ties have density `d`, and `σ`
+//!    manager and report). `c` is solved so that the ordinary ties have density `d` (the
+//!    managers' and leaders' ties below add 0.003–0.025), and `σ`
 //!    so that individual contributors' nomination counts are overdispersed as in real roster
 //!    data: a beta-binomial intra-class correlation of 0.03 (the published roster sets give
 //!    0.01–0.045 within a grade), `σ² = ln((1 + 0.03·(1 − d)/d) / (1 + cv²))` where cv is the
-//!    spread of what the homophily alone gives people (σ ≈ 0.20 at d = 0.40, 0.49 at 0.10).
+//!    spread of what the homophily alone gives people (σ ≈ 0.21 at d = 0.40, 0.49 at 0.10).
+//!    Measured on ordinary individual contributors of generated organisations (seeds 1–3):
+//!    0.011–0.025 at 60 and 150 people, 0.028–0.033 at 400 and 1,000.
 //! 3. **Managers** are named for advice by each responding report with probability 0.85
 //!    (weak managers, planted as in the sparse model: 0.08).
 //! 4. **Planted informal leaders**: `leader_share` of the people (default 2 % on the command
 //!    line; at least one), individual contributors. Each draws a pull `u` in 0.70–0.95; a
 //!    colleague of their department names them with probability `p + (1 − p)·u`, anyone else
 //!    with `p + (1 − p)·0.8·u`: at d = 0.10 that is 73–96 % of their department and 60–78 %
-//!    of the rest, where the most popular ordinary person of 1,000 is named by about 45 %.
+//!    of the rest, where the most popular ordinary person of 1,000 is named by 35–50 %.
 //! 5. **Other questions.** `friendship` (density 0.6·d; homophily +1 department, +1.5 team)
 //!    and `cowork` (0.8·d; +1, +3) share popularity with advice (log-popularity
 //!    `σ·(r·g + √(1 − r²)·g')`, r = 0.6 and 0.8, g' a fresh normal). `conflict` is sparse:
-//!    density drawn in 1–3 %, popularity `exp(0.5·g'')` of its own, +1 in the same team.
+//!    density drawn in 1–3 %, activity and popularity `exp(0.5·normal)` of its own, +1 in the
+//!    same team.
 //! 6. **Friendship-only people** (2 % of the people, at least one, individual contributors
 //!    not otherwise planted): named for friendship with the leaders' pull (0.70–0.95).
 //!    **Conflict-only people** (the same number): named for conflict with a pull of
-//!    0.40–0.70 in their department and half of it elsewhere. Both have a latent advice
-//!    popularity within one spread of the median (g kept to −1…1), and conflict-only people
-//!    in friendship and cowork too: ordinary wherever they are not planted.
+//!    0.40–0.70 in their department and half of it elsewhere. Both are ordinary wherever they
+//!    are not planted: their latent normals for advice and cowork (conflict-only people's for
+//!    friendship too) are kept within one spread of the median, −1…1.
 //!
 //! No silo is planted. A respondent answers every question (an empty row where they named
 //! nobody). Cost: one draw per respondent–colleague pair and question, plus a few passes to
-//! solve `c`, so O(N²): 0.1 s at 1,000 people; [`ROSTER_MAX_PEOPLE`] is the limit (at density
-//! 0.10, 5,000 people already give 2 million advice ties). Output: `org.csv`,
-//! `survey-advice.csv`, `survey-friendship.csv`, `survey-cowork.csv`, `survey-conflict.csv`
-//! (weight 1), and `truth.csv` with two more columns: friendship_only, conflict_only.
+//! solve `c`, so O(N²): 0.25 s at 1,000 people, 5.5 s at 5,000 (release build);
+//! [`ROSTER_MAX_PEOPLE`] is the limit (at density 0.10, 5,000 people already give 2 million
+//! advice ties, 155 MB of files). Output: `org.csv`, `survey-advice.csv`,
+//! `survey-friendship.csv`, `survey-cowork.csv`, `survey-conflict.csv` (weight 1), and
+//! `truth.csv` with two more columns: friendship_only, conflict_only.
 
 mod people;
 mod roster;

@@ -356,3 +356,18 @@ pub fn answer(org: &Org, response_rate: f64, density: f64, rng: &mut SplitMix64)
         people: n,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_density_falls_from_0_4_at_60_people_to_0_1_at_1000() {
+        assert_eq!(default_density(20), 0.40);
+        assert_eq!(default_density(60), 0.40);
+        assert!((default_density(150) - 0.253).abs() < 0.001);
+        assert!((default_density(400) - 0.155).abs() < 0.001);
+        assert_eq!(default_density(1000), 0.10);
+        assert_eq!(default_density(5000), 0.10);
+    }
+}
