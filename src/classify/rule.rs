@@ -3,7 +3,7 @@
 //! The default compares like with like ([`standing_rule`]): each person's distinct
 //! nominators against a model of how often people *of the same formal standing* (with
 //! formal power, or without) are named in this organisation — a beta-binomial of the
-//! other respondents, fitted to the group's central 90 % so that the people it looks for
+//! other respondents, fitted to the group's central 95 % so that the people it looks for
 //! cannot raise their own bar — and names those whom that model makes improbable, with
 //! the false-discovery rate over everyone held at `q` (Benjamini & Hochberg 1995; default
 //! 10 %) and at least `min_nominations` nominators. The bar is attainable: someone named
@@ -62,7 +62,7 @@ pub struct GroupBar {
     /// Whether the group's own counts were fitted (else, being smaller than
     /// [`MIN_FIT`], the whole organisation's).
     pub own_fit: bool,
-    /// Mean nominators of the group's central 90 %.
+    /// Mean nominators of the group's central 95 % ([`CENTRAL`]).
     pub mean: f64,
     /// Overdispersion (intra-class correlation) of the fitted beta-binomial.
     pub overdispersion: f64,
@@ -160,15 +160,15 @@ impl Histogram {
         (f64::from(self.nth(n / 2 - 1)) + upper) / 2.0
     }
 
-    /// The mean and variance of the values at or below the 90th percentile (nearest rank,
-    /// and never the single largest): the central part of the module documentation.
-    fn central_moments(&self) -> (f64, f64) {
+    /// The mean and variance of the values at or below the `share` quantile (nearest
+    /// rank, and never the single largest): the central part of the module documentation.
+    fn central_moments(&self, share: f64) -> (f64, f64) {
         if self.total == 0 {
             return (0.0, 0.0);
         }
         // At least the single highest value stays out, so in a team of six the one person
         // everyone names cannot set their own bar.
-        let rank = ((0.9 * self.total as f64).ceil() as u64)
+        let rank = ((share * self.total as f64).ceil() as u64)
             .min(self.total - 1)
             .max(1);
         let central = &self.counts[..=self.nth(rank - 1) as usize];
@@ -190,7 +190,7 @@ impl Histogram {
         if self.total == 0 {
             return 0.0;
         }
-        match self.central_moments().1.sqrt() {
+        match self.central_moments(0.9).1.sqrt() {
             s if s > 0.0 => s,
             _ => 1.0,
         }
@@ -246,6 +246,10 @@ pub(super) fn histogram_bar(
 /// the whole organisation's model.
 pub const MIN_FIT: u64 = 10;
 
+/// The share of a group the standing rule's model is fitted to: all but the top 5 %, so
+/// that the people it looks for do not widen their own group's model.
+pub const CENTRAL: f64 = 0.95;
+
 /// The two standing groups' labels, by formal power.
 const STANDING: [&str; 2] = ["no formal power", "formal power"];
 
@@ -263,7 +267,7 @@ pub(super) fn standing_histograms(in_degree: &[u32], formal_power: &[bool]) -> [
 /// `others` colleagues could name each person, `q` is the false-discovery rate.
 ///
 /// Each group with at least [`MIN_FIT`] people gets a beta-binomial fitted to its central
-/// 90 % (a smaller group borrows the fit of everyone). Every person's upper-tail
+/// 95 % (a smaller group borrows the fit of everyone). Every person's upper-tail
 /// probability under their group's model is their p-value; Benjamini–Hochberg over all
 /// people gives the largest p-value still counted, and each group's bar is the fewest
 /// nominators whose p-value is at most that (or, when nobody qualifies, at most `q / n`,
@@ -281,7 +285,7 @@ pub(super) fn standing_bars(
         .iter()
         .map(|g| {
             let own = g.total() >= MIN_FIT;
-            let (mean, var) = if own { g } else { &everyone }.central_moments();
+            let (mean, var) = if own { g } else { &everyone }.central_moments(CENTRAL);
             (BetaBinomial::fit(others, mean, var), own, mean)
         })
         .collect();

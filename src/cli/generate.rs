@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::builder::RangedU64ValueParser;
 use clap::{Args, ValueHint};
 use orgsphere::Result;
-use orgsphere::generate::{MAX_PEOPLE, Spec, generate};
+use orgsphere::generate::{MAX_PEOPLE, Model, Spec, generate};
 use serde_json::json;
 
 use super::log;
@@ -25,29 +25,65 @@ pub struct GenerateArgs {
     /// Share of people who answer the survey.
     #[arg(long, value_name = "RATE", default_value_t = 0.85)]
     response_rate: f64,
-    /// Share of people planted as informal leaders.
-    #[arg(long, value_name = "SHARE", default_value_t = 0.01)]
-    leader_share: f64,
+    /// Share of people planted as informal leaders [default: 0.01; 0.02 with --roster].
+    #[arg(long, value_name = "SHARE")]
+    leader_share: Option<f64>,
     /// Share of people planted as managers whom their reports do not turn to.
     #[arg(long, value_name = "SHARE", default_value_t = 0.01)]
     weak_manager_share: f64,
-    /// Folder to write org.csv, survey-advice.csv, survey-trust.csv and truth.csv into.
+    /// Draw a dense roster survey instead: every respondent ticks names on the whole staff list for advice, friendship, cowork and conflict, with people popular in friendship only and people named in conflict only planted too (at most 5000 people).
+    #[arg(long)]
+    roster: bool,
+    /// With --roster: the share of colleagues an average respondent names for advice, 0.05–0.5 [default: 0.4·√(60/N) kept within 0.10–0.40].
+    #[arg(long, value_name = "D", requires = "roster")]
+    density: Option<f64>,
+    /// Folder to write org.csv, the surveys (survey-advice.csv and survey-trust.csv; with --roster survey-advice, -friendship, -cowork and -conflict.csv) and truth.csv into.
     #[arg(long, short, value_name = "DIR", value_hint = ValueHint::DirPath)]
     out: PathBuf,
 }
 
 pub fn run(args: GenerateArgs) -> Result<()> {
+    let model = if args.roster {
+        Model::Roster {
+            density: args.density,
+        }
+    } else {
+        Model::Sparse
+    };
     let spec = Spec {
         people: args.people,
         seed: args.seed,
         response_rate: args.response_rate,
-        leader_share: args.leader_share,
+        leader_share: args
+            .leader_share
+            .unwrap_or(if args.roster { 0.02 } else { 0.01 }),
         weak_manager_share: args.weak_manager_share,
+        model,
     };
     let g = generate(&spec, &args.out)?;
+    let roster = match g.density {
+        Some(d) => format!(
+            ", {} friendship-only and {} conflict-only people; advice density {d:.3}",
+            g.friendship_only, g.conflict_only
+        ),
+        None => String::new(),
+    };
+    let mut fields = json!({
+        "people": g.people,
+        "respondents": g.respondents,
+        "nominations": g.nominations,
+        "informal_leaders": g.informal_leaders,
+        "weak_managers": g.weak_managers,
+        "out": args.out.display().to_string(),
+    });
+    if let Some(d) = g.density {
+        fields["friendship_only"] = json!(g.friendship_only);
+        fields["conflict_only"] = json!(g.conflict_only);
+        fields["density"] = json!(d);
+    }
     log::info(
         &format!(
-            "generated {} people ({} respondents, {} nominations; planted {} informal leaders and {} weak managers) in {}",
+            "generated {} people ({} respondents, {} nominations; planted {} informal leaders and {} weak managers{roster}) in {}",
             g.people,
             g.respondents,
             g.nominations,
@@ -55,14 +91,7 @@ pub fn run(args: GenerateArgs) -> Result<()> {
             g.weak_managers,
             args.out.display()
         ),
-        json!({
-            "people": g.people,
-            "respondents": g.respondents,
-            "nominations": g.nominations,
-            "informal_leaders": g.informal_leaders,
-            "weak_managers": g.weak_managers,
-            "out": args.out.display().to_string(),
-        }),
+        fields,
     );
     Ok(())
 }

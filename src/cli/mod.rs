@@ -91,10 +91,11 @@ pub enum Command {
         exit_codes!()
     ))]
     Validate(validate::ValidateArgs),
-    /// Write a synthetic organisation with known truth (planted informal leaders, weak managers, a silo).
+    /// Write a synthetic organisation with known truth (planted informal leaders, weak managers, a silo; with --roster a dense roster survey).
     #[command(after_help = concat!(
         "Examples:\n",
         "  orgsphere generate --people 5000 --seed 7 --out synthetic\n",
+        "  orgsphere generate --roster --people 150 --seed 1 --out roster\n",
         "  orgsphere analyze synthetic --out results   # then compare results with synthetic/truth.csv\n\n",
         exit_codes!()
     ))]

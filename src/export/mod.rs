@@ -230,7 +230,7 @@ pub fn people_and_summary(analysis: &Analysis, options: &Options) -> io::Result<
 const MARKERS: [&str; 2] = ["summary.json", "compare.json"];
 
 /// Whether `dir` holds one of the [`MARKERS`], or a `truth.csv` that starts with the
-/// header `orgsphere generate` writes.
+/// header `orgsphere generate` writes (the roster model's adds columns after it).
 fn written_by_orgsphere(dir: &Path) -> bool {
     if MARKERS.iter().any(|m| dir.join(m).is_file()) {
         return true;
@@ -241,8 +241,13 @@ fn written_by_orgsphere(dir: &Path) -> bool {
     let header = crate::generate::TRUTH_HEADER;
     let mut first = String::new();
     let mut start = io::BufReader::new(io::Read::take(file, header.len() as u64 + 2));
-    io::BufRead::read_line(&mut start, &mut first).is_ok()
-        && first.trim_end_matches(['\r', '\n']) == header
+    if io::BufRead::read_line(&mut start, &mut first).is_err() {
+        return false;
+    }
+    let first = first.trim_end_matches(['\r', '\n']);
+    first
+        .strip_prefix(header)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(','))
 }
 
 /// Runs `fill` on a new temporary folder beside `out`, then puts that folder in `out`'s

@@ -122,6 +122,10 @@ pub struct Person {
     pub reports: Vec<usize>,
     pub leader: bool,
     pub weak_manager: bool,
+    /// Roster model: very popular in friendship, ordinary for advice.
+    pub friendship_only: bool,
+    /// Roster model: named in conflict by many, ordinary elsewhere.
+    pub conflict_only: bool,
 }
 
 /// The generated organisation.
@@ -145,6 +149,8 @@ impl Org {
             reports: Vec::new(),
             leader: false,
             weak_manager: false,
+            friendship_only: false,
+            conflict_only: false,
         });
         if let Some(m) = manager {
             self.people[m].reports.push(i);
@@ -298,14 +304,26 @@ pub fn write_org(org: &Org, w: &mut dyn Write) -> io::Result<()> {
 /// `generate` and may be replaced by it.
 pub const TRUTH_HEADER: &str = "employee_id,informal_leader,weak_manager,silo_department";
 
-pub fn write_truth(org: &Org, w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "{TRUTH_HEADER}")?;
+/// The columns the roster model adds after [`TRUTH_HEADER`]'s.
+pub const ROSTER_TRUTH_COLUMNS: &str = "friendship_only,conflict_only";
+
+/// Writes `truth.csv`; `roster` adds the [`ROSTER_TRUTH_COLUMNS`].
+pub fn write_truth(org: &Org, roster: bool, w: &mut dyn Write) -> io::Result<()> {
+    if roster {
+        writeln!(w, "{TRUTH_HEADER},{ROSTER_TRUTH_COLUMNS}")?;
+    } else {
+        writeln!(w, "{TRUTH_HEADER}")?;
+    }
     for p in &org.people {
         let silo = org
             .silo
             .filter(|&s| s == p.department)
             .map_or("", |s| org.departments[s]);
-        writeln!(w, "{},{},{},{silo}", p.id, p.leader, p.weak_manager)?;
+        write!(w, "{},{},{},{silo}", p.id, p.leader, p.weak_manager)?;
+        if roster {
+            write!(w, ",{},{}", p.friendship_only, p.conflict_only)?;
+        }
+        writeln!(w)?;
     }
     Ok(())
 }
