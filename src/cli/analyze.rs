@@ -60,6 +60,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
     let mut options = args.inputs.options(args.out)?;
     args.rule.apply(&mut options)?;
     options.output = args.output.options()?;
+    options.config = args.config.config;
     let stages = super::progress::Stages::new();
     let a = orgsphere::analyze_with(&options, &stages);
     stages.finish();

@@ -60,6 +60,7 @@ pub fn run(args: CompareArgs) -> Result<()> {
         old: args.source(&args.old)?,
         new: args.source(&args.new)?,
         out: args.out.clone(),
+        config: args.config.config.clone(),
     };
     let inputs = |s: &Source| matches!(s, Source::Inputs { .. });
     if args.privacy.pseudonymize && !inputs(&options.old) && !inputs(&options.new) {
