@@ -29,7 +29,7 @@ fn two_runs_give_identical_folders() {
     w.run(&["analyze", dir.to_str().unwrap(), "--out", "b"])
         .expect_code(0);
     let (a, b) = (files_of(&w, "a"), files_of(&w, "b"));
-    assert_eq!(a.len(), 12);
+    assert_eq!(a.len(), 13, "12 results and the manifest");
     for ((name_a, bytes_a), (name_b, bytes_b)) in a.iter().zip(&b) {
         assert_eq!(name_a, name_b);
         assert!(bytes_a == bytes_b, "{name_a} differs between two runs");

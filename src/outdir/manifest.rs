@@ -228,16 +228,27 @@ mod tests {
         assert_eq!(judge(None, &[]), Ok(()));
         let m = manifest("14 people.csv\n2 summary.json\n");
         let listed = [file(MANIFEST, 40), file("people.csv", 14)];
-        assert_eq!(judge(Some(&m), &listed), Ok(()), "a listed file may be missing");
+        assert_eq!(
+            judge(Some(&m), &listed),
+            Ok(()),
+            "a listed file may be missing"
+        );
         let stray = [file("people.csv", 14), file("thesis.docx", 9)];
         let why = judge(Some(&m), &stray).unwrap_err();
-        assert!(why.contains("thesis.docx") && why.contains("did not write"), "{why}");
+        assert!(
+            why.contains("thesis.docx") && why.contains("did not write"),
+            "{why}"
+        );
         let folder = [Entry {
             name: "summary.json".into(),
             kind: Kind::Folder,
             size: 4096,
         }];
-        assert!(judge(Some(&m), &folder).unwrap_err().contains("summary.json/"));
+        assert!(
+            judge(Some(&m), &folder)
+                .unwrap_err()
+                .contains("summary.json/")
+        );
         let link = [Entry {
             name: "people.csv".into(),
             kind: Kind::Other,
@@ -246,7 +257,10 @@ mod tests {
         assert!(judge(Some(&m), &link).is_err(), "a link in place of a file");
         let edited = [file("people.csv", 15)];
         let why = judge(Some(&m), &edited).unwrap_err();
-        assert!(why.contains("people.csv (15 bytes, written as 14) changed"), "{why}");
+        assert!(
+            why.contains("people.csv (15 bytes, written as 14) changed"),
+            "{why}"
+        );
         let why = judge(None, &[file("summary.json", 2)]).unwrap_err();
         assert!(why.contains(MANIFEST), "{why}");
         // Something named like the manifest that was not read as one (a folder, or a
@@ -274,6 +288,9 @@ mod tests {
             assert!(judge(Some(&bad), &[file("people.csv", 1)]).is_err());
         }
         let many: Vec<String> = (0..5).map(|i| format!("notes-{i}.txt")).collect();
-        assert_eq!(some(&many), "notes-0.txt, notes-1.txt, notes-2.txt and 2 more");
+        assert_eq!(
+            some(&many),
+            "notes-0.txt, notes-1.txt, notes-2.txt and 2 more"
+        );
     }
 }

@@ -35,9 +35,8 @@ pub fn write_folder(
     fill: impl FnOnce(&Path) -> Result<()>,
 ) -> Result<()> {
     let target = Target::new(out)?;
-    fs::create_dir_all(&target.parent).map_err(|e| {
-        target.cant(format!("cannot create {}: {e}", target.parent.display()))
-    })?;
+    fs::create_dir_all(&target.parent)
+        .map_err(|e| target.cant(format!("cannot create {}: {e}", target.parent.display())))?;
     target.guard(inputs)?;
     swap::clean_stale(&target.parent);
     let before = target.existing()?;
@@ -89,13 +88,9 @@ impl Target {
             path: out.to_path_buf(),
             reason: "the output path has no folder name; give one, e.g. --out results".into(),
         })?;
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
         Ok(Target {
             out: out.to_path_buf(),
-            parent,
+            parent: swap::parent(out),
             name: name.to_os_string(),
         })
     }
@@ -139,9 +134,7 @@ impl Target {
             ));
         }
         if !meta.is_dir() {
-            return Err(self.cant(
-                "it exists and is not a folder; choose another --out".into(),
-            ));
+            return Err(self.cant("it exists and is not a folder; choose another --out".into()));
         }
         let (entries, manifest) =
             manifest::read_folder(&self.out).map_err(|e| self.cant(e.to_string()))?;
@@ -206,8 +199,7 @@ impl<'a> Temporary<'a> {
     /// Writes the manifest and gives the folder its final permissions; files and folder
     /// are durable after.
     fn finish(&self, before: Option<&Permissions>) -> Result<()> {
-        manifest::write(self.path)
-            .map_err(|e| Error::io(self.path, e))?;
+        manifest::write(self.path).map_err(|e| Error::io(self.path, e))?;
         if let Some(p) = before {
             p.apply(self.path, true).map_err(|e| self.kept(e))?;
         }
@@ -333,7 +325,9 @@ mod tests {
         for inputs in [[input.as_path()], [out.as_path()], [nested.as_path()]] {
             let err = write_folder(&out, &inputs, |_| Ok(())).unwrap_err();
             assert_eq!(err.exit_code(), crate::error::EXIT_USAGE, "{err}");
-            assert!(err.to_string().contains("org.csv") || err.to_string().contains(" is the input"));
+            assert!(
+                err.to_string().contains("org.csv") || err.to_string().contains(" is the input")
+            );
             assert!(check(&out, &inputs).is_err());
         }
         assert!(input.is_file());
@@ -356,7 +350,11 @@ mod tests {
         // Read-only for its owner, it is replaced all the same.
         fs::set_permissions(&out, fs::Permissions::from_mode(0o2550)).unwrap();
         write_folder(&out, &[], |tmp| {
-            assert_eq!(mode(tmp), 0o2750, "as private as the old one while being filled");
+            assert_eq!(
+                mode(tmp),
+                0o2750,
+                "as private as the old one while being filled"
+            );
             write(tmp, "summary.json", "2")
         })
         .unwrap();
@@ -377,7 +375,12 @@ mod tests {
         let err = write_folder(&link, &[], |tmp| write(tmp, "summary.json", "2")).unwrap_err();
         assert!(err.to_string().contains("symbolic link"), "{err}");
         assert_eq!(fs::read_to_string(real.join("summary.json")).unwrap(), "1");
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]

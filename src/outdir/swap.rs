@@ -69,7 +69,6 @@ fn parse(name: &str) -> Option<(i32, &str)> {
 /// nothing is) and makes the parent folder durable. Returns what is left to remove, in
 /// order: the previous results and, after the fallback swap, its note.
 pub fn swap(names: &Names, out: &Path, replacing: bool) -> io::Result<Vec<PathBuf>> {
-    let parent = out.parent().unwrap_or(Path::new("."));
     let left = match native(&names.tmp, out, replacing) {
         Some(Ok(())) if replacing => vec![names.tmp.clone()],
         Some(Ok(())) => Vec::new(),
@@ -83,8 +82,16 @@ pub fn swap(names: &Names, out: &Path, replacing: bool) -> io::Result<Vec<PathBu
             Vec::new()
         }
     };
-    sync_dir(parent)?;
+    sync_dir(&parent(out))?;
     Ok(left)
+}
+
+/// The folder `path` is in (`.` for a bare name).
+pub fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// The exchange (or, where nothing is, a rename that never replaces) where the system has
@@ -113,10 +120,9 @@ fn native(_: &Path, _: &Path, _: bool) -> Option<io::Result<()>> {
 /// The fallback swap: the note, then `out` aside to `names.old`, then the new folder in;
 /// a failed second rename puts the old folder back.
 fn by_renames(names: &Names, out: &Path) -> io::Result<Vec<PathBuf>> {
-    let parent = out.parent().unwrap_or(Path::new("."));
     let name = out.file_name().ok_or(io::ErrorKind::InvalidInput)?;
     write_note(&names.note, name)?;
-    sync_dir(parent)?;
+    sync_dir(&parent(out))?;
     if let Err(e) = fs::rename(out, &names.old) {
         let _ = fs::remove_file(&names.note);
         return Err(e);
@@ -165,7 +171,12 @@ fn read_note(path: &Path) -> Option<std::ffi::OsString> {
 /// Makes a folder's entries durable. File systems that cannot sync a folder are left be.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     match File::open(dir).and_then(|d| d.sync_all()) {
-        Err(e) if matches!(e.kind(), io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+            ) =>
+        {
             Ok(())
         }
         #[cfg(not(unix))]
@@ -184,9 +195,8 @@ pub fn remove_now(path: &Path) {
         let _ = fs::remove_file(path);
         return;
     }
-    let parent = path.parent().unwrap_or(Path::new("."));
     let gone = match path.file_name().and_then(OsStr::to_str).and_then(parse) {
-        Some((_, base)) => Names::of(parent, base).del,
+        Some((_, base)) => Names::of(&parent(path), base).del,
         None => path.to_path_buf(),
     };
     let doomed = if fs::rename(path, &gone).is_ok() {
@@ -333,7 +343,10 @@ mod tests {
         let left = by_renames(&names, &out).unwrap();
         assert_eq!(fs::read_to_string(out.join("people.csv")).unwrap(), "new");
         assert_eq!(left, [names.old.clone(), names.note.clone()]);
-        assert_eq!(fs::read_to_string(names.old.join("people.csv")).unwrap(), "old");
+        assert_eq!(
+            fs::read_to_string(names.old.join("people.csv")).unwrap(),
+            "old"
+        );
         left.iter().for_each(|p| remove_now(p));
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
         // No new folder to move in: the old one stays where it was.
