@@ -16,7 +16,7 @@ pub struct AnalyzeArgs {
     inputs: InputArgs,
     #[command(flatten)]
     rule: RuleArgs,
-    /// Folder for the results (replaced if orgsphere wrote it before).
+    /// Folder for the results. An existing one is replaced only while it holds nothing but what orgsphere wrote there (its .orgsphere-manifest), keeping its permissions and group; never when it is or holds an input.
     #[arg(long, short, value_name = "DIR", default_value = "orgsphere-results", value_hint = ValueHint::DirPath)]
     out: PathBuf,
     #[command(flatten)]

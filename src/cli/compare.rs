@@ -19,7 +19,7 @@ pub struct CompareArgs {
     /// The later folder, results or inputs.
     #[arg(value_name = "NEW", value_hint = ValueHint::DirPath)]
     new: PathBuf,
-    /// Folder for changes.csv, compare.json and compare.html (replaced if orgsphere wrote it before).
+    /// Folder for changes.csv, compare.json and compare.html. An existing one is replaced only while it holds nothing but what orgsphere wrote there, keeping its permissions and group; never when it is or holds OLD or NEW.
     #[arg(long, short, value_name = "DIR", default_value = "orgsphere-compare", value_hint = ValueHint::DirPath)]
     out: PathBuf,
     #[command(flatten)]

@@ -273,6 +273,39 @@ mod tests {
         assert!(judge(None, &fake).is_err());
     }
 
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        /// A folder may be replaced exactly when each of its entries is a plain file its
+        /// manifest lists with that size: drawn as a few files, folders and links, each
+        /// listed or not, at its size or another.
+        #[test]
+        fn a_folder_is_replaced_only_when_the_manifest_accounts_for_everything(
+            drawn in proptest::collection::vec((0usize..6, 0u8..3, 0u64..4, any::<bool>(), 0u64..2), 0..6)
+        ) {
+            let mut entries: Vec<Entry> = Vec::new();
+            let mut lines = String::new();
+            let mut allowed = true;
+            for (name, kind, size, listed, off) in drawn {
+                let name = ["people.csv", "summary.json", "a b", "graph.dot", "x", "notes.txt"][name];
+                if entries.iter().any(|e| e.name == name) {
+                    continue;
+                }
+                let kind = [Kind::File, Kind::Folder, Kind::Other][kind as usize];
+                if listed {
+                    lines.push_str(&format!("{} {name}\n", size + off));
+                }
+                allowed &= kind == Kind::File && listed && off == 0;
+                entries.push(Entry { name: name.into(), kind, size });
+            }
+            let bytes = manifest(&lines);
+            prop_assert_eq!(judge(Some(&bytes), &entries).is_ok(), allowed);
+            prop_assert_eq!(judge(None, &entries).is_ok(), entries.is_empty());
+        }
+    }
+
     #[test]
     fn a_manifest_orgsphere_did_not_write_is_refused() {
         for bad in [

@@ -302,6 +302,7 @@ mod tests {
     use super::*;
 
     /// The id of a process that has ended.
+    #[cfg(unix)]
     fn dead_pid() -> i32 {
         let mut child = std::process::Command::new("true").spawn().unwrap();
         child.wait().unwrap();
@@ -356,6 +357,7 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_run_killed_between_the_renames_gets_its_previous_folder_back() {
         let dir = tempfile::tempdir().unwrap();
@@ -372,6 +374,7 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    #[cfg(unix)]
     #[test]
     fn only_the_temporaries_of_ended_runs_are_removed() {
         let dir = tempfile::tempdir().unwrap();
