@@ -63,7 +63,7 @@ pub fn write_folder(
         swap::remove_now(path);
         signals::unregister(path);
     }
-    Ok(())
+    swap::sync_dir(&target.parent).map_err(|e| Error::io(&target.parent, e))
 }
 
 /// Checks, before a run does its work, that it could write to `out`: the checks of

@@ -66,8 +66,8 @@ fn parse(name: &str) -> Option<(i32, &str)> {
 }
 
 /// Puts the complete folder `names.tmp` at `out` (`replacing` a folder there, else where
-/// nothing is) and makes the parent folder durable. Returns what is left to remove, in
-/// order: the previous results and, after the fallback swap, its note.
+/// nothing is). Returns what is left to remove, in order: the previous results and, after
+/// the fallback swap, its note. The parent folder is for the caller to make durable.
 pub fn swap(names: &Names, out: &Path, replacing: bool) -> io::Result<Vec<PathBuf>> {
     let left = match native(&names.tmp, out, replacing) {
         Some(Ok(())) if replacing => vec![names.tmp.clone()],
@@ -82,7 +82,6 @@ pub fn swap(names: &Names, out: &Path, replacing: bool) -> io::Result<Vec<PathBu
             Vec::new()
         }
     };
-    sync_dir(&parent(out))?;
     Ok(left)
 }
 
