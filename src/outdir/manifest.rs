@@ -104,7 +104,7 @@ pub fn judge(manifest: Option<&[u8]>, entries: &[Entry]) -> Result<(), String> {
     }
     let Some(bytes) = manifest else {
         return Err(format!(
-            "the folder holds files but no {MANIFEST}, so orgsphere cannot tell that they are all its own (folders written before orgsphere kept a manifest have none); if it holds only earlier results, delete it yourself, or choose another --out"
+            "the folder holds files and no {MANIFEST} (the list of what orgsphere wrote there), so they may be files orgsphere did not write; if it holds only results of an orgsphere from before the manifest, delete it yourself, or choose another --out"
         ));
     };
     let Some(listed) = parse(bytes) else {
