@@ -64,7 +64,8 @@ pub fn write(dir: &Path) -> io::Result<()> {
     files.sort_by(|a, b| a.1.cmp(&b.1));
     let mut text = String::from(HEADER);
     for (path, name) in &files {
-        let file = File::open(path)?;
+        // Unix syncs a file opened for reading; other systems want it open for writing.
+        let file = File::options().read(true).write(!cfg!(unix)).open(path)?;
         file.sync_all()?;
         text.push_str(&format!("{} {name}\n", file.metadata()?.len()));
     }
