@@ -67,6 +67,9 @@ pub struct Options {
     pub columns: ColumnMap,
     /// Where the results go (`analyze` only).
     pub out: PathBuf,
+    /// The config file the options came from, if any. Never read here: `out` may neither
+    /// be nor hold it, as for the inputs.
+    pub config: Option<PathBuf>,
     /// Titles that carry formal power, case-insensitive.
     pub manager_titles: Regex,
     pub rule: HighInfluenceRule,
@@ -118,6 +121,7 @@ impl Options {
             inputs,
             columns: ColumnMap::default(),
             out,
+            config: None,
             manager_titles: manager_title_regex(DEFAULT_MANAGER_TITLES)
                 .expect("the default pattern compiles"),
             rule: HighInfluenceRule::default(),
@@ -136,6 +140,15 @@ impl Options {
             question_weights: Vec::new(),
             answer_separators: vec![DEFAULT_ANSWER_SEPARATOR],
         }
+    }
+
+    /// Every file the run reads, which the output folder may neither be nor hold: the org
+    /// chart, the surveys and the config file.
+    pub fn input_paths(&self) -> Vec<&std::path::Path> {
+        std::iter::once(self.inputs.org.as_path())
+            .chain(self.inputs.surveys.iter().map(PathBuf::as_path))
+            .chain(self.config.as_deref())
+            .collect()
     }
 
     /// The input folder rule of SPEC §2: `DIR/org.csv` and every `DIR/survey*.csv`, sorted.

@@ -31,7 +31,7 @@ pub struct GenerateArgs {
     /// Share of people planted as managers whom their reports do not turn to.
     #[arg(long, value_name = "SHARE", default_value_t = 0.01)]
     weak_manager_share: f64,
-    /// Folder to write org.csv, survey-advice.csv, survey-trust.csv and truth.csv into.
+    /// Folder to write org.csv, survey-advice.csv, survey-trust.csv and truth.csv into. An existing one is replaced only while it holds nothing but what orgsphere wrote there.
     #[arg(long, short, value_name = "DIR", value_hint = ValueHint::DirPath)]
     out: PathBuf,
 }

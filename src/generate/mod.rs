@@ -32,10 +32,10 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::export::write_folder;
+use crate::outdir::{self, write_folder};
 use crate::rng::SplitMix64;
 
-pub use people::{Org, Person, TRUTH_HEADER};
+pub use people::{Org, Person};
 
 /// The most people `generate` writes: about five times the largest employer (SPEC §10),
 /// so every organisation orgsphere targets can be generated, while a typo cannot ask for
@@ -88,6 +88,7 @@ pub fn generate(spec: &Spec, out: &Path) -> Result<Generated> {
             "--response-rate: give a share between 0 and 1".into(),
         ));
     }
+    outdir::check(out, &[])?;
     let mut rng = SplitMix64::new(spec.seed);
     let org = people::build(spec, &mut rng);
     let answers = survey::answer(spec, &org, &mut rng);
@@ -98,7 +99,7 @@ pub fn generate(spec: &Spec, out: &Path) -> Result<Generated> {
         informal_leaders: org.people.iter().filter(|p| p.leader).count(),
         weak_managers: org.people.iter().filter(|p| p.weak_manager).count(),
     };
-    write_folder(out, |dir| {
+    write_folder(out, &[], |dir| {
         write(dir, "org.csv", |w| people::write_org(&org, w))?;
         write(dir, "survey-advice.csv", |w| {
             survey::write(&org, &answers.advice, &answers.silent, "advice", w)
