@@ -365,7 +365,7 @@ fn a_stray_byte_in_utf8_text_is_a_warning_naming_its_rows() {
     for needle in [
         "first in row 2",
         "2 byte sequences",
-        "rows 4, 6",
+        "rows 4 and 6",
         "--encoding utf-8",
         "--encoding windows-1252",
     ] {
@@ -384,7 +384,7 @@ fn a_stray_byte_in_utf8_text_is_a_warning_naming_its_rows() {
         .find(|q| q["code"] == "encoding-replaced")
         .unwrap_or_else(|| panic!("no encoding-replaced warning: {quality:?}"));
     assert_eq!(warning["row"], "4");
-    assert!(warning["message"].contains("rows 4, 6"), "{warning:?}");
+    assert!(warning["message"].contains("rows 4 and 6"), "{warning:?}");
     assert!(!quality.iter().any(|q| q["code"] == "encoding-guessed"));
     let people = read_csv(&w.read("out2/people.csv"));
     assert_eq!(person(&people, "1")["name"], "Zoë Müller");

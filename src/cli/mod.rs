@@ -186,7 +186,7 @@ pub struct ReadingArgs {
     /// Header of the weight column in the surveys (else every tie weighs 1).
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
     weight_column: Option<String>,
-    /// Read files without a byte-order mark in this encoding: utf-8, windows-1252, utf-16 (little-endian) or utf-16be. Default: UTF-8 if valid, else Windows-1252.
+    /// Read files without a byte-order mark in this encoding: utf-8, windows-1252, utf-16 (little-endian) or utf-16be. Default: UTF-8 if valid, else Windows-1252 (with a warning when the file holds UTF-8 text too). With utf-8, bytes that are not UTF-8 are read as � and warned about.
     #[arg(long, value_name = "ENCODING", help_heading = "Surveys and files")]
     encoding: Option<String>,
     /// The most an input file may hold: a number of bytes, or with K, M, G or T (counted in 1024s); a larger file, or a pipe that carries more, stops the run (exit 65).

@@ -101,34 +101,26 @@ impl Source {
         let mut rows = self.rows_of_lines(&stray.lines);
         rows.dedup();
         let first = *rows.first()?;
-        let shown = 5;
-        let mut listed = rows
-            .iter()
-            .take(shown)
-            .map(u64::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        if rows.len() > shown || stray.lines.len() == decode::STRAY_LINES {
-            listed.push_str(" …");
-        }
+        let more = stray.lines.len() == decode::STRAY_LINES;
         let count = match stray.count {
             1 => "a byte sequence that is not UTF-8".to_string(),
             n => format!("{n} byte sequences that are not UTF-8"),
         };
+        let rows = rows_in_words(&rows, more);
         let (code, message) = match stray.reading {
             StrayReading::Windows1252 { utf8_line } => {
                 let utf8_row = self.rows_of_lines(&[utf8_line])[0];
                 (
                     "encoding-guessed",
                     format!(
-                        "the file holds UTF-8 text (first in row {utf8_row}) but also {count} (in rows {listed}), so it was read as Windows-1252, which turns each UTF-8 character that is not ASCII into two or three (é as Ã©); if the file is UTF-8, fix those rows or pass --encoding utf-8 (their bytes become �); if it is Windows-1252, pass --encoding windows-1252"
+                        "the file holds UTF-8 text (first in row {utf8_row}) but also {count} (in {rows}), so it was read as Windows-1252, which turns each UTF-8 letter beyond ASCII into two or three (é into Ã©); if the file is UTF-8, fix those rows or pass --encoding utf-8 (their bytes become the replacement character �); if it is Windows-1252, pass --encoding windows-1252"
                     ),
                 )
             }
             StrayReading::Replaced { by_bom } => (
                 "encoding-replaced",
                 format!(
-                    "the file holds {count} (in rows {listed}), read as the replacement character � since {} says it is UTF-8; fix those rows, or save the file as CSV UTF-8 again",
+                    "the file holds {count} (in {rows}), read as the replacement character � since {} says the file is UTF-8; fix those rows, or save the file as CSV UTF-8 again",
                     if by_bom {
                         "its byte-order mark"
                     } else {
@@ -316,6 +308,23 @@ impl Rows<'_> {
     }
 }
 
+/// The first rows of a list in words: `row 4`, `rows 4 and 6`, `rows 4, 6, 9, 12, 15 and
+/// more` (five at most; `more` when the list was cut short before).
+fn rows_in_words(rows: &[u64], more: bool) -> String {
+    const SHOWN: usize = 5;
+    let shown: Vec<String> = rows.iter().take(SHOWN).map(u64::to_string).collect();
+    let word = if rows.len() == 1 && !more { "row" } else { "rows" };
+    if more || rows.len() > SHOWN {
+        format!("{word} {} and more", shown.join(", "))
+    } else if let Some((last, rest)) = shown.split_last()
+        && !rest.is_empty()
+    {
+        format!("{word} {} and {last}", rest.join(", "))
+    } else {
+        format!("{word} {}", shown.join(", "))
+    }
+}
+
 fn not_a_table(file: &Arc<str>, message: String) -> Error {
     Error::InvalidData(vec![Problem::error(file, "not-a-text-table", message)])
 }
@@ -410,6 +419,39 @@ mod tests {
         let source = Source::from_bytes("e.csv", b"", None).unwrap();
         let err = source.table().err().unwrap();
         assert!(err.to_string().contains("e.csv") && err.to_string().contains("empty"));
+    }
+
+    #[test]
+    fn stray_bytes_are_warned_about_by_spreadsheet_row() {
+        // UTF-8 "é" in row 2; row 3 spans two lines; stray 0xE9 bytes in rows 4 to 10.
+        let mut bytes = b"id,name\n1,Ren\xC3\xA9\n2,\"two\nlines\"\n".to_vec();
+        for i in 3..10 {
+            bytes.extend_from_slice(format!("{i},Ren").as_bytes());
+            bytes.extend_from_slice(b"\xE9\n");
+        }
+        let source = Source::from_bytes("t.csv", &bytes, None).unwrap();
+        let warning = source.encoding_warning().unwrap();
+        assert_eq!((warning.code, warning.row), ("encoding-guessed", Some(4)));
+        assert!(
+            warning.message.contains(
+                "first in row 2) but also 7 byte sequences that are not UTF-8 (in rows 4, 5, 6, 7, 8 and more)"
+            ),
+            "{}",
+            warning.message
+        );
+        let source = Source::from_bytes("t.csv", &bytes, Some(Encoding::Utf8)).unwrap();
+        let warning = source.encoding_warning().unwrap();
+        assert_eq!((warning.code, warning.row), ("encoding-replaced", Some(4)));
+        assert!(warning.message.contains("--encoding utf-8"), "{}", warning.message);
+        // Plain UTF-8 and plain Windows-1252 files get no warning.
+        for plain in [&b"id\n1,Ren\xC3\xA9\n"[..], b"id\n1,Ren\xE9\n"] {
+            let source = Source::from_bytes("t.csv", plain, None).unwrap();
+            assert_eq!(source.encoding_warning(), None);
+        }
+        assert_eq!(rows_in_words(&[4], false), "row 4");
+        assert_eq!(rows_in_words(&[4, 6], false), "rows 4 and 6");
+        assert_eq!(rows_in_words(&[4, 6, 9], false), "rows 4, 6 and 9");
+        assert_eq!(rows_in_words(&[4], true), "rows 4 and more");
     }
 
     #[test]
