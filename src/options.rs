@@ -209,7 +209,11 @@ pub fn parse_size(text: &str) -> std::result::Result<u64, String> {
         "m" => 2,
         "g" => 3,
         "t" => 4,
-        _ => return Err(format!("{text:?}: give a size such as 4G, 500M or 1048576 (bytes)")),
+        _ => {
+            return Err(format!(
+                "{text:?}: give a size such as 4G, 500M or 1048576 (bytes)"
+            ));
+        }
     };
     let bytes = number
         .parse::<f64>()
@@ -246,7 +250,17 @@ mod tests {
         assert_eq!(parse_size("1T"), Ok(1 << 40));
         assert_eq!(parse_size("1048576"), Ok(1 << 20));
         assert_eq!(parse_size("12B"), Ok(12));
-        for bad in ["", "0", "0.5", "G", "4X", "-1G", "1e3", "99999999999T", "1.2.3M"] {
+        for bad in [
+            "",
+            "0",
+            "0.5",
+            "G",
+            "4X",
+            "-1G",
+            "1e3",
+            "99999999999T",
+            "1.2.3M",
+        ] {
             assert!(parse_size(bad).is_err(), "{bad:?}");
         }
     }

@@ -144,7 +144,9 @@ fn a_device_named_as_an_input_is_refused_without_reading_it() {
     for device in ["/dev/zero", "/dev/urandom"] {
         let run = run_bounded(
             &w,
-            &["analyze", "--org", device, "--survey", &survey, "--out", "out"],
+            &[
+                "analyze", "--org", device, "--survey", &survey, "--out", "out",
+            ],
             BOUNDED,
         );
         run.expect_code(65).said(&[
@@ -158,13 +160,18 @@ fn a_device_named_as_an_input_is_refused_without_reading_it() {
             &["validate", "--org", &sample("org.csv"), "--survey", device],
             BOUNDED,
         );
-        run.expect_code(65)
-            .said(&[device, "character device"]);
+        run.expect_code(65).said(&[device, "character device"]);
     }
     // A folder is no file either (66, as a path that cannot be opened as a file).
     let run = run_bounded(
         &w,
-        &["validate", "--org", w.path().to_str().unwrap(), "--survey", &survey],
+        &[
+            "validate",
+            "--org",
+            w.path().to_str().unwrap(),
+            "--survey",
+            &survey,
+        ],
         BOUNDED,
     );
     run.expect_code(66).said(&["this is a folder"]);
@@ -182,8 +189,7 @@ fn a_config_file_that_is_a_device_or_binary_is_refused_without_reading_it() {
     garbage.extend_from_slice(&[0u8; 4096]);
     w.write("job.toml", &garbage);
     let run = run_bounded(&w, &["validate", "--config", "job.toml"], BOUNDED);
-    run.expect_code(65)
-        .said(&["job.toml", "not a TOML config"]);
+    run.expect_code(65).said(&["job.toml", "not a TOML config"]);
     // More than a config file holds: refused from its size.
     w.write("big.toml", "# settings\n".repeat(200_000));
     let run = run_bounded(&w, &["validate", "--config", "big.toml"], BOUNDED);
@@ -205,12 +211,19 @@ fn an_endless_stream_through_a_pipe_is_refused_after_its_first_mib() {
         let writer = feed(fifo.clone(), vec![fill; 1 << 20], 256);
         let run = run_bounded(
             &w,
-            &["analyze", "--org", fifo.to_str().unwrap(), "--survey", &survey, "--out", "out"],
+            &[
+                "analyze",
+                "--org",
+                fifo.to_str().unwrap(),
+                "--survey",
+                &survey,
+                "--out",
+                "out",
+            ],
             BOUNDED,
         );
         let written = writer.join().unwrap();
-        run.expect_code(65)
-            .said(&["not-a-text-table", needle]);
+        run.expect_code(65).said(&["not-a-text-table", needle]);
         assert!(
             written < 8 << 20,
             "orgsphere read {written} bytes of a stream that is no table before refusing it"
@@ -247,10 +260,7 @@ fn inputs_through_pipes_are_read() {
     );
     let written: Vec<u64> = writers.into_iter().map(|t| t.join().unwrap()).collect();
     run.expect_code(0);
-    assert_eq!(
-        written,
-        [org_bytes.len() as u64, survey_bytes.len() as u64]
-    );
+    assert_eq!(written, [org_bytes.len() as u64, survey_bytes.len() as u64]);
     let people = read_csv(&w.read("out/people.csv"));
     let org_rows = read_csv(&String::from_utf8(org_bytes).unwrap()).len();
     assert_eq!(people.len(), org_rows);
@@ -267,12 +277,8 @@ fn a_file_above_max_input_size_is_refused_naming_the_flag() {
         std::fs::read(sample("survey-advice.csv")).unwrap(),
     );
     let run = w.run(&["analyze", "in", "--out", "out", "--max-input-size", "2K"]);
-    run.expect_code(65).said(&[
-        "in/org.csv",
-        "file-too-large",
-        "--max-input-size",
-        "2 KiB",
-    ]);
+    run.expect_code(65)
+        .said(&["in/org.csv", "file-too-large", "--max-input-size", "2 KiB"]);
     assert_eq!(w.entries(), ["in"]);
     // The same limit from a config file, as text or as a number of bytes.
     for value in ["\"2K\"", "2048"] {
@@ -323,7 +329,13 @@ fn a_huge_file_is_refused_from_its_size_by_default() {
     let start = Instant::now();
     let run = run_bounded(
         &w,
-        &["validate", "--org", "huge.csv", "--survey", &sample("survey-advice.csv")],
+        &[
+            "validate",
+            "--org",
+            "huge.csv",
+            "--survey",
+            &sample("survey-advice.csv"),
+        ],
         BOUNDED,
     );
     run.expect_code(65).said(&[
@@ -391,8 +403,15 @@ fn a_stray_byte_in_utf8_text_is_a_warning_naming_its_rows() {
     assert_eq!(person(&people, "3")["name"], "J\u{fffd}rgen");
 
     // Windows-1252 named: as the user says, no warning.
-    w.run(&["analyze", "in", "--out", "out3", "--encoding", "windows-1252"])
-        .expect_code(0);
+    w.run(&[
+        "analyze",
+        "in",
+        "--out",
+        "out3",
+        "--encoding",
+        "windows-1252",
+    ])
+    .expect_code(0);
     assert!(!w.read("out3/data-quality.csv").contains("encoding-"));
 
     // --strict: the guess is an error.
@@ -412,7 +431,9 @@ fn a_stray_byte_in_a_survey_is_named_too() {
         "in/survey.csv",
         b"respondent_id,nominee_id,comment\n1,2,gr\xC3\xBC\xC3\x9Fe\n2,1,\n3,1,M\xFCnchen\n",
     );
-    w.run(&["validate", "in"])
-        .expect_code(0)
-        .said(&["in/survey.csv:4", "encoding-guessed", "first in row 2"]);
+    w.run(&["validate", "in"]).expect_code(0).said(&[
+        "in/survey.csv:4",
+        "encoding-guessed",
+        "first in row 2",
+    ]);
 }

@@ -132,7 +132,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// Decodes `bytes`: a BOM decides, then `forced` if given, then the guess.
 pub fn decode_as(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, DecodeError> {
-    check_prefix(&bytes[..bytes.len().min(PREFIX)], forced, bytes.len() > PREFIX)?;
+    check_prefix(
+        &bytes[..bytes.len().min(PREFIX)],
+        forced,
+        bytes.len() > PREFIX,
+    )?;
     let (text, encoding, stray) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let (text, stray) = utf8_replacing(rest, true);
         (text, "UTF-8 with BOM", stray)
@@ -173,7 +177,11 @@ pub fn decode_owned(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded,
     if has_bom || !plain {
         return decode_as(&bytes, forced);
     }
-    check_prefix(&bytes[..bytes.len().min(PREFIX)], forced, bytes.len() > PREFIX)?;
+    check_prefix(
+        &bytes[..bytes.len().min(PREFIX)],
+        forced,
+        bytes.len() > PREFIX,
+    )?;
     let (text, encoding, stray) = match String::from_utf8(bytes) {
         Ok(text) => (text, "UTF-8", None),
         Err(e) if forced == Some(Encoding::Utf8) => {
@@ -546,8 +554,14 @@ mod tests {
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(bytes);
         let d = decode(&bom).unwrap();
-        assert_eq!(d.text, "name\nZoë\nM\u{fffd}ller\nok\nG\u{fffd}nt\u{fffd}r\n");
-        assert_eq!(d.stray.unwrap().reading, StrayReading::Replaced { by_bom: true });
+        assert_eq!(
+            d.text,
+            "name\nZoë\nM\u{fffd}ller\nok\nG\u{fffd}nt\u{fffd}r\n"
+        );
+        assert_eq!(
+            d.stray.unwrap().reading,
+            StrayReading::Replaced { by_bom: true }
+        );
         // A truncated character at the very end counts too.
         let d = decode(b"name\nZo\xC3\xAB\nx\xC3").unwrap();
         assert_eq!(d.stray.unwrap().lines, vec![3]);
@@ -568,9 +582,18 @@ mod tests {
         assert_eq!(check_prefix(&rows[..PREFIX], None, true), Ok(()));
         assert!(decode(&rows).is_ok());
         // A NUL anywhere in it, or control characters, is binary data.
-        assert_eq!(check_prefix(&long(0)[..PREFIX], None, true), Err(DecodeError::Binary));
-        assert_eq!(check_prefix(&[b'a', 0, b'\n'], None, false), Err(DecodeError::Binary));
-        assert_eq!(check_prefix(&[7u8; 100], None, false), Err(DecodeError::Binary));
+        assert_eq!(
+            check_prefix(&long(0)[..PREFIX], None, true),
+            Err(DecodeError::Binary)
+        );
+        assert_eq!(
+            check_prefix(&[b'a', 0, b'\n'], None, false),
+            Err(DecodeError::Binary)
+        );
+        assert_eq!(
+            check_prefix(&[7u8; 100], None, false),
+            Err(DecodeError::Binary)
+        );
         // No line break in the first MiB of a longer file: no rows.
         let one_line = vec![b'a'; PREFIX + 10];
         assert_eq!(
@@ -586,7 +609,10 @@ mod tests {
             .chain("id\r\n1\r\n".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(check_prefix(&le, None, false), Ok(()));
-        assert_eq!(check_prefix(&le[2..], Some(Encoding::Utf16Le), false), Ok(()));
+        assert_eq!(
+            check_prefix(&le[2..], Some(Encoding::Utf16Le), false),
+            Ok(())
+        );
         assert_eq!(
             check_prefix(&le[2..], None, false),
             Err(DecodeError::Utf16WithoutBom)

@@ -41,12 +41,12 @@ pub fn read_limited(
 ) -> Result<Vec<u8>, InputError> {
     // Looked at before opening, as opening a device may block or act (a tape, a modem);
     // looked at again on the file opened, in case the path changed in between.
-    let size = readable(&std::fs::metadata(path).map_err(InputError::Missing)?, limit)?;
-    let file = File::open(path).map_err(InputError::Missing)?;
-    let size = size.max(readable(
-        &file.metadata().map_err(InputError::Io)?,
+    let size = readable(
+        &std::fs::metadata(path).map_err(InputError::Missing)?,
         limit,
-    )?);
+    )?;
+    let file = File::open(path).map_err(InputError::Missing)?;
+    let size = size.max(readable(&file.metadata().map_err(InputError::Io)?, limit)?);
     let mut bytes = Vec::new();
     // A regular file's size is known: one allocation, no copy as the buffer grows.
     bytes
@@ -197,7 +197,10 @@ mod tests {
             Err(InputError::NotText(DecodeError::NoLineBreak))
         ));
         std::fs::write(&path, vec![b'x'; PREFIX]).unwrap();
-        assert_eq!(read_limited(&path, 1 << 30, text_check).unwrap().len(), PREFIX);
+        assert_eq!(
+            read_limited(&path, 1 << 30, text_check).unwrap().len(),
+            PREFIX
+        );
     }
 
     #[test]

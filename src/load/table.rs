@@ -313,7 +313,11 @@ impl Rows<'_> {
 fn rows_in_words(rows: &[u64], more: bool) -> String {
     const SHOWN: usize = 5;
     let shown: Vec<String> = rows.iter().take(SHOWN).map(u64::to_string).collect();
-    let word = if rows.len() == 1 && !more { "row" } else { "rows" };
+    let word = if rows.len() == 1 && !more {
+        "row"
+    } else {
+        "rows"
+    };
     if more || rows.len() > SHOWN {
         format!("{word} {} and more", shown.join(", "))
     } else if let Some((last, rest)) = shown.split_last()
@@ -442,7 +446,11 @@ mod tests {
         let source = Source::from_bytes("t.csv", &bytes, Some(Encoding::Utf8)).unwrap();
         let warning = source.encoding_warning().unwrap();
         assert_eq!((warning.code, warning.row), ("encoding-replaced", Some(4)));
-        assert!(warning.message.contains("--encoding utf-8"), "{}", warning.message);
+        assert!(
+            warning.message.contains("--encoding utf-8"),
+            "{}",
+            warning.message
+        );
         // Plain UTF-8 and plain Windows-1252 files get no warning.
         for plain in [&b"id\n1,Ren\xC3\xA9\n"[..], b"id\n1,Ren\xE9\n"] {
             let source = Source::from_bytes("t.csv", plain, None).unwrap();

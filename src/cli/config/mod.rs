@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use clap::parser::ValueSource;
 use clap::{Arg, ArgMatches, Command};
-use orgsphere::load::decode::{Encoding, check_prefix};
+use orgsphere::load::decode::{DecodeError, Encoding, check_prefix};
 use orgsphere::load::input::{InputError, read_limited, size_in_words};
 use orgsphere::validate::Problem;
 use orgsphere::{Error, Result};
@@ -131,7 +131,8 @@ fn read(file: &Path) -> Result<toml::Table> {
 /// Why the config file was not read, as the error the run ends with.
 fn not_a_config(file: &Path, e: InputError) -> Error {
     let name: Arc<str> = Arc::from(file.display().to_string());
-    let problem = |code, message: String| Error::InvalidData(vec![Problem::error(&name, code, message)]);
+    let problem =
+        |code, message: String| Error::InvalidData(vec![Problem::error(&name, code, message)]);
     match e {
         InputError::Missing(source) => Error::InputMissing {
             path: file.to_path_buf(),
@@ -146,9 +147,15 @@ fn not_a_config(file: &Path, e: InputError) -> Error {
             "not-a-text-table",
             format!("this is {what}, not a config file; name the TOML file itself"),
         ),
-        InputError::NotText(_) => problem(
+        InputError::NotText(e) => problem(
             "not-a-text-table",
-            "this is not a TOML config (it holds binary data, or no line break in its first MiB); name the job's .toml file".into(),
+            format!(
+                "this is not a TOML config ({}); name the job's .toml file",
+                match e {
+                    DecodeError::NoLineBreak => "no line break in its first MiB",
+                    _ => "it holds binary data",
+                }
+            ),
         ),
         InputError::TooLarge { .. } => problem(
             "file-too-large",
