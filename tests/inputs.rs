@@ -437,3 +437,26 @@ fn a_stray_byte_in_a_survey_is_named_too() {
         "first in row 2",
     ]);
 }
+
+#[test]
+fn compare_refuses_a_device_in_a_result_folder_without_reading_it() {
+    let w = Workdir::new();
+    let data = root().join("sample-data");
+    let data = data.to_str().unwrap();
+    w.run(&["analyze", data, "--out", "old", "--bootstrap", "0"])
+        .expect_code(0);
+    w.run(&["analyze", data, "--out", "new", "--bootstrap", "0"])
+        .expect_code(0);
+    for file in ["people.csv", "summary.json"] {
+        let path = w.join("new").join(file);
+        let kept = w.join(file);
+        std::fs::rename(&path, &kept).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        let run = run_bounded(&w, &["compare", "old", "new", "--out", "changes"], BOUNDED);
+        run.expect_code(65)
+            .said(&[file, "unreadable-results", "character device"]);
+        std::fs::remove_file(&path).unwrap();
+        std::fs::rename(&kept, &path).unwrap();
+    }
+    assert!(!w.join("changes").exists());
+}

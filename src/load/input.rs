@@ -70,6 +70,19 @@ pub fn read_limited(
     Ok(bytes)
 }
 
+/// What the path of `meta` names, in words, when it is neither a regular file nor a pipe
+/// (a folder, a device, a socket); `None` for a regular file or a pipe.
+pub fn not_a_file(meta: &Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        Some("a folder")
+    } else if kind.is_file() || is_pipe(&kind) {
+        None
+    } else {
+        Some(describe(&kind))
+    }
+}
+
 /// The size of a regular file within `limit` (0 for a pipe), or why it is not read.
 fn readable(meta: &Metadata, limit: u64) -> Result<u64, InputError> {
     let kind = meta.file_type();
