@@ -7,7 +7,8 @@
 //! others follow anyway.
 //!
 //! The pipeline, one module per stage, in the order data flows:
-//! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`export`].
+//! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`export`], which
+//! writes through [`outdir`] (the atomic output folder, also `compare`'s and `generate`'s).
 //! [`analyze`] runs it all; [`check`] stops after validation. [`compare::compare`] sets two
 //! runs' results (or two input folders, analysed) side by side.
 
@@ -21,6 +22,7 @@ pub mod graph;
 pub mod load;
 pub mod metrics;
 pub mod options;
+pub mod outdir;
 pub mod progress;
 pub mod rng;
 pub mod validate;
@@ -164,6 +166,8 @@ pub fn analyze(options: &Options) -> Result<Analysis> {
 
 /// [`analyze`], reporting its stages to `progress`.
 pub fn analyze_with(options: &Options, progress: &dyn Progress) -> Result<Analysis> {
+    // A folder that cannot be written is said before the work, not after it.
+    outdir::check(&options.out, &options.input_paths())?;
     let analysis = analyze_dataset_with(check_with(options, progress)?, options, progress);
     export::write_all(&analysis, options, progress)?;
     Ok(analysis)

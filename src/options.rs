@@ -84,6 +84,9 @@ pub struct Options {
     pub columns: ColumnMap,
     /// Where the results go (`analyze` only).
     pub out: PathBuf,
+    /// The config file the options came from, if any. Never read here: `out` may neither
+    /// be nor hold it, as for the inputs.
+    pub config: Option<PathBuf>,
     /// Titles that carry formal power, case-insensitive.
     pub manager_titles: Regex,
     /// Titles that `manager_titles` matches but that carry no formal power (the default's
@@ -110,6 +113,8 @@ pub struct Options {
     pub output: crate::export::OutputOptions,
     /// The encoding of input files without a byte-order mark (`--encoding`); `None` detects.
     pub encoding: Option<Encoding>,
+    /// The most bytes an input file may hold (`--max-input-size`).
+    pub max_input_size: u64,
     /// Survey column prefixes mapped to question names (`--question-map Q3=advice`).
     pub question_map: Vec<(String, String)>,
     /// Answer labels mapped to weights (`--weight-label Daily=4`), on top of the defaults
@@ -142,6 +147,7 @@ impl Options {
             inputs,
             columns: ColumnMap::default(),
             out,
+            config: None,
             manager_titles: manager_title_regex(DEFAULT_MANAGER_TITLES)
                 .expect("the default pattern compiles"),
             contributor_titles: Some(
@@ -159,12 +165,22 @@ impl Options {
             path_samples: crate::metrics::DEFAULT_SAMPLES,
             output: crate::export::OutputOptions::default(),
             encoding: None,
+            max_input_size: crate::load::table::DEFAULT_MAX_INPUT_SIZE,
             question_map: Vec::new(),
             weight_labels: Vec::new(),
             question_weights: Vec::new(),
             question_kinds: Vec::new(),
             answer_separators: vec![DEFAULT_ANSWER_SEPARATOR],
         }
+    }
+
+    /// Every file the run reads, which the output folder may neither be nor hold: the org
+    /// chart, the surveys and the config file.
+    pub fn input_paths(&self) -> Vec<&std::path::Path> {
+        std::iter::once(self.inputs.org.as_path())
+            .chain(self.inputs.surveys.iter().map(PathBuf::as_path))
+            .chain(self.config.as_deref())
+            .collect()
     }
 
     /// The input folder rule of SPEC §2: `DIR/org.csv` and every `DIR/survey*.csv`, sorted.
@@ -245,6 +261,46 @@ impl Options {
     }
 }
 
+/// Parses a size in bytes (`--max-input-size`): a number, whole or decimal, optionally
+/// followed by K, M, G or T, each 1024 times the one before; `KB`, `KiB` and the like
+/// read the same, in any letter case. `4G`, `1.5GiB`, `500m` and `1048576` are sizes;
+/// 0 is not.
+pub fn parse_size(text: &str) -> std::result::Result<u64, String> {
+    let t = text.trim();
+    let digits = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let unit = unit.trim().to_ascii_lowercase();
+    let unit = unit
+        .strip_suffix("ib")
+        .or_else(|| unit.strip_suffix('b'))
+        .unwrap_or(&unit);
+    let power = match unit {
+        "" => 0,
+        "k" => 1,
+        "m" => 2,
+        "g" => 3,
+        "t" => 4,
+        _ => {
+            return Err(format!(
+                "{text:?}: give a size such as 4G, 500M or 1048576 (bytes)"
+            ));
+        }
+    };
+    let bytes = number
+        .parse::<f64>()
+        .ok()
+        .map(|n| n * 1024f64.powi(power))
+        .filter(|b| b.is_finite() && *b >= 1.0 && *b < u64::MAX as f64);
+    match bytes {
+        Some(b) => Ok(b as u64),
+        None => Err(format!(
+            "{text:?}: give a size of at least 1 byte, such as 4G, 500M or 1048576"
+        )),
+    }
+}
+
 /// Compiles a managerial-title pattern, case-insensitive.
 pub fn manager_title_regex(pattern: &str) -> Result<Regex> {
     regex::RegexBuilder::new(pattern)
@@ -256,6 +312,31 @@ pub fn manager_title_regex(pattern: &str) -> Result<Regex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_count_in_1024s() {
+        assert_eq!(parse_size("4G"), Ok(4 << 30));
+        assert_eq!(parse_size("4 GiB"), Ok(4 << 30));
+        assert_eq!(parse_size("1.5gb"), Ok(3 << 29));
+        assert_eq!(parse_size("500M"), Ok(500 << 20));
+        assert_eq!(parse_size("64k"), Ok(64 << 10));
+        assert_eq!(parse_size("1T"), Ok(1 << 40));
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert_eq!(parse_size("12B"), Ok(12));
+        for bad in [
+            "",
+            "0",
+            "0.5",
+            "G",
+            "4X",
+            "-1G",
+            "1e3",
+            "99999999999T",
+            "1.2.3M",
+        ] {
+            assert!(parse_size(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn default_title_pattern_covers_managerial_titles_only() {

@@ -251,7 +251,7 @@ fn output_problems() {
         &w,
         &["compare", "a-out", "a-out", "--out", "a-out"],
         64,
-        &["one of the folders being compared"],
+        &["--out a-out is the input a-out"],
     );
     assert!(w.join("a-out/people.csv").is_file());
 }

@@ -29,7 +29,7 @@ fn two_runs_give_identical_folders() {
     w.run(&["analyze", dir.to_str().unwrap(), "--out", "b"])
         .expect_code(0);
     let (a, b) = (files_of(&w, "a"), files_of(&w, "b"));
-    assert_eq!(a.len(), 12);
+    assert_eq!(a.len(), 13, "12 results and the manifest");
     for ((name_a, bytes_a), (name_b, bytes_b)) in a.iter().zip(&b) {
         assert_eq!(name_a, name_b);
         assert!(bytes_a == bytes_b, "{name_a} differs between two runs");
@@ -178,7 +178,7 @@ fn one_thread_or_two_give_the_same_files() {
     w.run_with_env(&args("two"), ("RAYON_NUM_THREADS", "2"))
         .expect_code(0);
     let (one, two) = (files_of(&w, "one"), files_of(&w, "two"));
-    assert_eq!(one.len(), 12);
+    assert_eq!(one.len(), 13, "12 results and the manifest");
     for ((name, a), (_, b)) in one.iter().zip(&two) {
         assert!(a == b, "{name} differs between one thread and two");
     }

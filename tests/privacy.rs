@@ -68,7 +68,7 @@ fn no_output_names_anyone() {
     let w = Workdir::new();
     analyze(&w, "out", &["--pseudonymize", "--key", KEY]).expect_code(0);
     let files = outputs(&w, "out");
-    assert_eq!(files.len(), 12);
+    assert_eq!(files.len(), 13, "12 results and the manifest");
     let secrets = secrets();
     assert!(secrets.contains("E0086") && secrets.contains("Zoë Müller"));
     assert!(secrets.iter().any(|s| s.contains('@')) && secrets.contains("AGENCY-7"));
@@ -226,6 +226,7 @@ fn formats_choose_the_files() {
     assert_eq!(
         names,
         [
+            ".orgsphere-manifest",
             "data-quality.csv",
             "findings.csv",
             "findings.json",

@@ -16,7 +16,7 @@ pub struct AnalyzeArgs {
     inputs: InputArgs,
     #[command(flatten)]
     rule: RuleArgs,
-    /// Folder for the results (replaced if orgsphere wrote it before).
+    /// Folder for the results. An existing one is replaced only while it holds nothing but what orgsphere wrote there (its .orgsphere-manifest), keeping its permissions and group; never when it is or holds an input.
     #[arg(long, short, value_name = "DIR", default_value = "orgsphere-results", value_hint = ValueHint::DirPath)]
     out: PathBuf,
     #[command(flatten)]
@@ -60,6 +60,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
     let mut options = args.inputs.options(args.out)?;
     args.rule.apply(&mut options)?;
     options.output = args.output.options()?;
+    options.config = args.config.config;
     let stages = super::progress::Stages::new();
     let a = orgsphere::analyze_with(&options, &stages);
     stages.finish();

@@ -19,7 +19,7 @@ pub struct CompareArgs {
     /// The later folder, results or inputs.
     #[arg(value_name = "NEW", value_hint = ValueHint::DirPath)]
     new: PathBuf,
-    /// Folder for changes.csv, compare.json and compare.html (replaced if orgsphere wrote it before).
+    /// Folder for changes.csv, compare.json and compare.html. An existing one is replaced only while it holds nothing but what orgsphere wrote there, keeping its permissions and group; never when it is or holds OLD or NEW.
     #[arg(long, short, value_name = "DIR", default_value = "orgsphere-compare", value_hint = ValueHint::DirPath)]
     out: PathBuf,
     #[command(flatten)]
@@ -60,6 +60,7 @@ pub fn run(args: CompareArgs) -> Result<()> {
         old: args.source(&args.old)?,
         new: args.source(&args.new)?,
         out: args.out.clone(),
+        config: args.config.config.clone(),
     };
     let inputs = |s: &Source| matches!(s, Source::Inputs { .. });
     if args.privacy.pseudonymize && !inputs(&options.old) && !inputs(&options.new) {

@@ -37,7 +37,7 @@ pub struct GenerateArgs {
     /// With --roster: the share of colleagues an average respondent names for advice, 0.05–0.5 [default: 0.4·√(60/N) kept within 0.10–0.40].
     #[arg(long, value_name = "D", requires = "roster")]
     density: Option<f64>,
-    /// Folder to write org.csv, the surveys (survey-advice.csv and survey-trust.csv; with --roster survey-advice, -friendship, -cowork and -conflict.csv) and truth.csv into.
+    /// Folder to write org.csv, the surveys (survey-advice.csv and survey-trust.csv; with --roster survey-advice, -friendship, -cowork and -conflict.csv) and truth.csv into. An existing one is replaced only while it holds nothing but what orgsphere wrote there.
     #[arg(long, short, value_name = "DIR", value_hint = ValueHint::DirPath)]
     out: PathBuf,
 }

@@ -188,9 +188,18 @@ pub struct ReadingArgs {
     /// Header of the weight column in the surveys (else every tie weighs 1).
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
     weight_column: Option<String>,
-    /// Read files without a byte-order mark in this encoding: utf-8, windows-1252, utf-16 (little-endian) or utf-16be. Default: UTF-8 if valid, else Windows-1252.
+    /// Read files without a byte-order mark in this encoding: utf-8, windows-1252, utf-16 (little-endian) or utf-16be. Default: UTF-8 if valid, else Windows-1252 (with a warning when the file holds UTF-8 text too). With utf-8, bytes that are not UTF-8 are read as � and warned about.
     #[arg(long, value_name = "ENCODING", help_heading = "Surveys and files")]
     encoding: Option<String>,
+    /// The most an input file may hold: a number of bytes, or with K, M, G or T (counted in 1024s); a larger file, or a pipe that carries more, stops the run (exit 65).
+    #[arg(
+        long,
+        value_name = "SIZE",
+        default_value = "4G",
+        value_parser = byte_size,
+        help_heading = "Surveys and files"
+    )]
+    max_input_size: ByteSize,
     /// Name the question of a survey tool's numbered columns or question codes, e.g. Q3=advice for Q3_1, Q3_2…; repeatable.
     #[arg(
         long = "question-map",
@@ -236,6 +245,15 @@ pub struct ReadingArgs {
     /// Treat every warning as an error.
     #[arg(long)]
     strict: bool,
+}
+
+/// A number of bytes (`--max-input-size`). A type of its own, so that a config file may
+/// give it as text (`"8G"`) or as a whole number of bytes.
+#[derive(Clone, Copy)]
+pub struct ByteSize(u64);
+
+fn byte_size(text: &str) -> std::result::Result<ByteSize, String> {
+    options::parse_size(text).map(ByteSize)
 }
 
 impl InputArgs {
@@ -301,6 +319,7 @@ impl ReadingArgs {
             Some(e) => Some(e.parse().map_err(Error::Usage)?),
             None => None,
         };
+        o.max_input_size = self.max_input_size.0;
         for entry in &self.question_map {
             let (prefix, question) = options::key_value("--question-map", entry)?;
             o.question_map

@@ -31,6 +31,19 @@ pub struct CompareOptions {
     pub old: Source,
     pub new: Source,
     pub out: PathBuf,
+    /// The config file the options came from, if any: guarded like the two folders.
+    pub config: Option<PathBuf>,
+}
+
+impl CompareOptions {
+    /// What the comparison reads, which `out` may neither be nor hold: the two folders
+    /// and the config file.
+    pub fn inputs(&self) -> Vec<&Path> {
+        [self.old.dir(), self.new.dir()]
+            .into_iter()
+            .chain(self.config.as_deref())
+            .collect()
+    }
 }
 
 /// One side of a comparison.
@@ -87,14 +100,8 @@ pub fn compare(options: &CompareOptions) -> Result<Comparison> {
 
 /// [`compare`], reporting the analysis of input folders to `progress`.
 pub fn compare_with(options: &CompareOptions, progress: &dyn Progress) -> Result<Comparison> {
-    for input in [&options.old, &options.new] {
-        if same_folder(input.dir(), &options.out) {
-            return Err(Error::Usage(format!(
-                "--out {} is one of the folders being compared; choose another folder",
-                options.out.display()
-            )));
-        }
-    }
+    let inputs = options.inputs();
+    crate::outdir::check(&options.out, &inputs)?;
     // One side after the other: an analysis at a time holds memory.
     let (old, old_note) = options.old.read(progress)?;
     let (new, new_note) = options.new.read(progress)?;
@@ -113,15 +120,8 @@ pub fn compare_with(options: &CompareOptions, progress: &dyn Progress) -> Result
         ));
     }
     c.warnings = warnings;
-    write::write_all(&c, &options.out)?;
+    write::write_all(&c, &options.out, &inputs)?;
     Ok(c)
-}
-
-fn same_folder(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
 }
 
 /// Whether `summary.json` says the run replaced ids with pseudonyms.

@@ -15,6 +15,7 @@ use serde_json::Value;
 use super::kinds::{self, Kind, SummaryError};
 use crate::error::{Error, Result};
 use crate::export::format::{csv_unguard, natural_cmp};
+use crate::load::input::not_a_file;
 use crate::validate::Problem;
 
 /// The `people.csv` columns compare needs.
@@ -102,6 +103,17 @@ fn missing(path: &Path, why: &str) -> Error {
 }
 
 fn open(path: &Path) -> Result<File> {
+    // A device (`/dev/zero`) would be read without end; it is refused before it is opened.
+    if let Some(what) = std::fs::metadata(path).ok().as_ref().and_then(not_a_file) {
+        return Err(invalid(
+            path,
+            None,
+            "unreadable-results",
+            format!(
+                "this is {what}, not a file `orgsphere analyze` wrote; compare reads the files of its result folders"
+            ),
+        ));
+    }
     File::open(path).map_err(|source| match source.kind() {
         io::ErrorKind::NotFound => missing(
             path,

@@ -10,13 +10,15 @@ use serde_json::{Map, Value, json};
 use super::{Comparison, PersonChange, number};
 use crate::error::{Error, Result};
 use crate::export::format::{csv_text, opt_int};
-use crate::export::write_folder;
+use crate::outdir::write_folder;
 
 /// Bumped whenever a field of `compare.json` changes meaning or disappears.
 pub const COMPARE_SCHEMA_VERSION: u32 = 1;
 
-pub fn write_all(c: &Comparison, out: &Path) -> Result<()> {
-    write_folder(out, |dir| {
+/// Writes the comparison's files to `out`; `inputs` are what it was made from, which `out`
+/// may neither be nor hold.
+pub fn write_all(c: &Comparison, out: &Path, inputs: &[&Path]) -> Result<()> {
+    write_folder(out, inputs, |dir| {
         write_file(dir, "changes.csv", |w| changes_csv(c, w))?;
         write_file(dir, "compare.json", |w| {
             serde_json::to_writer_pretty(&mut *w, &compare_json(c))?;

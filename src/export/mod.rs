@@ -1,5 +1,5 @@
 //! Export: the result files, written into a temporary folder and moved into place only
-//! when all are complete, so an output folder is whole or absent.
+//! when all are complete, so an output folder is whole or absent ([`crate::outdir`]).
 //!
 //! One [`Exporter`] per file; each writes to any `io::Write`. Every exporter reads people
 //! through one [`View`] (ids or pseudonyms, the privacy rules) and group figures through
@@ -37,9 +37,7 @@ pub use summary::SCHEMA_VERSION;
 pub use view::View;
 
 use std::collections::BTreeSet;
-use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -175,7 +173,7 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
         )));
     }
     let formats = options.output.written(analysis.dataset.people.len());
-    write_folder(&options.out, |dir| {
+    crate::outdir::write_folder(&options.out, &options.input_paths(), |dir| {
         // Files are independent: written in parallel, each on its own (the same bytes
         // whatever the order); the first error, in exporter order, is reported. The graph
         // files share the layout, the sorted edges and the escaped ids: those are prepared
@@ -224,103 +222,6 @@ pub fn people_and_summary(analysis: &Analysis, options: &Options) -> io::Result<
     Ok(files)
 }
 
-/// Files whose presence shows that orgsphere wrote a folder: `summary.json` (analyze) and
-/// `compare.json` (compare); `generate`'s folders are known by their `truth.csv`
-/// ([`written_by_orgsphere`]).
-const MARKERS: [&str; 2] = ["summary.json", "compare.json"];
-
-/// Whether `dir` holds one of the [`MARKERS`], or a `truth.csv` that starts with the
-/// header `orgsphere generate` writes (the roster model's adds columns after it).
-fn written_by_orgsphere(dir: &Path) -> bool {
-    if MARKERS.iter().any(|m| dir.join(m).is_file()) {
-        return true;
-    }
-    let Ok(file) = fs::File::open(dir.join("truth.csv")) else {
-        return false;
-    };
-    let header = crate::generate::TRUTH_HEADER;
-    let mut first = String::new();
-    let mut start = io::BufReader::new(io::Read::take(file, header.len() as u64 + 2));
-    if io::BufRead::read_line(&mut start, &mut first).is_err() {
-        return false;
-    }
-    let first = first.trim_end_matches(['\r', '\n']);
-    first
-        .strip_prefix(header)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(','))
-}
-
-/// Runs `fill` on a new temporary folder beside `out`, then puts that folder in `out`'s
-/// place. A folder already at `out` is replaced only if orgsphere wrote it
-/// (`written_by_orgsphere`) or it is empty; on any error the temporary folder is removed.
-pub fn write_folder(out: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
-    let cant = |reason: String| Error::CantCreate {
-        path: out.to_path_buf(),
-        reason,
-    };
-    let name = out
-        .file_name()
-        .ok_or_else(|| cant("the output path has no folder name".into()))?
-        .to_string_lossy()
-        .into_owned();
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)
-        .map_err(|e| cant(format!("cannot create {}: {e}", parent.display())))?;
-    let replacing = check_replaceable(out).map_err(cant)?;
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&tmp);
-    fs::create_dir(&tmp).map_err(|e| {
-        cant(format!(
-            "cannot create a folder in {}: {e}",
-            parent.display()
-        ))
-    })?;
-    if let Err(e) = fill(&tmp) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if replacing {
-        fs::rename(out, &old).map_err(|e| {
-            let _ = fs::remove_dir_all(&tmp);
-            cant(format!("cannot move the previous results aside: {e}"))
-        })?;
-    }
-    if let Err(e) = fs::rename(&tmp, out) {
-        let _ = fs::remove_dir_all(&tmp);
-        if replacing {
-            let _ = fs::rename(&old, out);
-        }
-        return Err(cant(format!("cannot move the results into place: {e}")));
-    }
-    if replacing {
-        let _ = fs::remove_dir_all(&old);
-    }
-    Ok(())
-}
-
-/// Whether `out` exists and may be replaced; an error says why it may not.
-fn check_replaceable(out: &Path) -> std::result::Result<bool, String> {
-    match fs::symlink_metadata(out) {
-        Err(_) => Ok(false),
-        Ok(meta) if !meta.is_dir() => Err("it exists and is not a folder".into()),
-        Ok(_) => {
-            let empty = fs::read_dir(out)
-                .map_err(|e| e.to_string())?
-                .next()
-                .is_none();
-            if empty || written_by_orgsphere(out) {
-                Ok(true)
-            } else {
-                Err("the folder exists and holds files orgsphere did not write; choose another --out, or empty it".into())
-            }
-        }
-    }
-}
-
 /// The run's timestamp: `SOURCE_DATE_EPOCH` (seconds since 1970) if set, else now.
 pub fn timestamp() -> String {
     let secs = std::env::var("SOURCE_DATE_EPOCH")
@@ -363,38 +264,5 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_795_824_000), "2026-11-28T00:00:00Z");
         assert_eq!(rfc3339(951_782_400 + 3661), "2000-02-29T01:01:01Z");
-    }
-
-    #[test]
-    fn a_failed_fill_leaves_nothing_behind() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("results");
-        let err = write_folder(&out, |tmp| {
-            fs::write(tmp.join("half.csv"), "x").unwrap();
-            Err(Error::Threshold("stop".into()))
-        });
-        assert!(err.is_err());
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
-    }
-
-    #[test]
-    fn replaces_its_own_results_but_not_other_folders() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("results");
-        write_folder(&out, |tmp| {
-            fs::write(tmp.join("summary.json"), "1").map_err(|e| Error::io(tmp, e))
-        })
-        .unwrap();
-        write_folder(&out, |tmp| {
-            fs::write(tmp.join("summary.json"), "2").map_err(|e| Error::io(tmp, e))
-        })
-        .unwrap();
-        assert_eq!(fs::read_to_string(out.join("summary.json")).unwrap(), "2");
-        let other = dir.path().join("documents");
-        fs::create_dir(&other).unwrap();
-        fs::write(other.join("thesis.docx"), "precious").unwrap();
-        let err = write_folder(&other, |_| Ok(())).unwrap_err();
-        assert_eq!(err.exit_code(), crate::error::EXIT_CANT_CREATE);
-        assert!(other.join("thesis.docx").exists());
     }
 }

@@ -79,10 +79,10 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::export::write_folder;
+use crate::outdir::{self, write_folder};
 use crate::rng::SplitMix64;
 
-pub use people::{Org, Person, TRUTH_HEADER};
+pub use people::{Org, Person};
 pub use roster::{ROSTER_MAX_PEOPLE, default_density};
 
 /// The most people `generate` writes: about five times the largest employer (SPEC §10),
@@ -144,6 +144,7 @@ pub struct Generated {
 /// Generates an organisation into `out` (complete or not at all).
 pub fn generate(spec: &Spec, out: &Path) -> Result<Generated> {
     check(spec)?;
+    outdir::check(out, &[])?;
     let mut rng = SplitMix64::new(spec.seed);
     let mut org = people::build(spec, &mut rng);
     if let Model::Roster { density } = spec.model {
@@ -155,7 +156,7 @@ pub fn generate(spec: &Spec, out: &Path) -> Result<Generated> {
             density: Some(answers.density()),
             ..generated
         };
-        write_folder(out, |dir| {
+        write_folder(out, &[], |dir| {
             write(dir, "org.csv", |w| people::write_org(&org, w))?;
             for q in &answers.questions {
                 write(dir, &format!("survey-{}.csv", q.name), |w| {
@@ -172,7 +173,7 @@ pub fn generate(spec: &Spec, out: &Path) -> Result<Generated> {
         answers.respondents,
         answers.advice.len() + answers.trust.len(),
     );
-    write_folder(out, |dir| {
+    write_folder(out, &[], |dir| {
         write(dir, "org.csv", |w| people::write_org(&org, w))?;
         write(dir, "survey-advice.csv", |w| {
             survey::write(&org, &answers.advice, &answers.silent, "advice", w)

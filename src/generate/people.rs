@@ -302,7 +302,7 @@ pub fn write_org(org: &Org, w: &mut dyn Write) -> io::Result<()> {
 
 /// `truth.csv`'s first line; a folder whose `truth.csv` starts with it was written by
 /// `generate` and may be replaced by it.
-pub const TRUTH_HEADER: &str = "employee_id,informal_leader,weak_manager,silo_department";
+const TRUTH_HEADER: &str = "employee_id,informal_leader,weak_manager,silo_department";
 
 /// The columns the roster model adds after [`TRUTH_HEADER`]'s.
 pub const ROSTER_TRUTH_COLUMNS: &str = "friendship_only,conflict_only";

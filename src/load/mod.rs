@@ -7,6 +7,7 @@
 pub mod aliases;
 pub mod columns;
 pub mod decode;
+pub mod input;
 pub mod intern;
 pub mod org;
 pub mod survey;

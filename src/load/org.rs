@@ -45,6 +45,9 @@ pub struct OrgChart {
     pub columns: OrgColumns,
     /// Data rows with their 1-based spreadsheet row numbers.
     pub rows: Records,
+    /// A warning about how the file was decoded (bytes that are not UTF-8), for validation
+    /// to list.
+    pub encoding_warning: Option<Problem>,
 }
 
 /// The org chart's data rows, every one as wide as the header. All cells' text is kept in
@@ -167,7 +170,8 @@ impl<'a> Record<'a> {
 impl OrgChart {
     /// Reads the org chart at `path`.
     pub fn read(path: &Path, options: &Options) -> Result<OrgChart> {
-        OrgChart::from_source(Source::open(path, options.encoding)?, options)
+        let source = Source::open(path, options.encoding, options.max_input_size)?;
+        OrgChart::from_source(source, options)
     }
 
     /// Reads an org chart from bytes (for tests and standard input).
@@ -240,6 +244,7 @@ impl OrgChart {
             headers: table.headers,
             columns,
             rows,
+            encoding_warning: source.encoding_warning(),
         })
     }
 }

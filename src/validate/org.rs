@@ -8,6 +8,9 @@ use crate::load::OrgChart;
 
 /// Checks the org chart and builds its people.
 pub fn check_org(org: &OrgChart, problems: &mut Problems) -> People {
+    if let Some(warning) = &org.encoding_warning {
+        problems.push(warning.clone());
+    }
     let mut people = read_people(org, problems);
     if people.is_empty() {
         problems.push(Problem::error(

@@ -15,8 +15,13 @@ mod value;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use clap::parser::ValueSource;
 use clap::{Arg, ArgMatches, Command};
+use orgsphere::load::decode::{DecodeError, Encoding, check_prefix};
+use orgsphere::load::input::{InputError, read_limited, size_in_words};
+use orgsphere::validate::Problem;
 use orgsphere::{Error, Result};
 
 /// The id of the `--config` argument in every subcommand that takes one.
@@ -96,11 +101,23 @@ pub fn expand(mut cmd: Command, args: Vec<OsString>) -> Result<Expanded> {
     })
 }
 
-/// Reads and parses the TOML file: missing → 66, not TOML → 64.
+/// The most bytes a config file may hold: settings, not data.
+pub const MAX_CONFIG_SIZE: u64 = 1 << 20;
+
+/// Reads and parses the TOML file: missing → 66; a device, binary data or more than
+/// [`MAX_CONFIG_SIZE`] → 65 (not a config file at all, and never read whole); not TOML → 64.
 fn read(file: &Path) -> Result<toml::Table> {
-    let text = std::fs::read_to_string(file).map_err(|source| Error::InputMissing {
-        path: file.to_path_buf(),
-        source,
+    let bytes = read_limited(file, MAX_CONFIG_SIZE, |prefix, more| {
+        check_prefix(prefix, Some(Encoding::Utf8), more)
+    })
+    .map_err(|e| not_a_config(file, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+        Error::Usage(format!(
+            "{}: not a valid TOML config: line {line} is not UTF-8; save the file as UTF-8",
+            file.display()
+        ))
     })?;
     text.parse::<toml::Table>().map_err(|e| {
         Error::Usage(format!(
@@ -109,6 +126,45 @@ fn read(file: &Path) -> Result<toml::Table> {
             e.to_string().trim_end()
         ))
     })
+}
+
+/// Why the config file was not read, as the error the run ends with.
+fn not_a_config(file: &Path, e: InputError) -> Error {
+    let name: Arc<str> = Arc::from(file.display().to_string());
+    let problem =
+        |code, message: String| Error::InvalidData(vec![Problem::error(&name, code, message)]);
+    match e {
+        InputError::Missing(source) => Error::InputMissing {
+            path: file.to_path_buf(),
+            source,
+        },
+        InputError::Folder => Error::InputMissing {
+            path: file.to_path_buf(),
+            source: std::io::Error::other("this is a folder; name the TOML config file"),
+        },
+        InputError::Io(source) => Error::io(file, source),
+        InputError::NotAFile(what) => problem(
+            "not-a-text-table",
+            format!("this is {what}, not a config file; name the TOML file itself"),
+        ),
+        InputError::NotText(e) => problem(
+            "not-a-text-table",
+            format!(
+                "this is not a TOML config ({}); name the job's .toml file",
+                match e {
+                    DecodeError::NoLineBreak => "no line break in its first MiB",
+                    _ => "it holds binary data",
+                }
+            ),
+        ),
+        InputError::TooLarge { .. } => problem(
+            "file-too-large",
+            format!(
+                "a config file holds settings, at most {}; this one holds more: name the job's .toml file",
+                size_in_words(MAX_CONFIG_SIZE)
+            ),
+        ),
+    }
 }
 
 /// The argument `key` names in `sub`; `None` when it belongs to another subcommand only.

@@ -115,7 +115,7 @@ impl Survey {
             .enumerate()
             .map(|(i, path)| {
                 let path = path.as_ref();
-                let source = Source::open(path, options.encoding)?;
+                let source = Source::open(path, options.encoding, options.max_input_size)?;
                 let mut part = Survey::default();
                 if i == 0 && bytes[0] > 0 {
                     // The other files' rows, at this file's rows per byte and half again
@@ -191,6 +191,9 @@ impl Survey {
         problems: &mut Problems,
     ) -> Result<()> {
         let mut table = source.table()?;
+        if let Some(warning) = source.encoding_warning() {
+            problems.push(warning);
+        }
         self.rows.reserve(source.max_rows());
         let file = &source.file;
         let map = &options.columns;
