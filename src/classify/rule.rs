@@ -3,7 +3,8 @@
 //! The default compares like with like ([`standing_rule`]): each person's distinct
 //! nominators against a model of how often people *of the same formal standing* (with
 //! formal power, or without) are named in this organisation — a beta-binomial of the
-//! other respondents, fitted to the group's central 95 % so that the people it looks for
+//! other respondents, fitted to the group's central 95 % (at least its three most named
+//! left out) so that the people it looks for
 //! cannot raise their own bar — and names those whom that model makes improbable, with
 //! the false-discovery rate over everyone held at `q` (Benjamini & Hochberg 1995; default
 //! 10 %) and at least `min_nominations` nominators. The bar is attainable: someone named
@@ -161,15 +162,16 @@ impl Histogram {
     }
 
     /// The mean and variance of the values at or below the `share` quantile (nearest
-    /// rank, and never the single largest): the central part of the module documentation.
-    fn central_moments(&self, share: f64) -> (f64, f64) {
+    /// rank), leaving out at least the `keep_out` highest values (and always the single
+    /// highest): the central part of the module documentation.
+    fn central_moments(&self, share: f64, keep_out: u64) -> (f64, f64) {
         if self.total == 0 {
             return (0.0, 0.0);
         }
         // At least the single highest value stays out, so in a team of six the one person
         // everyone names cannot set their own bar.
         let rank = ((share * self.total as f64).ceil() as u64)
-            .min(self.total - 1)
+            .min(self.total.saturating_sub(keep_out.max(1)))
             .max(1);
         let central = &self.counts[..=self.nth(rank - 1) as usize];
         let m = central.iter().sum::<u64>() as f64;
@@ -190,7 +192,7 @@ impl Histogram {
         if self.total == 0 {
             return 0.0;
         }
-        match self.central_moments(0.9).1.sqrt() {
+        match self.central_moments(0.9, 1).1.sqrt() {
             s if s > 0.0 => s,
             _ => 1.0,
         }
@@ -246,9 +248,12 @@ pub(super) fn histogram_bar(
 /// the whole organisation's model.
 pub const MIN_FIT: u64 = 10;
 
-/// The share of a group the standing rule's model is fitted to: all but the top 5 %, so
-/// that the people it looks for do not widen their own group's model.
+/// The share of a group the standing rule's model is fitted to: all but the top 5 %, and
+/// at least the [`KEEP_OUT`] most named, so that the people it looks for do not widen their
+/// own group's model (three sought-after associates in a firm of forty would otherwise
+/// hide each other).
 pub const CENTRAL: f64 = 0.95;
+pub const KEEP_OUT: u64 = 3;
 
 /// The two standing groups' labels, by formal power.
 const STANDING: [&str; 2] = ["no formal power", "formal power"];
@@ -285,7 +290,7 @@ pub(super) fn standing_bars(
         .iter()
         .map(|g| {
             let own = g.total() >= MIN_FIT;
-            let (mean, var) = if own { g } else { &everyone }.central_moments(CENTRAL);
+            let (mean, var) = if own { g } else { &everyone }.central_moments(CENTRAL, KEEP_OUT);
             (BetaBinomial::fit(others, mean, var), own, mean)
         })
         .collect();
