@@ -88,6 +88,10 @@ enum ManagerModel {
 /// Parameters of the manager model: intercept and three slopes.
 const K: usize = 4;
 
+/// Reports alike for the manager model: (people named, teammates) → (reports, of whom
+/// naming their manager).
+type Cell = ((u32, u32), (u32, u32));
+
 /// The regressors of a report who names `names` people and has `teammates` teammates:
 /// `[1, ln d, ln(t − d), 0]` when they name fewer people than they have teammates, else
 /// `[1, ln t, 0, 1]`; none for a report who names nobody.
@@ -134,13 +138,14 @@ fn solve<const N: usize>(mut h: [[f64; N]; N], mut g: [f64; N]) -> Option<[f64; 
         if h[c][c].abs() < 1e-300 {
             return None;
         }
+        let (row, gc) = (h[c], g[c]);
         for r in 0..N {
             if r != c {
-                let f = h[r][c] / h[c][c];
-                for k in c..N {
-                    h[r][k] -= f * h[c][k];
+                let f = h[r][c] / row[c];
+                for (x, p) in h[r][c..].iter_mut().zip(&row[c..]) {
+                    *x -= f * p;
                 }
-                g[r] -= f * g[c];
+                g[r] -= f * gc;
             }
         }
     }
@@ -155,7 +160,7 @@ impl ManagerModel {
     /// Fits the model to `groups`: (names, teammates) → (reports, of whom naming their
     /// manager), sorted, so the sums run in one order. Reports who name nobody are left
     /// out. Newton's method on the ridge-penalised log-likelihood, with step halving.
-    fn fit(groups: &[((u32, u32), (u32, u32))]) -> ManagerModel {
+    fn fit(groups: &[Cell]) -> ManagerModel {
         let rows: Vec<([f64; K], f64, f64)> = groups
             .iter()
             .filter_map(|&((names, teammates), (n, y))| {
@@ -310,7 +315,7 @@ pub fn team_findings(cx: &Context<'_>) -> Vec<Finding> {
             entry.1 += u32::from(g.out_neighbors(p).binary_search(&m).is_ok());
         }
     }
-    let mut groups: Vec<((u32, u32), (u32, u32))> = groups.into_iter().collect();
+    let mut groups: Vec<Cell> = groups.into_iter().collect();
     groups.sort_unstable();
     let model = ManagerModel::fit(&groups);
     let (named_total, asked_total) = counts.iter().fold((0u64, 0u64), |(n, a), c| {
@@ -527,7 +532,7 @@ mod tests {
     use super::*;
 
     /// Groups for `fit` from (names, teammates, reports, naming).
-    fn groups(rows: &[(u32, u32, u32, u32)]) -> Vec<((u32, u32), (u32, u32))> {
+    fn groups(rows: &[(u32, u32, u32, u32)]) -> Vec<Cell> {
         let mut g: Vec<_> = rows.iter().map(|&(d, t, n, y)| ((d, t), (n, y))).collect();
         g.sort_unstable();
         g
