@@ -268,7 +268,7 @@ struct Shadow {
     p: f64,
 }
 
-/// Shadow leadership and managers without influence, most severe first within kind.
+/// Shadow leadership and managers without influence, by manager (`find` sorts them).
 pub fn team_findings(cx: &Context<'_>) -> Vec<Finding> {
     let a = cx.analysis;
     let managers = &a.metrics.managers;
@@ -407,21 +407,32 @@ fn test_team(
             .sum();
         let reports = cx.analysis.graph.authority().out_neighbors(m as usize);
         let outside = reports.binary_search(&x).is_err().then_some(x);
-        let mut log_none = 0.0;
+        // Candidates who are not responding reports can be named by all `r`; the others by
+        // `r − 1`, at a mean that leaves their own chance out. Candidates alike share one
+        // tail, so a very wide team costs a few tails, not one per person.
+        let mut own: Vec<(u32, u32)> = Vec::new();
+        let mut others = 0.0;
         for y in reports.iter().copied().chain(outside) {
-            let own = team.binary_search(&y).is_ok();
-            let ny = r - u32::from(own);
-            if ny == 0 {
-                continue;
+            if team.binary_search(&y).is_ok() {
+                let p = report[y as usize];
+                own.push((p.names, p.teammates));
+            } else {
+                others += 1.0;
             }
-            let sum = total
-                - if own {
-                    report[y as usize].random_chance()
-                } else {
-                    0.0
-                };
-            let tail = binomial_sf(c, ny, (sum / f64::from(ny)).clamp(0.0, 1.0));
-            log_none += (-tail).ln_1p();
+        }
+        own.sort_unstable();
+        let mut log_none = 0.0;
+        if others > 0.0 {
+            let tail = binomial_sf(c, r, (total / f64::from(r)).clamp(0.0, 1.0));
+            log_none += others * (-tail).ln_1p();
+        }
+        if r > 1 {
+            for run in own.chunk_by(|a, b| a == b) {
+                let (names, teammates) = run[0];
+                let chance = Report { names, teammates }.random_chance();
+                let mean = ((total - chance) / f64::from(r - 1)).clamp(0.0, 1.0);
+                log_none += run.len() as f64 * (-binomial_sf(c, r - 1, mean)).ln_1p();
+            }
         }
         let p_other = -log_none.exp_m1();
         Some(Shadow {
