@@ -117,10 +117,14 @@ fn classify_inputs(a: &Analysis) -> (Vec<bool>, Vec<&str>, Options) {
 fn classification(group: &mut BenchmarkGroup<'_, WallTime>, a: &Analysis, people: usize) {
     let (responded, titles, mut options) = classify_inputs(a);
     let influence = a.graph.influence(Questions::All);
+    let team = orgsphere::findings::team_layer(&a.dataset, &a.graph);
+    let command = metrics::command_counts(team.graph, &a.metrics.managers, &team.responded);
     let inputs = Inputs {
         titles: &titles,
         influence,
         responded: &responded,
+        command: &command,
+        team_question: team.question.map(|q| a.dataset.questions[q].as_str()),
     };
     let resamples = options.bootstrap;
     options.bootstrap = 0;

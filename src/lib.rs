@@ -134,10 +134,14 @@ pub fn analyze_dataset_with(
         .map(|p| dataset.responded_influence(p))
         .collect();
     let influence = graph.influence(graph::Questions::All);
+    let team = findings::team_layer(&dataset, &graph);
+    let command = metrics::command_counts(team.graph, &metrics.managers, &team.responded);
     let inputs = classify::Inputs {
         titles: &titles,
         influence,
         responded: &responded,
+        command: &command,
+        team_question: team.question.map(|q| dataset.questions[q].as_str()),
     };
     let classification = stage(progress, "classify and resample", || {
         classify::classify(&metrics, &inputs, options)

@@ -91,3 +91,67 @@ fn fragile_bridge_silo_disconnected_and_peripheral() {
         "{findings:?}"
     );
 }
+
+/// Two groups of six that name around inside, joined only through x: a1 → x → b1 and
+/// b2 → x → a2. Everyone reports to ceo. With `departments`, the a's and x are in Alpha and
+/// the b's in Beta.
+fn bridged(w: &Workdir, dir: &str, departments: bool) {
+    let mut org = String::from(if departments {
+        "employee_id,manager_id,department\nceo,,Alpha\nx,ceo,Alpha\n"
+    } else {
+        "employee_id,manager_id\nceo,\nx,ceo\n"
+    });
+    let mut survey = String::from("respondent_id,nominee_id\n");
+    for (g, dept) in [("a", "Alpha"), ("b", "Beta")] {
+        for i in 1..=6 {
+            if departments {
+                org.push_str(&format!("{g}{i},ceo,{dept}\n"));
+            } else {
+                org.push_str(&format!("{g}{i},ceo\n"));
+            }
+            survey.push_str(&format!("{g}{i},{g}{}\n", i % 6 + 1));
+        }
+    }
+    survey.push_str("a1,x\nx,b1\nb2,x\nx,a2\n");
+    w.write(&format!("{dir}/org.csv"), org);
+    w.write(&format!("{dir}/survey.csv"), survey);
+}
+
+#[test]
+fn brokers_need_departments_and_reasons_name_departments_only_when_there_are_some() {
+    let w = Workdir::new();
+    bridged(&w, "with", true);
+    bridged(&w, "without", false);
+    for dir in ["with", "without"] {
+        w.run(&[
+            "analyze",
+            dir,
+            "--out",
+            &format!("{dir}-out"),
+            "--formats",
+            "none",
+        ])
+        .expect_code(0);
+    }
+    let with = read_csv(&w.read("with-out/people.csv"));
+    let x = with.iter().find(|p| p["employee_id"] == "x").unwrap();
+    assert!(x["flags"].contains("broker"), "{:?}", x);
+    assert!(
+        x["reason"].contains("outside their own team and department"),
+        "{}",
+        x["reason"]
+    );
+    // Without departments there is no boundary to span, and no department to be outside.
+    let without = read_csv(&w.read("without-out/people.csv"));
+    for p in &without {
+        assert!(!p["flags"].contains("broker"), "{:?}", p);
+        assert!(!p["reason"].contains("department"), "{}", p["reason"]);
+    }
+    let x = without.iter().find(|p| p["employee_id"] == "x").unwrap();
+    // Named by a1 and b2, who share x's manager: both in x's own team.
+    assert!(
+        x["reason"].starts_with("nominated by 2 people, 0 of them outside their own team,"),
+        "{}",
+        x["reason"]
+    );
+}

@@ -81,6 +81,58 @@ fn the_report_is_structured_escaped_and_self_contained() {
     external_references(&text);
 }
 
+#[test]
+fn the_headline_and_findings_speak_plainly() {
+    // One finding (alignment) and one warning (a self-nomination): singular nouns.
+    let w = Workdir::new();
+    w.write(
+        "in/org.csv",
+        "employee_id,manager_id,name\n1,,Ada Boss\n2,1,Bo\n3,1,Cy\n4,1,Dee\n",
+    );
+    w.write(
+        "in/survey.csv",
+        "respondent_id,nominee_id\n1,2\n2,1\n3,1\n4,2\n2,2\n",
+    );
+    w.run(&["analyze", "in", "--out", "out"]).expect_code(0);
+    let text = parse(&w.read("out/report.html")).all_text();
+    assert!(text.contains("1 finding, most severe first"), "{text}");
+    assert!(text.contains("1 warning; the run went on"), "{text}");
+    // Beside alignment: the share of reports who name their own manager, 2 of 3.
+    assert!(
+        text.contains(
+            "Reports who name their manager67 %2 of 3 responding reports name their own manager"
+        ),
+        "{text}"
+    );
+
+    // The findings table names people as the tables of people do: name, then id.
+    let dir = root().join("sample-data");
+    w.run(&["analyze", dir.to_str().unwrap(), "--out", "sample"])
+        .expect_code(0);
+    let doc = parse(&w.read("sample/report.html"));
+    let findings = doc
+        .all("table")
+        .into_iter()
+        .find(|t| t.all_text().contains("manager-without-influence"))
+        .expect("a findings table");
+    let text = findings.all_text();
+    assert!(
+        text.contains(
+            "only 0 of 7 responding reports of Esther de Vries (E0053) name them for advice"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("name José Álvarez (E0134) for advice"),
+        "{text}"
+    );
+    assert!(
+        doc.all_text()
+            .contains("199 of 259 responding reports name their own manager for advice"),
+        "the rate the manager findings use"
+    );
+}
+
 /// Fails if the page could load anything: only the SVG namespace may hold a URL.
 fn external_references(text: &str) {
     let lower = text.to_lowercase();

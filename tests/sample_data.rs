@@ -51,6 +51,63 @@ fn managers_whose_reports_go_elsewhere_have_low_coverage() {
 }
 
 #[test]
+fn team_findings_name_the_planted_teams_and_nothing_chance_explains() {
+    let w = Workdir::new();
+    run_sample(&w);
+    let findings = read_csv(&w.read("results/findings.csv"));
+    let of = |kind: &str| -> Vec<(String, String)> {
+        findings
+            .iter()
+            .filter(|f| f["kind"] == kind)
+            .map(|f| (f["people"].clone(), f["severity"].clone()))
+            .collect()
+    };
+    // The three planted teams (sample-data/README.md): their managers without influence,
+    // and the colleague each team goes to instead. E0173's team, where 4 of the 6 other
+    // reports name E0139 and 3 of 7 their manager, is what random naming gives: no finding.
+    let mut shadow = of("shadow-leadership");
+    shadow.sort();
+    let people: Vec<&str> = shadow.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        people,
+        ["E0053;E0134", "E0056;E0031", "E0084;E0086"],
+        "{shadow:?}"
+    );
+    let mut weak = of("manager-without-influence");
+    weak.sort();
+    let people: Vec<&str> = weak.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(people, ["E0053", "E0056", "E0084"], "{weak:?}");
+    // The two teams where none of seven reports names the manager survive the adjustment
+    // across the 35 teams of four or more; E0056's (1 of 6) is low.
+    for (p, severity) in shadow.iter().chain(&weak) {
+        let want: &[&str] = if p.starts_with("E0056") {
+            &["low"]
+        } else {
+            &["medium", "high"]
+        };
+        assert!(want.contains(&severity.as_str()), "{p}: {severity}");
+    }
+    // E0086 is one of E0084's reports: counted among the 6 others, not among 7.
+    let e0084 = findings
+        .iter()
+        .find(|f| f["people"] == "E0084;E0086")
+        .unwrap();
+    assert!(
+        e0084["summary"].starts_with("6 of the other 6 responding reports of E0084"),
+        "{}",
+        e0084["summary"]
+    );
+    // The manager's reason gives the finding's numbers.
+    let people = read_csv(&w.read("results/people.csv"));
+    assert!(
+        person(&people, "E0084")["reason"]
+            .contains("; 0 of 7 responding reports name them for advice"),
+        "{}",
+        person(&people, "E0084")["reason"]
+    );
+}
+
+#[test]
 fn every_deliberate_imperfection_is_listed_with_its_row() {
     let w = Workdir::new();
     run_sample(&w);

@@ -5,7 +5,8 @@
 //! - `central-connector`: tied to more people (naming or named, distinct) than 95 % of the
 //!   organisation, and to at least 5;
 //! - `broker`: betweenness in the top 5 % (and above 0), with ties reaching into at least
-//!   two departments (when departments are known): a boundary spanner;
+//!   two departments: a boundary spanner. Only when the org chart names two departments or
+//!   more: without departments there is no boundary to span;
 //! - `peripheral`: named by nobody;
 //! - `overloaded`: named by at least twice the high-influence bar, and by at least 10: a
 //!   likely bottleneck.
@@ -67,9 +68,12 @@ pub fn flag(
                 ));
             }
             let betweenness = inf.paths.betweenness[p];
-            if betweenness > 0.0 && betweenness >= betweenness_bar {
+            if betweenness > 0.0
+                && betweenness >= betweenness_bar
+                && metrics.department_names.len() >= 2
+            {
                 let departments = reached_departments(influence, &metrics.department, p);
-                if metrics.department_names.is_empty() || departments >= 2 {
+                if departments >= 2 {
                     flags.push("broker");
                     reasons.push(format!(
                         "broker: betweenness in the top 5 %, ties into {departments} departments"

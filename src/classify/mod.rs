@@ -79,6 +79,12 @@ pub struct Inputs<'a> {
     pub influence: &'a Csr,
     /// Who answered any influence question.
     pub responded: &'a [bool],
+    /// For each person, how many of their responding direct reports name them and how many
+    /// responded, in the layer team findings read (`findings::team_layer`), so that a
+    /// manager's reason and their finding give the same counts.
+    pub command: &'a [(u32, u32)],
+    /// That layer's question, when it is one question.
+    pub team_question: Option<&'a str>,
 }
 
 /// Classifies everyone.
@@ -137,9 +143,13 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
                 .map(|p| {
                     let mut line = reason::reason(
                         metrics,
-                        titles[p],
-                        formal_power[p],
-                        high_influence[p],
+                        reason::Person {
+                            title: titles[p],
+                            formal_power: formal_power[p],
+                            high: high_influence[p],
+                            command: inputs.command[p],
+                        },
+                        inputs.team_question,
                         &rule,
                         p,
                     );

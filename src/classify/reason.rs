@@ -10,26 +10,31 @@ fn push_count(line: &mut String, n: u32, one: &str, many: &str) {
     let _ = write!(line, "{n} {}", if n == 1 { one } else { many });
 }
 
-/// Appends `x` rounded to a whole number, as `format!("{x:.0}")` writes it (ties to
-/// even), without the general formatter for the usual case of a finite, non-negative
-/// number.
-fn push_whole(line: &mut String, x: f64) {
-    if x.is_finite() && x.is_sign_positive() && x < 1e15 {
-        let _ = write!(line, "{}", x.round_ties_even() as u64);
-    } else {
-        let _ = write!(line, "{x:.0}");
-    }
+/// What the reason says about one person besides their metrics.
+pub struct Person<'a> {
+    pub title: &'a str,
+    pub formal_power: bool,
+    pub high: bool,
+    /// How many of their responding direct reports name them, of how many responded, in
+    /// the layer team findings read.
+    pub command: (u32, u32),
 }
 
-/// One line in plain words: why this person has this role.
+/// One line in plain words: why this person has this role. `team_question` is the
+/// question of the layer team findings read, when it is one question.
 pub fn reason(
     metrics: &Metrics,
-    title: &str,
-    formal_power: bool,
-    high: bool,
+    person: Person<'_>,
+    team_question: Option<&str>,
     rule: &RuleApplied,
     p: usize,
 ) -> String {
+    let Person {
+        title,
+        formal_power,
+        high,
+        command: (naming, responding),
+    } = person;
     let inf = &metrics.combined;
     let mut line = String::with_capacity(192);
     let d = inf.in_degree[p];
@@ -46,15 +51,25 @@ pub fn reason(
     }
     if let Some(share) = inf.outside_team_share[p] {
         let outside = (share * d as f64).round() as u32;
+        let _ = write!(line, ", {outside} of them outside their own team");
+        // Without departments, the share counts the team alone.
+        if !metrics.department_names.is_empty() {
+            line.push_str(" and department");
+        }
+    }
+    if metrics.formal.direct_reports[p] > 0 && responding > 0 {
         let _ = write!(
             line,
-            ", {outside} of them outside their own team and department"
+            "; {naming} of {responding} responding {} them",
+            if responding == 1 {
+                "report names"
+            } else {
+                "reports name"
+            }
         );
-    }
-    if let Some(cov) = inf.command_coverage[p] {
-        line.push_str("; ");
-        push_whole(&mut line, cov * 100.0);
-        line.push_str(" % of their responding reports name them");
+        if let Some(q) = team_question {
+            let _ = write!(line, " for {q}");
+        }
     }
     match rule.bar(formal_power) {
         Some(t) if high => {
@@ -79,37 +94,4 @@ pub fn reason(
         line.push_str("no direct reports");
     }
     line
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn whole_numbers_round_as_the_formatter_does() {
-        let mut rng = crate::rng::SplitMix64::new(4);
-        let halves = (0..=200).map(|k| k as f64 / 2.0);
-        let shares = (1..=60u32).flat_map(|m| (0..=m).map(move |k| f64::from(k) / f64::from(m)));
-        let random = (0..2000).map(|_| rng.unit() * 100.0);
-        let special = [
-            0.0,
-            -0.0,
-            -0.5,
-            -1.5,
-            1e300,
-            f64::INFINITY,
-            f64::NAN,
-            99.5,
-            100.0,
-        ];
-        for x in halves
-            .chain(shares.map(|s| s * 100.0))
-            .chain(random)
-            .chain(special)
-        {
-            let mut line = String::new();
-            push_whole(&mut line, x);
-            assert_eq!(line, format!("{x:.0}"), "{x}");
-        }
-    }
 }

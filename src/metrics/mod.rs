@@ -32,7 +32,8 @@ pub use influence::{
 };
 pub use pagerank::pagerank;
 pub use spheres::{
-    ChainTies, chain_ties, command_coverage, influence_beyond_chain, influence_sphere_size_2,
+    ChainTies, chain_ties, command_counts, command_coverage, influence_beyond_chain,
+    influence_sphere_size_2,
 };
 pub use structural_holes::structural_holes;
 

@@ -7,32 +7,42 @@ use super::formal::Formal;
 use super::pool::Pool;
 use crate::graph::Csr;
 
+/// For each person: how many of their responding direct reports nominate them, and how
+/// many of their direct reports responded. (0, 0) for people without reports.
+pub fn command_counts(g: &Csr, managers: &[Option<u32>], responded: &[bool]) -> Vec<(u32, u32)> {
+    let n = g.node_count();
+    let mut counts = vec![(0u32, 0u32); n];
+    for (report, m) in managers.iter().enumerate() {
+        if let Some(m) = m {
+            counts[*m as usize].1 += u32::from(responded[report]);
+        }
+    }
+    for (v, c) in counts.iter_mut().enumerate() {
+        if c.1 > 0 {
+            c.0 = g
+                .in_neighbors(v)
+                .iter()
+                .filter(|&&u| managers[u as usize] == Some(v as u32) && responded[u as usize])
+                .count() as u32;
+        }
+    }
+    counts
+}
+
 /// For a person with direct reports: the share of their responding direct reports who
-/// nominate them. Empty for people without reports, or when none of the reports answered.
+/// nominate them ([`command_counts`]). Empty for people without reports, or when none of
+/// the reports answered.
 pub fn command_coverage(
     g: &Csr,
     formal: &Formal,
     managers: &[Option<u32>],
     responded: &[bool],
 ) -> Vec<Option<f64>> {
-    let n = g.node_count();
-    let mut asked = vec![0u32; n];
-    for (report, m) in managers.iter().enumerate() {
-        if let Some(m) = m {
-            asked[*m as usize] += u32::from(responded[report]);
-        }
-    }
-    (0..n)
-        .map(|v| {
-            if formal.direct_reports[v] == 0 || asked[v] == 0 {
-                return None;
-            }
-            let covered = g
-                .in_neighbors(v)
-                .iter()
-                .filter(|&&u| managers[u as usize] == Some(v as u32))
-                .count();
-            Some(covered as f64 / asked[v] as f64)
+    command_counts(g, managers, responded)
+        .iter()
+        .enumerate()
+        .map(|(v, &(named, asked))| {
+            (formal.direct_reports[v] > 0 && asked > 0).then(|| f64::from(named) / f64::from(asked))
         })
         .collect()
 }

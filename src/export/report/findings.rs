@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::super::Context;
 use super::super::format::html;
+use super::sections::count;
 use crate::findings::render;
 
 /// Findings shown in the report; every one is in `findings.csv`.
@@ -19,8 +20,8 @@ pub fn findings(cx: &Context<'_>, page: &mut String) {
     }
     let _ = writeln!(
         page,
-        "<p class=\"note\">{} findings, most severe first{}. Each carries its evidence in numbers in <code>findings.csv</code> and <code>findings.json</code>.</p>",
-        all.len(),
+        "<p class=\"note\">{}, most severe first{}. Each carries its evidence in numbers in <code>findings.csv</code> and <code>findings.json</code>.</p>",
+        count(all.len(), "finding", "findings"),
         if all.len() > SHOWN {
             format!("; the first {SHOWN} are shown")
         } else {
@@ -29,7 +30,15 @@ pub fn findings(cx: &Context<'_>, page: &mut String) {
     );
     page.push_str("<div class=\"scroll\"><table><thead><tr><th>Severity</th><th>Finding</th><th>Where</th><th>What was found</th></tr></thead><tbody>\n");
     for f in all.iter().take(SHOWN) {
-        let summary = render(&f.summary, |p| cx.view.id(p).to_string());
+        // People by name with their id, as the tables of people show them.
+        let summary = render(&f.summary, |p| {
+            let (label, id) = (cx.view.label(p), cx.view.id(p));
+            if label == id {
+                id.to_string()
+            } else {
+                format!("{label} ({id})")
+            }
+        });
         let _ = writeln!(
             page,
             "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",

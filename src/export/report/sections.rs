@@ -15,6 +15,11 @@ pub(super) fn pct(x: f64) -> String {
     format!("{:.0} %", x * 100.0)
 }
 
+/// "1 finding", "2 findings": `n` and the noun, singular or plural.
+pub(super) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn count_role(cx: &Context<'_>, role: Role) -> usize {
     cx.analysis
         .classification
@@ -49,7 +54,10 @@ fn where_leaders(cx: &Context<'_>) -> String {
         .collect();
     if parts.len() > 5 {
         let rest: usize = parts[5..].iter().map(|(c, _)| c).sum();
-        text.push(format!("{rest} in {} other departments", parts.len() - 5));
+        text.push(format!(
+            "{rest} in {}",
+            count(parts.len() - 5, "other department", "other departments")
+        ));
     }
     let hidden = (0..role.len())
         .filter(|&p| g.of[p].is_none() && role[p] == Role::InformalLeader)
@@ -112,6 +120,12 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
         ""
     };
     let chain = chain_share(cx);
+    // The rate manager findings compare against, in the layer they read.
+    let (naming, responding) = crate::findings::reports_naming_their_manager(cx.analysis);
+    let team = crate::findings::team_layer(&cx.analysis.dataset, &cx.analysis.graph);
+    let for_question = team
+        .question
+        .map_or(String::new(), |q| format!(" for {}", d.questions[q]));
     let cards = [
         (
             "leader",
@@ -136,6 +150,27 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
             "Alignment",
             chain.map_or("–".to_string(), pct),
             "of influence ties point up the nominator's own chain of command".to_string(),
+        ),
+        (
+            "",
+            "Reports who name their manager",
+            if responding == 0 {
+                "–".to_string()
+            } else {
+                pct(naming as f64 / responding as f64)
+            },
+            if responding == 0 {
+                "nobody with a manager answered".to_string()
+            } else {
+                format!(
+                    "{naming} of {} name their own manager{for_question}",
+                    count(
+                        responding as usize,
+                        "responding report",
+                        "responding reports"
+                    )
+                )
+            },
         ),
     ];
     for (class, label, value, detail) in cards {
@@ -183,8 +218,8 @@ pub fn quality(cx: &Context<'_>, page: &mut String) {
     }
     let _ = writeln!(
         page,
-        "<p class=\"note\">{} warnings; the run went on. Each is listed with its file, row and column in <code>data-quality.csv</code>; one example per kind is shown here.</p>",
-        warnings.len()
+        "<p class=\"note\">{}; the run went on. Each is listed with its file, row and column in <code>data-quality.csv</code>; one example per kind is shown here.</p>",
+        count(warnings.len(), "warning", "warnings")
     );
     page.push_str("<div class=\"scroll\"><table><thead><tr><th>Problem</th><th class=\"num\">Count</th><th>Example</th></tr></thead><tbody>\n");
     for (code, list) in by_code.iter().take(MAX_CODES) {
