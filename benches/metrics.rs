@@ -138,6 +138,7 @@ fn classification(group: &mut BenchmarkGroup<'_, WallTime>, a: &Analysis, people
         pagerank: &a.metrics.combined.pagerank,
         rule: &options.rule,
         min_nominations: options.min_nominations,
+        others: (responded.iter().filter(|&&r| r).count() as u32).saturating_sub(1),
     };
     both(group, "bootstrap", people, || {
         classify::leader_stability(&resampling, resamples, options.seed)

@@ -385,7 +385,10 @@ mod tests {
             "Partner Manager",
             "Project Leader",
         ] {
-            assert!(!options.managerial_title(t), "{t} should not carry formal power");
+            assert!(
+                !options.managerial_title(t),
+                "{t} should not carry formal power"
+            );
         }
     }
 }

@@ -80,7 +80,11 @@ fn graphml_holds_every_person_and_both_layers() {
             .to_string()
     });
     assert_eq!(layers["authority"], managers(&people));
-    assert_eq!(layers["influence"], 292, "190 advice + 102 friendship ties");
+    assert_eq!(layers["influence"], 190, "190 advice ties");
+    assert_eq!(
+        layers["social"], 102,
+        "102 friendship ties, a social question"
+    );
 }
 
 /// Counts edges per `layer`, checking that influence edges carry a question and weight.
@@ -179,14 +183,16 @@ fn gexf_opens_as_a_coloured_laid_out_picture() {
     assert!(y_of("7") > y_of("2") && y_of("2") > y_of("1"));
     let layers = edge_layers(&doc, "attvalue", |v| v.attr("for").unwrap().to_string());
     assert_eq!(layers["authority"], managers(&people));
-    assert_eq!(layers["influence"], 292);
-    // A small organisation's edges have their own look: influence dashed, authority solid.
+    assert_eq!(layers["influence"], 190);
+    assert_eq!(layers["social"], 102);
+    // A small organisation's edges have their own look: influence dashed, authority solid,
+    // a social question (friendship) dotted.
     let shapes: HashSet<&str> = doc
         .all("edge")
         .iter()
         .map(|e| e.child("viz:shape").unwrap().attr("value").unwrap())
         .collect();
-    assert_eq!(shapes, HashSet::from(["solid", "dashed"]));
+    assert_eq!(shapes, HashSet::from(["solid", "dashed", "dotted"]));
 }
 
 #[test]

@@ -86,11 +86,28 @@ fn sought_after_associates_are_informal_leaders_and_partners_never() {
 }
 
 #[test]
-fn without_the_title_pattern_a_partner_would_pass_for_an_informal_leader() {
-    // The default pattern does not know "Partner": this is why --manager-titles exists.
+fn the_default_title_pattern_knows_partners() {
+    // Partnerships export titles, not managers: the default pattern gives partners formal
+    // power, so the same names come out without --manager-titles.
     let w = Workdir::new();
     law_firm(&w);
     w.run(&["analyze", "firm", "--out", "out"]).expect_code(0);
     let people = read_csv(&w.read("out/people.csv"));
+    assert_eq!(person(&people, "P2")["role"], "leader-manager");
+    for id in ["A7", "A19"] {
+        assert_eq!(person(&people, id)["role"], "informal-leader", "{id}");
+    }
+    // A pattern that knows no partner makes the sought-after partner pass for an
+    // informal leader: this is why the titles matter.
+    w.run(&[
+        "analyze",
+        "firm",
+        "--manager-titles",
+        "^Head of",
+        "--out",
+        "plain",
+    ])
+    .expect_code(0);
+    let people = read_csv(&w.read("plain/people.csv"));
     assert_eq!(person(&people, "P2")["role"], "informal-leader");
 }

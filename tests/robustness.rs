@@ -156,7 +156,7 @@ fn accounted_for(d: &Dataset) {
         })
         .count();
     let a = &d.answers;
-    let counted = a.zero_weight + a.below_min_weight + a.named_nobody;
+    let counted = a.zero_weight + a.below_min_weight + a.below_rating_cut + a.named_nobody;
     assert_eq!(
         a.nominations.len() + dropped + counted,
         d.survey_rows,

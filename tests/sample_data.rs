@@ -183,7 +183,7 @@ fn summary_json_holds_what_a_scheduler_reads() {
         summary["inputs"]["org"]["sha256"].as_str().unwrap().len(),
         64
     );
-    assert_eq!(summary["high_influence_rule"]["kind"], "outlier");
+    assert_eq!(summary["high_influence_rule"]["kind"], "standing");
 }
 
 #[test]

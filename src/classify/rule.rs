@@ -340,10 +340,15 @@ pub(super) fn standing_bars(
         standing: STANDING[g],
         people: groups[g].total(),
         own_fit: models[g].1,
-        mean: models[g].2,
-        overdispersion: models[g].0.rho,
+        mean: rounded(models[g].2),
+        overdispersion: rounded(models[g].0.rho),
         threshold: bar(g),
     })
+}
+
+/// `x` to nine decimals, as the outputs show it.
+fn rounded(x: f64) -> f64 {
+    (x * 1e9).round() / 1e9
 }
 
 /// The standing rule of the module documentation.

@@ -545,7 +545,8 @@ mod tests {
                 formal_power: r.formal_power,
                 others: r.others,
             };
-            let (high, _) = high_influence(&in_degree, r.pagerank, peers, r.rule, r.min_nominations);
+            let (high, _) =
+                high_influence(&in_degree, r.pagerank, peers, r.rule, r.min_nominations);
             for p in 0..n {
                 leaders[p] += u32::from(high[p]);
             }

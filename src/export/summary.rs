@@ -11,8 +11,13 @@ use super::{Context, Exporter};
 use crate::classify::{Role, RuleApplied, ranking};
 use crate::options::HighInfluenceRule;
 
-/// Bumped whenever a field changes meaning or disappears.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped whenever a field changes meaning or disappears. 2: the default high-influence
+/// rule is `standing` (per-group bars in `high_influence_rule.groups`, `threshold` null).
+pub const SCHEMA_VERSION: u32 = 2;
+/// How many of the most sought-after people the summary lists.
+const TOP_SOUGHT: usize = 10;
+/// How many of those nearest to the high-influence bar (without reaching it) it lists.
+const NEAREST: usize = 5;
 /// How many informal leaders the summary lists by name.
 const TOP_LEADERS: usize = 25;
 
@@ -28,9 +33,12 @@ struct Summary<'a> {
     counts: Counts<'a>,
     response_rate: f64,
     response_rate_by_question: BTreeMap<&'a str, f64>,
+    questions: Vec<QuestionSummary<'a>>,
     high_influence_rule: &'a RuleApplied,
     roles: BTreeMap<&'static str, usize>,
     informal_leaders: Vec<Leader<'a>>,
+    most_sought_after: Vec<Sought<'a>>,
+    nearest_to_the_bar: Vec<Sought<'a>>,
     departments: Departments,
     alignment: Alignment,
     communities: CommunitySummary,
@@ -114,6 +122,11 @@ struct Parameters<'a> {
     min_response_rate: Option<f64>,
     strict: bool,
     pagerank_damping: f64,
+    /// The default title pattern's individual-contributor titles (null with
+    /// --manager-titles).
+    contributor_titles: Option<&'a str>,
+    /// --question-kind: questions whose kind was set by hand.
+    question_kinds: BTreeMap<&'a str, &'static str>,
     /// Each question's weight in the combined influence layer.
     question_weights: BTreeMap<&'a str, f64>,
     /// Ids are keyed pseudonyms; names, e-mails and free-text columns are left out.
@@ -185,6 +198,7 @@ struct Counts<'a> {
     influence_ties: usize,
     authority_ties: usize,
     below_min_weight: usize,
+    below_rating_cut: usize,
     zero_weight: usize,
     matched_by_email: usize,
     matched_by_name: usize,
@@ -198,6 +212,33 @@ struct Leader<'a> {
     in_degree: u32,
     pagerank: f64,
     reason: std::borrow::Cow<'a, str>,
+}
+
+/// One question: what kind it is and how it was read.
+#[derive(Serialize)]
+struct QuestionSummary<'a> {
+    name: &'a str,
+    /// `influence`, `collaboration`, `social` or `negative`.
+    kind: &'static str,
+    /// `recognised` from its name, `given` by --question-kind, or `assumed` influence.
+    kind_from: &'static str,
+    respondents: usize,
+    ties: usize,
+    /// When the question was read as a rating scale: its values and the cut applied.
+    rating_scale: Option<&'a crate::validate::RatingScale>,
+}
+
+/// A person among the most sought after, with the bar that applies to them.
+#[derive(Serialize)]
+struct Sought<'a> {
+    employee_id: &'a str,
+    role: &'static str,
+    formal_power: bool,
+    in_degree: u32,
+    /// The high-influence bar for people of their formal standing (null without one).
+    bar: Option<u32>,
+    /// Nominators still missing to reach it (0 at or above it).
+    short_of_bar: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -240,6 +281,46 @@ impl Exporter for SummaryJson {
                 reason: cx.view.reason(p),
             })
             .collect();
+        let order = ranking(&inf.in_degree, &inf.pagerank);
+        let sought = |p: usize| {
+            let bar = cls.rule.bar(cls.formal_power[p]);
+            Sought {
+                employee_id: cx.view.id(p),
+                role: cls.role[p].as_str(),
+                formal_power: cls.formal_power[p],
+                in_degree: inf.in_degree[p],
+                bar,
+                short_of_bar: bar.map(|b| b.saturating_sub(inf.in_degree[p])),
+            }
+        };
+        let most_sought_after = order.iter().take(TOP_SOUGHT).map(|&p| sought(p)).collect();
+        let mut near: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&p| !cls.high_influence[p] && inf.in_degree[p] > 0)
+            .filter(|&p| cls.rule.bar(cls.formal_power[p]).is_some())
+            .collect();
+        // Fewest nominators short first; the ranking breaks ties (a stable sort).
+        near.sort_by_key(|&p| {
+            cls.rule
+                .bar(cls.formal_power[p])
+                .map_or(u32::MAX, |b| b.saturating_sub(inf.in_degree[p]))
+        });
+        let nearest_to_the_bar = near.into_iter().take(NEAREST).map(sought).collect();
+        let questions = (0..d.questions.len())
+            .map(|q| QuestionSummary {
+                name: &d.questions[q],
+                kind: d.question_kinds[q].as_str(),
+                kind_from: d.question_kind_source[q].as_str(),
+                respondents: d.answers.responded[q].iter().filter(|&&r| r).count(),
+                ties: a.metrics.per_question[q]
+                    .in_degree
+                    .iter()
+                    .map(|&k| k as usize)
+                    .sum(),
+                rating_scale: d.rating_scales.iter().find(|s| s.question as usize == q),
+            })
+            .collect();
         let people = d.people.len().max(1) as f64;
         let summary = Summary {
             schema_version: SCHEMA_VERSION,
@@ -255,6 +336,13 @@ impl Exporter for SummaryJson {
                 min_response_rate: cx.options.min_response_rate,
                 strict: cx.options.strict,
                 pagerank_damping: crate::metrics::DAMPING,
+                contributor_titles: cx.options.contributor_titles.as_ref().map(|r| r.as_str()),
+                question_kinds: cx
+                    .options
+                    .question_kinds
+                    .iter()
+                    .map(|(q, k)| (q.as_str(), k.as_str()))
+                    .collect(),
                 pseudonymized: cx.view.pseudonymized(),
                 key_check: cx
                     .options
@@ -336,6 +424,7 @@ impl Exporter for SummaryJson {
                 influence_ties: a.graph.influence(crate::graph::Questions::All).edge_count(),
                 authority_ties: d.people.manager.iter().flatten().count(),
                 below_min_weight: d.answers.below_min_weight,
+                below_rating_cut: d.answers.below_rating_cut,
                 zero_weight: d.answers.zero_weight,
                 matched_by_email: d.answers.matched_by_email,
                 matched_by_name: d.answers.matched_by_name,
@@ -354,9 +443,12 @@ impl Exporter for SummaryJson {
                     )
                 })
                 .collect(),
+            questions,
             high_influence_rule: &cls.rule,
             roles,
             informal_leaders,
+            most_sought_after,
+            nearest_to_the_bar,
             departments: departments(cx),
             alignment: alignment(cx),
             communities: CommunitySummary {

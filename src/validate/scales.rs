@@ -65,18 +65,25 @@ pub fn apply(
     for (q, mut seen) in values.into_iter().enumerate() {
         let respondents = answers.responded[q].iter().filter(|&&r| r).count();
         let pairs = respondents as f64 * (people - 1) as f64;
-        let pair_share = if pairs > 0.0 { ties[q] as f64 / pairs } else { 0.0 };
+        let pair_share = if pairs > 0.0 {
+            ties[q] as f64 / pairs
+        } else {
+            0.0
+        };
         let whole = seen.iter().all(|w| w.fract() == 0.0 && *w <= MAX_SCALE);
         if seen.len() < 3 || !whole || pair_share < DENSE_SHARE {
             continue;
         }
         seen.sort_by(f64::total_cmp);
         let middle = (seen[0] + seen[seen.len() - 1]) / 2.0;
-        let min_tie = *seen.iter().find(|&&w| w > middle).expect("three values or more");
+        let min_tie = *seen
+            .iter()
+            .find(|&&w| w > middle)
+            .expect("three values or more");
         scales.push(RatingScale {
             question: q as u16,
             values: seen,
-            pair_share,
+            pair_share: (pair_share * 1e9).round() / 1e9,
             min_tie,
             below_cut: 0,
         });
@@ -110,7 +117,10 @@ fn warning(survey: &Survey, scale: &RatingScale) -> Problem {
         .rows
         .iter()
         .find(|r| r.question == scale.question)
-        .map_or_else(|| Arc::from(""), |r| Arc::clone(&survey.files[r.file as usize].file));
+        .map_or_else(
+            || Arc::from(""),
+            |r| Arc::clone(&survey.files[r.file as usize].file),
+        );
     let list = |values: &[f64]| {
         values
             .iter()
