@@ -351,6 +351,21 @@ fn rounded(x: f64) -> f64 {
     (x * 1e9).round() / 1e9
 }
 
+/// The standing rule's bar for one group of everyone: the fewest of `others` possible
+/// nominators that stand out from the rest at false-discovery rate `q` (and at least
+/// `min_nominations`), for a question analysed on its own (a negative one); `None` when no
+/// count can.
+pub fn single_group_bar(
+    in_degree: &[u32],
+    others: u32,
+    q: f64,
+    min_nominations: u32,
+) -> Option<u32> {
+    let everyone = Histogram::new(in_degree);
+    let none = Histogram::from_counts(Vec::new());
+    standing_bars(&[everyone, none], others, q, min_nominations)[0].threshold
+}
+
 /// The standing rule of the module documentation.
 fn standing_rule(
     in_degree: &[u32],

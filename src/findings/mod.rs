@@ -10,6 +10,7 @@
 //! a department smaller than it is never described.
 
 mod groups;
+mod negative;
 mod organisation;
 mod teams;
 
@@ -43,8 +44,9 @@ impl Severity {
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// `shadow-leadership`, `manager-without-influence`, `overload`, `silo`,
-    /// `disconnected-departments`, `fragile-bridge`, `peripheral-people`, `alignment`.
+    /// `shadow-leadership`, `manager-without-influence`, `overload`, `negative-ties`,
+    /// `silo`, `disconnected-departments`, `fragile-bridge`, `peripheral-people`,
+    /// `alignment`.
     pub kind: &'static str,
     pub severity: Severity,
     /// The department (or pair of departments) concerned, if any.
@@ -149,6 +151,7 @@ pub fn find(cx: &Context<'_>) -> Vec<Finding> {
         || {
             let mut all = teams::team_findings(cx);
             all.extend(organisation::overload(cx));
+            all.extend(negative::negative_ties(cx));
             all
         },
         || {
