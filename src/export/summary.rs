@@ -225,7 +225,27 @@ struct QuestionSummary<'a> {
     respondents: usize,
     ties: usize,
     /// When the question was read as a rating scale: its values and the cut applied.
-    rating_scale: Option<&'a crate::validate::RatingScale>,
+    rating_scale: Option<ScaleSummary>,
+}
+
+/// A rating-scale question's values and cut, numbers written as every output writes them.
+#[derive(Serialize)]
+struct ScaleSummary {
+    values: Vec<serde_json::Value>,
+    pair_share: f64,
+    min_tie: serde_json::Value,
+    below_cut: usize,
+}
+
+impl ScaleSummary {
+    fn of(s: &crate::validate::RatingScale) -> Self {
+        ScaleSummary {
+            values: s.values.iter().map(|&v| json_number(v)).collect(),
+            pair_share: round(s.pair_share),
+            min_tie: json_number(s.min_tie),
+            below_cut: s.below_cut,
+        }
+    }
 }
 
 /// A person among the most sought after, with the bar that applies to them.
@@ -318,7 +338,11 @@ impl Exporter for SummaryJson {
                     .iter()
                     .map(|&k| k as usize)
                     .sum(),
-                rating_scale: d.rating_scales.iter().find(|s| s.question as usize == q),
+                rating_scale: d
+                    .rating_scales
+                    .iter()
+                    .find(|s| s.question as usize == q)
+                    .map(ScaleSummary::of),
             })
             .collect();
         let people = d.people.len().max(1) as f64;
