@@ -71,12 +71,18 @@ pub fn reason(
             let _ = write!(line, " for {q}");
         }
     }
+    // Under the standing rule each group has its own bar: say whose.
+    let peers = match (rule.groups.is_empty(), formal_power) {
+        (true, _) => "",
+        (false, true) => " for people with formal power",
+        (false, false) => " for people without formal power",
+    };
     match rule.bar(formal_power) {
         Some(t) if high => {
-            let _ = write!(line, " (high influence: {t} or more)");
+            let _ = write!(line, " (high influence: {t} or more{peers})");
         }
         Some(t) => {
-            let _ = write!(line, ", below the high-influence bar of {t}");
+            let _ = write!(line, ", below the high-influence bar of {t}{peers}");
         }
         None if high => line.push_str(" (high influence: in the top of the ranking)"),
         None => line.push_str(", not high influence"),
