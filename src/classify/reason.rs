@@ -13,6 +13,9 @@ fn push_count(line: &mut String, n: u32, one: &str, many: &str) {
 /// What the reason says about one person besides their metrics.
 pub struct Person<'a> {
     pub title: &'a str,
+    /// Their level, when their formal power comes from it alone (`--manager-levels`: no
+    /// reports, no managerial title).
+    pub power_level: Option<f64>,
     pub formal_power: bool,
     pub high: bool,
     /// How many of their responding direct reports name them, of how many responded, in
@@ -31,6 +34,7 @@ pub fn reason(
 ) -> String {
     let Person {
         title,
+        power_level,
         formal_power,
         high,
         command: (naming, responding),
@@ -85,6 +89,12 @@ pub fn reason(
     let reports = metrics.formal.direct_reports[p];
     if reports > 0 {
         push_count(&mut line, reports, "direct report", "direct reports");
+    } else if let Some(level) = power_level {
+        let _ = write!(
+            line,
+            "no direct reports, but level {} carries formal power",
+            crate::validate::structure::number(level)
+        );
     } else if formal_power {
         let _ = write!(
             line,

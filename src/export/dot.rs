@@ -48,6 +48,7 @@ impl Exporter for Dot {
         header(cx, out, shown.len(), scope.len(), condensed)?;
         nodes(cx, out, &drawn, condensed)?;
         authority(cx, out, &drawn)?;
+        seniority(cx, out, &drawn)?;
         influence(cx, out, &drawn, condensed.then_some(2 * shown.len()))?;
         writeln!(out, "}}")
     }
@@ -117,6 +118,13 @@ fn header(
     if let Some(root) = &cx.options.output.dot_root {
         let who = cx.view.find(root).map_or("", |p| cx.view.id(p));
         label += &format!("\nSubtree of {who}.");
+    }
+    if !cx.analysis.dataset.structure.reporting_lines.given() {
+        label += if cx.analysis.dataset.structure.levels().is_some() {
+            "\nThe org chart has no reporting lines: people sit in rows by level, the top level first, most nominated first."
+        } else {
+            "\nThe org chart has no reporting lines: people with formal power sit in the rows above the others, most nominated first."
+        };
     }
     if condensed {
         label += &format!(
@@ -230,6 +238,47 @@ fn authority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> 
                 q(cx.view.id(p))
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Without reporting lines, the lines of the layout's rows (by level or formal power) as
+/// Graphviz ranks: one `rank=same` group per line, top first, held in that order by
+/// invisible edges, so that `dot` draws the same rows instead of one line of everyone.
+fn seniority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> io::Result<()> {
+    if cx.analysis.dataset.structure.reporting_lines.given() {
+        return Ok(());
+    }
+    let layout = cx.layout();
+    let mut people: Vec<usize> = cx
+        .view
+        .order()
+        .iter()
+        .copied()
+        .filter(|&p| drawn[p])
+        .collect();
+    people.sort_by(|&p, &q| {
+        layout.y[p]
+            .total_cmp(&layout.y[q])
+            .then(layout.x[p].total_cmp(&layout.x[q]))
+    });
+    let lines: Vec<&[usize]> = people
+        .chunk_by(|&p, &q| layout.y[p] == layout.y[q])
+        .collect();
+    for line in &lines {
+        let names: Vec<String> = line
+            .iter()
+            .map(|&p| format!("\"{}\";", q(cx.view.id(p))))
+            .collect();
+        writeln!(out, "  {{rank=same; {}}}", names.join(" "))?;
+    }
+    for pair in lines.windows(2) {
+        writeln!(
+            out,
+            "  \"{}\" -> \"{}\" [style=invis];",
+            q(cx.view.id(pair[0][0])),
+            q(cx.view.id(pair[1][0]))
+        )?;
     }
     Ok(())
 }

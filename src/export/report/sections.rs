@@ -113,13 +113,26 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
             where_leaders(cx)
         )
     };
-    let _ = write!(page, "<p class=\"lead\">{lead}</p>\n<div class=\"cards\">");
+    let _ = writeln!(page, "<p class=\"lead\">{lead}</p>");
+    // How formal power was read when the org chart has no reporting lines, or levels give it.
+    let structure = &d.structure;
+    if !structure.reporting_lines.given() || structure.level_power() {
+        let notes: Vec<String> = structure
+            .reporting_lines_note()
+            .into_iter()
+            .chain(structure.level_note(cx.options))
+            .map(|n| format!("{}.", html(&n)))
+            .collect();
+        let _ = writeln!(page, "<p class=\"note\">{}</p>", notes.join(" "));
+    }
+    page.push_str("<div class=\"cards\">");
     let warn = if rate < crate::validate::USUAL_RESPONSE_RATE {
         " warn"
     } else {
         ""
     };
-    let chain = chain_share(cx);
+    let lines = structure.reporting_lines.given();
+    let chain = chain_share(cx).filter(|_| lines);
     // The rate manager findings compare against, in the layer they read.
     let (naming, responding) = crate::findings::reports_naming_their_manager(cx.analysis);
     let team = crate::findings::team_layer(&cx.analysis.dataset, &cx.analysis.graph);
@@ -149,7 +162,11 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
             "",
             "Alignment",
             chain.map_or("–".to_string(), pct),
-            "of influence ties point up the nominator's own chain of command".to_string(),
+            if lines {
+                "of influence ties point up the nominator's own chain of command".to_string()
+            } else {
+                "no reporting lines: the org chart has no chain of command to follow".to_string()
+            },
         ),
         (
             "",
@@ -159,7 +176,9 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
             } else {
                 pct(naming as f64 / responding as f64)
             },
-            if responding == 0 {
+            if !lines {
+                "no reporting lines: nobody has a manager in the org chart".to_string()
+            } else if responding == 0 {
                 "nobody with a manager answered".to_string()
             } else {
                 format!(
