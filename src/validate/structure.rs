@@ -278,22 +278,23 @@ pub fn level_number(text: &str) -> Option<f64> {
     while end < bytes.len() && bytes[end].is_ascii_digit() {
         end += 1;
     }
-    let whole = &text[start..end];
-    let fraction = match bytes.get(end) {
+    let stop = match bytes.get(end) {
         Some(b'.' | b',') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => {
             let mut stop = end + 1;
             while stop < bytes.len() && bytes[stop].is_ascii_digit() {
                 stop += 1;
             }
-            Some(&text[end + 1..stop])
+            stop
         }
-        _ => None,
+        _ => end,
     };
-    let number = match fraction {
-        Some(f) => format!("{whole}.{f}"),
-        None => whole.to_string(),
+    let number = &text[start..stop];
+    let parsed = if bytes.get(end) == Some(&b',') && stop > end {
+        number.replacen(',', ".", 1).parse::<f64>()
+    } else {
+        number.parse::<f64>()
     };
-    number.parse::<f64>().ok().filter(|x| x.is_finite())
+    parsed.ok().filter(|x| x.is_finite())
 }
 
 /// Finds whether the org chart has reporting lines.
@@ -549,5 +550,84 @@ mod tests {
         ] {
             assert_eq!(level_number(text), want, "{text:?}");
         }
+    }
+
+    fn structure_of(org: &str, options: &Options) -> Structure {
+        let survey: &[u8] = b"respondent_id,nominee_id\n1,2\n";
+        crate::check_bytes(("org.csv", org.as_bytes()), &[("s.csv", survey)], options)
+            .unwrap()
+            .structure
+    }
+
+    #[test]
+    fn reporting_lines_are_given_missing_empty_or_unmatched() {
+        let o = Options::default();
+        let of = |org: &str| structure_of(org, &o).reporting_lines;
+        assert_eq!(of("id,manager\n1,\n2,1\n"), ReportingLines::Given);
+        assert_eq!(of("id,title\n1,\n2,\n"), ReportingLines::NoManagerColumn);
+        assert_eq!(
+            of("id,Manager ID\n1,\n2, \n"),
+            ReportingLines::EmptyManagerColumn("Manager ID".into())
+        );
+        assert_eq!(
+            of("id,manager\n1,9\n2,8\n"),
+            ReportingLines::NoManagerFound("manager".into())
+        );
+    }
+
+    #[test]
+    fn the_top_is_where_managers_sit_then_formal_power_then_level_1() {
+        let o = Options::default();
+        // Managers at grade 5 above reports at 1 and 3, though the titles say nothing.
+        let s = structure_of(
+            "id,manager,grade,title\n1,,G5,Boss\n2,1,G1,Clerk\n3,1,G3,Clerk\n4,,,Clerk\n",
+            &o,
+        );
+        let l = s.levels().unwrap();
+        assert_eq!((l.top, l.top_from), (Top::Highest, TopFrom::ReportingLines));
+        assert_eq!(l.evidence, (2.0, 0.0));
+        assert_eq!(l.distinct, [5.0, 3.0, 1.0]);
+        // Top row 0 (grade 5); no grade after the last level.
+        assert_eq!(l.rows(), [0, 2, 1, 3]);
+        // No reporting lines: the partners' end is the top.
+        let s = structure_of(
+            "id,title,level\n1,Partner,1\n2,Associate,2\n3,Associate,3\n",
+            &o,
+        );
+        let l = s.levels().unwrap();
+        assert_eq!((l.top, l.top_from), (Top::Lowest, TopFrom::FormalPower));
+        assert_eq!(l.evidence, (1.0, 2.5));
+        // Nothing tells: level 1.
+        let s = structure_of("id,title,band\n1,Clerk,3\n2,Clerk,1\n", &o);
+        let l = s.levels().unwrap();
+        assert_eq!((l.top, l.top_from), (Top::Lowest, TopFrom::Assumed));
+        assert!(l.power.is_empty());
+        // --manager-levels gives power, and with it the top.
+        let o = Options {
+            manager_levels: Some(crate::options::LevelSet::parse("3").unwrap()),
+            ..Options::default()
+        };
+        let s = structure_of("id,title,band\n1,Clerk,3\n2,Clerk,1\n", &o);
+        let l = s.levels().unwrap();
+        assert_eq!(l.power, [true, false]);
+        assert_eq!((l.top, l.top_from), (Top::Highest, TopFrom::FormalPower));
+        assert!(s.level_power());
+    }
+
+    #[test]
+    fn a_column_mostly_of_words_is_not_read() {
+        let o = Options::default();
+        let s = structure_of("id,level\n1,Senior\n2,Junior\n3,L2\n", &o);
+        assert_eq!(
+            s.levels,
+            LevelColumn::Unused {
+                header: "level".into(),
+                filled: 3,
+                numbers: 1
+            }
+        );
+        let s = structure_of("id,level\n1,\n2,\n", &o);
+        assert!(matches!(s.levels, LevelColumn::Unused { filled: 0, .. }));
+        assert!(s.level_note(&o).unwrap().contains("is empty"));
     }
 }
