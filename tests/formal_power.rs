@@ -54,6 +54,42 @@ fn gexf_positions(w: &Workdir) -> HashMap<String, (f64, f64)> {
         .collect()
 }
 
+/// Renders `file` with Graphviz's dot to SVG; `None` (said loudly) without Graphviz.
+fn render_dot(w: &Workdir, file: &str) -> Option<String> {
+    let dot = std::process::Command::new("dot")
+        .args(["-Tsvg", file])
+        .current_dir(w.path())
+        .output();
+    match dot {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "dot failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8(out.stdout).unwrap())
+        }
+        Err(_) => {
+            eprintln!("\n!!! SKIPPED: `dot` is not installed, so graph.dot was not rendered.\n");
+            None
+        }
+    }
+}
+
+/// Each node's label height in a Graphviz SVG: id → y (growing downward).
+fn node_heights(svg: &str) -> HashMap<String, f64> {
+    svg.split("class=\"node\">")
+        .skip(1)
+        .map(|node| {
+            let title = &node[node.find("<title>").unwrap() + 7..node.find("</title>").unwrap()];
+            let text = &node[node.find("<text").unwrap()..];
+            let y = &text[text.find(" y=\"").unwrap() + 4..];
+            let y: f64 = y[..y.find('"').unwrap()].parse().unwrap();
+            (title.replace("&quot;", "\""), y)
+        })
+        .collect()
+}
+
 #[test]
 fn an_org_chart_without_reporting_lines_is_not_warned_about_each_root() {
     let w = Workdir::new();
@@ -146,6 +182,15 @@ fn levels_place_people_in_rows_top_first_most_sought_after_first() {
     assert_eq!(level["top_level"], 1);
     assert_eq!(level["top"], "lowest");
     assert_eq!(level["top_from"], "formal-power");
+    // No teams and no departments: the reasons do not count nominators "outside their own
+    // team".
+    for p in &people {
+        assert!(
+            !p["reason"].contains("outside their own"),
+            "{}",
+            p["reason"]
+        );
+    }
     // The column is kept as given, under the name that does not collide with orgsphere's
     // own `level`.
     assert_eq!(person(&people, "8")["org_level"], "1");
@@ -187,10 +232,11 @@ fn levels_place_people_in_rows_top_first_most_sought_after_first() {
     // graph.dot stacks the same rows.
     let dot = w.read("out/graph.dot");
     assert!(
-        dot.contains("{rank=same; \"8\"; \"20\"; \"45\"; \"37\";}"),
+        dot.contains("{rank=same; \"8\"; \"20\"; \"37\"; \"45\";}"),
         "{dot}"
     );
-    assert!(dot.contains("[style=invis]"));
+    assert_eq!(dot.matches("rank=same").count(), 5);
+    assert_eq!(dot.matches("[style=invis]").count(), 4);
 }
 
 #[test]
@@ -217,6 +263,26 @@ fn partners_by_title_sit_above_associates() {
         .min_by(|a, b| at[&a["employee_id"]].0.total_cmp(&at[&b["employee_id"]].0))
         .unwrap();
     assert_eq!(first["employee_id"], "1038");
+    // Graphviz draws the partners' row above the associates' (where Graphviz is installed:
+    // apt-get install graphviz).
+    if let Some(svg) = render_dot(&w, "out/graph.dot") {
+        let y = node_heights(&svg);
+        assert_eq!(y.len(), 71);
+        let row = |p: &&HashMap<String, String>| y[&p["employee_id"]];
+        let lowest_partner = partners.iter().map(row).fold(f64::NEG_INFINITY, f64::max);
+        let highest_associate = associates.iter().map(row).fold(f64::INFINITY, f64::min);
+        assert!(lowest_partner < highest_associate, "SVG y grows downward");
+    }
+    // Nobody has a team without reporting lines: reasons count nominators from outside the
+    // department (the practice) only.
+    for p in &people {
+        assert!(!p["reason"].contains("team"), "{}", p["reason"]);
+    }
+    assert!(
+        person(&people, "1038")["reason"].contains("of them outside their own department"),
+        "{}",
+        person(&people, "1038")["reason"]
+    );
 }
 
 #[test]

@@ -109,6 +109,7 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
         })
         .collect();
     let respondents = inputs.responded.iter().filter(|&&r| r).count() as u32;
+    let reporting_lines = metrics.managers.iter().any(Option::is_some);
     let peers = Peers {
         formal_power: &formal_power,
         others: respondents.saturating_sub(1),
@@ -156,6 +157,7 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
                                     && !by_title;
                                 l.value[p].filter(|_| only_level)
                             }),
+                            reporting_lines,
                             formal_power: formal_power[p],
                             high: high_influence[p],
                             command: inputs.command[p],

@@ -121,9 +121,9 @@ fn header(
     }
     if !cx.analysis.dataset.structure.reporting_lines.given() {
         label += if cx.analysis.dataset.structure.levels().is_some() {
-            "\nThe org chart has no reporting lines: people sit in rows by level, the top level first, most nominated first."
+            "\nThe org chart has no reporting lines: people sit in rows by level, the top level first."
         } else {
-            "\nThe org chart has no reporting lines: people with formal power sit in the rows above the others, most nominated first."
+            "\nThe org chart has no reporting lines: people with formal power sit in the row above the others."
         };
     }
     if condensed {
@@ -242,42 +242,34 @@ fn authority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> 
     Ok(())
 }
 
-/// Without reporting lines, the lines of the layout's rows (by level or formal power) as
-/// Graphviz ranks: one `rank=same` group per line, top first, held in that order by
-/// invisible edges, so that `dot` draws the same rows instead of one line of everyone.
+/// Without reporting lines, the layout's rows by seniority (by level, or formal power
+/// first) as Graphviz ranks: one `rank=same` group per row, top first, held in that order
+/// by invisible edges, so that `dot` draws partners above associates instead of one line of
+/// everyone. One rank per row, not per line of the layout's grids: an influence tie that
+/// spans ranks costs `dot` a point on each rank between, and those points widen the chart.
 fn seniority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> io::Result<()> {
     if cx.analysis.dataset.structure.reporting_lines.given() {
         return Ok(());
     }
-    let layout = cx.layout();
-    let mut people: Vec<usize> = cx
-        .view
-        .order()
-        .iter()
-        .copied()
-        .filter(|&p| drawn[p])
-        .collect();
-    people.sort_by(|&p, &q| {
-        layout.y[p]
-            .total_cmp(&layout.y[q])
-            .then(layout.x[p].total_cmp(&layout.x[q]))
-    });
-    let lines: Vec<&[usize]> = people
-        .chunk_by(|&p, &q| layout.y[p] == layout.y[q])
-        .collect();
-    for line in &lines {
-        let names: Vec<String> = line
+    let row = super::layout::seniority_rows(cx.analysis);
+    let mut rows: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for &p in cx.view.order().iter().filter(|&&p| drawn[p]) {
+        rows.entry(row[p]).or_default().push(p);
+    }
+    for people in rows.values() {
+        let names: Vec<String> = people
             .iter()
             .map(|&p| format!("\"{}\";", q(cx.view.id(p))))
             .collect();
         writeln!(out, "  {{rank=same; {}}}", names.join(" "))?;
     }
-    for pair in lines.windows(2) {
+    let firsts: Vec<usize> = rows.values().map(|people| people[0]).collect();
+    for pair in firsts.windows(2) {
         writeln!(
             out,
             "  \"{}\" -> \"{}\" [style=invis];",
-            q(cx.view.id(pair[0][0])),
-            q(cx.view.id(pair[1][0]))
+            q(cx.view.id(pair[0])),
+            q(cx.view.id(pair[1]))
         )?;
     }
     Ok(())
