@@ -103,6 +103,22 @@ fn an_org_chart_without_reporting_lines_is_not_warned_about_each_root() {
         "{}",
         run.stdout
     );
+    // A log collector gets the note as one info line.
+    let run = w.run(&["validate", &partnership(), "--log-format", "json"]);
+    run.expect_code(0);
+    let note = run
+        .stderr
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|l| {
+            l["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("The org chart has no reporting lines")
+        })
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert_eq!(note["level"], "info");
+    assert!(!run.stderr.contains("several-roots"));
     // Nothing to turn into an error: --strict passes.
     w.run(&["validate", &partnership(), "--strict"])
         .expect_code(0);
@@ -419,7 +435,7 @@ fn the_top_level_is_where_formal_power_sits_or_level_1() {
     run.expect_code(0);
     assert!(
         run.stdout.contains(
-            "note: Level column \"Band\": 20 people at 5 levels from 1 (top) to 5; nobody's formal power tells which end is the top, so 1 (the lowest) is taken for it"
+            "note: Level column \"Band\": 20 people at 5 levels from 1 (top) to 5; nobody with a level has formal power to tell which end is the top, so 1 (the lowest) is taken for it"
         ),
         "{}",
         run.stdout

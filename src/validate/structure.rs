@@ -235,8 +235,14 @@ impl Structure {
                             l.evidence.0,
                             l.evidence.1
                         ),
+                        TopFrom::Assumed if l.evidence.0.is_nan() => format!(
+                            "; nobody with a level has formal power to tell which end is the top, so {} (the lowest) is taken for it; --manager-levels names the levels with formal power",
+                            number(top)
+                        ),
                         TopFrom::Assumed => format!(
-                            "; nobody's formal power tells which end is the top, so {} (the lowest) is taken for it; --manager-levels names the levels with formal power",
+                            "; neither reporting lines nor formal power tell which end is the top (people with formal power at mean level {:.1}, the others {:.1}), so {} (the lowest) is taken for it; --manager-levels names the levels with formal power",
+                            l.evidence.0,
+                            l.evidence.1,
                             number(top)
                         ),
                     };
@@ -456,8 +462,15 @@ fn read_levels(
     })
 }
 
-/// Tells the top of the levels: the end managers sit at above their reports; else the end
-/// people with formal power sit nearer on average; else the lowest number.
+/// How clear a difference must be to tell the top: about 2 standard errors (95 %), so that
+/// levels unrelated to the hierarchy are not read as pointing one way.
+const CLEAR: f64 = 2.0;
+
+/// Tells the top of the levels: the end managers sit at above their reports (a sign test
+/// over the reporting lines between two levels); else the end people with formal power sit
+/// nearer on average (Welch's t on the two groups' levels; the side of the levels
+/// `--manager-levels` names without a test); else the lowest number. Each must be clear by
+/// [`CLEAR`] standard errors.
 fn orient(
     org: &OrgChart,
     people: &People,
@@ -475,7 +488,8 @@ fn orient(
             below += usize::from(mv > v);
         }
     }
-    if above != below {
+    let lines = (above + below) as f64;
+    if lines > 0.0 && (above as f64 - below as f64).abs() >= CLEAR * lines.sqrt() {
         let top = if above > below {
             Top::Lowest
         } else {
@@ -494,9 +508,10 @@ fn orient(
         has_reports[*m as usize] = true;
     }
     let mut managerial: HashMap<&str, bool> = HashMap::default();
-    let mut sums = [(0.0f64, 0usize); 2];
+    // Per group (no formal power, formal power): count, sum, sum of squares.
+    let mut sums = [(0usize, 0.0f64, 0.0f64); 2];
     for (p, v) in value.iter().enumerate() {
-        let Some(v) = v else { continue };
+        let Some(v) = *v else { continue };
         let title = org
             .columns
             .title
@@ -508,13 +523,32 @@ fn orient(
                     .entry(title)
                     .or_insert_with(|| options.managerial_title(title)));
         let s = &mut sums[usize::from(formal)];
-        s.0 += v;
-        s.1 += 1;
+        s.0 += 1;
+        s.1 += v;
+        s.2 += v * v;
     }
-    let [(other_sum, others), (formal_sum, formal)] = sums;
-    if formal > 0 && others > 0 {
-        let (with, without) = (formal_sum / formal as f64, other_sum / others as f64);
-        if with != without {
+    let mean = |(k, sum, _): (usize, f64, f64)| {
+        if k > 0 { sum / k as f64 } else { f64::NAN }
+    };
+    let variance = |(k, sum, squares): (usize, f64, f64)| {
+        (k > 1).then(|| ((squares - sum * sum / k as f64) / (k - 1) as f64).max(0.0))
+    };
+    let [others, formal] = sums;
+    let (with, without) = (mean(formal), mean(others));
+    if formal.0 > 0 && others.0 > 0 {
+        let gap = (with - without).abs();
+        // Levels --manager-levels names are the user's word, not a sample: their side is
+        // the top. Otherwise a group of one borrows the other's spread, and two people
+        // alone tell nothing.
+        let (vf, vo) = (variance(formal), variance(others));
+        let clear = power.contains(&true)
+            || match (vf.or(vo), vo.or(vf)) {
+                (Some(vf), Some(vo)) => {
+                    gap >= CLEAR * (vf / formal.0 as f64 + vo / others.0 as f64).sqrt()
+                }
+                _ => false,
+            };
+        if gap > 0.0 && clear {
             let top = if with < without {
                 Top::Lowest
             } else {
@@ -523,7 +557,7 @@ fn orient(
             return (top, TopFrom::FormalPower, (with, without));
         }
     }
-    (Top::Lowest, TopFrom::Assumed, (0.0, 0.0))
+    (Top::Lowest, TopFrom::Assumed, (with, without))
 }
 
 #[cfg(test)]
@@ -580,23 +614,43 @@ mod tests {
         let o = Options::default();
         // Managers at grade 5 above reports at 1 and 3, though the titles say nothing.
         let s = structure_of(
-            "id,manager,grade,title\n1,,G5,Boss\n2,1,G1,Clerk\n3,1,G3,Clerk\n4,,,Clerk\n",
+            "id,manager,grade,title\n1,,G5,Boss\n2,1,G1,Clerk\n3,1,G3,Clerk\n4,,,Clerk\n\
+             5,1,G3,Clerk\n6,1,G3,Clerk\n",
             &o,
         );
         let l = s.levels().unwrap();
         assert_eq!((l.top, l.top_from), (Top::Highest, TopFrom::ReportingLines));
-        assert_eq!(l.evidence, (2.0, 0.0));
+        assert_eq!(l.evidence, (4.0, 0.0));
         assert_eq!(l.distinct, [5.0, 3.0, 1.0]);
         // Top row 0 (grade 5); no grade after the last level.
-        assert_eq!(l.rows(), [0, 2, 1, 3]);
+        assert_eq!(l.rows(), [0, 2, 1, 3, 1, 1]);
+        // Two reports tell nothing clear (a sign test at 2 standard errors); the boss's
+        // reports make them formal power, which tells no more with one person against two.
+        let s = structure_of(
+            "id,manager,grade,title\n1,,G5,Boss\n2,1,G1,Clerk\n3,1,G3,Clerk\n",
+            &o,
+        );
+        assert_eq!(s.levels().unwrap().top_from, TopFrom::Assumed);
         // No reporting lines: the partners' end is the top.
         let s = structure_of(
-            "id,title,level\n1,Partner,1\n2,Associate,2\n3,Associate,3\n",
+            "id,title,level\n1,Partner,1\n2,Associate,2\n3,Associate,3\n4,Partner,1\n5,Associate,3\n",
             &o,
         );
         let l = s.levels().unwrap();
         assert_eq!((l.top, l.top_from), (Top::Lowest, TopFrom::FormalPower));
-        assert_eq!(l.evidence, (1.0, 2.5));
+        assert_eq!(l.evidence, (1.0, 8.0 / 3.0));
+        // Levels unrelated to formal power tell nothing: level 1 is assumed, and the note
+        // gives the means.
+        let s = structure_of(
+            "id,title,level\n1,Partner,1\n2,Associate,1\n3,Partner,3\n4,Associate,3\n",
+            &o,
+        );
+        assert_eq!(s.levels().unwrap().top_from, TopFrom::Assumed);
+        assert!(
+            s.level_note(&o)
+                .unwrap()
+                .contains("neither reporting lines nor formal power tell which end is the top (people with formal power at mean level 2.0, the others 2.0)")
+        );
         // Nothing tells: level 1.
         let s = structure_of("id,title,band\n1,Clerk,3\n2,Clerk,1\n", &o);
         let l = s.levels().unwrap();
