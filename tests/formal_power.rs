@@ -178,6 +178,7 @@ fn alignment_is_null_with_its_reason_without_reporting_lines() {
         report.contains("<p class=\"note\">The org chart has no reporting lines"),
         "the report says where formal power comes from"
     );
+    assert!(report.contains("so there is no chain of command and alignment is not measured"));
 
     // With reporting lines, alignment is a share and has no reason.
     let w = Workdir::new();

@@ -281,9 +281,16 @@ pub fn rule(cx: &Context<'_>, page: &mut String) {
     facts.push(format!("at least {} nominators", r.min_nominations));
     let _ = writeln!(
         page,
-        "<p class=\"note\">{}. Formal power: direct reports, or a title matching <code>{}</code>.</p>",
+        "<p class=\"note\">{}. Formal power: direct reports, or a title matching <code>{}</code>{}.</p>",
         html(&facts.join("; ")),
-        html(cx.options.manager_titles.as_str())
+        html(cx.options.manager_titles.as_str()),
+        match &cx.options.manager_levels {
+            Some(levels) if cx.analysis.dataset.structure.level_power() => format!(
+                ", or level {} (<code>--manager-levels</code>)",
+                html(levels.as_str())
+            ),
+            _ => String::new(),
+        }
     );
 }
 
@@ -321,6 +328,12 @@ pub fn method(cx: &Context<'_>, page: &mut String) {
             "Survey answers are self-reported and time-bound; a tie is a name on a list, not a measure of how much help flows. Very small teams cannot nominate many people. Use these results to start conversations, not to make decisions about individuals on their own.",
         ),
     ];
+    if !cx.analysis.dataset.structure.reporting_lines.given() {
+        notes[0].1 = "The org chart has no reporting lines, so nobody has direct reports: a person has formal power with a managerial title, or a level that --manager-levels names. Formal reach is 0 for everyone.";
+        notes[3].1 = "Alignment is the share of influence ties that point to someone in the nominator's own chain of command. The org chart has no reporting lines, so there is no chain of command and alignment is not measured.";
+    } else if cx.analysis.dataset.structure.level_power() {
+        notes[0].1 = "A person has formal power with at least one direct report in the org chart, a managerial title, or a level that --manager-levels names. Formal reach is everyone under them, at any depth.";
+    }
     if cx.view.pseudonymized() {
         notes.push(("Privacy", "This run was pseudonymised: every id is a keyed pseudonym (the same key gives the same pseudonyms in other runs), and names, e-mails and every org-chart column but title and department were left out."));
     }
