@@ -121,6 +121,7 @@ fn classification(group: &mut BenchmarkGroup<'_, WallTime>, a: &Analysis, people
     let command = metrics::command_counts(team.graph, &a.metrics.managers, &team.responded);
     let inputs = Inputs {
         titles: &titles,
+        levels: a.dataset.structure.levels(),
         influence,
         responded: &responded,
         command: &command,

@@ -138,6 +138,7 @@ pub fn analyze_dataset_with(
     let command = metrics::command_counts(team.graph, &metrics.managers, &team.responded);
     let inputs = classify::Inputs {
         titles: &titles,
+        levels: dataset.structure.levels(),
         influence,
         responded: &responded,
         command: &command,

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 pub use crate::load::QuestionKind;
 pub use crate::load::decode::Encoding;
 use crate::load::weight::MAX_WEIGHT;
+use crate::validate::structure::level_number;
 
 /// The managerial-title pattern used when `--manager-titles` is not given (SPEC §1): chief …
 /// and the CxO abbreviations, president, vice president / VP, director, head of …, manager,
@@ -48,6 +49,7 @@ pub struct ColumnMap {
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub email: Option<String>,
+    pub level: Option<String>,
     pub respondent: Option<String>,
     pub nominee: Option<String>,
     pub question: Option<String>,
@@ -92,6 +94,8 @@ pub struct Options {
     /// Titles that `manager_titles` matches but that carry no formal power (the default's
     /// individual-contributor "… manager" titles); `None` with `--manager-titles`.
     pub contributor_titles: Option<Regex>,
+    /// Levels of the level column that carry formal power (`--manager-levels 1-2`).
+    pub manager_levels: Option<LevelSet>,
     pub rule: HighInfluenceRule,
     /// Fewest distinct nominators a high-influence person must have.
     pub min_nominations: u32,
@@ -154,6 +158,7 @@ impl Options {
                 manager_title_regex(DEFAULT_CONTRIBUTOR_TITLES)
                     .expect("the default pattern compiles"),
             ),
+            manager_levels: None,
             rule: HighInfluenceRule::default(),
             min_nominations: 3,
             min_weight: None,
@@ -261,6 +266,54 @@ impl Options {
     }
 }
 
+/// Levels of the level column, as `--manager-levels` names them: numbers and ranges,
+/// comma-separated (`1-2`, `1,2,5`, `L1-L2`; a range includes both ends, in either order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelSet {
+    text: String,
+    ranges: Vec<(f64, f64)>,
+}
+
+impl LevelSet {
+    /// Parses a list of levels; each needs a number ([`level_number`]).
+    pub fn parse(text: &str) -> Result<LevelSet> {
+        let bad = || {
+            Error::Usage(format!(
+                "--manager-levels {text:?}: give levels as numbers or ranges, e.g. 1-2 or 1,2,5 (the numbers of the level column, L1 read as 1)"
+            ))
+        };
+        let mut ranges = Vec::new();
+        for item in text.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+            let (a, b) = match item.split_once(['-', '\u{2013}']) {
+                Some((a, b)) => (a, b),
+                None => (item, item),
+            };
+            let (a, b) = (
+                level_number(a).ok_or_else(bad)?,
+                level_number(b).ok_or_else(bad)?,
+            );
+            ranges.push((a.min(b), a.max(b)));
+        }
+        if ranges.is_empty() {
+            return Err(bad());
+        }
+        Ok(LevelSet {
+            text: text.trim().to_string(),
+            ranges,
+        })
+    }
+
+    /// The list as given.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether level `v` is in the list.
+    pub fn contains(&self, v: f64) -> bool {
+        self.ranges.iter().any(|&(a, b)| a <= v && v <= b)
+    }
+}
+
 /// Parses a size in bytes (`--max-input-size`): a number, whole or decimal, optionally
 /// followed by K, M, G or T, each 1024 times the one before; `KB`, `KiB` and the like
 /// read the same, in any letter case. `4G`, `1.5GiB`, `500m` and `1048576` are sizes;
@@ -335,6 +388,22 @@ mod tests {
             "1.2.3M",
         ] {
             assert!(parse_size(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn manager_levels_are_numbers_and_ranges() {
+        let set = LevelSet::parse("1-2").unwrap();
+        assert!(set.contains(1.0) && set.contains(2.0) && set.contains(1.5));
+        assert!(!set.contains(3.0) && !set.contains(0.0));
+        let set = LevelSet::parse(" 5, L1 - L2 ,7").unwrap();
+        assert_eq!(set.as_str(), "5, L1 - L2 ,7");
+        assert!(set.contains(5.0) && set.contains(1.0) && set.contains(7.0));
+        assert!(!set.contains(6.0));
+        assert!(LevelSet::parse("4-3").unwrap().contains(3.5));
+        for bad in ["", ",", "x", "1-x", "Partner", "1-"] {
+            let err = LevelSet::parse(bad).unwrap_err().to_string();
+            assert!(err.contains("--manager-levels"), "{bad:?}: {err}");
         }
     }
 

@@ -105,6 +105,35 @@ fn the_schema_describes_every_field_written() {
 }
 
 #[test]
+fn a_summary_without_reporting_lines_validates_and_is_described() {
+    // Cross & Parker's consultancy: no managers, a level column, formal power by title and
+    // by --manager-levels: `org_chart`, `alignment.reason`, `parameters.manager_levels`.
+    let schema = schema();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let w = Workdir::new();
+    let dir = root().join("tests/data/published/cross_parker_consulting");
+    w.run(&[
+        "analyze",
+        dir.to_str().unwrap(),
+        "--manager-levels",
+        "1-2",
+        "--out",
+        "r",
+        "-q",
+    ])
+    .expect_code(0);
+    let summary: Value = serde_json::from_str(&w.read("r/summary.json")).unwrap();
+    assert!(summary["org_chart"]["level_column"].is_object());
+    assert_eq!(errors(&validator, &summary), Vec::<String>::new());
+    let mut missing = Vec::new();
+    undocumented(&schema, &schema, &summary, "", &mut missing);
+    assert!(missing.is_empty(), "undescribed: {missing:?}");
+    let mut broken = summary;
+    broken["org_chart"]["level_column"]["top"] = "up".into();
+    assert!(!errors(&validator, &broken).is_empty());
+}
+
+#[test]
 fn the_schema_version_matches_the_code() {
     assert_eq!(
         schema()["properties"]["schema_version"]["const"],

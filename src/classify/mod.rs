@@ -75,6 +75,9 @@ pub struct Classification {
 pub struct Inputs<'a> {
     /// Each person's title (empty when unknown).
     pub titles: &'a [&'a str],
+    /// The level column read as numbers, whose levels named by `--manager-levels` carry
+    /// formal power.
+    pub levels: Option<&'a crate::validate::Levels>,
     /// The combined influence layer, for resampling.
     pub influence: &'a Csr,
     /// Who answered any influence question.
@@ -102,9 +105,11 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
                     && *managerial
                         .entry(title)
                         .or_insert_with(|| options.managerial_title(title)))
+                || inputs.levels.is_some_and(|l| l.gives_power(p))
         })
         .collect();
     let respondents = inputs.responded.iter().filter(|&&r| r).count() as u32;
+    let reporting_lines = metrics.managers.iter().any(Option::is_some);
     let peers = Peers {
         formal_power: &formal_power,
         others: respondents.saturating_sub(1),
@@ -145,6 +150,14 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
                         metrics,
                         reason::Person {
                             title: titles[p],
+                            power_level: inputs.levels.and_then(|l| {
+                                let by_title = managerial.get(titles[p]) == Some(&true);
+                                let only_level = formal_power[p]
+                                    && metrics.formal.direct_reports[p] == 0
+                                    && !by_title;
+                                l.value[p].filter(|_| only_level)
+                            }),
+                            reporting_lines,
                             formal_power: formal_power[p],
                             high: high_influence[p],
                             command: inputs.command[p],

@@ -13,8 +13,13 @@ fn push_count(line: &mut String, n: u32, one: &str, many: &str) {
 /// What the reason says about one person besides their metrics.
 pub struct Person<'a> {
     pub title: &'a str,
+    /// Their level, when their formal power comes from it alone (`--manager-levels`: no
+    /// reports, no managerial title).
+    pub power_level: Option<f64>,
     pub formal_power: bool,
     pub high: bool,
+    /// Whether the org chart has reporting lines (and so teams).
+    pub reporting_lines: bool,
     /// How many of their responding direct reports name them, of how many responded, in
     /// the layer team findings read.
     pub command: (u32, u32),
@@ -31,6 +36,8 @@ pub fn reason(
 ) -> String {
     let Person {
         title,
+        power_level,
+        reporting_lines,
         formal_power,
         high,
         command: (naming, responding),
@@ -49,13 +56,20 @@ pub fn reason(
             "departments",
         );
     }
-    if let Some(share) = inf.outside_team_share[p] {
+    let departments = !metrics.department_names.is_empty();
+    // Without reporting lines nobody has a team: the share counts the department alone, and
+    // without departments either it would say nothing.
+    if let Some(share) = inf.outside_team_share[p]
+        && (reporting_lines || departments)
+    {
         let outside = (share * d as f64).round() as u32;
-        let _ = write!(line, ", {outside} of them outside their own team");
+        let _ = write!(line, ", {outside} of them outside their own ");
         // Without departments, the share counts the team alone.
-        if !metrics.department_names.is_empty() {
-            line.push_str(" and department");
-        }
+        line.push_str(match (reporting_lines, departments) {
+            (true, true) => "team and department",
+            (true, false) => "team",
+            _ => "department",
+        });
     }
     if metrics.formal.direct_reports[p] > 0 && responding > 0 {
         let _ = write!(
@@ -91,6 +105,12 @@ pub fn reason(
     let reports = metrics.formal.direct_reports[p];
     if reports > 0 {
         push_count(&mut line, reports, "direct report", "direct reports");
+    } else if let Some(level) = power_level {
+        let _ = write!(
+            line,
+            "no direct reports, but level {} carries formal power",
+            crate::validate::structure::number(level)
+        );
     } else if formal_power {
         let _ = write!(
             line,

@@ -75,6 +75,7 @@ pub enum Command {
         "  orgsphere analyze sample-data --out results\n",
         "  orgsphere analyze --org hr/org.csv --survey advice.csv --survey trust.csv --out results\n",
         "  orgsphere analyze firm/ --manager-titles 'Partner' --out results\n",
+        "  orgsphere analyze consultancy/ --manager-levels 1-2 --out results\n",
         "  orgsphere analyze data/ --min-weight 4 --min-response-rate 0.7 --out results\n",
         "  orgsphere analyze --config job.toml --out results-2025-06\n",
         "  ORGSPHERE_KEY=... orgsphere analyze data/ --pseudonymize --out shareable\n",
@@ -176,6 +177,9 @@ pub struct ReadingArgs {
     /// Header of the e-mail column.
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
     email_column: Option<String>,
+    /// Header of the level column: the level or grade of each person's job, a number or text with one (1, L3, Band 5); found as level, grade, job level, band, pay grade… when not given.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    level_column: Option<String>,
     /// Header of the respondent column in the surveys.
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
     respondent_column: Option<String>,
@@ -310,6 +314,7 @@ impl ReadingArgs {
             first_name: self.first_name_column.clone(),
             last_name: self.last_name_column.clone(),
             email: self.email_column.clone(),
+            level: self.level_column.clone(),
             respondent: self.respondent_column.clone(),
             nominee: self.nominee_column.clone(),
             question: self.question_column.clone(),
@@ -393,9 +398,12 @@ impl PrivacyArgs {
 /// How influence is judged high.
 #[derive(Args, Clone)]
 pub struct RuleArgs {
-    /// Titles that carry formal power (regular expression, case-insensitive). Default: chief, CxO, president, vice president, VP, director, head of, manager, supervisor, team lead.
+    /// Titles that carry formal power (regular expression, case-insensitive). Default: chief, CxO, president, vice president, VP, director, head of, manager, supervisor, team lead, partner, except individual-contributor titles such as product, project or account manager and business partner.
     #[arg(long, value_name = "REGEX")]
     manager_titles: Option<String>,
+    /// Levels of the level column that carry formal power, as numbers or ranges, e.g. 1-2 or 1,2,5 (L1 reads as 1). Not set by default: a level alone gives no formal power.
+    #[arg(long, value_name = "LIST")]
+    manager_levels: Option<String>,
     /// Instead of the default outlier rule, call the top SHARE (0–1) of people high influence.
     #[arg(long, value_name = "SHARE")]
     top_share: Option<f64>,
@@ -427,6 +435,9 @@ impl RuleArgs {
         if let Some(pattern) = &self.manager_titles {
             o.manager_titles = options::manager_title_regex(pattern)?;
             o.contributor_titles = None;
+        }
+        if let Some(levels) = &self.manager_levels {
+            o.manager_levels = Some(options::LevelSet::parse(levels)?);
         }
         o.rule = match self.top_share {
             Some(share) if share > 0.0 && share <= 1.0 => HighInfluenceRule::TopShare { share },

@@ -27,6 +27,9 @@ pub fn run(args: ValidateArgs) -> Result<()> {
     let options = args.inputs.options(PathBuf::new())?;
     match orgsphere::check(&options) {
         Ok(d) if log::json() => {
+            for note in d.structure.notes(&options) {
+                log::info(&note, json!({}));
+            }
             log_json(&d);
             leave(d);
             Ok(())
@@ -35,6 +38,9 @@ pub fn run(args: ValidateArgs) -> Result<()> {
         Ok(d) => {
             if !log::quiet() {
                 print_inputs(&d);
+                for note in d.structure.notes(&options) {
+                    say(&format!("note: {note}"));
+                }
                 print_grouped("warnings", &d.warnings);
                 say("no errors");
             }

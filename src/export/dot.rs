@@ -48,6 +48,7 @@ impl Exporter for Dot {
         header(cx, out, shown.len(), scope.len(), condensed)?;
         nodes(cx, out, &drawn, condensed)?;
         authority(cx, out, &drawn)?;
+        seniority(cx, out, &drawn)?;
         influence(cx, out, &drawn, condensed.then_some(2 * shown.len()))?;
         writeln!(out, "}}")
     }
@@ -117,6 +118,13 @@ fn header(
     if let Some(root) = &cx.options.output.dot_root {
         let who = cx.view.find(root).map_or("", |p| cx.view.id(p));
         label += &format!("\nSubtree of {who}.");
+    }
+    if !cx.analysis.dataset.structure.reporting_lines.given() {
+        label += if cx.analysis.dataset.structure.levels().is_some() {
+            "\nThe org chart has no reporting lines: people sit in rows by level, the top level first."
+        } else {
+            "\nThe org chart has no reporting lines: people with formal power sit in the row above the others."
+        };
     }
     if condensed {
         label += &format!(
@@ -230,6 +238,39 @@ fn authority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> 
                 q(cx.view.id(p))
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Without reporting lines, the layout's rows by seniority (by level, or formal power
+/// first) as Graphviz ranks: one `rank=same` group per row, top first, held in that order
+/// by invisible edges, so that `dot` draws partners above associates instead of one line of
+/// everyone. One rank per row, not per line of the layout's grids: an influence tie that
+/// spans ranks costs `dot` a point on each rank between, and those points widen the chart.
+fn seniority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> io::Result<()> {
+    if cx.analysis.dataset.structure.reporting_lines.given() {
+        return Ok(());
+    }
+    let row = super::layout::seniority_rows(cx.analysis);
+    let mut rows: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for &p in cx.view.order().iter().filter(|&&p| drawn[p]) {
+        rows.entry(row[p]).or_default().push(p);
+    }
+    for people in rows.values() {
+        let names: Vec<String> = people
+            .iter()
+            .map(|&p| format!("\"{}\";", q(cx.view.id(p))))
+            .collect();
+        writeln!(out, "  {{rank=same; {}}}", names.join(" "))?;
+    }
+    let firsts: Vec<usize> = rows.values().map(|people| people[0]).collect();
+    for pair in firsts.windows(2) {
+        writeln!(
+            out,
+            "  \"{}\" -> \"{}\" [style=invis];",
+            q(cx.view.id(pair[0])),
+            q(cx.view.id(pair[1]))
+        )?;
     }
     Ok(())
 }

@@ -16,6 +16,14 @@
 //!   and influence ties stay short.
 //!
 //! People without a manager and without reports are laid out in a grid under the trees.
+//!
+//! An org chart without reporting lines (a partnership, a consultancy that exports titles
+//! and levels) has no tree to draw. Its people are laid out in rows by seniority instead:
+//! one row per level of the level column, the top level first (people without a level
+//! last), or, without a level column, the people with formal power (by title) above the
+//! others. Each row is a compact grid as wide as the widest row needs (about √k columns
+//! for the largest row of k people), most nominated first.
+//!
 //! A force-directed layout would show influence communities better, but it would scramble
 //! the hierarchy and costs far more at a million people; this layout is O(V log V + E),
 //! and deterministic: the same data gives the same coordinates.
@@ -36,6 +44,9 @@ pub struct Layout {
 /// Lays out the people of `a`; `rank` is each person's place in the output order, which
 /// orders siblings before the refinement.
 pub fn layout(a: &Analysis, rank: &[usize]) -> Layout {
+    if !a.dataset.structure.reporting_lines.given() {
+        return by_seniority(a, rank);
+    }
     let tree = Tree::new(a, rank);
     let first = tree.place();
     let influence = a.graph.influence(Questions::All);
@@ -244,6 +255,57 @@ impl Tree {
             level: self.level.clone(),
         }
     }
+}
+
+/// Each person's row from the top when the org chart has no reporting lines: their level's
+/// place (top level 0, people without a level after the last), or without a level column 0
+/// for formal power and 1 for the others.
+pub fn seniority_rows(a: &Analysis) -> Vec<u32> {
+    match a.dataset.structure.levels() {
+        Some(levels) => levels.rows(),
+        None => a
+            .classification
+            .formal_power
+            .iter()
+            .map(|&f| u32::from(!f))
+            .collect(),
+    }
+}
+
+/// Rows by seniority ([`seniority_rows`]), each a grid of the common width, most nominated
+/// first (ties in output order), centred under the widest.
+fn by_seniority(a: &Analysis, rank: &[usize]) -> Layout {
+    let row = seniority_rows(a);
+    let n = row.len();
+    let rows = row.iter().max().map_or(0, |&r| r as usize + 1);
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); rows];
+    for (p, &r) in row.iter().enumerate() {
+        members[r as usize].push(p as u32);
+    }
+    let in_degree = &a.metrics.combined.in_degree;
+    for m in &mut members {
+        m.sort_unstable_by(|&p, &q| {
+            in_degree[q as usize]
+                .cmp(&in_degree[p as usize])
+                .then(rank[p as usize].cmp(&rank[q as usize]))
+        });
+    }
+    let cols = grid_columns(members.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+    let mut l = Layout {
+        x: vec![0.0; n],
+        y: vec![0.0; n],
+    };
+    let mut top = 0.0;
+    for m in members.iter().filter(|m| !m.is_empty()) {
+        let width = cols.min(m.len());
+        let left = (cols - width) as f64 / 2.0;
+        for (i, &p) in m.iter().enumerate() {
+            l.x[p as usize] = left + (i % width) as f64 + 0.5;
+            l.y[p as usize] = top + (i / width) as f64 * GRID_ROW;
+        }
+        top += ((m.len() - 1) / width) as f64 * GRID_ROW + 1.0;
+    }
+    l
 }
 
 /// Columns of a grid of `k` people: side by side up to 3, then about √k.

@@ -40,6 +40,9 @@ struct Summary<'a> {
     most_sought_after: Vec<Sought<'a>>,
     nearest_to_the_bar: Vec<Sought<'a>>,
     departments: Departments,
+    /// Written when the org chart has no reporting lines or has a level column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    org_chart: Option<OrgChartShape<'a>>,
     alignment: Alignment,
     communities: CommunitySummary,
     betweenness: PathsSummary,
@@ -125,6 +128,10 @@ struct Parameters<'a> {
     /// The default title pattern's individual-contributor titles (null with
     /// --manager-titles).
     contributor_titles: Option<&'a str>,
+    /// --manager-levels: levels of the level column that carry formal power (absent when
+    /// not given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    manager_levels: Option<&'a str>,
     /// --question-kind: questions whose kind was set by hand.
     question_kinds: BTreeMap<&'a str, &'static str>,
     /// Each question's weight in the combined influence layer.
@@ -261,6 +268,39 @@ struct Sought<'a> {
     short_of_bar: Option<u32>,
 }
 
+/// The formal structure's shape: reporting lines and the level column.
+#[derive(Serialize)]
+struct OrgChartShape<'a> {
+    /// Whether anyone in the org chart has a manager.
+    reporting_lines: bool,
+    /// What follows from having none; null with reporting lines.
+    reporting_lines_note: Option<String>,
+    /// The level column, when the org chart has one.
+    level_column: Option<LevelSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct LevelSummary<'a> {
+    header: &'a str,
+    /// Whether its numbers were read (false: mostly words, kept as given only).
+    used: bool,
+    /// People with a level read.
+    people: usize,
+    /// Filled cells without a number.
+    not_a_number: usize,
+    /// How many distinct levels, the top one and the bottom one.
+    levels: usize,
+    top_level: Option<serde_json::Value>,
+    bottom_level: Option<serde_json::Value>,
+    /// `lowest` (the smallest number is the top) or `highest`.
+    top: Option<crate::validate::structure::Top>,
+    /// `reporting-lines`, `formal-power` or `assumed`.
+    top_from: Option<crate::validate::structure::TopFrom>,
+    /// People whose level `--manager-levels` names.
+    formal_power_by_level: usize,
+    note: String,
+}
+
 #[derive(Serialize)]
 struct Alignment {
     /// Share of influence ties that point up the respondent's chain of command.
@@ -269,6 +309,9 @@ struct Alignment {
     ties_to_own_manager: Option<f64>,
     /// Share of managers who are high influence (leader-managers among all with formal power).
     managers_with_high_influence: Option<f64>,
+    /// Why the chain-of-command shares are null when the org chart has no reporting lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
 }
 
 impl Exporter for SummaryJson {
@@ -361,6 +404,7 @@ impl Exporter for SummaryJson {
                 strict: cx.options.strict,
                 pagerank_damping: crate::metrics::DAMPING,
                 contributor_titles: cx.options.contributor_titles.as_ref().map(|r| r.as_str()),
+                manager_levels: cx.options.manager_levels.as_ref().map(|l| l.as_str()),
                 question_kinds: cx
                     .options
                     .question_kinds
@@ -474,6 +518,7 @@ impl Exporter for SummaryJson {
             most_sought_after,
             nearest_to_the_bar,
             departments: departments(cx),
+            org_chart: org_chart(cx),
             alignment: alignment(cx),
             communities: CommunitySummary {
                 count: a.metrics.communities.count,
@@ -541,11 +586,67 @@ fn alignment(cx: &Context<'_>) -> Alignment {
         .iter()
         .filter(|&&r| r == Role::LeaderManager)
         .count();
+    let lines = a.dataset.structure.reporting_lines.given();
     Alignment {
-        ties_up_the_chain: a.metrics.chain.up_share().map(round),
-        ties_to_own_manager: a.metrics.chain.own_manager_share().map(round),
+        ties_up_the_chain: a.metrics.chain.up_share().filter(|_| lines).map(round),
+        ties_to_own_manager: a
+            .metrics
+            .chain
+            .own_manager_share()
+            .filter(|_| lines)
+            .map(round),
         managers_with_high_influence: share(leading, formal),
+        reason: a
+            .dataset
+            .structure
+            .reporting_lines
+            .why_none()
+            .map(|why| format!("no reporting lines: {why}")),
     }
+}
+
+fn org_chart<'a>(cx: &Context<'a>) -> Option<OrgChartShape<'a>> {
+    use crate::validate::LevelColumn;
+    let s = &cx.analysis.dataset.structure;
+    let level_column = match &s.levels {
+        LevelColumn::None => None,
+        LevelColumn::Unused {
+            header,
+            filled,
+            numbers,
+        } => Some(LevelSummary {
+            header,
+            used: false,
+            people: 0,
+            not_a_number: filled - numbers,
+            levels: 0,
+            top_level: None,
+            bottom_level: None,
+            top: None,
+            top_from: None,
+            formal_power_by_level: 0,
+            note: s.level_note(cx.options).unwrap_or_default(),
+        }),
+        LevelColumn::Used(l) => Some(LevelSummary {
+            header: &l.header,
+            used: true,
+            people: l.value.iter().filter(|v| v.is_some()).count(),
+            not_a_number: l.not_a_number,
+            levels: l.distinct.len(),
+            top_level: l.distinct.first().map(|&v| json_number(v)),
+            bottom_level: l.distinct.last().map(|&v| json_number(v)),
+            top: Some(l.top),
+            top_from: Some(l.top_from),
+            formal_power_by_level: l.power.iter().filter(|&&p| p).count(),
+            note: s.level_note(cx.options).unwrap_or_default(),
+        }),
+    };
+    let lines = s.reporting_lines.given();
+    (!lines || level_column.is_some()).then(|| OrgChartShape {
+        reporting_lines: lines,
+        reporting_lines_note: s.reporting_lines_note(),
+        level_column,
+    })
 }
 
 /// A number for JSON, rounded as every output writes numbers; whole numbers as integers.

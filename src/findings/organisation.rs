@@ -35,7 +35,8 @@ pub fn overload(cx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// Alignment: the share of influence ties that follow the chain of command, and the
-/// agreement of communities with departments.
+/// agreement of communities with departments. Without reporting lines there is no chain of
+/// command to follow: the finding says so instead of giving 0 %.
 pub fn alignment(cx: &Context<'_>) -> Vec<Finding> {
     let a = cx.analysis;
     let Some(share) = a.metrics.chain.up_share() else {
@@ -43,14 +44,21 @@ pub fn alignment(cx: &Context<'_>) -> Vec<Finding> {
     };
     let nmi =
         normalized_mutual_information(&a.metrics.communities.community, &a.metrics.department);
-    let mut evidence = vec![
-        ("ties_up_the_chain", share),
-        ("modularity", a.metrics.communities.modularity),
-    ];
-    let mut summary = format!(
-        "{:.0} % of influence ties point up the chain of command",
-        share * 100.0
-    );
+    let no_lines = a.dataset.structure.reporting_lines.why_none();
+    let mut evidence = Vec::with_capacity(3);
+    let mut summary = match &no_lines {
+        None => {
+            evidence.push(("ties_up_the_chain", share));
+            format!(
+                "{:.0} % of influence ties point up the chain of command",
+                share * 100.0
+            )
+        }
+        Some(why) => format!(
+            "The org chart has no reporting lines ({why}), so how far influence ties follow a chain of command is not measured"
+        ),
+    };
+    evidence.push(("modularity", a.metrics.communities.modularity));
     if let Some(nmi) = nmi {
         evidence.push(("community_department_nmi", nmi));
         summary += &format!(

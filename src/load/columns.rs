@@ -264,6 +264,30 @@ mod tests {
     }
 
     #[test]
+    fn finds_level_columns() {
+        let file: Arc<str> = Arc::from("org.csv");
+        for header in [
+            "Job Level",
+            "JOB_GRADE",
+            "Career Level",
+            "Management Level",
+            "Pay Grade",
+            "Seniority Level",
+            "level",
+            "Grade",
+            "Band",
+        ] {
+            let h = headers(&["Employee ID", "Job Title", header]);
+            assert_eq!(find(&file, &h, &LEVEL, None).unwrap(), Some(2), "{header}");
+        }
+        // The specific name wins over the bare one; a name that is no level is not taken.
+        let h = headers(&["level", "Job Level", "Job Title"]);
+        assert_eq!(find(&file, &h, &LEVEL, None).unwrap(), Some(1));
+        let h = headers(&["Employee ID", "Seniority Years", "Levelling Notes"]);
+        assert_eq!(find(&file, &h, &LEVEL, None).unwrap(), None);
+    }
+
+    #[test]
     fn the_specific_alias_wins_over_a_generic_one() {
         // `id` is an alias too, but `Personnel Number` is the more specific one.
         let file: Arc<str> = Arc::from("org.csv");

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use csv::StringRecord;
 
 use super::columns::{
-    self, DEPARTMENT, EMAIL, EMPLOYEE_ID, FIRST_NAME, LAST_NAME, MANAGER_ID, NAME, TITLE,
+    self, DEPARTMENT, EMAIL, EMPLOYEE_ID, FIRST_NAME, LAST_NAME, LEVEL, MANAGER_ID, NAME, TITLE,
 };
 use super::table::{Source, ragged_row};
 use crate::error::{Error, Result};
@@ -26,6 +26,9 @@ pub struct OrgColumns {
     pub first_name: Option<usize>,
     pub last_name: Option<usize>,
     pub email: Option<usize>,
+    /// The level or grade of each person's job, an org-chart column like any other in
+    /// `people.csv`; validation reads its numbers (`validate::levels`).
+    pub level: Option<usize>,
 }
 
 impl OrgColumns {
@@ -217,6 +220,7 @@ impl OrgChart {
             first_name: columns::find(file, h, &FIRST_NAME, map.first_name.as_deref())?,
             last_name: columns::find(file, h, &LAST_NAME, map.last_name.as_deref())?,
             email: columns::find(file, h, &EMAIL, map.email.as_deref())?,
+            level: columns::find(file, h, &LEVEL, map.level.as_deref())?,
         };
         let mut rows = Records::new(h.len(), &source);
         let mut ragged = Vec::new();
@@ -270,7 +274,8 @@ mod tests {
                 name: Some(3),
                 first_name: None,
                 last_name: None,
-                email: Some(4)
+                email: Some(4),
+                level: None,
             }
         );
         assert_eq!(org.rows.len(), 2);

@@ -10,6 +10,7 @@ mod org;
 mod people;
 mod problem;
 pub mod scales;
+pub mod structure;
 mod survey;
 
 pub use contacts::Contacts;
@@ -17,6 +18,7 @@ pub use ids::{IdIndex, Match};
 pub use people::People;
 pub use problem::{Problem, Problems, Severity};
 pub use scales::RatingScale;
+pub use structure::{LevelColumn, Levels, ReportingLines, Structure};
 pub use survey::{Answers, Nomination};
 
 use std::sync::Arc;
@@ -35,6 +37,8 @@ pub const USUAL_RESPONSE_RATE: f64 = 0.8;
 pub struct Dataset {
     pub org: OrgChart,
     pub people: People,
+    /// Whether the org chart has reporting lines, and its level column read as numbers.
+    pub structure: Structure,
     pub questions: Vec<String>,
     /// Each question's weight in the combined influence layer (`--question-weight`), by
     /// question index; 1 unless set.
@@ -137,6 +141,7 @@ pub fn finish(
     if problems.has_errors() {
         return Err(Error::InvalidData(errors_only(problems)));
     }
+    let structure = structure::structure(&org, &people, options, &mut problems)?;
     let mut answers = survey::check_survey(
         &survey,
         &org,
@@ -157,6 +162,7 @@ pub fn finish(
     let mut dataset = Dataset {
         org,
         people,
+        structure,
         questions: survey.questions,
         question_weights,
         question_kinds,

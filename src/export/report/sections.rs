@@ -113,13 +113,26 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
             where_leaders(cx)
         )
     };
-    let _ = write!(page, "<p class=\"lead\">{lead}</p>\n<div class=\"cards\">");
+    let _ = writeln!(page, "<p class=\"lead\">{lead}</p>");
+    // How formal power was read when the org chart has no reporting lines, or levels give it.
+    let structure = &d.structure;
+    if !structure.reporting_lines.given() || structure.level_power() {
+        let notes: Vec<String> = structure
+            .reporting_lines_note()
+            .into_iter()
+            .chain(structure.level_note(cx.options))
+            .map(|n| format!("{}.", html(&n)))
+            .collect();
+        let _ = writeln!(page, "<p class=\"note\">{}</p>", notes.join(" "));
+    }
+    page.push_str("<div class=\"cards\">");
     let warn = if rate < crate::validate::USUAL_RESPONSE_RATE {
         " warn"
     } else {
         ""
     };
-    let chain = chain_share(cx);
+    let lines = structure.reporting_lines.given();
+    let chain = chain_share(cx).filter(|_| lines);
     // The rate manager findings compare against, in the layer they read.
     let (naming, responding) = crate::findings::reports_naming_their_manager(cx.analysis);
     let team = crate::findings::team_layer(&cx.analysis.dataset, &cx.analysis.graph);
@@ -149,7 +162,11 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
             "",
             "Alignment",
             chain.map_or("–".to_string(), pct),
-            "of influence ties point up the nominator's own chain of command".to_string(),
+            if lines {
+                "of influence ties point up the nominator's own chain of command".to_string()
+            } else {
+                "no reporting lines: the org chart has no chain of command to follow".to_string()
+            },
         ),
         (
             "",
@@ -159,7 +176,9 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
             } else {
                 pct(naming as f64 / responding as f64)
             },
-            if responding == 0 {
+            if !lines {
+                "no reporting lines: nobody has a manager in the org chart".to_string()
+            } else if responding == 0 {
                 "nobody with a manager answered".to_string()
             } else {
                 format!(
@@ -262,9 +281,16 @@ pub fn rule(cx: &Context<'_>, page: &mut String) {
     facts.push(format!("at least {} nominators", r.min_nominations));
     let _ = writeln!(
         page,
-        "<p class=\"note\">{}. Formal power: direct reports, or a title matching <code>{}</code>.</p>",
+        "<p class=\"note\">{}. Formal power: direct reports, or a title matching <code>{}</code>{}.</p>",
         html(&facts.join("; ")),
-        html(cx.options.manager_titles.as_str())
+        html(cx.options.manager_titles.as_str()),
+        match &cx.options.manager_levels {
+            Some(levels) if cx.analysis.dataset.structure.level_power() => format!(
+                ", or level {} (<code>--manager-levels</code>)",
+                html(levels.as_str())
+            ),
+            _ => String::new(),
+        }
     );
 }
 
@@ -302,6 +328,12 @@ pub fn method(cx: &Context<'_>, page: &mut String) {
             "Survey answers are self-reported and time-bound; a tie is a name on a list, not a measure of how much help flows. Very small teams cannot nominate many people. Use these results to start conversations, not to make decisions about individuals on their own.",
         ),
     ];
+    if !cx.analysis.dataset.structure.reporting_lines.given() {
+        notes[0].1 = "The org chart has no reporting lines, so nobody has direct reports: a person has formal power with a managerial title, or a level that --manager-levels names. Formal reach is 0 for everyone.";
+        notes[3].1 = "Alignment is the share of influence ties that point to someone in the nominator's own chain of command. The org chart has no reporting lines, so there is no chain of command and alignment is not measured.";
+    } else if cx.analysis.dataset.structure.level_power() {
+        notes[0].1 = "A person has formal power with at least one direct report in the org chart, a managerial title, or a level that --manager-levels names. Formal reach is everyone under them, at any depth.";
+    }
     if cx.view.pseudonymized() {
         notes.push(("Privacy", "This run was pseudonymised: every id is a keyed pseudonym (the same key gives the same pseudonyms in other runs), and names, e-mails and every org-chart column but title and department were left out."));
     }
