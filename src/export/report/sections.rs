@@ -15,10 +15,7 @@ pub(super) fn pct(x: f64) -> String {
     format!("{:.0} %", x * 100.0)
 }
 
-/// "1 finding", "2 findings": `n` and the noun, singular or plural.
-pub(super) fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub(super) use super::super::format::count;
 
 fn count_role(cx: &Context<'_>, role: Role) -> usize {
     cx.analysis
