@@ -319,7 +319,7 @@ fn table_rows(doc: &Element, header: &str) -> Vec<Vec<String>> {
     table
         .all("tr")
         .into_iter()
-        .filter(|tr| tr.all("td").len() > 0)
+        .filter(|tr| !tr.all("td").is_empty())
         .map(|tr| tr.all("td").iter().map(|td| td.all_text()).collect())
         .collect()
 }

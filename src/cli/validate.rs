@@ -157,8 +157,8 @@ fn print_questions(d: &Dataset) {
         count(d.questions.len(), "question", "questions")
     ));
     let ties = ties_per_question(d);
-    for q in 0..d.questions.len() {
-        say(&format!("  {}", question_line(d, q, ties[q])));
+    for (q, &ties) in ties.iter().enumerate() {
+        say(&format!("  {}", question_line(d, q, ties)));
         if let Some(scale) = d.rating_scale(q) {
             say(&format!("    {}", scale.in_words()));
         }
