@@ -271,3 +271,96 @@ fn inputs_with_id(id: &str, typo: &str, check: impl Fn(&Workdir)) {
     );
     check(&w);
 }
+
+#[test]
+fn validate_prints_each_question_with_its_kind_and_how_it_was_decided() {
+    let w = Workdir::new();
+    let below = common::roster(&w);
+    // Two more questions: one whose name says nothing, one whose kind is given.
+    let mut survey = w.read("in/survey.csv");
+    survey.push_str("E01,E02,q7,1\nE02,E03,q7,1\nE03,E01,lunch,1\n");
+    w.write("in/survey.csv", &survey);
+    // Rows of a question in the survey: each is one tie (every rating is a row too).
+    let rows = |q: &str| {
+        survey
+            .lines()
+            .filter(|l| l.contains(&format!(",{q},")))
+            .count()
+    };
+    let args = ["validate", "in", "--question-kind", "lunch=social"];
+    let run = w.run(&args);
+    run.expect_code(0);
+    let scale = format!(
+        "rating scale 1–5 on 100 % of pairs; answers of 4 or more are ties, {below} lower answers are not"
+    );
+    for line in [
+        "6 questions:".to_string(),
+        format!(
+            "  advice: influence (from its name); {} ties from 30 respondents",
+            rows("advice")
+        ),
+        format!(
+            "  friendship: social (from its name); {} ties from 30 respondents",
+            rows("friendship")
+        ),
+        format!(
+            "  conflict: negative (from its name); {} ties from 30 respondents",
+            rows("conflict")
+        ),
+        format!(
+            "  information: influence (from its name); {} ties from 30 respondents\n    {scale}",
+            rows("information") - below
+        ),
+        "  q7: influence (assumed: the name matches no word list; set --question-kind q7=KIND); 2 ties from 30 respondents".to_string(),
+        "  lunch: social (--question-kind); 1 tie from 30 respondents".to_string(),
+        "1 warning:".to_string(),
+    ] {
+        assert!(run.stdout.contains(&line), "{line}\n{}", run.stdout);
+    }
+    // JSON logs: one line per question with its kind, how it was decided and the scale.
+    let mut json = args.to_vec();
+    json.extend(["--log-format", "json"]);
+    let run = w.run(&json);
+    run.expect_code(0);
+    let lines = json_lines(&run.stderr);
+    let question = |name: &str| {
+        lines
+            .iter()
+            .find(|l| l["question"] == name)
+            .unwrap_or_else(|| panic!("no line for {name}:\n{}", run.stderr))
+    };
+    assert_eq!(question("conflict")["kind"], "negative");
+    assert_eq!(question("q7")["kind_from"], "assumed");
+    assert_eq!(question("lunch")["kind_from"], "given");
+    let info = question("information");
+    assert_eq!(info["kind_from"], "recognised");
+    assert_eq!(info["rating_scale"]["below_cut"], below);
+    assert_eq!(info["rating_scale"]["min_tie"], 4.0);
+    assert!(info["message"].as_str().unwrap().ends_with(&scale));
+    assert!(question("advice")["rating_scale"].is_null());
+}
+
+#[test]
+fn analyze_says_one_informal_leader_and_one_warning_in_the_singular() {
+    // The roster makes one informal leader (E12) and one warning (its rating scale).
+    let w = Workdir::new();
+    common::roster(&w);
+    let run = w.run(&["analyze", "in", "--out", "out"]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(
+            "30 people, 30 respondents (100.0 %), 1 informal leader; 1 warning (see data-quality.csv); results in out"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Several of each stay plural, as the README quotes the line.
+    let run = w.run(&["analyze", &sample(), "--out", "sample"]);
+    run.expect_code(0);
+    assert!(
+        run.stderr
+            .contains("4 informal leaders; 6 warnings (see data-quality.csv)"),
+        "{}",
+        run.stderr
+    );
+}

@@ -308,3 +308,276 @@ fn chromium_renders_the_report() {
     );
     assert!(dom.contains("Informal leaders") && dom.contains("class=\"matrix\""));
 }
+
+/// Rows of the first table whose header row holds `header`, as cell texts.
+fn table_rows(doc: &Element, header: &str) -> Vec<Vec<String>> {
+    let table = doc
+        .all("table")
+        .into_iter()
+        .find(|t| t.all("th").iter().any(|th| th.all_text() == header))
+        .unwrap_or_else(|| panic!("no table with a {header:?} column"));
+    table
+        .all("tr")
+        .into_iter()
+        .filter(|tr| !tr.all("td").is_empty())
+        .map(|tr| tr.all("td").iter().map(|td| td.all_text()).collect())
+        .collect()
+}
+
+fn summary(w: &Workdir, out: &str) -> serde_json::Value {
+    serde_json::from_str(&w.read(&format!("{out}/summary.json"))).unwrap()
+}
+
+/// The roster's report, parsed, with its summary.json; checked for outside references.
+fn roster_report(w: &Workdir, out: &str, extra: &[&str]) -> (Element, serde_json::Value) {
+    let mut args = vec!["analyze", "in", "--out", out];
+    args.extend(extra);
+    w.run(&args).expect_code(0);
+    let text = w.read(&format!("{out}/report.html"));
+    external_references(&text);
+    (parse(&text), summary(w, out))
+}
+
+#[test]
+fn the_report_lists_each_question_with_its_kind_and_rating_scale() {
+    let w = Workdir::new();
+    let below = common::roster(&w);
+    let (doc, s) = roster_report(&w, "out", &[]);
+    let rows = table_rows(&doc, "Answers read");
+    let shown: Vec<[&str; 3]> = rows
+        .iter()
+        .map(|r| [r[0].as_str(), r[1].as_str(), r[4].as_str()])
+        .collect();
+    let each = "every colleague named is a tie";
+    assert_eq!(
+        shown,
+        [
+            ["advice", "influence (from its name)", each],
+            ["friendship", "social (from its name)", each],
+            ["conflict", "negative (from its name)", each],
+            [
+                "information",
+                "influence (from its name)",
+                &format!(
+                    "rating scale 1–5 on 100 % of pairs; answers of 4 or more are ties, {below} lower answers are not"
+                )
+            ],
+        ]
+    );
+    for (row, q) in rows.iter().zip(s["questions"].as_array().unwrap()) {
+        assert_eq!(row[2], q["respondents"].to_string());
+        assert_eq!(row[3], q["ties"].to_string());
+    }
+    // A kind given by hand says so.
+    let (doc, _) = roster_report(
+        &w,
+        "given",
+        &["--question-kind", "friendship=collaboration"],
+    );
+    assert_eq!(
+        table_rows(&doc, "Answers read")[1][1],
+        "collaboration (--question-kind)"
+    );
+}
+
+/// The roster's bar for people without formal power (0) or with it (1).
+fn bar(s: &serde_json::Value, group: usize) -> u64 {
+    s["high_influence_rule"]["groups"][group]["threshold"]
+        .as_u64()
+        .unwrap()
+}
+
+#[test]
+fn the_quadrant_chart_draws_a_bar_per_formal_standing() {
+    let w = Workdir::new();
+    common::roster(&w);
+    let (doc, s) = roster_report(&w, "out", &[]);
+    assert_ne!(bar(&s, 0), bar(&s, 1), "the roster should give two bars");
+    // Each bar over its own side: the strip (no formal power), then the rest.
+    let svg = doc.all("svg")[0];
+    let strip = svg.all("rect")[1];
+    let num = |e: &Element, a: &str| e.attr(a).unwrap().parse::<f64>().unwrap();
+    let strip_end = num(strip, "x") + num(strip, "width");
+    let lines: Vec<&Element> = svg
+        .all("line")
+        .into_iter()
+        .filter(|l| l.attr("stroke-dasharray").is_some())
+        .collect();
+    let labels: Vec<String> = svg
+        .all("text")
+        .iter()
+        .map(|t| t.all_text())
+        .filter(|t| t.contains("bar: "))
+        .collect();
+    assert_eq!((lines.len(), labels.len()), (2, 2), "{labels:?}");
+    assert!(num(lines[0], "x1") >= num(strip, "x") && num(lines[0], "x2") <= strip_end);
+    assert!(num(lines[1], "x1") >= strip_end);
+    assert_eq!(labels[0], format!("bar: {} nominators", bar(&s, 0)));
+    assert_eq!(
+        labels[1],
+        format!("high-influence bar: {} nominators", bar(&s, 1))
+    );
+    // Higher bar, higher line (the y axis grows upwards).
+    assert!(num(lines[1], "y1") < num(lines[0], "y1"));
+    // A rule with one bar draws one line across.
+    let (doc, s) = roster_report(&w, "outlier", &["--outlier-z", "3"]);
+    let lines: Vec<&Element> = doc.all("svg")[0]
+        .all("line")
+        .into_iter()
+        .filter(|l| l.attr("stroke-dasharray").is_some())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert!(num(lines[0], "x1") < strip_end && num(lines[0], "x2") > strip_end);
+    assert!(s["high_influence_rule"]["threshold"].is_u64());
+}
+
+#[test]
+fn the_rule_section_states_each_groups_model_and_bar() {
+    let w = Workdir::new();
+    common::roster(&w);
+    let (doc, s) = roster_report(&w, "out", &[]);
+    let groups = s["high_influence_rule"]["groups"].as_array().unwrap();
+    let rows = table_rows(&doc, "Overdispersion");
+    assert_eq!(rows.len(), 2);
+    for (row, g) in rows.iter().zip(groups) {
+        assert_eq!(row[0], g["standing"].as_str().unwrap());
+        assert_eq!(row[1], g["people"].to_string());
+        assert_eq!(row[2], "the group");
+        let mean = g["mean"].as_f64().unwrap();
+        assert_eq!(
+            row[3].parse::<f64>().unwrap(),
+            (mean * 100.0).round() / 100.0
+        );
+        // Of the 29 colleagues who could name anyone.
+        assert_eq!(row[5], format!("{} of 29 possible", g["threshold"]));
+    }
+    // Someone reaches a bar: the most sought after are listed, the first reaching it.
+    let sought = table_rows(&doc, "Nominators lacking");
+    assert_eq!(sought[0][5], "none: reaches it");
+    assert_eq!(sought[0][0], "Person 12E12");
+
+    // A group fitted on its own but smaller than --min-group-size: its model figures are
+    // withheld, its bar stays; the larger group keeps its figures.
+    let (doc, _) = roster_report(&w, "small", &["--min-group-size", "15"]);
+    let rows = table_rows(&doc, "Overdispersion");
+    assert_eq!(rows[0][0], "no formal power");
+    assert_ne!(rows[0][3], "withheld");
+    assert_eq!(rows[1][0], "formal power");
+    assert_eq!(
+        (rows[1][3].as_str(), rows[1][4].as_str()),
+        ("withheld", "withheld")
+    );
+    assert_eq!(rows[1][5], format!("{} of 29 possible", bar(&s, 1)));
+    assert!(doc.all_text().contains(
+        "The model figures of a group of fewer than 15 people are withheld (--min-group-size)."
+    ));
+}
+
+#[test]
+fn the_headline_counts_informal_leaders_in_the_singular_and_the_plural() {
+    let w = Workdir::new();
+    common::roster(&w);
+    let (doc, _) = roster_report(&w, "out", &[]);
+    let lead = |doc: &Element| {
+        doc.all("p")
+            .into_iter()
+            .find(|p| p.attr("class") == Some("lead"))
+            .unwrap()
+            .all_text()
+    };
+    assert!(
+        lead(&doc).starts_with("1 informal leader: a person without managerial authority whom far more colleagues seek out than is typical for people of the same formal standing"),
+        "{}",
+        lead(&doc)
+    );
+    let dir = root().join("sample-data");
+    w.run(&["analyze", dir.to_str().unwrap(), "--out", "sample"])
+        .expect_code(0);
+    let doc = parse(&w.read("sample/report.html"));
+    assert!(
+        lead(&doc).starts_with("4 informal leaders: people without managerial authority whom"),
+        "{}",
+        lead(&doc)
+    );
+}
+
+/// Twelve colleagues who each name the next three; P01–P03 are named a little more. Nobody
+/// stands out.
+fn flat(w: &Workdir) {
+    let id = |i: usize| format!("P{:02}", i + 1);
+    let mut org = String::from("employee_id,name\n");
+    let mut survey = String::from("respondent_id,nominee_id\n");
+    for i in 0..12 {
+        org.push_str(&format!(
+            "{},Person {}\n",
+            id(i),
+            char::from(b'A' + i as u8)
+        ));
+        let mut named = vec![(i + 1) % 12, (i + 2) % 12, (i + 3) % 12];
+        if i >= 4 && !named.contains(&(i % 3)) {
+            named.push(i % 3);
+        }
+        for j in named {
+            survey.push_str(&format!("{},{}\n", id(i), id(j)));
+        }
+    }
+    w.write("in/org.csv", org);
+    w.write("in/survey.csv", survey);
+}
+
+#[test]
+fn when_nobody_reaches_the_bar_the_report_and_summary_list_the_most_sought_after() {
+    let w = Workdir::new();
+    flat(&w);
+    for (out, extra) in [
+        ("plain", &[][..]),
+        (
+            "pseudo",
+            &["--pseudonymize", "--key", "0123456789abcdef0123"][..],
+        ),
+    ] {
+        let mut args = vec!["analyze", "in", "--out", out];
+        args.extend(extra);
+        w.run(&args).expect_code(0);
+        let s = summary(&w, out);
+        assert_eq!(s["roles"]["informal-leader"], 0);
+        assert_eq!(s["roles"]["leader-manager"], 0);
+        let listed = s["most_sought_after"].as_array().unwrap();
+        assert_eq!(listed.len(), 10);
+        let text = w.read(&format!("{out}/report.html"));
+        external_references(&text);
+        let doc = parse(&text);
+        let all = doc.all_text();
+        assert!(
+            all.contains("No one stands out from people of the same formal standing: nobody reaches the bar. The most sought after, and how many nominators each lacks:"),
+            "{all}"
+        );
+        assert!(all.contains("No informal leader: nobody without managerial authority"));
+        // The report's table is summary.json's list, person by person.
+        let rows = table_rows(&doc, "Nominators lacking");
+        assert_eq!(rows.len(), listed.len());
+        for (row, p) in rows.iter().zip(listed) {
+            let id = p["employee_id"].as_str().unwrap();
+            assert!(row[0].ends_with(id), "{row:?} {p}");
+            assert_eq!(row[1], "no formal power");
+            assert_eq!(row[3], p["in_degree"].to_string());
+            assert_eq!(row[4], p["bar"].to_string());
+            assert_eq!(row[5], p["short_of_bar"].to_string());
+            assert!(p["short_of_bar"].as_u64().unwrap() > 0);
+        }
+        // People named as the rest of the report names them: name and id, or the
+        // pseudonym alone.
+        if out == "plain" {
+            // P03 is Person C: the name over the id.
+            let id = listed[0]["employee_id"].as_str().unwrap();
+            let n: u8 = id[1..].parse().unwrap();
+            assert_eq!(
+                rows[0][0],
+                format!("Person {}{id}", char::from(b'A' + n - 1))
+            );
+        } else {
+            assert!(rows.iter().all(|r| r[0].starts_with("p_")));
+            assert!(!all.contains("Person A"));
+        }
+    }
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueHint};
 use orgsphere::Result;
 use orgsphere::classify::Role;
+use orgsphere::export::format::count;
 use orgsphere::export::{Format, OutputOptions};
 use serde_json::json;
 
@@ -75,11 +76,12 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
         .count();
     log::info(
         &format!(
-            "{} people, {} respondents ({:.1} %), {leaders} informal leaders; {} warnings (see data-quality.csv); results in {}",
+            "{} people, {} respondents ({:.1} %), {}; {} (see data-quality.csv); results in {}",
             d.people.len(),
             d.respondents(),
             100.0 * d.response_rate(),
-            d.warnings.len(),
+            count(leaders, "informal leader", "informal leaders"),
+            count(d.warnings.len(), "warning", "warnings"),
             options.out.display()
         ),
         json!({

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::Args;
-use orgsphere::export::format::terminal;
+use orgsphere::export::format::{count, terminal};
 use orgsphere::load::survey::Shape;
 use orgsphere::validate::{Dataset, Problem};
 use orgsphere::{Error, Result};
@@ -38,17 +38,18 @@ pub fn run(args: ValidateArgs) -> Result<()> {
         Ok(d) => {
             if !log::quiet() {
                 print_inputs(&d);
+                print_questions(&d);
                 for note in d.structure.notes(&options) {
                     say(&format!("note: {note}"));
                 }
-                print_grouped("warnings", &d.warnings);
+                print_grouped(("warning", "warnings"), &d.warnings);
                 say("no errors");
             }
             leave(d);
             Ok(())
         }
         Err(Error::InvalidData(problems)) => {
-            print_grouped("errors", &problems);
+            print_grouped(("error", "errors"), &problems);
             Err(Error::InvalidDataListed(problems.len()))
         }
         Err(e) => Err(e),
@@ -62,18 +63,39 @@ fn leave(d: Dataset) {
     std::mem::forget(d);
 }
 
-/// With `--log-format json`: every warning as its own line, then the counts.
+/// With `--log-format json`: every warning as its own line, one line per question, then
+/// the counts.
 fn log_json(d: &Dataset) {
     for w in &d.warnings {
         log::problem(w, None);
     }
+    let ties = ties_per_question(d);
+    for (q, name) in d.questions.iter().enumerate() {
+        let scale = d.rating_scale(q);
+        let mut message = question_line(d, q, ties[q]);
+        if let Some(scale) = scale {
+            message.push_str("; ");
+            message.push_str(&scale.in_words());
+        }
+        log::info(
+            &message,
+            json!({
+                "question": name,
+                "kind": d.question_kinds[q].as_str(),
+                "kind_from": d.question_kind_source[q].as_str(),
+                "respondents": respondents(d, q),
+                "ties": ties[q],
+                "rating_scale": scale,
+            }),
+        );
+    }
     log::info(
         &format!(
-            "{} people, {} respondents ({:.1} %); {} warnings; no errors",
+            "{} people, {} respondents ({:.1} %); {}; no errors",
             d.people.len(),
             d.respondents(),
             100.0 * d.response_rate(),
-            d.warnings.len()
+            count(d.warnings.len(), "warning", "warnings")
         ),
         json!({
             "people": d.people.len(),
@@ -133,17 +155,57 @@ fn print_inputs(d: &Dataset) {
     }
 }
 
+/// Each question with its kind, how the kind was decided, its ties and, for a rating
+/// scale, how its answers were read.
+fn print_questions(d: &Dataset) {
+    say(&format!(
+        "{}:",
+        count(d.questions.len(), "question", "questions")
+    ));
+    let ties = ties_per_question(d);
+    for (q, &ties) in ties.iter().enumerate() {
+        say(&format!("  {}", question_line(d, q, ties)));
+        if let Some(scale) = d.rating_scale(q) {
+            say(&format!("    {}", scale.in_words()));
+        }
+    }
+}
+
+/// `advice: influence (from its name); 190 ties from 21 respondents`.
+fn question_line(d: &Dataset, q: usize, ties: usize) -> String {
+    format!(
+        "{}: {}; {} from {}",
+        d.questions[q],
+        d.kind_in_words(q),
+        count(ties, "tie", "ties"),
+        count(respondents(d, q), "respondent", "respondents")
+    )
+}
+
+/// Ties kept per question (one pass over the nominations).
+fn ties_per_question(d: &Dataset) -> Vec<usize> {
+    let mut ties = vec![0; d.questions.len()];
+    for n in &d.answers.nominations {
+        ties[n.question as usize] += 1;
+    }
+    ties
+}
+
+fn respondents(d: &Dataset, q: usize) -> usize {
+    d.answers.responded[q].iter().filter(|&&r| r).count()
+}
+
 /// Prints one line on stdout, control characters from the inputs shown as escapes.
 fn say(line: &str) {
     println!("{}", terminal(line));
 }
 
-fn print_grouped(what: &str, problems: &[Problem]) {
+fn print_grouped((one, many): (&str, &str), problems: &[Problem]) {
     if problems.is_empty() {
-        say(&format!("no {what}"));
+        say(&format!("no {many}"));
         return;
     }
-    say(&format!("{} {what}:", problems.len()));
+    say(&format!("{}:", count(problems.len(), one, many)));
     let mut by_code: BTreeMap<&str, Vec<&Problem>> = BTreeMap::new();
     for p in problems {
         by_code.entry(p.code).or_default().push(p);

@@ -10,6 +10,11 @@ pub fn float(x: f64) -> String {
     out
 }
 
+/// `n` and the noun, singular or plural: "1 finding", "2 findings", "0 findings".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// An optional float: empty when the metric does not apply.
 pub fn opt_float(x: Option<f64>) -> String {
     x.map(float).unwrap_or_default()

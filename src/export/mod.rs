@@ -23,6 +23,7 @@ pub mod privacy;
 mod quality;
 mod report;
 mod sink;
+pub mod sought;
 mod style;
 mod summary;
 mod view;
@@ -62,6 +63,7 @@ pub struct Context<'a> {
     layout: OnceLock<Layout>,
     edges: OnceLock<Vec<(usize, usize, Tie)>>,
     xml_ids: OnceLock<Vec<String>>,
+    sought: OnceLock<sought::SoughtAfter>,
 }
 
 impl<'a> Context<'a> {
@@ -84,6 +86,7 @@ impl<'a> Context<'a> {
             layout: OnceLock::new(),
             edges: OnceLock::new(),
             xml_ids: OnceLock::new(),
+            sought: OnceLock::new(),
         }
     }
 
@@ -91,6 +94,13 @@ impl<'a> Context<'a> {
     pub fn layout(&self) -> &Layout {
         self.layout
             .get_or_init(|| layout::layout(self.analysis, self.view.rank()))
+    }
+
+    /// The most sought-after people and the nearest to the high-influence bar, computed
+    /// once for `summary.json` and the report.
+    pub fn sought_after(&self) -> &sought::SoughtAfter {
+        self.sought
+            .get_or_init(|| sought::sought_after(self.analysis))
     }
 
     /// Whether the organisation is above [`LARGE_ORGANISATION`] people (graph files cut to

@@ -14,10 +14,6 @@ use crate::options::HighInfluenceRule;
 /// Bumped whenever a field changes meaning or disappears. 2: the default high-influence
 /// rule is `standing` (per-group bars in `high_influence_rule.groups`, `threshold` null).
 pub const SCHEMA_VERSION: u32 = 2;
-/// How many of the most sought-after people the summary lists.
-const TOP_SOUGHT: usize = 10;
-/// How many of those nearest to the high-influence bar (without reaching it) it lists.
-const NEAREST: usize = 5;
 /// How many informal leaders the summary lists by name.
 const TOP_LEADERS: usize = 25;
 
@@ -344,32 +340,17 @@ impl Exporter for SummaryJson {
                 reason: cx.view.reason(p),
             })
             .collect();
-        let order = ranking(&inf.in_degree, &inf.pagerank);
-        let sought = |p: usize| {
-            let bar = cls.rule.bar(cls.formal_power[p]);
-            Sought {
-                employee_id: cx.view.id(p),
-                role: cls.role[p].as_str(),
-                formal_power: cls.formal_power[p],
-                in_degree: inf.in_degree[p],
-                bar,
-                short_of_bar: bar.map(|b| b.saturating_sub(inf.in_degree[p])),
-            }
+        let sought = |s: &super::sought::Sought| Sought {
+            employee_id: cx.view.id(s.person),
+            role: cls.role[s.person].as_str(),
+            formal_power: s.formal_power,
+            in_degree: s.in_degree,
+            bar: s.bar,
+            short_of_bar: s.short_of_bar,
         };
-        let most_sought_after = order.iter().take(TOP_SOUGHT).map(|&p| sought(p)).collect();
-        let mut near: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&p| !cls.high_influence[p] && inf.in_degree[p] > 0)
-            .filter(|&p| cls.rule.bar(cls.formal_power[p]).is_some())
-            .collect();
-        // Fewest nominators short first; the ranking breaks ties (a stable sort).
-        near.sort_by_key(|&p| {
-            cls.rule
-                .bar(cls.formal_power[p])
-                .map_or(u32::MAX, |b| b.saturating_sub(inf.in_degree[p]))
-        });
-        let nearest_to_the_bar = near.into_iter().take(NEAREST).map(sought).collect();
+        let listed = cx.sought_after();
+        let most_sought_after = listed.most.iter().map(sought).collect();
+        let nearest_to_the_bar = listed.nearest.iter().map(sought).collect();
         let questions = (0..d.questions.len())
             .map(|q| QuestionSummary {
                 name: &d.questions[q],
@@ -381,11 +362,7 @@ impl Exporter for SummaryJson {
                     .iter()
                     .map(|&k| k as usize)
                     .sum(),
-                rating_scale: d
-                    .rating_scales
-                    .iter()
-                    .find(|s| s.question as usize == q)
-                    .map(ScaleSummary::of),
+                rating_scale: d.rating_scale(q).map(ScaleSummary::of),
             })
             .collect();
         let people = d.people.len().max(1) as f64;

@@ -80,6 +80,28 @@ impl KindSource {
 }
 
 impl Dataset {
+    /// Question `q`'s kind and how it was decided, as `validate` and the report write it:
+    /// `influence (from its name)`, `social (--question-kind)`, or `influence (assumed:
+    /// the name matches no word list; set --question-kind q7=KIND)`.
+    pub fn kind_in_words(&self, q: usize) -> String {
+        let kind = self.question_kinds[q].as_str();
+        match self.question_kind_source[q] {
+            KindSource::Given => format!("{kind} (--question-kind)"),
+            KindSource::Recognised => format!("{kind} (from its name)"),
+            KindSource::Assumed => format!(
+                "{kind} (assumed: the name matches no word list; set --question-kind {}=KIND)",
+                self.questions[q]
+            ),
+        }
+    }
+
+    /// Question `q`'s rating scale, when it was read as one.
+    pub fn rating_scale(&self, q: usize) -> Option<&RatingScale> {
+        self.rating_scales.iter().find(|s| s.question as usize == q)
+    }
+}
+
+impl Dataset {
     /// Whether question `q` is of the influence kind.
     pub fn is_influence(&self, q: usize) -> bool {
         self.question_kinds[q] == QuestionKind::Influence

@@ -39,6 +39,38 @@ pub struct RatingScale {
     pub below_cut: usize,
 }
 
+impl RatingScale {
+    /// The scale in words, as `validate` and the report write it: `rating scale 1–5 on
+    /// 44 % of pairs; answers of 4 or more are ties, 709 lower answers are not`.
+    pub fn in_words(&self) -> String {
+        let (first, last) = (self.values[0], self.values[self.values.len() - 1]);
+        let contiguous = self.values.windows(2).all(|w| w[1] - w[0] == 1.0);
+        let values = if contiguous {
+            format!("{first}–{last}")
+        } else {
+            list(&self.values)
+        };
+        let below = match self.below_cut {
+            1 => "1 lower answer is not".to_string(),
+            n => format!("{n} lower answers are not"),
+        };
+        format!(
+            "rating scale {values} on {:.0} % of pairs; answers of {} or more are ties, {below}",
+            self.pair_share * 100.0,
+            self.min_tie
+        )
+    }
+}
+
+/// Values as a list: `1, 2, 4, 5`.
+fn list(values: &[f64]) -> String {
+    values
+        .iter()
+        .map(|v| format!("{v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Finds the rating scales among the questions, keeps only their upper answers as ties, and
 /// warns about each. Nothing happens when the user set `--min-weight`.
 pub fn apply(
@@ -121,13 +153,6 @@ fn warning(survey: &Survey, scale: &RatingScale) -> Problem {
             || Arc::from(""),
             |r| Arc::clone(&survey.files[r.file as usize].file),
         );
-    let list = |values: &[f64]| {
-        values
-            .iter()
-            .map(|v| format!("{v}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let kept: Vec<f64> = scale
         .values
         .iter()
@@ -147,4 +172,32 @@ fn warning(survey: &Survey, scale: &RatingScale) -> Problem {
             scale.values[0],
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scale(values: &[f64], min_tie: f64, below_cut: usize) -> RatingScale {
+        RatingScale {
+            question: 0,
+            values: values.to_vec(),
+            pair_share: 0.436,
+            min_tie,
+            below_cut,
+        }
+    }
+
+    #[test]
+    fn a_scale_in_words() {
+        assert_eq!(
+            scale(&[1.0, 2.0, 3.0, 4.0, 5.0], 4.0, 709).in_words(),
+            "rating scale 1–5 on 44 % of pairs; answers of 4 or more are ties, 709 lower answers are not"
+        );
+        // Values with a gap are listed; one answer below the cut is singular.
+        assert_eq!(
+            scale(&[0.0, 2.0, 3.0, 4.0], 3.0, 1).in_words(),
+            "rating scale 0, 2, 3, 4 on 44 % of pairs; answers of 3 or more are ties, 1 lower answer is not"
+        );
+    }
 }

@@ -210,3 +210,64 @@ impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
         Ok(UniqueKeys)
     }
 }
+
+/// A roster survey of 30 people with questions of every kind: a CEO (E01), ten team leads
+/// (E02–E11) and nineteen engineers (E12–E30) in their teams. Everyone answers:
+/// - `advice` (influence): person i names i+1 and i+3 (in roster order), their manager,
+///   and E12, so E12, without formal power, is named by all 29 others;
+/// - `friendship` (social): i names i+2; `conflict` (negative): i names i+5;
+/// - `information`: everyone rates every colleague from 1 to 5 (engineers evenly, team leads
+///   and the CEO 3 to 5), so it is a rating scale and the people with formal power are
+///   named more there: the two formal standings get different bars.
+///
+/// Returns the number of `information` answers below 4 (rated, but no tie).
+pub fn roster(w: &Workdir) -> usize {
+    const N: usize = 30;
+    const LEADS: usize = 10;
+    const STAR: usize = 11;
+    let id = |i: usize| format!("E{:02}", i + 1);
+    let manager = |i: usize| match i {
+        0 => None,
+        1..=LEADS => Some(0),
+        _ => Some(1 + i % LEADS),
+    };
+    let mut org = String::from("employee_id,manager_id,name,title,department\n");
+    for i in 0..N {
+        let title = match i {
+            0 => "CEO",
+            1..=LEADS => "Team Lead",
+            _ => "Engineer",
+        };
+        let dept = if i == 0 { "Board" } else { "Engineering" };
+        let m = manager(i).map(id).unwrap_or_default();
+        org.push_str(&format!("{},{m},Person {},{title},{dept}\n", id(i), i + 1));
+    }
+    w.write("in/org.csv", org);
+    let mut survey = String::from("respondent_id,nominee_id,question,weight\n");
+    let mut below = 0;
+    for i in 0..N {
+        let mut advice = vec![(i + 1) % N, (i + 3) % N];
+        advice.extend(manager(i));
+        advice.push(STAR);
+        let mut named = Vec::new();
+        for j in advice {
+            if j != i && !named.contains(&j) {
+                named.push(j);
+                survey.push_str(&format!("{},{},advice,1\n", id(i), id(j)));
+            }
+        }
+        survey.push_str(&format!("{},{},friendship,1\n", id(i), id((i + 2) % N)));
+        survey.push_str(&format!("{},{},conflict,1\n", id(i), id((i + 5) % N)));
+        for j in (0..N).filter(|&j| j != i) {
+            let rating = if j > LEADS {
+                (7 * i + 3 * j) % 5 + 1
+            } else {
+                (i + j) % 3 + 3
+            };
+            below += usize::from(rating < 4);
+            survey.push_str(&format!("{},{},information,{rating}\n", id(i), id(j)));
+        }
+    }
+    w.write("in/survey.csv", survey);
+    below
+}

@@ -11,7 +11,10 @@ pub struct Element {
     pub name: String,
     pub attrs: Vec<(String, String)>,
     pub children: Vec<Element>,
+    /// The element's own text (not its children's).
     pub text: String,
+    /// All text inside, children included, in document order.
+    inner: String,
 }
 
 impl Element {
@@ -44,11 +47,10 @@ impl Element {
         self.children.iter().find(|c| c.name == name)
     }
 
-    /// All text inside, children included.
+    /// All text inside, children included, in document order (`<p>a <b>b</b> c</p>` gives
+    /// `a b c`).
     pub fn all_text(&self) -> String {
-        let mut s = String::new();
-        self.walk(&mut |e| s.push_str(&e.text));
-        s
+        self.inner.clone()
     }
 }
 
@@ -80,6 +82,11 @@ fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{fffe}' | '\u{ffff}'))
 }
 
+fn push_text(e: &mut Element, text: &str) {
+    e.text.push_str(text);
+    e.inner.push_str(text);
+}
+
 /// Parses `text` into its root element; panics with the position on any error, including
 /// a character XML 1.0 does not allow (which quick-xml lets through).
 pub fn parse(text: &str) -> Element {
@@ -100,18 +107,12 @@ pub fn parse(text: &str) -> Element {
             }
             Event::End(_) => {
                 let done = stack.pop().unwrap();
-                stack.last_mut().expect("balanced tags").children.push(done);
+                let parent = stack.last_mut().expect("balanced tags");
+                parent.inner.push_str(&done.inner);
+                parent.children.push(done);
             }
-            Event::Text(t) => stack
-                .last_mut()
-                .unwrap()
-                .text
-                .push_str(&t.decode().unwrap()),
-            Event::CData(t) => stack
-                .last_mut()
-                .unwrap()
-                .text
-                .push_str(&String::from_utf8_lossy(&t)),
+            Event::Text(t) => push_text(stack.last_mut().unwrap(), &t.decode().unwrap()),
+            Event::CData(t) => push_text(stack.last_mut().unwrap(), &String::from_utf8_lossy(&t)),
             Event::GeneralRef(r) => {
                 let c = if r.is_char_ref() {
                     r.resolve_char_ref()
@@ -129,7 +130,7 @@ pub fn parse(text: &str) -> Element {
                     }
                     .to_string()
                 };
-                stack.last_mut().unwrap().text.push_str(&c);
+                push_text(stack.last_mut().unwrap(), &c);
             }
             Event::Eof => break,
             _ => {}

@@ -2,9 +2,12 @@
 //! (y). People without formal power sit in the left strip; people with formal power are
 //! placed by formal reach on a log scale. Influence is distinct nominators on a
 //! square-root scale (so the many people with few nominations stay apart while the far
-//! tail still fits); the dashed line
-//! is the high-influence bar. So the four corners are the four roles: informal leaders top
-//! left, leader-managers top right, managers bottom right, contributors bottom left.
+//! tail still fits); the dashed lines
+//! are the high-influence bars: under the standing rule one across the strip (the bar for
+//! people without formal power) and one across the rest (the bar for people with it),
+//! under a rule with one bar one line across. So the four corners are the four roles:
+//! informal leaders top left, leader-managers top right, managers bottom right,
+//! contributors bottom left.
 
 use std::fmt::Write as _;
 
@@ -38,11 +41,12 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
     let people = drawn(cx);
     let max_reach = reach.iter().copied().max().unwrap_or(0).max(1) as f64;
     let max_in = inf.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let bar = a.classification.rule.threshold.map_or(0.0, f64::from);
-    // Head room above the highest dot and the bar, for the corner and bar labels.
-    let y_top = (max_in.max(bar) * 1.3).ceil().max(4.0);
     let (pw, ph) = (W - LEFT - RIGHT, H - TOP - BOTTOM);
     let strip = pw * STRIP;
+    let bars = bars(cx, strip);
+    let bar = bars.iter().map(|b| f64::from(b.value)).fold(0.0, f64::max);
+    // Head room above the highest dot and the bars, for the corner and bar labels.
+    let y_top = (max_in.max(bar) * 1.3).ceil().max(4.0);
     let px = |p: usize| {
         if !cls.formal_power[p] {
             // Spread the strip deterministically (golden-ratio sequence), so points do not
@@ -60,7 +64,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-labelledby="quadrant-title"><title id="quadrant-title">Formal power against influence, one dot per person</title>"#
     );
-    axes(&mut svg, cx, strip, y_top, max_reach, &py);
+    axes(&mut svg, &bars, strip, y_top, max_reach, &py);
     let labelled: Vec<usize> = ranking(inf, &a.metrics.combined.pagerank)
         .into_iter()
         .filter(|&p| cls.role[p] == Role::InformalLeader)
@@ -89,7 +93,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
             reach[p]
         );
     }
-    corner_labels(&mut svg, cx, &py);
+    corner_labels(&mut svg, &bars, &py);
     // Label the most nominated informal leaders, skipping a label that would overlap one
     // already placed (text about 6 px per character, 13 px high).
     let mut placed: Vec<(f64, f64, f64)> = Vec::new();
@@ -157,9 +161,10 @@ fn sample(people: &[usize], k: usize) -> Vec<usize> {
     people.iter().copied().step_by(step).collect()
 }
 
+/// The plot's background, ticks, bars and axis titles.
 fn axes(
     svg: &mut String,
-    cx: &Context<'_>,
+    bars: &[Bar],
     strip: f64,
     y_top: f64,
     max_reach: f64,
@@ -190,15 +195,8 @@ fn axes(
             y = n(y)
         );
     }
-    if let Some(bar) = cx.analysis.classification.rule.threshold {
-        let y = n(py(bar as f64 - 0.5));
-        let _ = write!(
-            svg,
-            r##"<line x1="{LEFT}" x2="{}" y1="{y}" y2="{y}" stroke="#d55e00" stroke-dasharray="6 4" stroke-width="1.4"/><text x="{}" y="{}" font-size="11" fill="#a04400" text-anchor="end">high-influence bar: {bar} nominators</text>"##,
-            n(LEFT + pw - 6.0),
-            n(LEFT + pw - 6.0),
-            n(py(bar as f64 - 0.5) - 6.0)
-        );
+    for b in bars {
+        draw_bar(svg, b, py);
     }
     // x ticks on the formal side: 0, 1, 10, 100 … people under them.
     let mut r = 1.0;
@@ -230,23 +228,94 @@ fn axes(
     );
 }
 
+/// A high-influence bar as drawn: its value, the stretch of the plot it spans and whose
+/// bar it is.
+struct Bar {
+    value: u32,
+    x1: f64,
+    x2: f64,
+    side: Side,
+}
+
+/// Whom a bar applies to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Everyone (a rule with one bar).
+    Both,
+    /// People without formal power (the strip).
+    Strip,
+    /// People with formal power.
+    Formal,
+}
+
+/// The bars to draw: one across the plot for a rule with one bar; under the standing rule
+/// one per formal standing that has people and a bar (the strip's, the rest's).
+fn bars(cx: &Context<'_>, strip: f64) -> Vec<Bar> {
+    let rule = &cx.analysis.classification.rule;
+    let pw = W - LEFT - RIGHT;
+    if rule.groups.is_empty() {
+        return rule
+            .threshold
+            .map(|value| Bar {
+                value,
+                x1: LEFT,
+                x2: LEFT + pw,
+                side: Side::Both,
+            })
+            .into_iter()
+            .collect();
+    }
+    rule.groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.people > 0)
+        .filter_map(|(i, g)| {
+            let formal = i == 1;
+            g.threshold.map(|value| Bar {
+                value,
+                x1: if formal { LEFT + strip } else { LEFT },
+                x2: if formal { LEFT + pw } else { LEFT + strip },
+                side: if formal { Side::Formal } else { Side::Strip },
+            })
+        })
+        .collect()
+}
+
+fn draw_bar(svg: &mut String, b: &Bar, py: &dyn Fn(f64) -> f64) {
+    let y = py(b.value as f64 - 0.5);
+    let label = if b.side == Side::Strip {
+        format!("bar: {} nominators", b.value)
+    } else {
+        format!("high-influence bar: {} nominators", b.value)
+    };
+    let _ = write!(
+        svg,
+        r##"<line x1="{}" x2="{}" y1="{y}" y2="{y}" stroke="#d55e00" stroke-dasharray="6 4" stroke-width="1.4"/><text x="{}" y="{}" font-size="11" fill="#a04400" text-anchor="end">{label}</text>"##,
+        n(b.x1),
+        n(b.x2 - 6.0),
+        n(b.x2 - 6.0),
+        n(y - 6.0),
+        y = n(y)
+    );
+}
+
 /// Names the four corners, over the dots (with a white halo so they stay legible).
-fn corner_labels(svg: &mut String, cx: &Context<'_>, py: &dyn Fn(f64) -> f64) {
+fn corner_labels(svg: &mut String, bars: &[Bar], py: &dyn Fn(f64) -> f64) {
     let (pw, ph) = (W - LEFT - RIGHT, H - TOP - BOTTOM);
-    // The lower quadrants are named just under the bar, where no dot of theirs is higher.
-    let below = cx
-        .analysis
-        .classification
-        .rule
-        .threshold
-        .map(|bar| py(bar as f64 - 0.5) + 15.0)
-        .filter(|&y| y > TOP + 34.0)
-        .unwrap_or(TOP + ph - 8.0);
+    // The lower quadrants are named just under their side's bar, where no dot of theirs is
+    // higher.
+    let below = |side: Side| {
+        bars.iter()
+            .find(|b| b.side == side || b.side == Side::Both)
+            .map(|b| py(b.value as f64 - 0.5) + 15.0)
+            .filter(|&y| y > TOP + 34.0)
+            .unwrap_or(TOP + ph - 8.0)
+    };
     let labels = [
         (LEFT + 8.0, TOP + 16.0, "start", "INFORMAL LEADERS"),
         (LEFT + pw - 8.0, TOP + 16.0, "end", "LEADER-MANAGERS"),
-        (LEFT + pw - 8.0, below, "end", "MANAGERS"),
-        (LEFT + 8.0, below, "start", "CONTRIBUTORS"),
+        (LEFT + pw - 8.0, below(Side::Formal), "end", "MANAGERS"),
+        (LEFT + 8.0, below(Side::Strip), "start", "CONTRIBUTORS"),
     ];
     for (x, y, anchor, text) in labels {
         let _ = write!(

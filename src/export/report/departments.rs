@@ -64,7 +64,7 @@ fn suppression_note(cx: &Context<'_>) -> String {
 
 pub fn matrix(cx: &Context<'_>, page: &mut String) {
     let g = &cx.groups;
-    page.push_str("<h2 id=\"matrix\">Who goes to whom, by department</h2>\n<p class=\"note\">Influence ties from the nominator's department (row) to the nominee's department (column), every question combined, one tie per pair of people. The diagonal stays inside a department; shading is the share of the row.</p>\n");
+    page.push_str("<h2 id=\"matrix\">Who goes to whom, by department</h2>\n<p class=\"note\">Influence ties from the nominator's department (row) to the nominee's department (column), every influence question combined, one tie per pair of people. The diagonal stays inside a department; shading is the share of the row.</p>\n");
     if g.len() < 2 {
         page.push_str("<p>Fewer than two departments are large enough to compare.</p>\n");
         return;

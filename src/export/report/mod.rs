@@ -1,8 +1,9 @@
 //! `report.html`: one self-contained page a head of HR can read and print — the headline,
 //! the quadrant chart of formal power against influence, the informal leaders with their
 //! reasons (and stability, when the analysis computed it), where they are by department,
-//! the department-to-department influence matrix, the data-quality section, the rule
-//! applied and method notes.
+//! the department-to-department influence matrix, the data-quality section with each
+//! question's kind and rating scale, the rule applied with the most sought-after people,
+//! and method notes.
 //!
 //! It loads nothing: styles are inline, charts are inline SVG, there are no scripts, fonts
 //! or images. Every text from the inputs goes through [`html`] escaping, and the page is
@@ -15,6 +16,8 @@ mod chart;
 mod departments;
 mod findings;
 mod people;
+mod questions;
+mod rule;
 mod sections;
 
 use std::io::{self, Write};
@@ -48,7 +51,7 @@ impl Exporter for ReportHtml {
         departments::departments(cx, &mut page);
         departments::matrix(cx, &mut page);
         sections::quality(cx, &mut page);
-        sections::rule(cx, &mut page);
+        rule::rule(cx, &mut page);
         sections::method(cx, &mut page);
         page.push_str(&format!(
             "<footer>Written by orgsphere {} on {}. This page loads nothing from the network; it can be saved, mailed and printed as it is.</footer>\n",

@@ -13,6 +13,20 @@ const MAX_LEADERS: usize = 100;
 /// Rows of the leader-manager table at most.
 const MAX_LEADER_MANAGERS: usize = 15;
 
+/// A person as the tables of people show them: the name over the id, or the id alone
+/// (a pseudonym under `--pseudonymize`).
+pub(super) fn who(cx: &Context<'_>, p: usize) -> String {
+    if cx.view.label(p) != cx.view.id(p) {
+        format!(
+            "<strong>{}</strong><br/><span class=\"small\">{}</span>",
+            html(&cx.view.label(p)),
+            html(cx.view.id(p))
+        )
+    } else {
+        format!("<strong>{}</strong>", html(cx.view.id(p)))
+    }
+}
+
 fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
     let columns = cx.view.columns();
     let stability = columns.iter().find(|c| c.name == "leader_stability");
@@ -28,15 +42,7 @@ fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
     }
     page.push_str("<th>Why</th></tr></thead><tbody>\n");
     for &p in people {
-        let who = if cx.view.label(p) != cx.view.id(p) {
-            format!(
-                "<strong>{}</strong><br/><span class=\"small\">{}</span>",
-                html(&cx.view.label(p)),
-                html(cx.view.id(p))
-            )
-        } else {
-            format!("<strong>{}</strong>", html(cx.view.id(p)))
-        };
+        let who = who(cx, p);
         let _ = write!(
             page,
             "<tr><td>{who}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
@@ -83,7 +89,7 @@ pub fn leaders(cx: &Context<'_>, page: &mut String) {
     }
     page.push_str("</p>\n");
     if informal.is_empty() {
-        page.push_str("<p>None under the rule applied.</p>\n");
+        page.push_str("<p>None under the rule applied; <a href=\"#rule\">the rule</a> lists the most sought after and how far each is from the bar.</p>\n");
     } else {
         person_table(cx, page, &informal[..informal.len().min(MAX_LEADERS)]);
         if informal.len() > MAX_LEADERS {

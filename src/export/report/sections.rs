@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::super::format::{float, html};
+use super::super::format::html;
 use super::super::{Context, style};
 use super::chart;
 use crate::classify::Role;
@@ -15,10 +15,7 @@ pub(super) fn pct(x: f64) -> String {
     format!("{:.0} %", x * 100.0)
 }
 
-/// "1 finding", "2 findings": `n` and the noun, singular or plural.
-pub(super) fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub(super) use super::super::format::count;
 
 fn count_role(cx: &Context<'_>, role: Role) -> usize {
     cx.analysis
@@ -99,17 +96,21 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
             ""
         }
     );
+    let standing = !cx.analysis.classification.rule.groups.is_empty();
+    let typical = if standing {
+        "is typical for people of the same formal standing"
+    } else {
+        "is typical here"
+    };
     let lead = if informal == 0 {
-        "Nobody without managerial authority stands out as an informal leader under the rule applied (see <a href=\"#rule\">the rule</a>).".to_string()
+        format!(
+            "<strong>No informal leader</strong>: nobody without managerial authority is sought out by far more colleagues than {typical} (see <a href=\"#rule\">the rule</a>, with the most sought after and how far each is from the bar)."
+        )
     } else {
         format!(
-            "<strong>{informal} {}</strong> without managerial authority {} sought out by far more colleagues than is typical here: others follow them anyway. By department: {}.",
-            if informal == 1 { "person" } else { "people" },
-            if informal == 1 {
-                "is an informal leader,"
-            } else {
-                "are informal leaders,"
-            },
+            "<strong>{}</strong>: {} without managerial authority whom far more colleagues seek out than {typical}: others follow them anyway. By department: {}.",
+            count(informal, "informal leader", "informal leaders"),
+            if informal == 1 { "a person" } else { "people" },
             where_leaders(cx)
         )
     };
@@ -205,7 +206,15 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
 
 pub fn quadrant(cx: &Context<'_>, page: &mut String) {
     let (svg, caption) = chart::quadrant(cx);
-    page.push_str("<section class=\"keep\"><h2 id=\"quadrant\">Formal power against influence</h2>\n<p class=\"note\">Each dot is a person. Left: no formal power; right: formal power, further right the more people are under them. Up: more colleagues name them as someone they go to. Above the dashed bar is high influence.</p>\n<figure>");
+    let bar = if cx.analysis.classification.rule.groups.is_empty() {
+        "Above the dashed bar is high influence."
+    } else {
+        "Each side has its own dashed bar, as people are compared with others of the same formal standing: above it is high influence."
+    };
+    let _ = write!(
+        page,
+        "<section class=\"keep\"><h2 id=\"quadrant\">Formal power against influence</h2>\n<p class=\"note\">Each dot is a person. Left: no formal power; right: formal power, further right the more people are under them. Up: more colleagues name them as someone they go to. {bar}</p>\n<figure>"
+    );
     page.push_str(&svg);
     let _ = write!(
         page,
@@ -225,8 +234,13 @@ pub fn quadrant(cx: &Context<'_>, page: &mut String) {
 }
 
 pub fn quality(cx: &Context<'_>, page: &mut String) {
-    let warnings = &cx.analysis.dataset.warnings;
     page.push_str("<h2 id=\"quality\">Data quality</h2>\n");
+    warnings(cx, page);
+    super::questions::questions(cx, page);
+}
+
+fn warnings(cx: &Context<'_>, page: &mut String) {
+    let warnings = &cx.analysis.dataset.warnings;
     if warnings.is_empty() {
         page.push_str("<p>No problems were found in the inputs.</p>\n");
         return;
@@ -260,40 +274,6 @@ pub fn quality(cx: &Context<'_>, page: &mut String) {
     page.push_str("</tbody></table></div>\n");
 }
 
-pub fn rule(cx: &Context<'_>, page: &mut String) {
-    let r = &cx.analysis.classification.rule;
-    let _ = writeln!(
-        page,
-        "<h2 id=\"rule\">The rule applied</h2>\n<p class=\"rule\">{}.</p>",
-        html(&r.description)
-    );
-    let mut facts = Vec::new();
-    if let (Some(m), Some(s)) = (r.median, r.spread) {
-        facts.push(format!(
-            "median nominators {}, robust spread {}",
-            float(m),
-            float((s * 100.0).round() / 100.0)
-        ));
-    }
-    if let Some(t) = r.threshold {
-        facts.push(format!("bar {t} nominators"));
-    }
-    facts.push(format!("at least {} nominators", r.min_nominations));
-    let _ = writeln!(
-        page,
-        "<p class=\"note\">{}. Formal power: direct reports, or a title matching <code>{}</code>{}.</p>",
-        html(&facts.join("; ")),
-        html(cx.options.manager_titles.as_str()),
-        match &cx.options.manager_levels {
-            Some(levels) if cx.analysis.dataset.structure.level_power() => format!(
-                ", or level {} (<code>--manager-levels</code>)",
-                html(levels.as_str())
-            ),
-            _ => String::new(),
-        }
-    );
-}
-
 pub fn method(cx: &Context<'_>, page: &mut String) {
     page.push_str(
         "<h2 id=\"method\">What the numbers mean, and their limits</h2>\n<dl class=\"method\">",
@@ -305,7 +285,7 @@ pub fn method(cx: &Context<'_>, page: &mut String) {
         ),
         (
             "Influence",
-            "Nominated by: how many different colleagues named the person in the survey (any question). Percentile: the share of the others with a lower score (PageRank breaks ties). Nominations measure whom people go to, not the quality of that person's work.",
+            "Nominated by: how many different colleagues named the person in any of the survey's influence questions (see <a href=\"#questions\">Questions</a>). Percentile: the share of the others with a lower score (PageRank breaks ties). Nominations measure whom people go to, not the quality of that person's work.",
         ),
         (
             "Informal leader",
