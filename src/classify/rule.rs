@@ -384,12 +384,13 @@ fn standing_rule(
         .iter()
         .filter(|g| g.people > 0)
         .map(|g| match g.threshold {
-            Some(t) => format!("{t} for people with {}", g.standing),
-            None => format!("none for people with {}", g.standing),
+            Some(1) => format!("1 nominator for people with {}", g.standing),
+            Some(t) => format!("{t} nominators for people with {}", g.standing),
+            None => format!("no bar for people with {}", g.standing),
         })
         .collect();
     let description = format!(
-        "high influence = named by more distinct people than others of the same formal standing would be by chance (a beta-binomial model of each group, false-discovery rate {:.0} %), and by at least {min_nominations}: {} nominators",
+        "high influence = named by more distinct people than others of the same formal standing would be by chance (a beta-binomial model of each group, false-discovery rate {:.0} %), and by at least {min_nominations}: bars of {}",
         q * 100.0,
         bars.join(", ")
     );
