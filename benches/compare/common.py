@@ -33,6 +33,8 @@ def read_inputs(org_dir):
         for path in sorted(glob.glob(os.path.join(org_dir, "survey*.csv")))
     ]
     nominations = pd.concat(surveys, ignore_index=True)
+    # Respondents (those who named nobody included), for the high-influence rule.
+    org.attrs["respondents"] = int(nominations["respondent_id"].isin(org["employee_id"]).groupby(nominations["respondent_id"]).any().sum())
     nominations = nominations[nominations["nominee_id"] != ""]
     ids = org["employee_id"]
     index = pd.Series(np.arange(len(ids), dtype=np.int32), index=ids.values)
@@ -54,22 +56,53 @@ def sample_sources(n):
     return random.Random(1).sample(range(n), min(SAMPLE_SOURCES, n))
 
 
-def leaders(org, in_degree, z=5.0, min_nominations=3):
-    """People without direct reports whose in-degree is at least median + z × the standard
-    deviation of those at or below the 90th percentile (and at least min_nominations)."""
-    deg = np.asarray(in_degree, dtype=float)
-    med = np.median(deg)
-    p90 = np.percentile(deg, 90, method="inverted_cdf")
-    spread = deg[deg <= p90].std() or 1.0
-    bar = max(int(np.ceil(med + z * spread - 1e-9)), min_nominations)
+def leaders(org, in_degree, respondents, q=0.1, min_nominations=3):
+    """orgsphere's default (standing) rule with scipy: people with and without direct reports
+    are compared within their group, against a beta-binomial of the other respondents fitted
+    by moments to the group's central 95 % (at least its three most named left out; a group
+    under 10 people takes everyone's fit), with Benjamini-Hochberg at q over everyone and at
+    least min_nominations. Returns who is an informal leader (no reports, high influence)
+    and the bar of the people without reports."""
+    from scipy.stats import betabinom, binom
+
+    deg = np.asarray(in_degree, dtype=np.int64)
     managers = set(org["manager_id"][org["manager_id"] != ""])
     no_reports = ~org["employee_id"].isin(managers).values
-    return (deg >= bar) & no_reports, bar
+    m = max(int(respondents) - 1, 1)
+
+    def fit(values):
+        s = np.sort(values)
+        n = len(s)
+        rank = max(min(int(np.ceil(0.95 * n)), n - 3), 1)
+        central = s[s <= s[rank - 1]]
+        mu = min(max(central.mean(), 0.5) / m, 1 - 0.5 / m)
+        base = m * mu * (1 - mu)
+        rho = min(max((central.var() / base - 1) / (m - 1), 0.0), 0.999) if m > 1 else 0.0
+        return mu, rho
+
+    p = np.ones(len(deg))
+    for group in (no_reports, ~no_reports):
+        if not group.any():
+            continue
+        mu, rho = fit(deg[group] if group.sum() >= 10 else deg)
+        k = np.minimum(deg[group], m) - 1
+        if rho <= 1e-12:
+            p[group] = binom.sf(k, m, mu)
+        else:
+            ab = 1 / rho - 1
+            p[group] = betabinom.sf(k, m, mu * ab, (1 - mu) * ab)
+    order = np.argsort(p, kind="stable")
+    ranks = np.arange(1, len(p) + 1)
+    passed = np.nonzero(p[order] <= q * ranks / len(p))[0]
+    cut = p[order][passed[-1]] if len(passed) else -1.0
+    high = (p <= cut) & (deg >= min_nominations)
+    bar = int(deg[high & no_reports].min()) if (high & no_reports).any() else None
+    return high & no_reports, bar
 
 
 def write_metrics(org, out_dir, in_degree, pagerank, betweenness, community):
     """Writes metrics.csv (one row per person) and returns the number of leaders."""
-    is_leader, bar = leaders(org, in_degree)
+    is_leader, bar = leaders(org, in_degree, org.attrs["respondents"])
     table = pd.DataFrame(
         {
             "employee_id": org["employee_id"],
