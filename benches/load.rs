@@ -10,8 +10,8 @@
 mod common;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use orgsphere::diagnostics::Problems;
 use orgsphere::load::{OrgChart, Survey};
-use orgsphere::validate::Problems;
 use orgsphere::{Options, check_bytes};
 
 fn load(c: &mut Criterion) {

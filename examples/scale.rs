@@ -10,9 +10,10 @@ mod common;
 use std::time::Instant;
 
 use orgsphere::Options;
+use orgsphere::diagnostics::Problems;
 use orgsphere::load::{OrgChart, Survey};
 use orgsphere::options::Inputs;
-use orgsphere::validate::{Problems, validate};
+use orgsphere::validate::validate;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>());

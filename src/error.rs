@@ -6,7 +6,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use crate::validate::Problem;
+use crate::diagnostics::Problem;
 
 /// Exit code for a successful run (warnings allowed).
 pub const EXIT_OK: u8 = 0;
@@ -100,7 +100,7 @@ fn render_problems(problems: &[Problem]) -> String {
             out.push('\n');
         }
         // Each problem on its own line, control characters from the inputs as escapes.
-        out.push_str(&crate::export::format::terminal(&p.to_string()));
+        out.push_str(&crate::diagnostics::terminal(&p.to_string()));
     }
     if problems.len() > MAX_SHOWN {
         out.push_str(&format!(

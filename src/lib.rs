@@ -14,6 +14,7 @@
 
 pub mod classify;
 pub mod compare;
+pub mod diagnostics;
 pub mod error;
 pub mod export;
 pub mod findings;
@@ -31,11 +32,12 @@ pub use error::{Error, Result};
 pub use options::Options;
 
 use classify::Classification;
+use diagnostics::Problems;
 use graph::OrgGraph;
 use load::{OrgChart, Survey};
 use metrics::Metrics;
 use progress::{Progress, Silent, stage};
-use validate::{Dataset, Problems};
+use validate::Dataset;
 
 /// Everything one analysis produced, ready for the exporters.
 #[derive(Debug)]

@@ -3,9 +3,10 @@
 //! of bad data (65) or bad usage (64) that names the file; and on data that passes, every
 //! survey row is accounted for.
 
+use orgsphere::diagnostics::Problems;
 use orgsphere::load::{OrgChart, Survey};
 use orgsphere::options::Encoding;
-use orgsphere::validate::{Dataset, Problems};
+use orgsphere::validate::Dataset;
 use orgsphere::{Error, Options, analyze_dataset, check_bytes};
 use proptest::prelude::*;
 

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use orgsphere::load::{OrgChart, Survey};
 use orgsphere::options::Encoding;
-use orgsphere::validate::Problems;
+use orgsphere::diagnostics::Problems;
 use orgsphere::{Error, Options, analyze_dataset, check_bytes};
 
 fuzz_target!(|data: &[u8]| {

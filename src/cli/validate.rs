@@ -4,9 +4,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::Args;
-use orgsphere::export::format::{count, terminal};
+use orgsphere::diagnostics::Problem;
+use orgsphere::diagnostics::terminal;
+use orgsphere::export::format::count;
 use orgsphere::load::survey::Shape;
-use orgsphere::validate::{Dataset, Problem};
+use orgsphere::validate::Dataset;
 use orgsphere::{Error, Result};
 use serde_json::json;
 

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 pub use super::aliases::*;
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-use crate::validate::Problem;
 
 /// Folds a header for comparison: lower case, without spaces, `_`, `-`, `.`, `:`, `/`,
 /// `(` and `)`; `#` reads as `number`. So `Employee ID`, `employee_id` and `EMPLOYEE-ID`
@@ -46,7 +46,7 @@ pub fn find(
             Some(i) => Ok(Some(i)),
             None => Err(Error::InvalidData(vec![Problem::error(
                 file,
-                "mapped-column-missing",
+                code::MAPPED_COLUMN_MISSING,
                 format!(
                     "{} {wanted:?} names no column of this file; the headers are: {}",
                     role.flag,
@@ -72,7 +72,7 @@ pub fn require(
         Error::InvalidData(vec![
             Problem::error(
                 file,
-                "no-id-column",
+                code::NO_ID_COLUMN,
                 format!(
                     "no {} column: none of the headers is a known name for it. The headers \
                      are: {}. Name the column with {} HEADER",

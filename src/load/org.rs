@@ -10,9 +10,9 @@ use super::columns::{
     self, DEPARTMENT, EMAIL, EMPLOYEE_ID, FIRST_NAME, LAST_NAME, LEVEL, MANAGER_ID, NAME, TITLE,
 };
 use super::table::{Source, ragged_row};
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
 use crate::options::Options;
-use crate::validate::Problem;
 
 /// Which header index plays which role.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -231,7 +231,7 @@ impl OrgChart {
                 return Err(Error::InvalidData(vec![
                     Problem::error(
                         file,
-                        "file-too-large",
+                        code::FILE_TOO_LARGE,
                         "the org chart's cells hold more than 4 GiB of text; leave out the columns orgsphere does not need and export again",
                     )
                     .at_row(row),

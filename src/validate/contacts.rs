@@ -160,8 +160,8 @@ fn name_keys(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Problems;
     use crate::options::Options;
-    use crate::validate::Problems;
     use crate::validate::org::check_org;
 
     #[test]

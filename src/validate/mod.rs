@@ -8,7 +8,6 @@ mod contacts;
 mod ids;
 mod org;
 mod people;
-mod problem;
 pub mod scales;
 pub mod structure;
 mod survey;
@@ -16,13 +15,13 @@ mod survey;
 pub use contacts::Contacts;
 pub use ids::{IdIndex, Match};
 pub use people::People;
-pub use problem::{Problem, Problems, Severity};
 pub use scales::RatingScale;
 pub use structure::{LevelColumn, Levels, ReportingLines, Structure};
 pub use survey::{Answers, Nomination};
 
 use std::sync::Arc;
 
+use crate::diagnostics::{Problem, Problems, code};
 use crate::error::{Error, Result};
 use crate::load::survey::kinds;
 use crate::load::{OrgChart, QuestionKind, Survey, SurveyFile};
@@ -276,7 +275,7 @@ fn check_response_rate(
         )));
     }
     if rate < USUAL_RESPONSE_RATE {
-        problems.push(Problem::warning(&files, "low-response-rate", format!(
+        problems.push(Problem::warning(&files, code::LOW_RESPONSE_RATE, format!(
             "response rate {:.1} % ({respondents} of {people} people answered) is below the usual {:.0} %; read influence figures with care, and see leader_stability",
             rate * 100.0,
             USUAL_RESPONSE_RATE * 100.0

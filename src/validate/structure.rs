@@ -14,7 +14,7 @@ use foldhash::HashMap;
 use serde::Serialize;
 
 use super::people::People;
-use super::problem::{Problem, Problems};
+use crate::diagnostics::{Problem, Problems, code};
 use crate::error::{Error, Result};
 use crate::load::OrgChart;
 use crate::options::Options;
@@ -405,7 +405,7 @@ fn read_levels(
         problems.push(
             Problem::warning(
                 &org.file,
-                "level-not-a-number",
+                code::LEVEL_NOT_A_NUMBER,
                 if not_a_number == 1 {
                     format!(
                         "1 cell of the level column holds no number ({first:?}): that person has no level, sits below the levels in the chart, and --manager-levels gives them no formal power. Write a level as a number, e.g. 3 or L3"
@@ -440,7 +440,7 @@ fn read_levels(
         problems.push(
             Problem::warning(
                 &org.file,
-                "manager-levels-match-nobody",
+                code::MANAGER_LEVELS_MATCH_NOBODY,
                 format!(
                     "--manager-levels {} matches nobody's level: the levels are {}; give levels the column holds",
                     set.as_str(),

@@ -8,9 +8,9 @@ use super::super::columns::{self, QUESTION, WEIGHT};
 use super::super::table::{Table, ragged_row};
 use super::super::weight::{BadWeight, MAX_WEIGHT};
 use super::{FileReader, row_u32};
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
 use crate::options::Options;
-use crate::validate::Problem;
 
 /// The columns of a long file.
 pub(super) struct Layout {
@@ -79,7 +79,7 @@ fn read_row(
         Some((w, Err(BadWeight::Unknown(text)))) => {
             return Err(Problem::error(
                 cx.file,
-                "weight-not-a-number",
+                code::WEIGHT_NOT_A_NUMBER,
                 format!(
                     "weight {text:?} is neither a number nor a known label ({}); write a \
                      number, or map the label with --weight-label {:?}",
@@ -93,7 +93,7 @@ fn read_row(
         Some((w, Err(BadWeight::TooLarge(_)))) => {
             return Err(Problem::error(
                 cx.file,
-                "weight-out-of-range",
+                code::WEIGHT_OUT_OF_RANGE,
                 format!(
                     "weight {:?} is above {MAX_WEIGHT}, the largest orgsphere accepts: a \
                      weight is a rating or a frequency (such as 1-6, or times a month); \
@@ -121,9 +121,9 @@ fn read_row(
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnostics::{Problem, Problems};
     use crate::load::Survey;
     use crate::options::Options;
-    use crate::validate::{Problem, Problems};
 
     pub(crate) fn read_with(name: &str, text: &str, options: &Options) -> (Survey, Vec<Problem>) {
         let mut problems = Problems::new(false);

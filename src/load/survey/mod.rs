@@ -33,9 +33,9 @@ use super::columns::{self, NOMINEE, RESPONDENT};
 use super::intern::StrMap;
 use super::table::Source;
 use super::weight::WeightLabels;
+use crate::diagnostics::{Problem, Problems, code};
 use crate::error::{Error, Result};
 use crate::options::Options;
-use crate::validate::{Problem, Problems};
 
 /// How a survey file is laid out.
 #[derive(Debug, Clone, PartialEq)]
@@ -229,7 +229,7 @@ impl Survey {
                             return Err(no_nominee_column(file, h));
                         }
                         problems.push(
-                            Problem::warning(file, "survey-tool-header", "the row holds SurveyMonkey's answer labels, not answers; it was skipped")
+                            Problem::warning(file, code::SURVEY_TOOL_HEADER, "the row holds SurveyMonkey's answer labels, not answers; it was skipped")
                                 .at_row(row),
                         );
                         table.headers = renamed;
@@ -298,7 +298,7 @@ impl Survey {
         if self.questions.len() >= MAX_QUESTIONS {
             return Err(Problem::error(
                 file,
-                "too-many-questions",
+                code::TOO_MANY_QUESTIONS,
                 format!(
                     "the surveys hold more than {MAX_QUESTIONS} questions; check that the question column (or the numbered columns of a wide survey) holds questions, and name the right one with --question-column or --question-map"
                 ),
@@ -357,7 +357,7 @@ impl FileReader<'_> {
         let text = &record[self.respondent];
         if text.trim().is_empty() {
             self.problems.push(
-                Problem::warning(self.file, "missing-respondent", "the row has no respondent id and was dropped; fill it in if the answer should count")
+                Problem::warning(self.file, code::MISSING_RESPONDENT, "the row has no respondent id and was dropped; fill it in if the answer should count")
                     .at_row(row)
                     .in_column(&headers[self.respondent]),
             );
@@ -410,7 +410,7 @@ fn row_u32(file: &Arc<str>, row: u64) -> std::result::Result<u32, Problem> {
     u32::try_from(row).map_err(|_| {
         Problem::error(
             file,
-            "too-many-rows",
+            code::TOO_MANY_ROWS,
             "the file has more than 4 billion rows; split it into several survey files",
         )
         .at_row(row)
@@ -421,7 +421,7 @@ fn no_nominee_column(file: &Arc<str>, headers: &[String]) -> Error {
     Error::InvalidData(vec![
         Problem::error(
             file,
-            "no-nominee-column",
+            code::NO_NOMINEE_COLUMN,
             format!(
                 "no nominee column: none of the headers is a known name for it (nominee_id, \
                  nominee, to, target…), and there are no nominee columns of a wide survey \

@@ -20,8 +20,8 @@ use super::super::columns::fold_header;
 use super::super::table::{Table, ragged_row};
 use super::long::MAX_ERRORS;
 use super::{FileReader, QuestionMap, row_u32};
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-use crate::validate::Problem;
 
 /// Prefixes that name no question (`nominee_1`, `name_2`…): such columns belong to the
 /// file's own question, from its name (`survey-advice.csv` → `advice`).
@@ -138,7 +138,7 @@ pub(super) fn read(
         }
         if is_tool_header(record) {
             cx.problems.push(
-                Problem::warning(cx.file, "survey-tool-header", "the row holds a survey tool's column descriptions, not answers; it was skipped")
+                Problem::warning(cx.file, code::SURVEY_TOOL_HEADER, "the row holds a survey tool's column descriptions, not answers; it was skipped")
                     .at_row(row),
             );
             return Ok(true);
@@ -197,10 +197,10 @@ fn is_tool_header(record: &csv::StringRecord) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Problems;
     use crate::load::Survey;
     use crate::load::survey::Shape;
     use crate::options::Options;
-    use crate::validate::Problems;
 
     fn read(text: &str, options: &Options) -> Survey {
         let mut s = Survey::default();
