@@ -36,6 +36,10 @@ pub enum Error {
         source: io::Error,
     },
 
+    /// No survey file was given, and none lies beside the org chart in `folder`.
+    #[error("{}: cannot open input: no survey file: pass --survey FILE, or put survey*.csv beside org.csv; check the path (run from the folder you think you are in?)", folder.display())]
+    NoSurvey { folder: PathBuf },
+
     /// One or more problems in the data that stop the run (SPEC §3 errors).
     #[error("{}", render_problems(.0))]
     InvalidData(Vec<Problem>),
@@ -70,7 +74,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => EXIT_USAGE,
-            Error::InputMissing { .. } => EXIT_NO_INPUT,
+            Error::InputMissing { .. } | Error::NoSurvey { .. } => EXIT_NO_INPUT,
             Error::InvalidData(_)
             | Error::InvalidDataListed(_)
             | Error::Threshold(_)

@@ -179,6 +179,7 @@ pub fn failure(e: &Error) {
     let code = e.exit_code();
     let path = match e {
         Error::InputMissing { path, .. }
+        | Error::NoSurvey { folder: path }
         | Error::CantCreate { path, .. }
         | Error::Io { path, .. } => Some(path.display().to_string()),
         _ => None,

@@ -8,17 +8,12 @@ use csv::StringRecord;
 use sha2::{Digest, Sha256};
 
 use super::decode::{
-    self, DecodeError, Decoded, Encoding, Stray, StrayReading, decode_as, decode_owned,
-    sniff_delimiter,
+    self, DecodeError, Decoded, Stray, StrayReading, decode_as, decode_owned, sniff_delimiter,
 };
-use super::input::{InputError, read_limited, size_in_words};
+use super::input::{InputError, InputFile, read_limited, size_in_words};
 use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-
-/// The most bytes an input file may hold unless `--max-input-size` says otherwise: 4 GiB,
-/// some fifty times the org chart of a million people, and more than the largest
-/// organisation's survey of ten nominations each.
-pub const DEFAULT_MAX_INPUT_SIZE: u64 = 4 << 30;
+use crate::options::{Encoding, ReadOptions};
 
 /// A decoded CSV file, not yet split into records.
 #[derive(Debug)]
@@ -68,6 +63,22 @@ impl Source {
         let sha256 = hex(&Sha256::digest(&bytes));
         let decoded = decode_owned(bytes, encoding);
         Source::new(file, sha256, decoded)
+    }
+
+    /// Reads and decodes one input: a file as [`Source::open`] reads it, or bytes already
+    /// in memory, held to the same limit (`--max-input-size`) and the same encoding.
+    pub fn read(input: InputFile<'_>, options: &ReadOptions) -> Result<Source> {
+        match input {
+            InputFile::Path(path) => Source::open(path, options.encoding, options.max_input_size),
+            InputFile::Bytes(name, bytes) if bytes.len() as u64 > options.max_input_size => {
+                Err(too_large(
+                    &Arc::from(name),
+                    Some(bytes.len() as u64),
+                    options.max_input_size,
+                ))
+            }
+            InputFile::Bytes(name, bytes) => Source::from_bytes(name, bytes, options.encoding),
+        }
     }
 
     /// Decodes in-memory bytes read from a file called `name`.

@@ -161,7 +161,6 @@ fn name_keys(name: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::diagnostics::Problems;
-    use crate::options::Options;
     use crate::validate::org::check_org;
 
     #[test]
@@ -174,7 +173,7 @@ mod tests {
              3,Jane,Doe,jdoe2@example.com\n\
              4,Li,Wei,\n"
                 .as_bytes(),
-            &Options::default(),
+            &crate::options::ReadOptions::default(),
         )
         .unwrap();
         let people = check_org(&org, &mut Problems::new(false));
@@ -206,7 +205,7 @@ mod tests {
              4,Jane,Doe,jd2@example.com,\"Müller, Zoë\"\n\
              5,Ann,Lee,ann@example.com,Jane Doe\n"
                 .as_bytes(),
-            &Options::default(),
+            &crate::options::ReadOptions::default(),
         )
         .unwrap();
         let mut problems = Problems::new(false);

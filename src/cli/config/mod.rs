@@ -20,8 +20,9 @@ use std::sync::Arc;
 use clap::parser::ValueSource;
 use clap::{Arg, ArgMatches, Command};
 use orgsphere::diagnostics::{Problem, code};
-use orgsphere::load::decode::{DecodeError, Encoding, check_prefix};
+use orgsphere::load::decode::{DecodeError, check_prefix};
 use orgsphere::load::input::{InputError, read_limited, size_in_words};
+use orgsphere::options::Encoding;
 use orgsphere::{Error, Result};
 
 /// The id of the `--config` argument in every subcommand that takes one.

@@ -24,18 +24,18 @@ use questions::{QuestionMap, default_question};
 
 use std::collections::HashMap;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::columns::{self, NOMINEE, RESPONDENT};
+use super::input::InputFile;
 use super::intern::StrMap;
 use super::table::Source;
 use super::weight::WeightLabels;
 use crate::diagnostics::{Problem, Problems, code};
 use crate::error::{Error, Result};
-use crate::options::Options;
+use crate::options::ReadOptions;
 
 /// How a survey file is laid out.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,8 +95,8 @@ pub const MAX_QUESTIONS: usize = 256;
 impl Survey {
     /// Reads every survey file in order; warnings go to `problems`.
     pub fn read(
-        paths: &[impl AsRef<Path> + Sync],
-        options: &Options,
+        inputs: &[InputFile<'_>],
+        options: &ReadOptions,
         problems: &mut Problems,
     ) -> Result<Survey> {
         // Each file is read on its own (side by side when there are several), then the
@@ -105,17 +105,13 @@ impl Survey {
         // every file's rows from the start (estimated from its own rows per byte), so
         // joining appends the others' rows in place instead of moving the first file's
         // rows to a larger array, which costs a copy and fresh memory for all of them.
-        let bytes: Vec<u64> = paths
-            .iter()
-            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
-            .collect();
+        let bytes: Vec<u64> = inputs.iter().map(InputFile::size).collect();
         let all_bytes: u64 = bytes.iter().sum();
-        let parts: Vec<Result<(Survey, Problems)>> = paths
+        let parts: Vec<Result<(Survey, Problems)>> = inputs
             .par_iter()
             .enumerate()
-            .map(|(i, path)| {
-                let path = path.as_ref();
-                let source = Source::open(path, options.encoding, options.max_input_size)?;
+            .map(|(i, input)| {
+                let source = Source::read(*input, options)?;
                 let mut part = Survey::default();
                 if i == 0 && bytes[0] > 0 {
                     // The other files' rows, at this file's rows per byte and half again
@@ -124,8 +120,9 @@ impl Survey {
                     let rows = source.max_rows() as f64;
                     part.rows.reserve((rows + 1.5 * others * rows) as usize);
                 }
-                let mut found = Problems::new(options.strict);
-                part.add(source, &default_question(path), options, &mut found)?;
+                // Joined to `problems` below, under its strictness.
+                let mut found = Problems::new(false);
+                part.add(source, &default_question(input.path()), options, &mut found)?;
                 Ok((part, found))
             })
             .collect();
@@ -170,24 +167,11 @@ impl Survey {
         Ok(())
     }
 
-    /// Adds one file from bytes (for tests and standard input).
-    pub fn add_bytes(
-        &mut self,
-        name: &str,
-        bytes: &[u8],
-        options: &Options,
-        problems: &mut Problems,
-    ) -> Result<()> {
-        let question = default_question(Path::new(name));
-        let source = Source::from_bytes(name, bytes, options.encoding)?;
-        self.add(source, &question, options, problems)
-    }
-
     fn add(
         &mut self,
         source: Source,
         default_q: &str,
-        options: &Options,
+        options: &ReadOptions,
         problems: &mut Problems,
     ) -> Result<()> {
         let mut table = source.table()?;
