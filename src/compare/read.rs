@@ -142,7 +142,7 @@ fn read_summary(path: &Path) -> Result<Value> {
 /// `summary.json`'s text from `text`, every figure checked (see [`kinds`]); `path` names
 /// it in errors.
 fn parse_summary(path: &Path, text: &[u8]) -> Result<Value> {
-    let value = kinds::parse_summary(text, &super::diff::NOT_FIGURES).map_err(|e| match e {
+    let value = kinds::parse_summary(text, &kinds::NOT_FIGURES).map_err(|e| match e {
         SummaryError::Json(e) => invalid(
             path,
             None,

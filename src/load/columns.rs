@@ -22,21 +22,12 @@ pub fn fold_header(header: &str) -> String {
     folded
 }
 
-/// The aliases of one column role, already folded, most specific first.
-pub struct Role {
-    /// The name used in messages and in `people.csv`.
-    pub name: &'static str,
-    /// The flag that maps it explicitly.
-    pub flag: &'static str,
-    pub aliases: &'static [&'static str],
-}
-
 /// Finds the column of `role`: the explicit header if one was given (an error if the file
 /// has no such header), otherwise the first alias that a header folds to.
 pub fn find(
     file: &Arc<str>,
     headers: &[String],
-    role: &Role,
+    role: &ColumnRole,
     explicit: Option<&str>,
 ) -> Result<Option<usize>> {
     let folded: Vec<String> = headers.iter().map(|h| fold_header(h)).collect();
@@ -65,7 +56,7 @@ pub fn find(
 pub fn require(
     file: &Arc<str>,
     headers: &[String],
-    role: &Role,
+    role: &ColumnRole,
     explicit: Option<&str>,
 ) -> Result<usize> {
     find(file, headers, role, explicit)?.ok_or_else(|| {

@@ -38,7 +38,7 @@ pub fn write_folder(
     fs::create_dir_all(&target.parent)
         .map_err(|e| target.cant(format!("cannot create {}: {e}", target.parent.display())))?;
     target.guard(inputs)?;
-    swap::clean_stale(&target.parent);
+    swap::clean_stale(&target.parent, signals::registered);
     let before = target.existing()?;
     let names = swap::Names::next(&target.parent);
     let tmp = Temporary::create(&target, &names.tmp, before.as_ref())?;

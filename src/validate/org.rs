@@ -102,7 +102,7 @@ fn resolve_managers(
     let cell = |record: usize| org.rows.cell(record, col);
     let unknown = |people: &People, record: usize| {
         let raw = cell(record);
-        super::survey::maybe_contact(raw) && people.index.resolve(raw) == Match::Unknown
+        super::contacts::maybe_contact(raw) && people.index.resolve(raw) == Match::Unknown
     };
     if people.record.iter().any(|&r| unknown(people, r)) {
         people.ensure_contacts(org);
@@ -224,5 +224,42 @@ fn report_roots(org: &OrgChart, people: &People, problems: &mut Problems) {
             String::new()
         };
         problems.push(Problem::warning(&org.file, code::SEVERAL_ROOTS, format!("{} people have no manager in the org chart ({shown}{more}); levels are counted from each of them. Usual for a partial export; check it if you expected one top", roots.len())));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn managers_given_by_name_or_address() {
+        // BambooHR writes the manager's name under "Reporting to".
+        let org = OrgChart::from_bytes(
+            "org.csv",
+            "Employee #,First Name,Last Name,Work Email,Reporting to\n\
+             1,Zoë,Müller,zoe@example.com,\n\
+             2,Jane,Doe,jane@example.com,Zoë Müller\n\
+             3,Li,Wei,li@example.com,JANE@example.com\n\
+             4,Jane,Doe,jd2@example.com,\"Müller, Zoë\"\n\
+             5,Ann,Lee,ann@example.com,Jane Doe\n"
+                .as_bytes(),
+            &crate::options::ReadOptions::default(),
+        )
+        .unwrap();
+        let mut problems = Problems::new(false);
+        let people = check_org(&org, &mut problems);
+        assert_eq!(people.manager, [None, Some(0), Some(1), Some(0), None]);
+        let problems = problems.into_vec();
+        let ambiguous: Vec<_> = problems
+            .iter()
+            .filter(|p| p.code == "ambiguous-name")
+            .collect();
+        assert_eq!(ambiguous.len(), 1, "{problems:?}");
+        assert_eq!(ambiguous[0].row, Some(6));
+        assert!(
+            ambiguous[0].message.contains("2 (row 3), 4 (row 5)"),
+            "{}",
+            ambiguous[0].message
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use foldhash::HashMap;
 
-use super::contacts::Contacts;
+use super::contacts::{Contacts, maybe_contact};
 use super::ids::{IdIndex, Match, did_you_mean, suggest};
 use crate::load::OrgChart;
 
@@ -34,7 +34,7 @@ impl People {
     /// built yet.
     pub fn ensure_contacts(&mut self, org: &OrgChart) {
         if self.contacts.is_none() && org.has_contacts() {
-            self.contacts = Some(Contacts::build(org, self));
+            self.contacts = Some(Contacts::build(org, &self.record));
         }
     }
 
@@ -50,7 +50,7 @@ impl People {
     /// Addresses and names come first for a text that may be one.
     pub fn hint(&self, text: &str) -> String {
         let mut close: Vec<String> = match &self.contacts {
-            Some(c) if super::survey::maybe_contact(text) => c.suggest(text, self),
+            Some(c) if maybe_contact(text) => c.suggest(text, &self.ids),
             _ => Vec::new(),
         };
         if close.len() < 3 {

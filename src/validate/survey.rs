@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::contacts::maybe_contact;
 use super::ids::Match;
 use super::people::{Listed, People, suggestion_budget};
 use crate::diagnostics::{Problem, Problems, code};
@@ -237,13 +238,6 @@ impl Settled {
         self.rest.extend(other.rest);
         self
     }
-}
-
-/// Whether an unknown text may be an e-mail address or a full name (it has an `@`, a space
-/// or a comma) rather than a mistyped id. Only such texts make the e-mail and name index
-/// worth building.
-pub(super) fn maybe_contact(text: &str) -> bool {
-    text.trim().contains(['@', ' ', ','])
 }
 
 #[derive(Clone, Copy, PartialEq)]
