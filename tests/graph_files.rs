@@ -445,7 +445,7 @@ fn an_unknown_dot_root_stops_the_run_before_the_analysis() {
             assert!(stages.iter().any(|s| s == "build graph"), "{stages:?}");
             continue;
         }
-        let err = result.err().expect("an unknown --dot-root fails");
+        let err = result.expect_err("an unknown --dot-root fails");
         assert_eq!(err.exit_code(), 64);
         assert!(
             err.to_string().contains(&format!("--dot-root {root:?}")),

@@ -65,7 +65,7 @@ impl People {
     }
 
     /// The message part saying whom an ambiguous `text` may mean. The first time a text
-    /// is seen (`listed` remembers), up to [`CANDIDATES_SHOWN`] of them by id and org-chart
+    /// is seen (`listed` remembers), up to `CANDIDATES_SHOWN` of them by id and org-chart
     /// row, with how many more: `1 (row 2), 2 (row 3)` or `4000 people: 1 (row 2), …, 10
     /// (row 11) and 3990 more`; `here()` says where that warning is. After that, how many
     /// and where they were listed: `the 4000 people listed at row 7 of survey.csv`. So a
