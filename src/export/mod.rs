@@ -42,8 +42,7 @@ use rayon::prelude::*;
 use crate::analysis::Analysis;
 use crate::error::{Error, Result};
 use crate::graph::Tie;
-use crate::options::Options;
-use crate::options::{Format, LARGE_ORGANISATION, OutputOptions};
+use crate::options::{Format, LARGE_ORGANISATION, Options, OutputOptions};
 use crate::progress::{Progress, stage};
 use crate::validate::Dataset;
 

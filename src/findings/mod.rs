@@ -1,8 +1,9 @@
 //! Findings: what goes wrong when formal power and influence are confused, at the level of
 //! teams, departments and the whole organisation (SPEC §5).
 //!
-//! In: the parts of an analysis made before the findings ([`AnalysisParts`]). Out: a list of [`Finding`]s, each with a kind, a severity, the
-//! people and group involved, a sentence, and the evidence in numbers. Team findings
+//! In: the parts of an analysis made before the findings ([`AnalysisParts`]). Out: a list
+//! of [`Finding`]s, each with a kind, a severity, the people and group involved, a
+//! sentence, and the evidence in numbers. Team findings
 //! (shadow leadership, managers without influence) read the advice question when the
 //! survey has one (the question whose name contains `advice`), else the combined layer
 //! ([`team_layer`]); the reasons of `classify` read the same layer, so a manager's reason
