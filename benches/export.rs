@@ -14,7 +14,8 @@ mod common;
 use common::fixture::{self, Mode, options, org};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
-use orgsphere::export::{Context, Format, exporters, layout, write_all};
+use orgsphere::export::{Context, exporters, layout, write_all};
+use orgsphere::options::Format;
 use orgsphere::progress::Silent;
 
 /// The timestamp every file carries, fixed so runs write the same bytes.

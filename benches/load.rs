@@ -10,8 +10,8 @@
 mod common;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use orgsphere::load::{OrgChart, Survey};
-use orgsphere::validate::Problems;
+use orgsphere::diagnostics::Problems;
+use orgsphere::load::{InputFile, OrgChart, Survey};
 use orgsphere::{Options, check_bytes};
 
 fn load(c: &mut Criterion) {
@@ -24,15 +24,17 @@ fn load(c: &mut Criterion) {
         let survey = common::survey(people, rows, 7);
         group.throughput(Throughput::Elements(people as u64));
         group.bench_with_input(BenchmarkId::new("org_chart", people), &org, |b, org| {
-            b.iter(|| OrgChart::from_bytes("org.csv", org, &options).unwrap())
+            b.iter(|| OrgChart::from_bytes("org.csv", org, &options.read).unwrap())
         });
         group.throughput(Throughput::Elements(rows as u64));
         group.bench_with_input(BenchmarkId::new("survey", rows), &survey, |b, bytes| {
             b.iter(|| {
-                let mut s = Survey::default();
-                s.add_bytes("survey.csv", bytes, &options, &mut Problems::new(false))
-                    .unwrap();
-                s
+                Survey::read(
+                    &[InputFile::Bytes("survey.csv", bytes)],
+                    &options.read,
+                    &mut Problems::new(false),
+                )
+                .unwrap()
             })
         });
         group.bench_function(BenchmarkId::new("check", format!("{people}x{rows}")), |b| {

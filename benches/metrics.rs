@@ -127,18 +127,26 @@ fn classification(group: &mut BenchmarkGroup<'_, WallTime>, a: &Analysis, people
         command: &command,
         team_question: team.question.map(|q| a.dataset.questions[q].as_str()),
     };
-    let resamples = options.bootstrap;
-    options.bootstrap = 0;
+    let resamples = options.roles.bootstrap;
+    options.roles.bootstrap = 0;
     group.bench_function(BenchmarkId::new("classify", people), |b| {
-        b.iter(|| classify::classify(&a.metrics, &inputs, &options))
+        b.iter(|| {
+            classify::classify(
+                &a.metrics,
+                &inputs,
+                &options.roles,
+                &options.formal,
+                options.seed,
+            )
+        })
     });
     let resampling = Resampling {
         influence,
         responded: &responded,
         formal_power: &a.classification.formal_power,
         pagerank: &a.metrics.combined.pagerank,
-        rule: &options.rule,
-        min_nominations: options.min_nominations,
+        rule: &options.roles.rule,
+        min_nominations: options.roles.min_nominations,
         others: (responded.iter().filter(|&&r| r).count() as u32).saturating_sub(1),
     };
     both(group, "bootstrap", people, || {

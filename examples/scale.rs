@@ -10,9 +10,10 @@ mod common;
 use std::time::Instant;
 
 use orgsphere::Options;
-use orgsphere::load::{OrgChart, Survey};
+use orgsphere::diagnostics::Problems;
+use orgsphere::load::{InputFile, OrgChart, Survey};
 use orgsphere::options::Inputs;
-use orgsphere::validate::{Problems, validate};
+use orgsphere::validate;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>());
@@ -44,14 +45,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let total = Instant::now();
     let t = Instant::now();
-    let org = OrgChart::read(&org_path, &options)?;
+    let org = OrgChart::read(InputFile::Path(&org_path), &options.read)?;
     println!("org chart read:   {:6.2} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let mut problems = Problems::new(false);
-    let survey = Survey::read(&[&survey_path], &options, &mut problems)?;
+    let survey = Survey::read(
+        &[InputFile::Path(&survey_path)],
+        &options.read,
+        &mut problems,
+    )?;
     println!("surveys read:     {:6.2} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let d = validate(org, survey, &options, problems)?;
+    let people = validate::check_org(&org, &mut problems);
+    let d = validate::finish(
+        org,
+        people,
+        survey,
+        &options.check,
+        &options.formal,
+        problems,
+    )?;
     println!("validated:        {:6.2} s", t.elapsed().as_secs_f64());
     println!(
         "total:            {:6.2} s — {} people, {} nominations kept, {} warnings",

@@ -6,7 +6,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use crate::validate::Problem;
+use crate::diagnostics::Problem;
 
 /// Exit code for a successful run (warnings allowed).
 pub const EXIT_OK: u8 = 0;
@@ -35,6 +35,10 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+
+    /// No survey file was given, and none lies beside the org chart in `folder`.
+    #[error("{}: cannot open input: no survey file: pass --survey FILE, or put survey*.csv beside org.csv; check the path (run from the folder you think you are in?)", folder.display())]
+    NoSurvey { folder: PathBuf },
 
     /// One or more problems in the data that stop the run (SPEC §3 errors).
     #[error("{}", render_problems(.0))]
@@ -70,7 +74,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => EXIT_USAGE,
-            Error::InputMissing { .. } => EXIT_NO_INPUT,
+            Error::InputMissing { .. } | Error::NoSurvey { .. } => EXIT_NO_INPUT,
             Error::InvalidData(_)
             | Error::InvalidDataListed(_)
             | Error::Threshold(_)
@@ -100,7 +104,7 @@ fn render_problems(problems: &[Problem]) -> String {
             out.push('\n');
         }
         // Each problem on its own line, control characters from the inputs as escapes.
-        out.push_str(&crate::export::format::terminal(&p.to_string()));
+        out.push_str(&crate::diagnostics::terminal(&p.to_string()));
     }
     if problems.len() > MAX_SHOWN {
         out.push_str(&format!(

@@ -483,10 +483,8 @@ mod tests {
             let question = ["advice", "trust", "friendship"][rng.below(3) as usize];
             survey += &format!("{from},{to},{question},{}\n", 1 + rng.below(3));
         }
-        let options = crate::Options {
-            question_weights: vec![("advice".into(), 0.5)],
-            ..crate::Options::default()
-        };
+        let mut options = crate::Options::default();
+        options.check.question_weights = vec![("advice".into(), 0.5)];
         let d = crate::check_bytes(
             ("org.csv", org.as_bytes()),
             &[("s.csv", survey.as_bytes())],
@@ -523,10 +521,8 @@ mod tests {
 
     #[test]
     fn question_weights_scale_the_combined_layer_only() {
-        let options = crate::Options {
-            question_weights: vec![("trust".into(), 2.0), ("advice".into(), 0.5)],
-            ..crate::Options::default()
-        };
+        let mut options = crate::Options::default();
+        options.check.question_weights = vec![("trust".into(), 2.0), ("advice".into(), 0.5)];
         let survey = b"respondent_id,nominee_id,question,weight\n1,2,advice,3\n1,2,trust,1.5\n3,2,advice,1\n";
         let d = crate::check_bytes(
             ("org.csv", b"id\n1\n2\n3\n"),
@@ -542,10 +538,8 @@ mod tests {
         let advice = g.influence(Questions::One(0));
         assert_eq!(advice.in_weights(1), [3.0, 1.0]);
         // A weight of 0 leaves a question out of the combined layer.
-        let options = crate::Options {
-            question_weights: vec![("advice".into(), 0.0)],
-            ..crate::Options::default()
-        };
+        let mut options = crate::Options::default();
+        options.check.question_weights = vec![("advice".into(), 0.0)];
         let d = crate::check_bytes(
             ("org.csv", b"id\n1\n2\n3\n"),
             &[("s.csv", survey)],
@@ -559,10 +553,8 @@ mod tests {
             (&[0][..], &[1.5][..])
         );
         // A question the surveys do not have is a usage error that lists theirs.
-        let options = crate::Options {
-            question_weights: vec![("advise".into(), 2.0)],
-            ..crate::Options::default()
-        };
+        let mut options = crate::Options::default();
+        options.check.question_weights = vec![("advise".into(), 2.0)];
         let err = crate::check_bytes(
             ("org.csv", b"id\n1\n2\n3\n"),
             &[("s.csv", survey)],

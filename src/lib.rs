@@ -7,13 +7,19 @@
 //! others follow anyway.
 //!
 //! The pipeline, one module per stage, in the order data flows:
-//! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`export`], which
-//! writes through [`outdir`] (the atomic output folder, also `compare`'s and `generate`'s).
-//! [`analyze`] runs it all; [`check`] stops after validation. [`compare::compare`] sets two
-//! runs' results (or two input folders, analysed) side by side.
+//! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`findings`] →
+//! [`analysis`] (what the run made) → [`export`], which writes through [`outdir`] (the
+//! atomic output folder, also `compare`'s and `generate`'s). Below them all, importing
+//! nothing above: [`diagnostics`] (the problems found in the inputs), [`error`],
+//! [`options`] (each stage's settings), [`rng`], [`progress`]. [`analyze`] runs it all;
+//! [`check`] stops after validation, on the one path every caller takes
+//! ([`check_inputs`]). [`compare::compare`] sets two runs' results (or two input folders,
+//! analysed) side by side.
 
+pub mod analysis;
 pub mod classify;
 pub mod compare;
+pub mod diagnostics;
 pub mod error;
 pub mod export;
 pub mod findings;
@@ -27,25 +33,16 @@ pub mod progress;
 pub mod rng;
 pub mod validate;
 
+pub use analysis::Analysis;
 pub use error::{Error, Result};
 pub use options::Options;
 
-use classify::Classification;
+use diagnostics::Problems;
+use findings::AnalysisParts;
 use graph::OrgGraph;
-use load::{OrgChart, Survey};
-use metrics::Metrics;
+use load::{InputFile, OrgChart, Survey};
 use progress::{Progress, Silent, stage};
-use validate::{Dataset, Problems};
-
-/// Everything one analysis produced, ready for the exporters.
-#[derive(Debug)]
-pub struct Analysis {
-    pub dataset: Dataset,
-    pub graph: OrgGraph,
-    pub metrics: Metrics,
-    pub classification: Classification,
-    pub findings: Vec<findings::Finding>,
-}
+use validate::Dataset;
 
 /// Loads and validates the inputs of `options`: the data-quality stage alone.
 pub fn check(options: &Options) -> Result<Dataset> {
@@ -54,59 +51,84 @@ pub fn check(options: &Options) -> Result<Dataset> {
 
 /// [`check`], reporting its stages to `progress`.
 pub fn check_with(options: &Options, progress: &dyn Progress) -> Result<Dataset> {
-    if options.inputs.surveys.is_empty() {
-        return Err(Error::InputMissing {
-            path: options
-                .inputs
-                .org
-                .parent()
-                .unwrap_or(std::path::Path::new("."))
-                .to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                "no survey file: pass --survey FILE, or put survey*.csv beside org.csv",
-            ),
-        });
-    }
-    let mut problems = Problems::new(options.strict);
-    let mut org_problems = Problems::new(options.strict);
-    // The org chart and the surveys are read at the same time: on a large organisation
-    // each takes seconds, and the org chart's own checks need no survey.
-    let (org, survey) = stage(progress, "read inputs", || {
-        rayon::join(
-            || {
-                OrgChart::read(&options.inputs.org, options).map(|org| {
-                    let people = validate::check_org(&org, &mut org_problems);
-                    (org, people)
-                })
-            },
-            || Survey::read(&options.inputs.surveys, options, &mut problems),
-        )
-    });
-    let ((org, people), survey) = (org?, survey?);
-    org_problems.extend(problems);
-    stage(progress, "validate", || {
-        validate::finish(org, people, survey, options, org_problems)
-    })
+    let surveys: Vec<InputFile<'_>> = options
+        .inputs
+        .surveys
+        .iter()
+        .map(|path| InputFile::Path(path))
+        .collect();
+    check_inputs(
+        InputFile::Path(&options.inputs.org),
+        &surveys,
+        options,
+        progress,
+    )
 }
 
 /// Like [`check`], on files already in memory: the org chart and each survey as (name,
-/// bytes). For tests, fuzzing and callers that read standard input.
+/// bytes). For tests, fuzzing and callers that read standard input; the same checks, in
+/// the same order, as on files.
 pub fn check_bytes(
     org: (&str, &[u8]),
     surveys: &[(&str, &[u8])],
     options: &Options,
 ) -> Result<Dataset> {
-    let mut problems = Problems::new(options.strict);
-    let org = OrgChart::from_bytes(org.0, org.1, options)?;
-    let mut survey = Survey::default();
-    for (name, bytes) in surveys {
-        survey.add_bytes(name, bytes, options, &mut problems)?;
-    }
-    validate::validate(org, survey, options, problems)
+    let surveys: Vec<InputFile<'_>> = surveys
+        .iter()
+        .map(|&(name, bytes)| InputFile::Bytes(name, bytes))
+        .collect();
+    check_inputs(InputFile::Bytes(org.0, org.1), &surveys, options, &Silent)
 }
 
-/// Runs the analysis on a checked data set: graph, metrics, classification.
+/// The data-quality stage, the one path every caller takes: the org chart and the surveys
+/// are read side by side, the org chart's own checks run while the surveys are read, then
+/// the surveys are checked against the people. Problems are listed by file (the org chart
+/// first) and row, errors as warnings.
+pub fn check_inputs(
+    org: InputFile<'_>,
+    surveys: &[InputFile<'_>],
+    options: &Options,
+    progress: &dyn Progress,
+) -> Result<Dataset> {
+    if surveys.is_empty() {
+        return Err(Error::NoSurvey {
+            folder: org
+                .path()
+                .parent()
+                .unwrap_or(std::path::Path::new("."))
+                .to_path_buf(),
+        });
+    }
+    let mut org_problems = Problems::new(options.check.strict);
+    let mut survey_problems = Problems::new(options.check.strict);
+    // On a large organisation each file takes seconds to read, and the org chart's own
+    // checks need no survey.
+    let (org, survey) = stage(progress, "read inputs", || {
+        rayon::join(
+            || {
+                OrgChart::read(org, &options.read).map(|org| {
+                    let people = validate::check_org(&org, &mut org_problems);
+                    (org, people)
+                })
+            },
+            || Survey::read(surveys, &options.read, &mut survey_problems),
+        )
+    });
+    let ((org, people), survey) = (org?, survey?);
+    org_problems.extend(survey_problems);
+    stage(progress, "validate", || {
+        validate::finish(
+            org,
+            people,
+            survey,
+            &options.check,
+            &options.formal,
+            org_problems,
+        )
+    })
+}
+
+/// Runs the analysis on a checked data set: graph, metrics, classification, findings.
 pub fn analyze_dataset(dataset: Dataset, options: &Options) -> Analysis {
     analyze_dataset_with(dataset, options, &Silent)
 }
@@ -118,12 +140,7 @@ pub fn analyze_dataset_with(
     progress: &dyn Progress,
 ) -> Analysis {
     let graph = stage(progress, "build graph", || OrgGraph::build(&dataset));
-    let settings = metrics::PathSettings {
-        exact_limit: options.exact_paths_limit,
-        samples: options.path_samples,
-        seed: options.seed,
-    };
-    let metrics = metrics::compute(&graph, &dataset, settings, progress);
+    let metrics = metrics::compute(&graph, &dataset, options.paths, options.seed, progress);
     let titles: Vec<&str> = match dataset.org.columns.title {
         Some(col) => (0..dataset.people.len())
             .map(|p| dataset.org.rows.cell(dataset.people.record[p], col).trim())
@@ -145,22 +162,33 @@ pub fn analyze_dataset_with(
         team_question: team.question.map(|q| dataset.questions[q].as_str()),
     };
     let classification = stage(progress, "classify and resample", || {
-        classify::classify(&metrics, &inputs, options)
+        classify::classify(
+            &metrics,
+            &inputs,
+            &options.roles,
+            &options.formal,
+            options.seed,
+        )
     });
-    let mut analysis = Analysis {
+    let parts = AnalysisParts {
+        dataset: &dataset,
+        graph: &graph,
+        metrics: &metrics,
+        classification: &classification,
+    };
+    let findings = stage(progress, "findings", || {
+        findings::find(&findings::Context::new(
+            parts,
+            options.output.min_group_size,
+        ))
+    });
+    Analysis {
         dataset,
         graph,
         metrics,
         classification,
-        findings: Vec::new(),
-    };
-    analysis.findings = stage(progress, "findings", || {
-        findings::find(&findings::Context::new(
-            &analysis,
-            options.output.min_group_size,
-        ))
-    });
-    analysis
+        findings,
+    }
 }
 
 /// The whole pipeline: load, validate, analyse, and write every output to `options.out`
@@ -171,9 +199,12 @@ pub fn analyze(options: &Options) -> Result<Analysis> {
 
 /// [`analyze`], reporting its stages to `progress`.
 pub fn analyze_with(options: &Options, progress: &dyn Progress) -> Result<Analysis> {
-    // A folder that cannot be written is said before the work, not after it.
+    // A folder that cannot be written, and a --dot-root nobody has, are said before the
+    // work, not after it.
     outdir::check(&options.out, &options.input_paths())?;
-    let analysis = analyze_dataset_with(check_with(options, progress)?, options, progress);
+    let dataset = check_with(options, progress)?;
+    export::check_dot_root(&dataset, &options.output)?;
+    let analysis = analyze_dataset_with(dataset, options, progress);
     export::write_all(&analysis, options, progress)?;
     Ok(analysis)
 }

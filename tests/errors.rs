@@ -293,3 +293,93 @@ fn validate_prints_every_error_and_exits_65() {
     assert!(run.stdout.contains("reporting-cycle"), "{}", run.stdout);
     assert_eq!(w.entries(), ["org.csv", "survey.csv"]);
 }
+
+/// Under `--strict` every warning is an error, and the errors are listed as the warnings
+/// are in `data-quality.csv`: by file (the org chart first), then by row, a problem of the
+/// whole file before its rows. In memory (`check_bytes`, what the property tests and the
+/// fuzz target run) the list is the same: files and bytes take one path.
+#[test]
+fn errors_are_listed_as_warnings_are_on_every_path() {
+    // An unknown manager on row 4, several roots (the whole file), a survey row without a
+    // respondent.
+    let org = "employee_id,manager_id\n1,\n2,1\n3,9\n4,\n";
+    let survey = "respondent_id,nominee_id\n,2\n1,2\n2,1\n3,1\n4,1\n";
+    let w = Workdir::new();
+    w.write("in/org.csv", org);
+    w.write("in/survey.csv", survey);
+    w.run(&["analyze", "in", "--out", "out", "-q"])
+        .expect_code(0);
+    let warnings: Vec<(String, String)> = common::read_csv(&w.read("out/data-quality.csv"))
+        .into_iter()
+        .map(|row| (row["file"].clone(), row["code"].clone()))
+        .collect();
+    let want = [
+        ("in/org.csv", "several-roots"),
+        ("in/org.csv", "unknown-manager"),
+        ("in/survey.csv", "missing-respondent"),
+    ];
+    assert_eq!(
+        warnings,
+        want.map(|(f, c)| (f.to_string(), c.to_string())),
+        "the warnings"
+    );
+    let run = w.run(&["analyze", "in", "--out", "strict", "--strict"]);
+    run.expect_code(65);
+    let listed: Vec<(String, String)> = run
+        .stderr
+        .lines()
+        .map(|line| {
+            let line = line.trim_start_matches("orgsphere: ");
+            let file = line.split([':', ' ']).next().unwrap();
+            let code = &line[line.find('[').unwrap() + 1..line.find(']').unwrap()];
+            (file.to_string(), code.to_string())
+        })
+        .collect();
+    assert_eq!(listed, warnings, "the errors on files:\n{}", run.stderr);
+    let mut options = orgsphere::Options::default();
+    options.check.strict = true;
+    let Err(orgsphere::Error::InvalidData(errors)) = orgsphere::check_bytes(
+        ("in/org.csv", org.as_bytes()),
+        &[("in/survey.csv", survey.as_bytes())],
+        &options,
+    ) else {
+        panic!("strict data with warnings must fail")
+    };
+    let in_memory: Vec<(String, String)> = errors
+        .iter()
+        .map(|p| (p.file.to_string(), p.code.to_string()))
+        .collect();
+    assert_eq!(in_memory, warnings, "the errors in memory");
+}
+
+/// No survey file is its own error, with the folder where survey*.csv was looked for, on
+/// files and in memory alike: exit 66, as for an input that cannot be opened.
+#[test]
+fn no_survey_is_its_own_error_on_every_path() {
+    let w = Workdir::new();
+    let org = w.write("in/org.csv", "employee_id\n1\n");
+    let options = orgsphere::Options::new(
+        orgsphere::options::Inputs {
+            org,
+            surveys: Vec::new(),
+        },
+        w.join("out"),
+    );
+    let on_files = orgsphere::check(&options).unwrap_err();
+    let in_memory =
+        orgsphere::check_bytes(("in/org.csv", b"employee_id\n1\n"), &[], &options).unwrap_err();
+    for (err, folder) in [(on_files, w.join("in")), (in_memory, "in".into())] {
+        let orgsphere::Error::NoSurvey { folder: named } = &err else {
+            panic!("not the no-survey error: {err:?}")
+        };
+        assert_eq!(*named, folder);
+        assert_eq!(err.exit_code(), 66);
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: cannot open input: no survey file: pass --survey FILE, or put survey*.csv beside org.csv; check the path (run from the folder you think you are in?)",
+                folder.display()
+            )
+        );
+    }
+}

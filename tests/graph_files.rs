@@ -404,3 +404,53 @@ fn the_layout_puts_everyone_apart_and_managers_above_their_reports() {
     };
     assert!(span(&xs) > 40.0 * 30.0 && span(&ys) >= 120.0 * 4.0);
 }
+
+/// A `--dot-root` nobody has is said before the analysis, right after the data are
+/// checked: no stage of the analysis runs (on a large organisation, minutes of work), and
+/// no folder is written. Under `--pseudonymize` a person's pseudonym names them too.
+#[test]
+fn an_unknown_dot_root_stops_the_run_before_the_analysis() {
+    use std::sync::Mutex;
+
+    use orgsphere::progress::Progress;
+
+    /// The stages a run began.
+    #[derive(Default)]
+    struct Stages(Mutex<Vec<String>>);
+    impl Progress for Stages {
+        fn begin(&self, stage: &str) {
+            self.0.lock().unwrap().push(stage.to_string());
+        }
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = orgsphere::Options::inputs_from_dir(&root().join("sample-data")).unwrap();
+    let mut options = orgsphere::Options::new(inputs, dir.path().join("out"));
+    options.output.formats = orgsphere::options::Format::parse_list("dot").unwrap();
+    let key = orgsphere::options::Key::new("a-key-for-the-dot-root-test").unwrap();
+    let pseudonym = orgsphere::export::privacy::pseudonym(&key, "E0092");
+    for (root, pseudonymize, known) in [
+        ("E9999", None, false),
+        ("E0092", None, true),
+        ("p_0123456789abcdef", Some(key.clone()), false),
+        (pseudonym.as_str(), Some(key.clone()), true),
+    ] {
+        options.output.dot_root = Some(root.to_string());
+        options.output.pseudonymize = pseudonymize;
+        let stages = Stages::default();
+        let result = orgsphere::analyze_with(&options, &stages);
+        let stages = stages.0.into_inner().unwrap();
+        if known {
+            assert!(result.is_ok(), "{root}: {:?}", result.err());
+            assert!(stages.iter().any(|s| s == "build graph"), "{stages:?}");
+            continue;
+        }
+        let err = result.expect_err("an unknown --dot-root fails");
+        assert_eq!(err.exit_code(), 64);
+        assert!(
+            err.to_string().contains(&format!("--dot-root {root:?}")),
+            "{err}"
+        );
+        assert_eq!(stages, ["read inputs", "validate"], "{root}");
+    }
+}

@@ -5,7 +5,7 @@
 mod common;
 
 use common::Workdir;
-use orgsphere::export::LARGE_ORGANISATION;
+use orgsphere::options::LARGE_ORGANISATION;
 use serde_json::Value;
 
 fn graph_files(w: &Workdir, dir: &str) -> Value {

@@ -191,7 +191,7 @@ fn pseudonymizing_needs_a_key() {
 #[test]
 fn a_short_key_is_refused_with_how_to_make_a_good_one() {
     let w = Workdir::new();
-    let min = orgsphere::export::MIN_KEY_CHARS;
+    let min = orgsphere::options::MIN_KEY_CHARS;
     let short = "k".repeat(min - 1);
     let needles = [
         &format!("at least {min}"),

@@ -74,10 +74,8 @@ fn random_teams(seed: u64, lo: u64, hi: u64) -> (String, String) {
 }
 
 fn findings(org: &str, survey: &str) -> Vec<Finding> {
-    let options = Options {
-        bootstrap: 0,
-        ..Options::default()
-    };
+    let mut options = Options::default();
+    options.roles.bootstrap = 0;
     let d = check_bytes(
         ("org.csv", org.as_bytes()),
         &[("survey.csv", survey.as_bytes())],
@@ -147,10 +145,8 @@ fn background(teams: &[(&str, usize)]) -> (String, String, String) {
 }
 
 fn analyse(org: &str, surveys: &[&str]) -> orgsphere::Analysis {
-    let options = Options {
-        bootstrap: 0,
-        ..Options::default()
-    };
+    let mut options = Options::default();
+    options.roles.bootstrap = 0;
     let named: Vec<(String, &[u8])> = surveys
         .iter()
         .enumerate()

@@ -11,9 +11,9 @@ use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use criterion::Criterion;
-use orgsphere::export::{Format, OutputOptions};
 use orgsphere::generate::{Spec, generate};
 use orgsphere::graph::OrgGraph;
+use orgsphere::options::{Format, OutputOptions};
 use orgsphere::validate::Dataset;
 use orgsphere::{Analysis, Options, analyze_dataset, check_bytes};
 

@@ -1,6 +1,7 @@
-//! Feeds arbitrary bytes to the loaders and the whole data-quality stage, and, when the
-//! data passes, to the analysis: nothing may panic, and every failure must be a typed
-//! error with the exit code of bad data or bad usage.
+//! Feeds arbitrary bytes to the whole data-quality stage (the loaders and the checks, on
+//! the path `orgsphere analyze` and `validate` take) and, when the data passes, to the
+//! analysis: nothing may panic, and every failure must be a typed error with the exit code
+//! of bad data or bad usage.
 //!
 //! The input is split in two: the first byte picks options (strict, a forced encoding,
 //! a question map, a weight label, and whether to run the analysis too, which is slower);
@@ -10,9 +11,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use orgsphere::load::{OrgChart, Survey};
 use orgsphere::options::Encoding;
-use orgsphere::validate::Problems;
 use orgsphere::{Error, Options, analyze_dataset, check_bytes};
 
 fuzz_target!(|data: &[u8]| {
@@ -25,8 +24,8 @@ fuzz_target!(|data: &[u8]| {
     // Built once: compiling the default title pattern would dominate every run.
     static BASE: OnceLock<Options> = OnceLock::new();
     let mut options = BASE.get_or_init(Options::default).clone();
-    options.strict = flags & 1 != 0;
-    options.encoding = match (flags >> 1) & 7 {
+    options.check.strict = flags & 1 != 0;
+    options.read.encoding = match (flags >> 1) & 7 {
         1 => Some(Encoding::Utf8),
         2 => Some(Encoding::Windows1252),
         3 => Some(Encoding::Utf16Le),
@@ -34,14 +33,12 @@ fuzz_target!(|data: &[u8]| {
         _ => None,
     };
     if flags & 16 != 0 {
-        options.question_map = vec![("Q3".into(), "advice".into())];
+        options.read.question_map = vec![("Q3".into(), "advice".into())];
     }
     if flags & 32 != 0 {
-        options.weight_labels = vec![("often".into(), 3.0)];
-        options.min_weight = Some(2.0);
+        options.read.weight_labels = vec![("often".into(), 3.0)];
+        options.check.min_weight = Some(2.0);
     }
-    let _ = OrgChart::from_bytes("org.csv", org, &options);
-    let _ = Survey::default().add_bytes("survey.csv", survey, &options, &mut Problems::new(false));
     match check_bytes(("org.csv", org), &[("survey-advice.csv", survey)], &options) {
         Ok(dataset) if flags & 64 != 0 => {
             let _ = analyze_dataset(dataset, &options);

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::graph::Csr;
 use crate::metrics::Metrics;
-use crate::options::Options;
+use crate::options::{FormalPowerOptions, RoleOptions};
 
 /// A person's role (SPEC §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -90,8 +90,15 @@ pub struct Inputs<'a> {
     pub team_question: Option<&'a str>,
 }
 
-/// Classifies everyone.
-pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Classification {
+/// Classifies everyone; `formal` says which titles carry formal power, `seed` seeds the
+/// bootstrap's resamples.
+pub fn classify(
+    metrics: &Metrics,
+    inputs: &Inputs<'_>,
+    options: &RoleOptions,
+    formal: &FormalPowerOptions,
+    seed: u64,
+) -> Classification {
     let inf = &metrics.combined;
     let n = inf.in_degree.len();
     let titles = inputs.titles;
@@ -104,7 +111,7 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
                 || (!title.is_empty()
                     && *managerial
                         .entry(title)
-                        .or_insert_with(|| options.managerial_title(title)))
+                        .or_insert_with(|| formal.managerial_title(title)))
                 || inputs.levels.is_some_and(|l| l.gives_power(p))
         })
         .collect();
@@ -140,7 +147,7 @@ pub fn classify(metrics: &Metrics, inputs: &Inputs<'_>, options: &Options) -> Cl
     };
     // The resamples and the reasons are independent: they run side by side.
     let (leader_stability, (flags, reason)) = rayon::join(
-        || leader_stability(&resampling, options.bootstrap, options.seed),
+        || leader_stability(&resampling, options.bootstrap, seed),
         || {
             let flags = flags::flag(metrics, inputs.influence, &formal_power, &rule);
             let reason: Vec<String> = (0..n)

@@ -1,6 +1,6 @@
 //! The high-influence rule (SPEC §5): which people stand out for influence.
 //!
-//! The default compares like with like ([`standing_rule`]): each person's distinct
+//! The default compares like with like (`standing_rule`): each person's distinct
 //! nominators against a model of how often people *of the same formal standing* (with
 //! formal power, or without) are named in this organisation — a beta-binomial of the
 //! other respondents, fitted to the group's central 95 % (at least its three most named

@@ -6,7 +6,7 @@ use clap::{Args, ValueHint};
 use orgsphere::Result;
 use orgsphere::classify::Role;
 use orgsphere::export::format::count;
-use orgsphere::export::{Format, OutputOptions};
+use orgsphere::options::{Format, OutputOptions};
 use serde_json::json;
 
 use super::{ConfigArg, InputArgs, PrivacyArgs, RuleArgs, log};
@@ -50,6 +50,7 @@ impl OutputArgs {
             formats: Format::parse_list(&self.formats)?,
             named_formats: Format::named_in(&self.formats),
             dot_root: self.dot_root.clone(),
+            generated_at: super::source_date_epoch(),
             ..OutputOptions::default()
         };
         self.privacy.apply(&mut output)?;
@@ -112,7 +113,7 @@ fn left_out_note(output: &OutputOptions, people: usize) {
         &format!(
             "{} left out: {people} people is more than {} (too many for a browser to draw{}); --formats {} writes them",
             files.join(" and "),
-            orgsphere::export::LARGE_ORGANISATION,
+            orgsphere::options::LARGE_ORGANISATION,
             if output.wants(Format::Graphml) {
                 "; graph.graphml also leaves out yEd's drawing hints"
             } else {
@@ -123,7 +124,7 @@ fn left_out_note(output: &OutputOptions, people: usize) {
         json!({
             "left_out": files,
             "people": people,
-            "large_organisation": orgsphere::export::LARGE_ORGANISATION,
+            "large_organisation": orgsphere::options::LARGE_ORGANISATION,
         }),
     );
 }

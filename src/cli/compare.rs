@@ -46,6 +46,7 @@ impl CompareArgs {
         self.reading.apply(&mut options)?;
         self.rule.apply(&mut options)?;
         self.privacy.apply(&mut options.output)?;
+        options.output.generated_at = super::source_date_epoch();
         // Only people.csv and summary.json are made, in memory.
         options.output.formats = BTreeSet::new();
         Ok(Source::Inputs {

@@ -16,8 +16,8 @@ use std::sync::OnceLock;
 
 use clap::{ColorChoice, ValueEnum};
 use orgsphere::Error;
-use orgsphere::export::format::terminal;
-use orgsphere::validate::Problem;
+use orgsphere::diagnostics::Problem;
+use orgsphere::diagnostics::terminal;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -154,7 +154,7 @@ pub fn warning(message: &str) {
 pub fn problem(p: &Problem, exit_code: Option<u8>) {
     if p.is_error() || !quiet() {
         emit(&Record {
-            level: p.severity.as_str(),
+            level: p.level.as_str(),
             message: &p.message,
             file: Some(&p.file),
             row: p.row,
@@ -179,6 +179,7 @@ pub fn failure(e: &Error) {
     let code = e.exit_code();
     let path = match e {
         Error::InputMissing { path, .. }
+        | Error::NoSurvey { folder: path }
         | Error::CantCreate { path, .. }
         | Error::Io { path, .. } => Some(path.display().to_string()),
         _ => None,

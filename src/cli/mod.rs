@@ -16,9 +16,7 @@ pub use parse::parse;
 use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueHint};
-use orgsphere::export::{Key, OutputOptions};
-use orgsphere::load::weight::MAX_WEIGHT;
-use orgsphere::options::{self, HighInfluenceRule, Inputs};
+use orgsphere::options::{self, HighInfluenceRule, Inputs, Key, MAX_WEIGHT, OutputOptions};
 use orgsphere::{Error, Options, Result};
 
 /// The exit codes of SPEC §8, for every `--help` (a macro so that `concat!` can use it).
@@ -305,7 +303,7 @@ impl ReadingArgs {
                 "--min-response-rate {rate}: give a share between 0 and 1, e.g. 0.8"
             )));
         }
-        o.columns = options::ColumnMap {
+        o.read.columns = options::ColumnMap {
             id: self.id_column.clone(),
             manager: self.manager_column.clone(),
             title: self.title_column.clone(),
@@ -320,32 +318,36 @@ impl ReadingArgs {
             question: self.question_column.clone(),
             weight: self.weight_column.clone(),
         };
-        o.encoding = match &self.encoding {
+        o.read.encoding = match &self.encoding {
             Some(e) => Some(e.parse().map_err(Error::Usage)?),
             None => None,
         };
-        o.max_input_size = self.max_input_size.0;
+        o.read.max_input_size = self.max_input_size.0;
         for entry in &self.question_map {
             let (prefix, question) = options::key_value("--question-map", entry)?;
-            o.question_map
+            o.read
+                .question_map
                 .push((prefix.to_string(), question.to_string()));
         }
         for entry in &self.weight_labels {
-            o.weight_labels
+            o.read
+                .weight_labels
                 .push(options::key_number("--weight-label", entry)?);
         }
         for entry in &self.question_weights {
-            o.question_weights
+            o.check
+                .question_weights
                 .push(options::key_number("--question-weight", entry)?);
         }
         for entry in &self.question_kinds {
-            o.question_kinds
+            o.check
+                .question_kinds
                 .push(options::key_kind("--question-kind", entry)?);
         }
-        o.answer_separators = self.answer_separators.chars().collect();
-        o.min_weight = self.min_weight;
-        o.min_response_rate = self.min_response_rate;
-        o.strict = self.strict;
+        o.read.answer_separators = self.answer_separators.chars().collect();
+        o.check.min_weight = self.min_weight;
+        o.check.min_response_rate = self.min_response_rate;
+        o.check.strict = self.strict;
         Ok(())
     }
 }
@@ -365,7 +367,7 @@ pub struct PrivacyArgs {
     )]
     key: Option<String>,
     /// Suppress group-level figures (per department) for groups smaller than N people.
-    #[arg(long, value_name = "N", default_value_t = orgsphere::export::DEFAULT_MIN_GROUP_SIZE, help_heading = "Privacy")]
+    #[arg(long, value_name = "N", default_value_t = options::DEFAULT_MIN_GROUP_SIZE, help_heading = "Privacy")]
     min_group_size: usize,
 }
 
@@ -411,35 +413,35 @@ pub struct RuleArgs {
     #[arg(long, value_name = "Z", conflicts_with = "top_share")]
     outlier_z: Option<f64>,
     /// The default rule's false-discovery rate: the share (0–1) of the people it names that may stand out by chance alone.
-    #[arg(long, value_name = "Q", default_value_t = orgsphere::options::DEFAULT_FALSE_DISCOVERY, conflicts_with_all = ["top_share", "outlier_z"])]
+    #[arg(long, value_name = "Q", default_value_t = options::DEFAULT_FALSE_DISCOVERY, conflicts_with_all = ["top_share", "outlier_z"])]
     false_discovery: f64,
     /// Fewest distinct nominators a high-influence person must have.
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    #[arg(long, value_name = "N", default_value_t = options::DEFAULT_MIN_NOMINATIONS)]
     min_nominations: u32,
     /// Bootstrap resamples of the respondents for leader_stability (0 turns it off).
-    #[arg(long, value_name = "N", default_value_t = 200)]
+    #[arg(long, value_name = "N", default_value_t = options::DEFAULT_BOOTSTRAP)]
     bootstrap: usize,
     /// Seed of every random choice (bootstrap, sampled betweenness, communities).
-    #[arg(long, value_name = "S", default_value_t = 1)]
+    #[arg(long, value_name = "S", default_value_t = options::DEFAULT_SEED)]
     seed: u64,
     /// Up to this many people betweenness and closeness are exact; above it, sampled.
-    #[arg(long, value_name = "N", default_value_t = orgsphere::metrics::EXACT_LIMIT)]
+    #[arg(long, value_name = "N", default_value_t = options::EXACT_LIMIT)]
     exact_paths_limit: usize,
     /// Sources sampled for betweenness and closeness above the exact limit.
-    #[arg(long, value_name = "K", default_value_t = orgsphere::metrics::DEFAULT_SAMPLES)]
+    #[arg(long, value_name = "K", default_value_t = options::DEFAULT_SAMPLES)]
     path_samples: usize,
 }
 
 impl RuleArgs {
     fn apply(&self, o: &mut Options) -> Result<()> {
         if let Some(pattern) = &self.manager_titles {
-            o.manager_titles = options::manager_title_regex(pattern)?;
-            o.contributor_titles = None;
+            o.formal.manager_titles = options::manager_title_regex(pattern)?;
+            o.formal.contributor_titles = None;
         }
         if let Some(levels) = &self.manager_levels {
-            o.manager_levels = Some(options::LevelSet::parse(levels)?);
+            o.formal.manager_levels = Some(options::LevelSet::parse(levels)?);
         }
-        o.rule = match self.top_share {
+        o.roles.rule = match self.top_share {
             Some(share) if share > 0.0 && share <= 1.0 => HighInfluenceRule::TopShare { share },
             Some(share) => {
                 return Err(Error::Usage(format!(
@@ -466,18 +468,27 @@ impl RuleArgs {
                 }
             },
         };
-        o.min_nominations = self.min_nominations;
-        o.bootstrap = self.bootstrap;
+        o.roles.min_nominations = self.min_nominations;
+        o.roles.bootstrap = self.bootstrap;
         o.seed = self.seed;
-        o.exact_paths_limit = self.exact_paths_limit;
+        o.paths.exact_limit = self.exact_paths_limit;
         if self.path_samples == 0 {
             return Err(Error::Usage(
                 "--path-samples 0: give at least 1 source, e.g. 256".into(),
             ));
         }
-        o.path_samples = self.path_samples;
+        o.paths.samples = self.path_samples;
         Ok(())
     }
+}
+
+/// The time the result files carry: `SOURCE_DATE_EPOCH` (seconds since 1970) when it is
+/// set to a number, so that two runs give identical folders; else `None`, the time they
+/// are written. The library reads no environment: it is read here.
+fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
 }
 
 /// Runs one subcommand.

@@ -47,7 +47,7 @@ pub fn parse() -> std::result::Result<Command, u8> {
             } else {
                 let _ = e.print();
                 if let Some(note) = note {
-                    eprintln!("orgsphere: {}", orgsphere::export::format::terminal(&note));
+                    eprintln!("orgsphere: {}", orgsphere::diagnostics::terminal(&note));
                 }
             }
             Err(code)

@@ -4,9 +4,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::Args;
-use orgsphere::export::format::{count, terminal};
+use orgsphere::diagnostics::Problem;
+use orgsphere::diagnostics::terminal;
+use orgsphere::export::format::count;
 use orgsphere::load::survey::Shape;
-use orgsphere::validate::{Dataset, Problem};
+use orgsphere::validate::Dataset;
 use orgsphere::{Error, Result};
 use serde_json::json;
 
@@ -27,7 +29,7 @@ pub fn run(args: ValidateArgs) -> Result<()> {
     let options = args.inputs.options(PathBuf::new())?;
     match orgsphere::check(&options) {
         Ok(d) if log::json() => {
-            for note in d.structure.notes(&options) {
+            for note in d.structure.notes(&options.formal) {
                 log::info(&note, json!({}));
             }
             log_json(&d);
@@ -39,7 +41,7 @@ pub fn run(args: ValidateArgs) -> Result<()> {
             if !log::quiet() {
                 print_inputs(&d);
                 print_questions(&d);
-                for note in d.structure.notes(&options) {
+                for note in d.structure.notes(&options.formal) {
                     say(&format!("note: {note}"));
                 }
                 print_grouped(("warning", "warnings"), &d.warnings);

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use super::kinds::NOT_FIGURES;
 use super::read::{PersonRow, ResultFolder};
 use crate::export::format::natural_cmp;
 
@@ -191,15 +192,6 @@ fn merge(old: Vec<PersonRow>, new: Vec<PersonRow>) -> Vec<(Option<PersonRow>, Op
         });
     }
 }
-
-/// Sections of `summary.json` that describe the run rather than the organisation.
-pub(super) const NOT_FIGURES: [&str; 5] = [
-    "schema_version",
-    "tool",
-    "generated_at",
-    "parameters",
-    "inputs",
-];
 
 /// Every number present in both summaries (null counts as present), by dotted path.
 fn figures(old: &Value, new: &Value) -> BTreeMap<String, Figure> {

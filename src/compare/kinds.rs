@@ -242,6 +242,15 @@ impl<'de> Visitor<'de> for Checked<'_> {
     }
 }
 
+/// Sections of `summary.json` that describe the run rather than the organisation.
+pub(super) const NOT_FIGURES: [&str; 5] = [
+    "schema_version",
+    "tool",
+    "generated_at",
+    "parameters",
+    "inputs",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

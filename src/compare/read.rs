@@ -13,10 +13,10 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::kinds::{self, Kind, SummaryError};
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
 use crate::export::format::{csv_unguard, natural_cmp};
 use crate::load::input::not_a_file;
-use crate::validate::Problem;
 
 /// The `people.csv` columns compare needs.
 pub const REQUIRED: [&str; 5] = ["employee_id", "role", "reason", "in_degree", "pagerank"];
@@ -108,7 +108,7 @@ fn open(path: &Path) -> Result<File> {
         return Err(invalid(
             path,
             None,
-            "unreadable-results",
+            code::UNREADABLE_RESULTS,
             format!(
                 "this is {what}, not a file `orgsphere analyze` wrote; compare reads the files of its result folders"
             ),
@@ -142,11 +142,11 @@ fn read_summary(path: &Path) -> Result<Value> {
 /// `summary.json`'s text from `text`, every figure checked (see [`kinds`]); `path` names
 /// it in errors.
 fn parse_summary(path: &Path, text: &[u8]) -> Result<Value> {
-    let value = kinds::parse_summary(text, &super::diff::NOT_FIGURES).map_err(|e| match e {
+    let value = kinds::parse_summary(text, &kinds::NOT_FIGURES).map_err(|e| match e {
         SummaryError::Json(e) => invalid(
             path,
             None,
-            "invalid-summary",
+            code::INVALID_SUMMARY,
             format!("not a summary written by orgsphere ({e}); run `orgsphere analyze` again to rewrite it"),
         ),
         SummaryError::Figure(f) => not_written_by_orgsphere(
@@ -161,7 +161,7 @@ fn parse_summary(path: &Path, text: &[u8]) -> Result<Value> {
         return Err(invalid(
             path,
             None,
-            "invalid-summary",
+            code::INVALID_SUMMARY,
             "not a summary written by orgsphere (no JSON object); run `orgsphere analyze` again to rewrite it".into(),
         ));
     }
@@ -177,7 +177,7 @@ fn not_written_by_orgsphere(path: &Path, row: u64, column: &str, value: &str, ki
     let mut e = invalid(
         path,
         Some(row),
-        "impossible-value",
+        code::IMPOSSIBLE_VALUE,
         format!(
             "{column} is {value}, but orgsphere writes {} there: {folder} is not a result folder of `orgsphere analyze`, or the file was edited; run `orgsphere analyze` again to rewrite it",
             kind.describe()
@@ -211,7 +211,7 @@ fn layout(path: &Path, headers: &csv::StringRecord, summary: &Value) -> Result<L
         return Err(invalid(
             path,
             Some(1),
-            "missing-column",
+            code::MISSING_COLUMN,
             format!(
                 "no column {}; compare needs {} as `orgsphere analyze` writes them",
                 absent.join(", "),
@@ -257,7 +257,7 @@ fn parse_people(
         invalid(
             path,
             row,
-            "unreadable-results",
+            code::UNREADABLE_RESULTS,
             format!("{e}; run `orgsphere analyze` again to rewrite it"),
         )
     };
@@ -274,7 +274,7 @@ fn parse_people(
         return Err(invalid(
             path,
             None,
-            "duplicate-id",
+            code::DUPLICATE_ID,
             format!(
                 "{} appears twice; run `orgsphere analyze` again to rewrite it",
                 w[0].id

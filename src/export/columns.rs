@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 
 use super::{format, number};
-use crate::Analysis;
+use crate::analysis::Analysis;
 use crate::metrics::Influence;
 
 /// A column's type, for typed graph attributes.

@@ -178,25 +178,6 @@ fn noncharacter(c: char) -> bool {
     (0xFDD0..=0xFDEF).contains(&c) || c & 0xFFFE == 0xFFFE
 }
 
-/// Makes text safe to print on a terminal: every control character (C0, DEL and C1:
-/// escape, bell, line breaks…) is shown as the escape Rust's `{:?}` writes (`\u{1b}`,
-/// `\n`), so that text from the inputs cannot move the cursor, retitle the window or start
-/// a line of its own. Borrows when there is nothing to change (the usual case).
-pub fn terminal(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if c.is_control() {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 /// Orders ids as people read them: digit runs by value, so `E2` comes before `E10` and
 /// `9` before `10`.
 pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
@@ -352,15 +333,6 @@ mod tests {
         assert_eq!(
             html("a\u{fffe}b\u{ffff}c\u{fdd0}d\u{1fffe}e\u{fffd}\u{1b}\u{9b}"),
             "abcde\u{fffd}"
-        );
-    }
-
-    #[test]
-    fn terminal_text_shows_control_characters_as_escapes() {
-        assert_eq!(terminal("plain Zoë"), "plain Zoë");
-        assert_eq!(
-            terminal("E1\u{1b}]0;x\u{7}\u{9b}2J\nnext\t\u{7f}"),
-            "E1\\u{1b}]0;x\\u{7}\\u{9b}2J\\nnext\\t\\u{7f}"
         );
     }
 

@@ -3,7 +3,7 @@
 //! `viz:color` by role, `viz:size` by influence (distinct nominators) and `viz:position`
 //! from orgsphere's layout (see [`super::layout`]), so Gephi opens a readable org chart
 //! with the influence ties over it rather than a scatter of black dots. Edges get their own
-//! colour, thickness and dashes up to [`super::LARGE_ORGANISATION`] people.
+//! colour, thickness and dashes up to [`crate::options::LARGE_ORGANISATION`] people.
 
 use std::io::{self, Write};
 
@@ -128,7 +128,7 @@ fn write_edges(cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()>
     let questions: Vec<String> = cx.analysis.graph.questions.iter().map(|q| xml(q)).collect();
     let edges = cx.edges();
     // Each edge's look (colour, thickness, dashes for influence) helps a drawing of a
-    // team or a department; above [`super::LARGE_ORGANISATION`] people it would be a
+    // team or a department; above [`crate::options::LARGE_ORGANISATION`] people it would be a
     // quarter of the file and nobody draws the edges one by one, so it is left out there
     // (Gephi colours edges by their source person, and by `layer` on request).
     let edge_look = !cx.large();

@@ -7,7 +7,7 @@
 //! `y:ShapeNode` (position from orgsphere's layout, fill by role, the label) and each
 //! edge a `y:PolyLineEdge` (influence dashed), so yEd opens the same picture as Gephi.
 //! Other readers ignore these keys (networkx reads them as `x`, `y` and `shape_type`).
-//! Above [`super::LARGE_ORGANISATION`] people the hints are left out (yEd cannot lay out
+//! Above [`crate::options::LARGE_ORGANISATION`] people the hints are left out (yEd cannot lay out
 //! that many people; every data attribute stays). Edges carry no id (optional in GraphML).
 
 use std::io::{self, Write};

@@ -6,7 +6,7 @@
 //! the minimum. The report's department matrix and per-department counts, `summary.json`
 //! and `graph.dot`'s cluster labels all read groups from here.
 
-use crate::Analysis;
+use crate::analysis::Analysis;
 
 /// How many groups a matrix shows at most; smaller departments join "other departments".
 pub const MAX_GROUPS: usize = 24;

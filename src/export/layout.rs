@@ -28,7 +28,7 @@
 //! the hierarchy and costs far more at a million people; this layout is O(V log V + E),
 //! and deterministic: the same data gives the same coordinates.
 
-use crate::Analysis;
+use crate::analysis::Analysis;
 use crate::graph::{Csr, Questions};
 
 /// Vertical distance between two rows of a grid of reports, in levels.

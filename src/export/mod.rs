@@ -16,7 +16,6 @@ pub mod groups;
 mod json;
 pub mod layout;
 mod number;
-mod options;
 mod parquet;
 mod people;
 pub mod privacy;
@@ -31,9 +30,6 @@ mod view;
 pub use columns::{Cell, Column, Kind, person_columns, person_order};
 pub use groups::Groups;
 pub use layout::Layout;
-pub use options::{
-    DEFAULT_MIN_GROUP_SIZE, Format, Key, LARGE_ORGANISATION, MIN_KEY_CHARS, OutputOptions,
-};
 pub use summary::SCHEMA_VERSION;
 pub use view::View;
 
@@ -43,16 +39,18 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
+use crate::analysis::Analysis;
 use crate::error::{Error, Result};
 use crate::graph::Tie;
+use crate::options::{Format, LARGE_ORGANISATION, Options, OutputOptions};
 use crate::progress::{Progress, stage};
-use crate::{Analysis, Options};
+use crate::validate::Dataset;
 
 /// What an exporter may read.
 pub struct Context<'a> {
     pub analysis: &'a Analysis,
     pub options: &'a Options,
-    /// The run's one timestamp (RFC 3339, UTC); `SOURCE_DATE_EPOCH` fixes it.
+    /// The run's one timestamp (RFC 3339, UTC); `OutputOptions::generated_at` fixes it.
     pub generated_at: String,
     /// The people as the outputs may show them.
     pub view: View<'a>,
@@ -174,13 +172,11 @@ pub fn exporters(formats: &BTreeSet<Format>) -> Vec<Box<dyn Exporter>> {
 
 /// Writes every output of `analysis` to `options.out`, atomically.
 pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress) -> Result<()> {
-    let cx = Context::new(analysis, options, timestamp());
+    let cx = Context::new(analysis, options, timestamp(&options.output));
     if let Some(root) = &options.output.dot_root
         && cx.view.find(root).is_none()
     {
-        return Err(Error::Usage(format!(
-            "--dot-root {root:?}: nobody has this id in the org chart; give the id of the person whose subtree graph.dot should draw"
-        )));
+        return Err(unknown_dot_root(root));
     }
     let formats = options.output.written(analysis.dataset.people.len());
     crate::outdir::write_folder(&options.out, &options.input_paths(), |dir| {
@@ -222,26 +218,50 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
     })
 }
 
+/// Checks `--dot-root` against the people of a checked data set, before the analysis: an
+/// id from the inputs or, when pseudonymised, a person's pseudonym (as [`View::find`]
+/// reads it).
+pub fn check_dot_root(dataset: &Dataset, output: &OutputOptions) -> Result<()> {
+    let Some(root) = &output.dot_root else {
+        return Ok(());
+    };
+    let ids = &dataset.people.ids;
+    let found = ids.iter().any(|id| id == root.trim())
+        || output.pseudonymize.as_ref().is_some_and(|key| {
+            ids.par_iter()
+                .any(|id| privacy::pseudonym(key, id) == *root)
+        });
+    if found {
+        Ok(())
+    } else {
+        Err(unknown_dot_root(root))
+    }
+}
+
+fn unknown_dot_root(root: &str) -> Error {
+    Error::Usage(format!(
+        "--dot-root {root:?}: nobody has this id in the org chart; give the id of the person whose subtree graph.dot should draw"
+    ))
+}
+
 /// `people.csv` and `summary.json` of `analysis`, byte for byte as [`write_all`] writes
 /// them, in memory: what `compare` reads of an input folder it analyses.
 pub fn people_and_summary(analysis: &Analysis, options: &Options) -> io::Result<[Vec<u8>; 2]> {
-    let cx = Context::new(analysis, options, timestamp());
+    let cx = Context::new(analysis, options, timestamp(&options.output));
     let mut files = [Vec::new(), Vec::new()];
     people::PeopleCsv.write(&cx, &mut files[0])?;
     summary::SummaryJson.write(&cx, &mut files[1])?;
     Ok(files)
 }
 
-/// The run's timestamp: `SOURCE_DATE_EPOCH` (seconds since 1970) if set, else now.
-pub fn timestamp() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
+/// The run's timestamp: the time `output` gives (the command line's `SOURCE_DATE_EPOCH`),
+/// else now.
+pub fn timestamp(output: &OutputOptions) -> String {
+    let secs = output.generated_at.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    });
     rfc3339(secs)
 }
 

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use super::options::Key;
+use crate::options::Key;
 
 /// What every pseudonym starts with.
 pub const PREFIX: &str = "p_";

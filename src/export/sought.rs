@@ -9,7 +9,7 @@
 
 use std::cmp::Ordering;
 
-use crate::Analysis;
+use crate::analysis::Analysis;
 use crate::classify::by_score;
 
 /// How many of the most sought-after people are listed.

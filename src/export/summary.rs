@@ -374,16 +374,27 @@ impl Exporter for SummaryJson {
             },
             generated_at: &cx.generated_at,
             parameters: Parameters {
-                manager_titles: cx.options.manager_titles.as_str(),
-                min_nominations: cx.options.min_nominations,
-                min_weight: cx.options.min_weight,
-                min_response_rate: cx.options.min_response_rate,
-                strict: cx.options.strict,
+                manager_titles: cx.options.formal.manager_titles.as_str(),
+                min_nominations: cx.options.roles.min_nominations,
+                min_weight: cx.options.check.min_weight,
+                min_response_rate: cx.options.check.min_response_rate,
+                strict: cx.options.check.strict,
                 pagerank_damping: crate::metrics::DAMPING,
-                contributor_titles: cx.options.contributor_titles.as_ref().map(|r| r.as_str()),
-                manager_levels: cx.options.manager_levels.as_ref().map(|l| l.as_str()),
+                contributor_titles: cx
+                    .options
+                    .formal
+                    .contributor_titles
+                    .as_ref()
+                    .map(|r| r.as_str()),
+                manager_levels: cx
+                    .options
+                    .formal
+                    .manager_levels
+                    .as_ref()
+                    .map(|l| l.as_str()),
                 question_kinds: cx
                     .options
+                    .check
                     .question_kinds
                     .iter()
                     .map(|(q, k)| (q.as_str(), k.as_str()))
@@ -396,40 +407,42 @@ impl Exporter for SummaryJson {
                     .as_ref()
                     .map(super::privacy::key_check),
                 min_group_size: cx.options.output.min_group_size,
-                high_influence: match cx.options.rule {
+                high_influence: match cx.options.roles.rule {
                     HighInfluenceRule::Standing { .. } => "standing",
                     HighInfluenceRule::Outlier { .. } => "outlier",
                     HighInfluenceRule::TopShare { .. } => "top-share",
                 },
-                false_discovery: match cx.options.rule {
+                false_discovery: match cx.options.roles.rule {
                     HighInfluenceRule::Standing { false_discovery } => Some(false_discovery),
                     _ => None,
                 },
-                outlier_z: match cx.options.rule {
+                outlier_z: match cx.options.roles.rule {
                     HighInfluenceRule::Outlier { z } => Some(z),
                     _ => None,
                 },
-                top_share: match cx.options.rule {
+                top_share: match cx.options.roles.rule {
                     HighInfluenceRule::TopShare { share } => Some(share),
                     _ => None,
                 },
-                bootstrap: cx.options.bootstrap,
+                bootstrap: cx.options.roles.bootstrap,
                 seed: cx.options.seed,
-                exact_paths_limit: cx.options.exact_paths_limit,
-                path_samples: cx.options.path_samples,
+                exact_paths_limit: cx.options.paths.exact_limit,
+                path_samples: cx.options.paths.samples,
                 question_map: cx
                     .options
+                    .read
                     .question_map
                     .iter()
                     .map(|(from, to)| [from.as_str(), to.as_str()])
                     .collect(),
                 weight_labels: cx
                     .options
+                    .read
                     .weight_labels
                     .iter()
                     .map(|(label, w)| (label.as_str(), *w))
                     .collect(),
-                answer_separators: cx.options.answer_separators.iter().collect(),
+                answer_separators: cx.options.read.answer_separators.iter().collect(),
                 question_weights: d
                     .questions
                     .iter()
@@ -510,13 +523,13 @@ impl Exporter for SummaryJson {
             findings_by_severity: count_by(a.findings.iter().map(|f| f.severity.as_str())),
             findings_by_kind: count_by(a.findings.iter().map(|f| f.kind)),
             graph_files: GraphFiles {
-                large_organisation: super::LARGE_ORGANISATION,
+                large_organisation: crate::options::LARGE_ORGANISATION,
                 left_out: cx
                     .options
                     .output
                     .left_out(d.people.len())
                     .into_iter()
-                    .map(super::Format::file_name)
+                    .map(crate::options::Format::file_name)
                     .collect(),
                 yed_drawing_hints: !cx.large(),
                 gexf_edge_looks: !cx.large(),
@@ -602,7 +615,7 @@ fn org_chart<'a>(cx: &Context<'a>) -> Option<OrgChartShape<'a>> {
             top: None,
             top_from: None,
             formal_power_by_level: 0,
-            note: s.level_note(cx.options).unwrap_or_default(),
+            note: s.level_note(&cx.options.formal).unwrap_or_default(),
         }),
         LevelColumn::Used(l) => Some(LevelSummary {
             header: &l.header,
@@ -615,7 +628,7 @@ fn org_chart<'a>(cx: &Context<'a>) -> Option<OrgChartShape<'a>> {
             top: Some(l.top),
             top_from: Some(l.top_from),
             formal_power_by_level: l.power.iter().filter(|&&p| p).count(),
-            note: s.level_note(cx.options).unwrap_or_default(),
+            note: s.level_note(&cx.options.formal).unwrap_or_default(),
         }),
     };
     let lines = s.reporting_lines.given();

@@ -9,11 +9,11 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 
 use super::columns::{Cell, Column, Kind, person_columns, person_order};
-use super::options::OutputOptions;
 use super::privacy::{Numbers, Redactor, WITHHELD};
-use crate::Analysis;
+use crate::analysis::Analysis;
+use crate::diagnostics::Problem;
 use crate::graph::{Tie, bucket_sort};
-use crate::validate::Problem;
+use crate::options::OutputOptions;
 
 /// The people of one analysis under the run's privacy options.
 pub struct View<'a> {

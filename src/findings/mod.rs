@@ -1,8 +1,9 @@
 //! Findings: what goes wrong when formal power and influence are confused, at the level of
 //! teams, departments and the whole organisation (SPEC §5).
 //!
-//! In: an [`Analysis`]. Out: a list of [`Finding`]s, each with a kind, a severity, the
-//! people and group involved, a sentence, and the evidence in numbers. Team findings
+//! In: the parts of an analysis made before the findings ([`AnalysisParts`]). Out: a list
+//! of [`Finding`]s, each with a kind, a severity, the people and group involved, a
+//! sentence, and the evidence in numbers. Team findings
 //! (shadow leadership, managers without influence) read the advice question when the
 //! survey has one (the question whose name contains `advice`), else the combined layer
 //! ([`team_layer`]); the reasons of `classify` read the same layer, so a manager's reason
@@ -16,8 +17,9 @@ mod teams;
 
 use serde::Serialize;
 
-use crate::Analysis;
+use crate::classify::Classification;
 use crate::graph::{Csr, OrgGraph, Questions};
+use crate::metrics::Metrics;
 use crate::validate::Dataset;
 
 /// How much a finding matters.
@@ -60,9 +62,18 @@ pub struct Finding {
     pub evidence: Vec<(&'static str, f64)>,
 }
 
+/// The parts of an analysis the findings read: everything the pipeline made before them.
+#[derive(Debug, Clone, Copy)]
+pub struct AnalysisParts<'a> {
+    pub dataset: &'a Dataset,
+    pub graph: &'a OrgGraph,
+    pub metrics: &'a Metrics,
+    pub classification: &'a Classification,
+}
+
 /// What the finding rules may read.
 pub struct Context<'a> {
-    pub analysis: &'a Analysis,
+    pub analysis: AnalysisParts<'a>,
     /// The layer team findings read, and its name.
     pub team_layer: &'a Csr,
     pub team_layer_name: String,
@@ -73,8 +84,8 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(analysis: &'a Analysis, min_group_size: usize) -> Self {
-        let team = team_layer(&analysis.dataset, &analysis.graph);
+    pub fn new(analysis: AnalysisParts<'a>, min_group_size: usize) -> Self {
+        let team = team_layer(analysis.dataset, analysis.graph);
         Context {
             analysis,
             team_layer: team.graph,
@@ -134,8 +145,8 @@ pub fn team_layer<'a>(dataset: &Dataset, graph: &'a OrgGraph) -> TeamLayer<'a> {
 /// How many responding reports name their own manager in the team layer, of how many
 /// responding reports there are (people with a manager who answered): the organisation's
 /// rate that manager findings compare against.
-pub fn reports_naming_their_manager(analysis: &Analysis) -> (u64, u64) {
-    let team = team_layer(&analysis.dataset, &analysis.graph);
+pub fn reports_naming_their_manager(analysis: AnalysisParts<'_>) -> (u64, u64) {
+    let team = team_layer(analysis.dataset, analysis.graph);
     crate::metrics::command_counts(team.graph, &analysis.metrics.managers, &team.responded)
         .iter()
         .fold((0, 0), |(named, asked), &(n, a)| {

@@ -1,13 +1,20 @@
 //! The header names of each column role, already folded by
-//! [`fold_header`](super::columns::fold_header), most specific first.
+//! `columns::fold_header`, most specific first.
 //!
 //! The aliases cover the usual exports of Workday, SAP (HCM and SuccessFactors), Oracle HCM,
 //! ADP, BambooHR, Personio, HiBob and spreadsheets kept by hand, plus a few German and French
 //! headers. A generic alias (`id`, `manager`) comes last so that a specific one wins.
 
-use super::columns::Role;
+/// The aliases of one column role, already folded, most specific first.
+pub struct ColumnRole {
+    /// The name used in messages and in `people.csv`.
+    pub name: &'static str,
+    /// The flag that maps it explicitly.
+    pub flag: &'static str,
+    pub aliases: &'static [&'static str],
+}
 
-pub const EMPLOYEE_ID: Role = Role {
+pub const EMPLOYEE_ID: ColumnRole = ColumnRole {
     name: "employee_id",
     flag: "--id-column",
     aliases: &[
@@ -41,7 +48,7 @@ pub const EMPLOYEE_ID: Role = Role {
         "id",
     ],
 };
-pub const MANAGER_ID: Role = Role {
+pub const MANAGER_ID: ColumnRole = ColumnRole {
     name: "manager_id",
     flag: "--manager-column",
     aliases: &[
@@ -84,7 +91,7 @@ pub const MANAGER_ID: Role = Role {
         "vorgesetzter",
     ],
 };
-pub const TITLE: Role = Role {
+pub const TITLE: ColumnRole = ColumnRole {
     name: "title",
     flag: "--title-column",
     aliases: &[
@@ -105,7 +112,7 @@ pub const TITLE: Role = Role {
         "poste",
     ],
 };
-pub const DEPARTMENT: Role = Role {
+pub const DEPARTMENT: ColumnRole = ColumnRole {
     name: "department",
     flag: "--department-column",
     aliases: &[
@@ -131,7 +138,7 @@ pub const DEPARTMENT: Role = Role {
         "service",
     ],
 };
-pub const NAME: Role = Role {
+pub const NAME: ColumnRole = ColumnRole {
     name: "name",
     flag: "--name-column",
     aliases: &[
@@ -148,7 +155,7 @@ pub const NAME: Role = Role {
         "worker",
     ],
 };
-pub const FIRST_NAME: Role = Role {
+pub const FIRST_NAME: ColumnRole = ColumnRole {
     name: "first_name",
     flag: "--first-name-column",
     aliases: &[
@@ -163,7 +170,7 @@ pub const FIRST_NAME: Role = Role {
         "prénom",
     ],
 };
-pub const LAST_NAME: Role = Role {
+pub const LAST_NAME: ColumnRole = ColumnRole {
     name: "last_name",
     flag: "--last-name-column",
     aliases: &[
@@ -177,7 +184,7 @@ pub const LAST_NAME: Role = Role {
         "nom",
     ],
 };
-pub const EMAIL: Role = Role {
+pub const EMAIL: ColumnRole = ColumnRole {
     name: "email",
     flag: "--email-column",
     aliases: &[
@@ -198,7 +205,7 @@ pub const EMAIL: Role = Role {
 };
 /// The level or grade of a person's job: a number (`3`), text with a number (`L3`, `Band 5`,
 /// `E4`) or words. Specific names first, the bare `level`, `grade`, `band` and `rank` last.
-pub const LEVEL: Role = Role {
+pub const LEVEL: ColumnRole = ColumnRole {
     name: "level",
     flag: "--level-column",
     aliases: &[
@@ -235,7 +242,7 @@ pub const LEVEL: Role = Role {
         "rank",
     ],
 };
-pub const RESPONDENT: Role = Role {
+pub const RESPONDENT: ColumnRole = ColumnRole {
     name: "respondent_id",
     flag: "--respondent-column",
     aliases: &[
@@ -259,7 +266,7 @@ pub const RESPONDENT: Role = Role {
         "emailaddress",
     ],
 };
-pub const NOMINEE: Role = Role {
+pub const NOMINEE: ColumnRole = ColumnRole {
     name: "nominee_id",
     flag: "--nominee-column",
     aliases: &[
@@ -276,12 +283,12 @@ pub const NOMINEE: Role = Role {
         "alter",
     ],
 };
-pub const QUESTION: Role = Role {
+pub const QUESTION: ColumnRole = ColumnRole {
     name: "question",
     flag: "--question-column",
     aliases: &["question", "relation", "relationship", "network", "item"],
 };
-pub const WEIGHT: Role = Role {
+pub const WEIGHT: ColumnRole = ColumnRole {
     name: "weight",
     flag: "--weight-column",
     aliases: &[

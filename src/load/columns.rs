@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 pub use super::aliases::*;
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-use crate::validate::Problem;
 
 /// Folds a header for comparison: lower case, without spaces, `_`, `-`, `.`, `:`, `/`,
 /// `(` and `)`; `#` reads as `number`. So `Employee ID`, `employee_id` and `EMPLOYEE-ID`
@@ -22,21 +22,12 @@ pub fn fold_header(header: &str) -> String {
     folded
 }
 
-/// The aliases of one column role, already folded, most specific first.
-pub struct Role {
-    /// The name used in messages and in `people.csv`.
-    pub name: &'static str,
-    /// The flag that maps it explicitly.
-    pub flag: &'static str,
-    pub aliases: &'static [&'static str],
-}
-
 /// Finds the column of `role`: the explicit header if one was given (an error if the file
 /// has no such header), otherwise the first alias that a header folds to.
 pub fn find(
     file: &Arc<str>,
     headers: &[String],
-    role: &Role,
+    role: &ColumnRole,
     explicit: Option<&str>,
 ) -> Result<Option<usize>> {
     let folded: Vec<String> = headers.iter().map(|h| fold_header(h)).collect();
@@ -46,7 +37,7 @@ pub fn find(
             Some(i) => Ok(Some(i)),
             None => Err(Error::InvalidData(vec![Problem::error(
                 file,
-                "mapped-column-missing",
+                code::MAPPED_COLUMN_MISSING,
                 format!(
                     "{} {wanted:?} names no column of this file; the headers are: {}",
                     role.flag,
@@ -65,14 +56,14 @@ pub fn find(
 pub fn require(
     file: &Arc<str>,
     headers: &[String],
-    role: &Role,
+    role: &ColumnRole,
     explicit: Option<&str>,
 ) -> Result<usize> {
     find(file, headers, role, explicit)?.ok_or_else(|| {
         Error::InvalidData(vec![
             Problem::error(
                 file,
-                "no-id-column",
+                code::NO_ID_COLUMN,
                 format!(
                     "no {} column: none of the headers is a known name for it. The headers \
                      are: {}. Name the column with {} HEADER",

@@ -15,9 +15,9 @@
 //! ([`check_prefix`]), so that a loader can stop reading a huge wrong file or an endless
 //! stream early.
 
-use std::str::FromStr;
-
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use crate::options::Encoding;
 
 /// How many bytes of a file decide whether it can be a text table: a NUL byte, or many
 /// control characters, or no line break in them, and it is not one.
@@ -25,35 +25,6 @@ pub const PREFIX: usize = 1 << 20;
 
 /// At most this many lines holding bytes that are not UTF-8 are noted in [`Stray::lines`].
 pub const STRAY_LINES: usize = 64;
-
-/// An encoding named by the user (`--encoding`). A byte-order mark still wins: it is never
-/// wrong, while a user's setting may be meant for other files of the same run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    Utf8,
-    Windows1252,
-    /// UTF-16 without a BOM is read little-endian, as Windows writes it.
-    Utf16Le,
-    Utf16Be,
-}
-
-impl FromStr for Encoding {
-    type Err = String;
-
-    /// Accepts `utf-8`, `windows-1252` (or `cp1252`, `latin1`), `utf-16` (= `utf-16le`),
-    /// `utf-16be`, in any letter case, with or without the dash.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_lowercase().replace(['-', '_'], "").as_str() {
-            "utf8" => Ok(Encoding::Utf8),
-            "windows1252" | "cp1252" | "latin1" | "iso88591" | "ansi" => Ok(Encoding::Windows1252),
-            "utf16" | "utf16le" | "unicode" => Ok(Encoding::Utf16Le),
-            "utf16be" => Ok(Encoding::Utf16Be),
-            _ => Err(format!(
-                "--encoding {s:?}: give utf-8, windows-1252, utf-16 (little-endian) or utf-16be"
-            )),
-        }
-    }
-}
 
 /// Text decoded from an input file.
 #[derive(Debug)]

@@ -15,6 +15,35 @@ use std::path::Path;
 
 use super::decode::{DecodeError, PREFIX};
 
+/// One input as the loaders take it: a file to open, or bytes already in memory with the
+/// name that messages give them (tests, fuzzing, callers that read standard input). Both
+/// go through the same loaders and checks; only the reading of the bytes differs.
+#[derive(Debug, Clone, Copy)]
+pub enum InputFile<'a> {
+    Path(&'a Path),
+    /// A name, as a path to the file would be given, and the file's bytes.
+    Bytes(&'a str, &'a [u8]),
+}
+
+impl<'a> InputFile<'a> {
+    /// The file as the user named it.
+    pub fn path(&self) -> &'a Path {
+        match *self {
+            InputFile::Path(path) => path,
+            InputFile::Bytes(name, _) => Path::new(name),
+        }
+    }
+
+    /// The bytes it holds, as far as known before reading (0 for a pipe or a file that
+    /// cannot be opened).
+    pub fn size(&self) -> u64 {
+        match *self {
+            InputFile::Path(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+            InputFile::Bytes(_, bytes) => bytes.len() as u64,
+        }
+    }
+}
+
 /// Why an input file was not read.
 #[derive(Debug)]
 pub enum InputError {

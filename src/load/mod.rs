@@ -14,5 +14,6 @@ pub mod survey;
 pub mod table;
 pub mod weight;
 
+pub use input::InputFile;
 pub use org::{OrgChart, OrgColumns};
 pub use survey::{QuestionKind, Survey, SurveyFile, SurveyRow};

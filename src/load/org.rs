@@ -1,7 +1,6 @@
 //! The org chart: one row per person, `employee_id` required, the other known columns found
 //! by header, every column kept as given so it can be carried to `people.csv`.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use csv::StringRecord;
@@ -9,10 +8,11 @@ use csv::StringRecord;
 use super::columns::{
     self, DEPARTMENT, EMAIL, EMPLOYEE_ID, FIRST_NAME, LAST_NAME, LEVEL, MANAGER_ID, NAME, TITLE,
 };
+use super::input::InputFile;
 use super::table::{Source, ragged_row};
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-use crate::options::Options;
-use crate::validate::Problem;
+use crate::options::ReadOptions;
 
 /// Which header index plays which role.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -171,15 +171,14 @@ impl<'a> Record<'a> {
 }
 
 impl OrgChart {
-    /// Reads the org chart at `path`.
-    pub fn read(path: &Path, options: &Options) -> Result<OrgChart> {
-        let source = Source::open(path, options.encoding, options.max_input_size)?;
-        OrgChart::from_source(source, options)
+    /// Reads the org chart.
+    pub fn read(input: InputFile<'_>, options: &ReadOptions) -> Result<OrgChart> {
+        OrgChart::from_source(Source::read(input, options)?, options)
     }
 
-    /// Reads an org chart from bytes (for tests and standard input).
-    pub fn from_bytes(name: &str, bytes: &[u8], options: &Options) -> Result<OrgChart> {
-        OrgChart::from_source(Source::from_bytes(name, bytes, options.encoding)?, options)
+    /// Reads an org chart from bytes, as [`OrgChart::read`] does.
+    pub fn from_bytes(name: &str, bytes: &[u8], options: &ReadOptions) -> Result<OrgChart> {
+        OrgChart::read(InputFile::Bytes(name, bytes), options)
     }
 
     /// The full name of the person on `rows[record]`: the name column, or first and last
@@ -206,7 +205,7 @@ impl OrgChart {
         c.name.is_some() || c.first_name.is_some() || c.last_name.is_some() || c.email.is_some()
     }
 
-    fn from_source(source: Source, options: &Options) -> Result<OrgChart> {
+    fn from_source(source: Source, options: &ReadOptions) -> Result<OrgChart> {
         let map = &options.columns;
         let mut table = source.table()?;
         let file = &source.file;
@@ -231,7 +230,7 @@ impl OrgChart {
                 return Err(Error::InvalidData(vec![
                     Problem::error(
                         file,
-                        "file-too-large",
+                        code::FILE_TOO_LARGE,
                         "the org chart's cells hold more than 4 GiB of text; leave out the columns orgsphere does not need and export again",
                     )
                     .at_row(row),
@@ -262,7 +261,8 @@ mod tests {
         let bytes = "\u{feff}Employee ID;Manager ID;Job Title;Full Name;Email\r\n\
                      1;;CEO;Zoë Müller;zoe@example.com\r\n\
                      2;1;Engineer;\"Doe; Jane\";jane@example.com\r\n";
-        let org = OrgChart::from_bytes("org.csv", bytes.as_bytes(), &Options::default()).unwrap();
+        let org =
+            OrgChart::from_bytes("org.csv", bytes.as_bytes(), &ReadOptions::default()).unwrap();
         assert_eq!(org.encoding, "UTF-8 with BOM");
         assert_eq!(
             org.columns,
@@ -294,7 +294,7 @@ mod tests {
     #[test]
     fn first_and_last_name_make_a_name() {
         let bytes = b"Employee #,First Name,Last Name\n1,Zo\xEB,M\xFCller\n2,,Cher\n3,,\n";
-        let org = OrgChart::from_bytes("org.csv", bytes, &Options::default()).unwrap();
+        let org = OrgChart::from_bytes("org.csv", bytes, &ReadOptions::default()).unwrap();
         let names: Vec<_> = (0..3)
             .map(|r| org.name_of(r).map(|n| n.into_owned()))
             .collect();
@@ -308,7 +308,7 @@ mod tests {
     #[test]
     fn every_ragged_row_is_reported_with_its_row() {
         let bytes = b"employee_id,manager_id\n1,\n2,1,extra\n3\n";
-        let err = OrgChart::from_bytes("org.csv", bytes, &Options::default()).unwrap_err();
+        let err = OrgChart::from_bytes("org.csv", bytes, &ReadOptions::default()).unwrap_err();
         let Error::InvalidData(problems) = err else {
             panic!("wrong error")
         };

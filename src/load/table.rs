@@ -8,17 +8,12 @@ use csv::StringRecord;
 use sha2::{Digest, Sha256};
 
 use super::decode::{
-    self, DecodeError, Decoded, Encoding, Stray, StrayReading, decode_as, decode_owned,
-    sniff_delimiter,
+    self, DecodeError, Decoded, Stray, StrayReading, decode_as, decode_owned, sniff_delimiter,
 };
-use super::input::{InputError, read_limited, size_in_words};
+use super::input::{InputError, InputFile, read_limited, size_in_words};
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-use crate::validate::Problem;
-
-/// The most bytes an input file may hold unless `--max-input-size` says otherwise: 4 GiB,
-/// some fifty times the org chart of a million people, and more than the largest
-/// organisation's survey of ten nominations each.
-pub const DEFAULT_MAX_INPUT_SIZE: u64 = 4 << 30;
+use crate::options::{Encoding, ReadOptions};
 
 /// A decoded CSV file, not yet split into records.
 #[derive(Debug)]
@@ -70,6 +65,22 @@ impl Source {
         Source::new(file, sha256, decoded)
     }
 
+    /// Reads and decodes one input: a file as [`Source::open`] reads it, or bytes already
+    /// in memory, held to the same limit (`--max-input-size`) and the same encoding.
+    pub fn read(input: InputFile<'_>, options: &ReadOptions) -> Result<Source> {
+        match input {
+            InputFile::Path(path) => Source::open(path, options.encoding, options.max_input_size),
+            InputFile::Bytes(name, bytes) if bytes.len() as u64 > options.max_input_size => {
+                Err(too_large(
+                    &Arc::from(name),
+                    Some(bytes.len() as u64),
+                    options.max_input_size,
+                ))
+            }
+            InputFile::Bytes(name, bytes) => Source::from_bytes(name, bytes, options.encoding),
+        }
+    }
+
     /// Decodes in-memory bytes read from a file called `name`.
     pub fn from_bytes(name: &str, bytes: &[u8], encoding: Option<Encoding>) -> Result<Source> {
         let sha256 = hex(&Sha256::digest(bytes));
@@ -111,14 +122,14 @@ impl Source {
             StrayReading::Windows1252 { utf8_line } => {
                 let utf8_row = self.rows_of_lines(&[utf8_line])[0];
                 (
-                    "encoding-guessed",
+                    code::ENCODING_GUESSED,
                     format!(
                         "the file holds UTF-8 text (first in row {utf8_row}) but also {count} (in {rows}), so it was read as Windows-1252, which turns each UTF-8 letter beyond ASCII into two or three (é into Ã©); if the file is UTF-8, fix those rows or pass --encoding utf-8 (their bytes become the replacement character �); if it is Windows-1252, pass --encoding windows-1252"
                     ),
                 )
             }
             StrayReading::Replaced { by_bom } => (
-                "encoding-replaced",
+                code::ENCODING_REPLACED,
                 format!(
                     "the file holds {count} (in {rows}), read as the replacement character � since {} says the file is UTF-8; fix those rows, or save the file as CSV UTF-8 again",
                     if by_bom {
@@ -204,7 +215,7 @@ impl Source {
             None => {
                 return Err(Error::InvalidData(vec![Problem::error(
                     &self.file,
-                    "empty-file",
+                    code::EMPTY_FILE,
                     "the file is empty: it has no header row; export the table again with its header",
                 )]));
             }
@@ -330,7 +341,7 @@ fn rows_in_words(rows: &[u64], more: bool) -> String {
 }
 
 fn not_a_table(file: &Arc<str>, message: String) -> Error {
-    Error::InvalidData(vec![Problem::error(file, "not-a-text-table", message)])
+    Error::InvalidData(vec![Problem::error(file, code::NOT_A_TEXT_TABLE, message)])
 }
 
 /// A file above `--max-input-size`; `size` when known before reading.
@@ -341,7 +352,7 @@ fn too_large(file: &Arc<str>, size: Option<u64>, limit: u64) -> Error {
     };
     Error::InvalidData(vec![Problem::error(
         file,
-        "file-too-large",
+        code::FILE_TOO_LARGE,
         format!(
             "the file holds {size} than the {} that --max-input-size allows; check that it is the export you meant, or raise the limit, e.g. --max-input-size {}",
             size_in_words(limit),
@@ -363,7 +374,7 @@ fn suggest_limit(limit: u64) -> String {
 fn csv_error(file: &Arc<str>, e: csv::Error, row: Option<u64>) -> Error {
     let mut problem = Problem::error(
         file,
-        "unreadable-csv",
+        code::UNREADABLE_CSV,
         format!("the CSV cannot be parsed ({e}); check quoting around this row"),
     );
     problem.row = row;
@@ -374,7 +385,7 @@ fn csv_error(file: &Arc<str>, e: csv::Error, row: Option<u64>) -> Error {
 pub fn ragged_row(file: &Arc<str>, row: u64, cells: usize, headers: &[String]) -> Problem {
     Problem::error(
         file,
-        "ragged-row",
+        code::RAGGED_ROW,
         format!(
             "the row has {cells} cells but the header has {}; look for a delimiter inside an \
              unquoted name or a missing cell, fix the row, and export again",

@@ -7,14 +7,7 @@
 
 use std::collections::HashMap;
 
-/// The largest weight orgsphere accepts, from a survey cell, `--weight-label`,
-/// `--question-weight` or `--min-weight`. A weight is a rating or a frequency: a 1–6 scale,
-/// times a week or a year, minutes a month all fit below it, while an id or a date pasted
-/// into the weight column does not. Bounded weights keep every sum of them (`in_weight`,
-/// the combined layer, PageRank, communities) far from overflowing a double: two million
-/// people nominating one person on a thousand questions at the largest question weight
-/// still sum to about 2·10^21.
-pub const MAX_WEIGHT: f64 = 1_000_000.0;
+use crate::options::MAX_WEIGHT;
 
 /// Why a weight cell is no weight.
 #[derive(Debug, Clone, PartialEq)]

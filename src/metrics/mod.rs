@@ -40,6 +40,7 @@ pub use structural_holes::structural_holes;
 use rayon::prelude::*;
 
 use crate::graph::{Csr, OrgGraph, Questions};
+use crate::options::PathSettings;
 use crate::progress::{Progress, stage};
 use crate::validate::Dataset;
 
@@ -48,24 +49,6 @@ pub const DAMPING: f64 = 0.85;
 /// PageRank convergence: L1 change per node.
 pub const PAGERANK_TOL: f64 = 1e-10;
 pub const PAGERANK_MAX_ITER: usize = 1000;
-
-/// How the path-based measures are computed (exact up to a size, then sampled).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PathSettings {
-    pub exact_limit: usize,
-    pub samples: usize,
-    pub seed: u64,
-}
-
-impl Default for PathSettings {
-    fn default() -> Self {
-        PathSettings {
-            exact_limit: EXACT_LIMIT,
-            samples: DEFAULT_SAMPLES,
-            seed: 0,
-        }
-    }
-}
 
 /// The influence measures of one layer (combined, or one question), indexed by person.
 /// `None` means "does not apply" and is written as an empty cell.
@@ -111,6 +94,7 @@ pub fn compute(
     graph: &OrgGraph,
     dataset: &Dataset,
     settings: PathSettings,
+    seed: u64,
     progress: &dyn Progress,
 ) -> Metrics {
     // The authority layer's measures, and what the influence layers need (departments,
@@ -137,6 +121,7 @@ pub fn compute(
         managers: &managers,
         department: &department,
         settings,
+        seed,
     };
     let per_question_groups = Groups {
         settings: PathSettings {
@@ -160,7 +145,7 @@ pub fn compute(
             rayon::join(
                 || {
                     (
-                        stage(progress, "communities", || communities(all, settings.seed)),
+                        stage(progress, "communities", || communities(all, seed)),
                         chain_ties(all, &formal, &managers),
                     )
                 },
@@ -199,6 +184,8 @@ struct Groups<'a> {
     managers: &'a [Option<u32>],
     department: &'a [Option<u32>],
     settings: PathSettings,
+    /// The seed of the sampled sources.
+    seed: u64,
 }
 
 impl Groups<'_> {
@@ -206,7 +193,7 @@ impl Groups<'_> {
         let s = self.settings;
         // The searches take most of the time; everything else runs beside them.
         let (paths, finish) = rayon::join(
-            || paths(g, s.exact_limit, s.samples, s.seed),
+            || paths(g, s.exact_limit, s.samples, self.seed),
             || self.beside_paths(g, responded),
         );
         finish(paths)

@@ -2,14 +2,14 @@
 //! `analyze`, `compare` and `generate` each hand [`write_folder`] the folder's path, the
 //! inputs it must never delete, and a function that writes their files into a folder.
 //!
-//! The files are written into a temporary folder beside `--out` ([`swap`]); the folder's
-//! manifest is written last ([`manifest`]), every file, the folder and its parent are made
+//! The files are written into a temporary folder beside `--out` (`swap`); the folder's
+//! manifest is written last (`manifest`), every file, the folder and its parent are made
 //! durable, and the temporary folder is swapped into place in one step. A folder already
 //! at `--out` is replaced only when it is empty or holds exactly what orgsphere wrote there
 //! (its manifest's files, sizes unchanged), and never when it is or holds an input; it is
 //! never a symbolic link followed. The new folder gets the replaced one's permission bits
 //! (setgid included) and group; a new folder follows the umask. A run stopped by SIGTERM,
-//! SIGINT or SIGHUP removes its temporary folder ([`signals`]); one killed outright leaves
+//! SIGINT or SIGHUP removes its temporary folder (`signals`); one killed outright leaves
 //! it to the next run, which removes it.
 
 mod manifest;
@@ -38,7 +38,7 @@ pub fn write_folder(
     fs::create_dir_all(&target.parent)
         .map_err(|e| target.cant(format!("cannot create {}: {e}", target.parent.display())))?;
     target.guard(inputs)?;
-    swap::clean_stale(&target.parent);
+    swap::clean_stale(&target.parent, signals::registered);
     let before = target.existing()?;
     let names = swap::Names::next(&target.parent);
     let tmp = Temporary::create(&target, &names.tmp, before.as_ref())?;

@@ -233,8 +233,10 @@ fn allow_removal(dir: &Path) {
 }
 
 /// Removes, in `parent`, the temporaries of runs that are no longer running; a previous
-/// folder a run left aside, with `--out` empty, is first put back.
-pub fn clean_stale(parent: &Path) {
+/// folder a run left aside, with `--out` empty, is first put back. `in_use` tells the
+/// temporaries this process is still filling (`signals::registered`): this process's id
+/// may be an ended run's again.
+pub fn clean_stale(parent: &Path, in_use: impl Fn(&Path) -> bool) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
@@ -244,7 +246,7 @@ pub fn clean_stale(parent: &Path) {
             let (pid, base) = parse(&name)?;
             // This process's id may be an ended one's again (in a container, often).
             let ended = if pid as u32 == std::process::id() {
-                !super::signals::registered(&Names::of(parent, base).tmp)
+                !in_use(&Names::of(parent, base).tmp)
             } else {
                 !running(pid)
             };
@@ -368,7 +370,7 @@ mod tests {
         fs::create_dir(&names.tmp).unwrap();
         fs::write(names.tmp.join("people.csv"), "new").unwrap();
         write_note(&names.note, out.file_name().unwrap()).unwrap();
-        clean_stale(dir.path());
+        clean_stale(dir.path(), |_| false);
         assert_eq!(fs::read_to_string(out.join("people.csv")).unwrap(), "old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -400,13 +402,11 @@ mod tests {
             fs::create_dir(dir.path().join(name)).unwrap();
         }
         let running = dir.path().join(&kept[0]);
-        super::super::signals::register(&running);
         // A note whose name is not one plain name leaves its folders alone.
         let odd = Names::of(dir.path(), &format!("{PREFIX}{dead}-3"));
         fs::create_dir(&odd.old).unwrap();
         fs::write(&odd.note, "../elsewhere").unwrap();
-        clean_stale(dir.path());
-        super::super::signals::unregister(&running);
+        clean_stale(dir.path(), |tmp| tmp == running);
         let mut left: Vec<String> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())

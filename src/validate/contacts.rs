@@ -1,7 +1,7 @@
 //! People by e-mail address and full name: survey answers and manager cells that name a
 //! person this way instead of by id are matched here, trimmed and case-folded.
 //!
-//! In: the org chart and its people. Out: a [`Contacts`] index that resolves a text to one
+//! In: the org chart and the rows of its people. Out: a [`Contacts`] index that resolves a text to one
 //! person, to several (a name two people share), or to nobody, and suggests close
 //! addresses and names. Built only when some text did not match an id, so an org chart
 //! whose surveys use ids pays nothing for it.
@@ -9,7 +9,6 @@
 use foldhash::HashMap;
 
 use super::ids::{Match, suggest};
-use super::people::People;
 use crate::load::OrgChart;
 
 /// E-mail addresses and names, folded, with the people who hold them.
@@ -45,11 +44,12 @@ impl Holders {
 }
 
 impl Contacts {
-    /// Indexes every person's e-mail address and name. A name is also indexed in its other
-    /// order (`Doe, Jane` as `Jane Doe`; first + last as `Last First`).
-    pub fn build(org: &OrgChart, people: &People) -> Contacts {
+    /// Indexes every person's e-mail address and name; `records[p]` is person `p`'s row of
+    /// the org chart. A name is also indexed in its other order (`Doe, Jane` as `Jane Doe`;
+    /// first + last as `Last First`).
+    pub fn build(org: &OrgChart, records: &[usize]) -> Contacts {
         let mut contacts = Contacts::default();
-        for (p, &record) in people.record.iter().enumerate() {
+        for (p, &record) in records.iter().enumerate() {
             let p = p as u32;
             let cells = org.rows.record(record);
             if let Some(email) = org.columns.email.and_then(|c| cells.get(c)) {
@@ -95,8 +95,8 @@ impl Contacts {
     }
 
     /// Up to three addresses (for a text with `@`) or names close to `text`, each with the
-    /// person's id: `jane.doe@x.org (E0042)`.
-    pub fn suggest(&self, text: &str, people: &People) -> Vec<String> {
+    /// person's id (`ids[p]` is person `p`'s): `jane.doe@x.org (E0042)`.
+    pub fn suggest(&self, text: &str, ids: &[String]) -> Vec<String> {
         let (map, key) = if text.contains('@') {
             (&self.emails, fold_email(text))
         } else {
@@ -108,12 +108,19 @@ impl Contacts {
                 let ids: Vec<&str> = map[k]
                     .people()
                     .iter()
-                    .map(|&p| people.ids[p as usize].as_str())
+                    .map(|&p| ids[p as usize].as_str())
                     .collect();
                 Some(format!("{k} ({})", ids.join(", ")))
             })
             .collect()
     }
+}
+
+/// Whether an unknown text may be an e-mail address or a full name (it has an `@`, a space
+/// or a comma) rather than a mistyped id. Only such texts make the e-mail and name index
+/// worth building.
+pub fn maybe_contact(text: &str) -> bool {
+    text.trim().contains(['@', ' ', ','])
 }
 
 fn insert(map: &mut HashMap<String, Holders>, key: String, person: u32) {
@@ -160,9 +167,6 @@ fn name_keys(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::options::Options;
-    use crate::validate::Problems;
-    use crate::validate::org::check_org;
 
     #[test]
     fn matches_addresses_and_names_and_knows_when_a_name_is_shared() {
@@ -174,11 +178,11 @@ mod tests {
              3,Jane,Doe,jdoe2@example.com\n\
              4,Li,Wei,\n"
                 .as_bytes(),
-            &Options::default(),
+            &crate::options::ReadOptions::default(),
         )
         .unwrap();
-        let people = check_org(&org, &mut Problems::new(false));
-        let c = Contacts::build(&org, &people);
+        let ids: Vec<String> = (1..=4).map(|i| i.to_string()).collect();
+        let c = Contacts::build(&org, &[0, 1, 2, 3]);
         assert_eq!(c.resolve(" zoe.muller@example.COM "), Match::Email(0));
         assert_eq!(c.resolve("mailto:jane@example.com"), Match::Email(1));
         assert_eq!(c.resolve("ZOË  MÜLLER"), Match::Name(0));
@@ -187,42 +191,10 @@ mod tests {
         assert_eq!(c.resolve("Jane Doe"), Match::Ambiguous);
         assert_eq!(c.candidates("jane doe"), [1, 2]);
         assert_eq!(c.resolve("Zoe Muller"), Match::Unknown);
-        assert_eq!(c.suggest("Zoe Muller", &people), ["zoë müller (1)"]);
+        assert_eq!(c.suggest("Zoe Muller", &ids), ["zoë müller (1)"]);
         assert_eq!(
-            c.suggest("jane@exmple.com", &people)[0],
+            c.suggest("jane@exmple.com", &ids)[0],
             "jane@example.com (2)"
-        );
-    }
-
-    #[test]
-    fn managers_given_by_name_or_address() {
-        // BambooHR writes the manager's name under "Reporting to".
-        let org = OrgChart::from_bytes(
-            "org.csv",
-            "Employee #,First Name,Last Name,Work Email,Reporting to\n\
-             1,Zoë,Müller,zoe@example.com,\n\
-             2,Jane,Doe,jane@example.com,Zoë Müller\n\
-             3,Li,Wei,li@example.com,JANE@example.com\n\
-             4,Jane,Doe,jd2@example.com,\"Müller, Zoë\"\n\
-             5,Ann,Lee,ann@example.com,Jane Doe\n"
-                .as_bytes(),
-            &Options::default(),
-        )
-        .unwrap();
-        let mut problems = Problems::new(false);
-        let people = check_org(&org, &mut problems);
-        assert_eq!(people.manager, [None, Some(0), Some(1), Some(0), None]);
-        let problems = problems.into_vec();
-        let ambiguous: Vec<_> = problems
-            .iter()
-            .filter(|p| p.code == "ambiguous-name")
-            .collect();
-        assert_eq!(ambiguous.len(), 1, "{problems:?}");
-        assert_eq!(ambiguous[0].row, Some(6));
-        assert!(
-            ambiguous[0].message.contains("2 (row 3), 4 (row 5)"),
-            "{}",
-            ambiguous[0].message
         );
     }
 }

@@ -8,7 +8,6 @@ mod contacts;
 mod ids;
 mod org;
 mod people;
-mod problem;
 pub mod scales;
 pub mod structure;
 mod survey;
@@ -16,17 +15,17 @@ mod survey;
 pub use contacts::Contacts;
 pub use ids::{IdIndex, Match};
 pub use people::People;
-pub use problem::{Problem, Problems, Severity};
 pub use scales::RatingScale;
 pub use structure::{LevelColumn, Levels, ReportingLines, Structure};
 pub use survey::{Answers, Nomination};
 
 use std::sync::Arc;
 
+use crate::diagnostics::{Problem, Problems, code, sort_by_place};
 use crate::error::{Error, Result};
 use crate::load::survey::kinds;
 use crate::load::{OrgChart, QuestionKind, Survey, SurveyFile};
-use crate::options::Options;
+use crate::options::{CheckOptions, FormalPowerOptions};
 
 /// The share of people who must answer for results to be read with confidence; below it a
 /// warning is raised (the usual threshold in organisational network analysis).
@@ -134,17 +133,6 @@ impl Dataset {
     }
 }
 
-/// Runs every check. `problems` already holds the loaders' warnings.
-pub fn validate(
-    org: OrgChart,
-    survey: Survey,
-    options: &Options,
-    mut problems: Problems,
-) -> Result<Dataset> {
-    let people = check_org(&org, &mut problems);
-    finish(org, people, survey, options, problems)
-}
-
 /// The checks of the org chart alone: who the people are and who manages whom. It needs no
 /// survey, so it can run while the surveys are still being read; [`finish`] goes on.
 pub fn check_org(org: &OrgChart, problems: &mut Problems) -> People {
@@ -152,18 +140,25 @@ pub fn check_org(org: &OrgChart, problems: &mut Problems) -> People {
 }
 
 /// The checks after [`check_org`]: stops on its errors, then checks the surveys against
-/// the people. `problems` holds the org chart's and the loaders' problems.
+/// the people. `problems` holds the org chart's and the loaders' problems. Errors are
+/// listed in the order warnings are: by file (the org chart, then the surveys as given),
+/// then by row.
 pub fn finish(
     org: OrgChart,
     mut people: People,
     survey: Survey,
-    options: &Options,
+    options: &CheckOptions,
+    formal: &FormalPowerOptions,
     mut problems: Problems,
 ) -> Result<Dataset> {
     if problems.has_errors() {
-        return Err(Error::InvalidData(errors_only(problems)));
+        return Err(Error::InvalidData(errors_only(
+            problems,
+            &org,
+            &survey.files,
+        )));
     }
-    let structure = structure::structure(&org, &people, options, &mut problems)?;
+    let structure = structure::structure(&org, &people, formal, &mut problems)?;
     let mut answers = survey::check_survey(
         &survey,
         &org,
@@ -197,9 +192,15 @@ pub fn finish(
     };
     check_response_rate(&dataset, options, &mut problems)?;
     if problems.has_errors() {
-        return Err(Error::InvalidData(errors_only(problems)));
+        return Err(Error::InvalidData(errors_only(
+            problems,
+            &dataset.org,
+            &dataset.survey_files,
+        )));
     }
-    dataset.warnings = sorted(problems.into_vec(), &dataset);
+    let mut warnings = problems.into_vec();
+    sort_by_place(&mut warnings, &files(&dataset.org, &dataset.survey_files));
+    dataset.warnings = warnings;
     Ok(dataset)
 }
 
@@ -253,7 +254,7 @@ fn question_kinds(
 
 fn check_response_rate(
     dataset: &Dataset,
-    options: &Options,
+    options: &CheckOptions,
     problems: &mut Problems,
 ) -> Result<()> {
     let rate = dataset.response_rate();
@@ -276,7 +277,7 @@ fn check_response_rate(
         )));
     }
     if rate < USUAL_RESPONSE_RATE {
-        problems.push(Problem::warning(&files, "low-response-rate", format!(
+        problems.push(Problem::warning(&files, code::LOW_RESPONSE_RATE, format!(
             "response rate {:.1} % ({respondents} of {people} people answered) is below the usual {:.0} %; read influence figures with care, and see leader_stability",
             rate * 100.0,
             USUAL_RESPONSE_RATE * 100.0
@@ -285,27 +286,20 @@ fn check_response_rate(
     Ok(())
 }
 
-fn errors_only(problems: Problems) -> Vec<Problem> {
-    problems
+/// The errors among `problems`, in the order [`finish`] lists problems.
+fn errors_only(problems: Problems, org: &OrgChart, surveys: &[SurveyFile]) -> Vec<Problem> {
+    let mut errors: Vec<Problem> = problems
         .into_vec()
         .into_iter()
         .filter(Problem::is_error)
-        .collect()
+        .collect();
+    sort_by_place(&mut errors, &files(org, surveys));
+    errors
 }
 
-/// Orders problems by file (org chart first, then surveys in the order given), then row.
-fn sorted(mut problems: Vec<Problem>, dataset: &Dataset) -> Vec<Problem> {
-    let rank = |file: &str| {
-        if file == &*dataset.org.file {
-            0
-        } else {
-            1 + dataset
-                .survey_files
-                .iter()
-                .position(|f| &*f.file == file)
-                .unwrap_or(dataset.survey_files.len())
-        }
-    };
-    problems.sort_by_key(|p| (rank(&p.file), p.row.unwrap_or(0)));
-    problems
+/// The input files in the order problems are listed: the org chart, then the surveys.
+fn files<'a>(org: &'a OrgChart, surveys: &'a [SurveyFile]) -> Vec<&'a str> {
+    std::iter::once(&*org.file)
+        .chain(surveys.iter().map(|f| &*f.file))
+        .collect()
 }

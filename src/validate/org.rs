@@ -3,7 +3,7 @@
 
 use super::ids::Match;
 use super::people::{Listed, People, suggestion_budget};
-use super::problem::{Problem, Problems};
+use crate::diagnostics::{Problem, Problems, code};
 use crate::load::OrgChart;
 
 /// Checks the org chart and builds its people.
@@ -15,7 +15,7 @@ pub fn check_org(org: &OrgChart, problems: &mut Problems) -> People {
     if people.is_empty() {
         problems.push(Problem::error(
             &org.file,
-            "empty-org-chart",
+            code::EMPTY_ORG_CHART,
             "the org chart has no people: it has a header but no rows with an id",
         ));
         return people;
@@ -39,7 +39,7 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
             problems.push(
                 Problem::warning(
                     file,
-                    "missing-id",
+                    code::MISSING_ID,
                     "the row has no id and was left out; give the person an id",
                 )
                 .at_row(row)
@@ -60,7 +60,7 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
                 problems.push(
                     Problem::warning(
                         file,
-                        "duplicate-row",
+                        code::DUPLICATE_ROW,
                         format!(
                             "the row repeats row {first_row} (id {first_id}) and was merged with it"
                         ),
@@ -69,7 +69,7 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
                     .in_column(id_header),
                 );
             } else {
-                problems.push(Problem::error(file, "duplicate-id", format!("id {id:?} is also on row {first_row} (as {first_id:?}) with different contents; give each person one row, or distinct ids")).at_row(row).in_column(id_header));
+                problems.push(Problem::error(file, code::DUPLICATE_ID, format!("id {id:?} is also on row {first_row} (as {first_id:?}) with different contents; give each person one row, or distinct ids")).at_row(row).in_column(id_header));
             }
             continue;
         }
@@ -77,7 +77,7 @@ fn read_people(org: &OrgChart, problems: &mut Problems) -> People {
             problems.push(
                 Problem::warning(
                     file,
-                    "id-normalised",
+                    code::ID_NORMALISED,
                     format!("id {raw:?} has spaces around it; read as {id:?}"),
                 )
                 .at_row(row)
@@ -102,7 +102,7 @@ fn resolve_managers(
     let cell = |record: usize| org.rows.cell(record, col);
     let unknown = |people: &People, record: usize| {
         let raw = cell(record);
-        super::survey::maybe_contact(raw) && people.index.resolve(raw) == Match::Unknown
+        super::contacts::maybe_contact(raw) && people.index.resolve(raw) == Match::Unknown
     };
     if people.record.iter().any(|&r| unknown(people, r)) {
         people.ensure_contacts(org);
@@ -123,7 +123,7 @@ fn resolve_managers(
             {
                 problems.push(at(Problem::warning(
                     file,
-                    "self-manager",
+                    code::SELF_MANAGER,
                     format!(
                         "{} is their own manager; treated as having no manager",
                         people.ids[person]
@@ -133,11 +133,11 @@ fn resolve_managers(
             }
             Match::Exact(m) | Match::Email(m) | Match::Name(m) => Some(m),
             Match::Ambiguous => {
-                problems.push(at(Problem::warning(file, "ambiguous-name", format!("manager {:?} may be any of {}, so {} is treated as a top of the hierarchy; give the manager's id instead", raw.trim(), people.candidates(org, raw, &mut listed, || format!("row {row}")), people.ids[person]))));
+                problems.push(at(Problem::warning(file, code::AMBIGUOUS_NAME, format!("manager {:?} may be any of {}, so {} is treated as a top of the hierarchy; give the manager's id instead", raw.trim(), people.candidates(org, raw, &mut listed, || format!("row {row}")), people.ids[person]))));
                 None
             }
             Match::Normalised(m) => {
-                problems.push(at(Problem::warning(file, "id-normalised", format!("manager id {raw:?} matches {:?} only after trimming spaces or folding case; read as {:?}", people.ids[m as usize], people.ids[m as usize]))));
+                problems.push(at(Problem::warning(file, code::ID_NORMALISED, format!("manager id {raw:?} matches {:?} only after trimming spaces or folding case; read as {:?}", people.ids[m as usize], people.ids[m as usize]))));
                 Some(m)
             }
             Match::Unknown => {
@@ -147,7 +147,7 @@ fn resolve_managers(
                 } else {
                     String::new()
                 };
-                problems.push(at(Problem::warning(file, "unknown-manager", format!("manager id {:?} is not in the org chart, so {} is treated as a top of the hierarchy{hint}", raw.trim(), people.ids[person]))));
+                problems.push(at(Problem::warning(file, code::UNKNOWN_MANAGER, format!("manager id {:?} is not in the org chart, so {} is treated as a top of the hierarchy{hint}", raw.trim(), people.ids[person]))));
                 None
             }
         };
@@ -199,7 +199,7 @@ fn cycle_problem(org: &OrgChart, people: &People, cycle: &[u32]) -> Problem {
         .manager
         .map(|c| org.headers[c].clone())
         .unwrap_or_default();
-    Problem::error(&org.file, "reporting-cycle", format!("reporting cycle: {}; every chain of managers must end at someone with no manager, so fix one of these manager ids", chain.join(" → ")))
+    Problem::error(&org.file, code::REPORTING_CYCLE, format!("reporting cycle: {}; every chain of managers must end at someone with no manager, so fix one of these manager ids", chain.join(" → ")))
         .at_row(row_of(cycle[0]))
         .in_column(header)
 }
@@ -223,6 +223,43 @@ fn report_roots(org: &OrgChart, people: &People, problems: &mut Problems) {
         } else {
             String::new()
         };
-        problems.push(Problem::warning(&org.file, "several-roots", format!("{} people have no manager in the org chart ({shown}{more}); levels are counted from each of them. Usual for a partial export; check it if you expected one top", roots.len())));
+        problems.push(Problem::warning(&org.file, code::SEVERAL_ROOTS, format!("{} people have no manager in the org chart ({shown}{more}); levels are counted from each of them. Usual for a partial export; check it if you expected one top", roots.len())));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn managers_given_by_name_or_address() {
+        // BambooHR writes the manager's name under "Reporting to".
+        let org = OrgChart::from_bytes(
+            "org.csv",
+            "Employee #,First Name,Last Name,Work Email,Reporting to\n\
+             1,Zoë,Müller,zoe@example.com,\n\
+             2,Jane,Doe,jane@example.com,Zoë Müller\n\
+             3,Li,Wei,li@example.com,JANE@example.com\n\
+             4,Jane,Doe,jd2@example.com,\"Müller, Zoë\"\n\
+             5,Ann,Lee,ann@example.com,Jane Doe\n"
+                .as_bytes(),
+            &crate::options::ReadOptions::default(),
+        )
+        .unwrap();
+        let mut problems = Problems::new(false);
+        let people = check_org(&org, &mut problems);
+        assert_eq!(people.manager, [None, Some(0), Some(1), Some(0), None]);
+        let problems = problems.into_vec();
+        let ambiguous: Vec<_> = problems
+            .iter()
+            .filter(|p| p.code == "ambiguous-name")
+            .collect();
+        assert_eq!(ambiguous.len(), 1, "{problems:?}");
+        assert_eq!(ambiguous[0].row, Some(6));
+        assert!(
+            ambiguous[0].message.contains("2 (row 3), 4 (row 5)"),
+            "{}",
+            ambiguous[0].message
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use foldhash::HashMap;
 
-use super::contacts::Contacts;
+use super::contacts::{Contacts, maybe_contact};
 use super::ids::{IdIndex, Match, did_you_mean, suggest};
 use crate::load::OrgChart;
 
@@ -34,7 +34,7 @@ impl People {
     /// built yet.
     pub fn ensure_contacts(&mut self, org: &OrgChart) {
         if self.contacts.is_none() && org.has_contacts() {
-            self.contacts = Some(Contacts::build(org, self));
+            self.contacts = Some(Contacts::build(org, &self.record));
         }
     }
 
@@ -50,7 +50,7 @@ impl People {
     /// Addresses and names come first for a text that may be one.
     pub fn hint(&self, text: &str) -> String {
         let mut close: Vec<String> = match &self.contacts {
-            Some(c) if super::survey::maybe_contact(text) => c.suggest(text, self),
+            Some(c) if maybe_contact(text) => c.suggest(text, &self.ids),
             _ => Vec::new(),
         };
         if close.len() < 3 {
@@ -65,7 +65,7 @@ impl People {
     }
 
     /// The message part saying whom an ambiguous `text` may mean. The first time a text
-    /// is seen (`listed` remembers), up to [`CANDIDATES_SHOWN`] of them by id and org-chart
+    /// is seen (`listed` remembers), up to `CANDIDATES_SHOWN` of them by id and org-chart
     /// row, with how many more: `1 (row 2), 2 (row 3)` or `4000 people: 1 (row 2), …, 10
     /// (row 11) and 3990 more`; `here()` says where that warning is. After that, how many
     /// and where they were listed: `the 4000 people listed at row 7 of survey.csv`. So a

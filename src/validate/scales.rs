@@ -14,8 +14,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::problem::{Problem, Problems};
 use super::survey::Answers;
+use crate::diagnostics::{Problem, Problems, code};
 use crate::load::Survey;
 
 /// The largest answer a rating scale has (scales run 1–5, 1–7, 0–10).
@@ -161,7 +161,7 @@ fn warning(survey: &Survey, scale: &RatingScale) -> Problem {
         .collect();
     Problem::warning(
         &file,
-        "rating-scale",
+        code::RATING_SCALE,
         format!(
             "question {:?} looks like a rating scale, not a list of ties: its answers ({}) cover {:.0} % of the pairs of respondents and colleagues. Only the upper answers ({}) were kept as ties; {} lower answers (such as \"never\" or \"disagree\") were not. To set the cut yourself give --min-weight W (e.g. --min-weight {} to keep every answer as a tie)",
             survey.questions[scale.question as usize],

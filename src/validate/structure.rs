@@ -14,10 +14,10 @@ use foldhash::HashMap;
 use serde::Serialize;
 
 use super::people::People;
-use super::problem::{Problem, Problems};
+use crate::diagnostics::{Problem, Problems, code};
 use crate::error::{Error, Result};
 use crate::load::OrgChart;
-use crate::options::Options;
+use crate::options::{FormalPowerOptions, level_number};
 
 /// Whether the org chart has reporting lines, and if not, why not.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,7 +197,7 @@ impl Structure {
     }
 
     /// The sentence that says how the level column was read; `None` without one.
-    pub fn level_note(&self, options: &Options) -> Option<String> {
+    pub fn level_note(&self, formal: &FormalPowerOptions) -> Option<String> {
         match &self.levels {
             LevelColumn::None => None,
             LevelColumn::Unused {
@@ -247,7 +247,7 @@ impl Structure {
                         ),
                     };
                 }
-                if let Some(set) = &options.manager_levels {
+                if let Some(set) = &formal.manager_levels {
                     let given = l.power.iter().filter(|&&p| p).count();
                     note += &format!(
                         "; --manager-levels {} gives formal power to {given} {}",
@@ -261,10 +261,10 @@ impl Structure {
     }
 
     /// Every note, for `validate` and the report.
-    pub fn notes(&self, options: &Options) -> Vec<String> {
+    pub fn notes(&self, formal: &FormalPowerOptions) -> Vec<String> {
         self.reporting_lines_note()
             .into_iter()
-            .chain(self.level_note(options))
+            .chain(self.level_note(formal))
             .collect()
     }
 }
@@ -272,35 +272,6 @@ impl Structure {
 /// A level as the messages write it: `1`, `2.5`.
 pub fn number(x: f64) -> String {
     crate::export::format::float(x)
-}
-
-/// The number a level cell holds: `3`, `L3`, `Band 5`, `E4`, `2.5` (or `2,5`); `None` for
-/// words (`Senior`) and empty cells. The first number in the cell counts; the letters
-/// around it are not compared (`M2` and `IC2` are both level 2).
-pub fn level_number(text: &str) -> Option<f64> {
-    let bytes = text.as_bytes();
-    let start = bytes.iter().position(u8::is_ascii_digit)?;
-    let mut end = start;
-    while end < bytes.len() && bytes[end].is_ascii_digit() {
-        end += 1;
-    }
-    let stop = match bytes.get(end) {
-        Some(b'.' | b',') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => {
-            let mut stop = end + 1;
-            while stop < bytes.len() && bytes[stop].is_ascii_digit() {
-                stop += 1;
-            }
-            stop
-        }
-        _ => end,
-    };
-    let number = &text[start..stop];
-    let parsed = if bytes.get(end) == Some(&b',') && stop > end {
-        number.replacen(',', ".", 1).parse::<f64>()
-    } else {
-        number.parse::<f64>()
-    };
-    parsed.ok().filter(|x| x.is_finite())
 }
 
 /// Finds whether the org chart has reporting lines.
@@ -328,15 +299,15 @@ pub fn reporting_lines(org: &OrgChart, people: &People) -> ReportingLines {
 pub fn structure(
     org: &OrgChart,
     people: &People,
-    options: &Options,
+    formal: &FormalPowerOptions,
     problems: &mut Problems,
 ) -> Result<Structure> {
     let reporting_lines = reporting_lines(org, people);
     let levels = match org.columns.level {
         None => LevelColumn::None,
-        Some(col) => read_levels(org, people, col, options, problems),
+        Some(col) => read_levels(org, people, col, formal, problems),
     };
-    if let Some(set) = &options.manager_levels {
+    if let Some(set) = &formal.manager_levels {
         let fix = match &levels {
             LevelColumn::Used(_) => None,
             LevelColumn::None => Some(format!(
@@ -366,7 +337,7 @@ fn read_levels(
     org: &OrgChart,
     people: &People,
     col: usize,
-    options: &Options,
+    formal: &FormalPowerOptions,
     problems: &mut Problems,
 ) -> LevelColumn {
     let header = org.headers[col].clone();
@@ -405,7 +376,7 @@ fn read_levels(
         problems.push(
             Problem::warning(
                 &org.file,
-                "level-not-a-number",
+                code::LEVEL_NOT_A_NUMBER,
                 if not_a_number == 1 {
                     format!(
                         "1 cell of the level column holds no number ({first:?}): that person has no level, sits below the levels in the chart, and --manager-levels gives them no formal power. Write a level as a number, e.g. 3 or L3"
@@ -420,27 +391,27 @@ fn read_levels(
             .in_column(header.as_str()),
         );
     }
-    let power: Vec<bool> = match &options.manager_levels {
+    let power: Vec<bool> = match &formal.manager_levels {
         Some(set) => value
             .iter()
             .map(|v| v.is_some_and(|v| set.contains(v)))
             .collect(),
         None => Vec::new(),
     };
-    let (top, top_from, evidence) = orient(org, people, &value, &power, options);
+    let (top, top_from, evidence) = orient(org, people, &value, &power, formal);
     let mut distinct: Vec<f64> = value.iter().flatten().copied().collect();
     distinct.sort_by(f64::total_cmp);
     distinct.dedup();
     if top == Top::Highest {
         distinct.reverse();
     }
-    if let Some(set) = &options.manager_levels
+    if let Some(set) = &formal.manager_levels
         && !power.contains(&true)
     {
         problems.push(
             Problem::warning(
                 &org.file,
-                "manager-levels-match-nobody",
+                code::MANAGER_LEVELS_MATCH_NOBODY,
                 format!(
                     "--manager-levels {} matches nobody's level: the levels are {}; give levels the column holds",
                     set.as_str(),
@@ -476,7 +447,7 @@ fn orient(
     people: &People,
     value: &[Option<f64>],
     power: &[bool],
-    options: &Options,
+    formal: &FormalPowerOptions,
 ) -> (Top, TopFrom, (f64, f64)) {
     // Reporting lines where both levels are known and differ.
     let (mut above, mut below) = (0usize, 0usize);
@@ -521,7 +492,7 @@ fn orient(
             || (!title.is_empty()
                 && *managerial
                     .entry(title)
-                    .or_insert_with(|| options.managerial_title(title)));
+                    .or_insert_with(|| formal.managerial_title(title)));
         let s = &mut sums[usize::from(formal)];
         s.0 += 1;
         s.1 += v;
@@ -563,6 +534,7 @@ fn orient(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::Options;
 
     #[test]
     fn levels_are_read_from_the_number_in_the_cell() {
@@ -647,7 +619,7 @@ mod tests {
         );
         assert_eq!(s.levels().unwrap().top_from, TopFrom::Assumed);
         assert!(
-            s.level_note(&o)
+            s.level_note(&o.formal)
                 .unwrap()
                 .contains("neither reporting lines nor formal power tell which end is the top (people with formal power at mean level 2.0, the others 2.0)")
         );
@@ -657,10 +629,8 @@ mod tests {
         assert_eq!((l.top, l.top_from), (Top::Lowest, TopFrom::Assumed));
         assert!(l.power.is_empty());
         // --manager-levels gives power, and with it the top.
-        let o = Options {
-            manager_levels: Some(crate::options::LevelSet::parse("3").unwrap()),
-            ..Options::default()
-        };
+        let mut o = Options::default();
+        o.formal.manager_levels = Some(crate::options::LevelSet::parse("3").unwrap());
         let s = structure_of("id,title,band\n1,Clerk,3\n2,Clerk,1\n", &o);
         let l = s.levels().unwrap();
         assert_eq!(l.power, [true, false]);
@@ -682,6 +652,6 @@ mod tests {
         );
         let s = structure_of("id,level\n1,\n2,\n", &o);
         assert!(matches!(s.levels, LevelColumn::Unused { filled: 0, .. }));
-        assert!(s.level_note(&o).unwrap().contains("is empty"));
+        assert!(s.level_note(&o.formal).unwrap().contains("is empty"));
     }
 }

@@ -3,9 +3,10 @@
 
 use rayon::prelude::*;
 
+use super::contacts::maybe_contact;
 use super::ids::Match;
 use super::people::{Listed, People, suggestion_budget};
-use super::problem::{Problem, Problems};
+use crate::diagnostics::{Problem, Problems, code};
 use crate::load::{OrgChart, Survey, SurveyRow};
 
 /// A valid influence tie: `from` names `to` for `question`.
@@ -239,13 +240,6 @@ impl Settled {
     }
 }
 
-/// Whether an unknown text may be an e-mail address or a full name (it has an `@`, a space
-/// or a comma) rather than a mistyped id. Only such texts make the e-mail and name index
-/// worth building.
-pub(super) fn maybe_contact(text: &str) -> bool {
-    text.trim().contains(['@', ' ', ','])
-}
-
 #[derive(Clone, Copy, PartialEq)]
 enum Role {
     Respondent,
@@ -310,7 +304,7 @@ impl Checker<'_> {
                 let id = &people.ids[p as usize];
                 let warning = Problem::warning(
                     file,
-                    "id-normalised",
+                    code::ID_NORMALISED,
                     format!(
                         "{what} id {text:?} matches {id:?} only after trimming spaces or folding case; read as {id:?}"
                     ),
@@ -320,7 +314,7 @@ impl Checker<'_> {
             }
             Match::Ambiguous => Problem::warning(
                 file,
-                "ambiguous-name",
+                code::AMBIGUOUS_NAME,
                 format!(
                     "{what} {:?} may be any of {}; {consequence}. Give the person's id or e-mail address instead",
                     text.trim(),
@@ -333,8 +327,8 @@ impl Checker<'_> {
             Match::Unknown => {
                 let hint = self.hint(symbol, text);
                 let code = match role {
-                    Role::Respondent => "unknown-respondent",
-                    Role::Nominee => "unknown-nominee",
+                    Role::Respondent => code::UNKNOWN_RESPONDENT,
+                    Role::Nominee => code::UNKNOWN_NOMINEE,
                 };
                 Problem::warning(
                     file,
@@ -379,13 +373,13 @@ impl Checker<'_> {
             let who = &self.people.ids[from as usize];
             Problem::warning(
                 file,
-                "self-nomination",
+                code::SELF_NOMINATION,
                 format!("{who} named themselves; the nomination was dropped"),
             )
         } else if row.weight < 0.0 {
             Problem::warning(
                 file,
-                "weight-not-positive",
+                code::WEIGHT_NOT_POSITIVE,
                 format!(
                     "weight {} is not a tie (ties need a positive weight); the nomination was dropped",
                     row.weight
@@ -441,7 +435,7 @@ fn merge_duplicates(
         let file = &survey.files[row.file as usize];
         let first_file = &survey.files[first_row.file as usize].file;
         problems.push(
-            Problem::warning(&file.file, "duplicate-nomination", format!(
+            Problem::warning(&file.file, code::DUPLICATE_NOMINATION, format!(
                 "{} named {} for {:?} again (first on {first_file} row {}); merged, keeping the larger weight {}",
                 people.ids[tie.from as usize], people.ids[tie.to as usize], survey.questions[tie.question as usize], first_row.row, merged.weight
             ))

@@ -19,9 +19,10 @@ use std::sync::Arc;
 
 use clap::parser::ValueSource;
 use clap::{Arg, ArgMatches, Command};
-use orgsphere::load::decode::{DecodeError, Encoding, check_prefix};
+use orgsphere::diagnostics::{Problem, code};
+use orgsphere::load::decode::{DecodeError, check_prefix};
 use orgsphere::load::input::{InputError, read_limited, size_in_words};
-use orgsphere::validate::Problem;
+use orgsphere::options::Encoding;
 use orgsphere::{Error, Result};
 
 /// The id of the `--config` argument in every subcommand that takes one.
@@ -144,11 +145,11 @@ fn not_a_config(file: &Path, e: InputError) -> Error {
         },
         InputError::Io(source) => Error::io(file, source),
         InputError::NotAFile(what) => problem(
-            "not-a-text-table",
+            code::NOT_A_TEXT_TABLE,
             format!("this is {what}, not a config file; name the TOML file itself"),
         ),
         InputError::NotText(e) => problem(
-            "not-a-text-table",
+            code::NOT_A_TEXT_TABLE,
             format!(
                 "this is not a TOML config ({}); name the job's .toml file",
                 match e {
@@ -158,7 +159,7 @@ fn not_a_config(file: &Path, e: InputError) -> Error {
             ),
         ),
         InputError::TooLarge { .. } => problem(
-            "file-too-large",
+            code::FILE_TOO_LARGE,
             format!(
                 "a config file holds settings, at most {}; this one holds more: name the job's .toml file",
                 size_in_words(MAX_CONFIG_SIZE)

@@ -19,7 +19,7 @@ pub fn questions(cx: &Context<'_>, page: &mut String) {
             .iter()
             .map(|&k| u64::from(k))
             .sum();
-        let read = match (d.rating_scale(q), cx.options.min_weight) {
+        let read = match (d.rating_scale(q), cx.options.check.min_weight) {
             (Some(scale), _) => scale.in_words(),
             (None, Some(w)) => format!("answers of {} or more are ties (--min-weight)", float(w)),
             (None, None) => "every colleague named is a tie".to_string(),

@@ -40,8 +40,8 @@ pub fn rule(cx: &Context<'_>, page: &mut String) {
         page,
         "<p class=\"note\">{}. Formal power: direct reports, or a title matching <code>{}</code>{}.</p>",
         html(&facts.join("; ")),
-        html(cx.options.manager_titles.as_str()),
-        match &cx.options.manager_levels {
+        html(cx.options.formal.manager_titles.as_str()),
+        match &cx.options.formal.manager_levels {
             Some(levels) if cx.analysis.dataset.structure.level_power() => format!(
                 ", or level {} (<code>--manager-levels</code>)",
                 html(levels.as_str())

@@ -121,7 +121,7 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
         let notes: Vec<String> = structure
             .reporting_lines_note()
             .into_iter()
-            .chain(structure.level_note(cx.options))
+            .chain(structure.level_note(&cx.options.formal))
             .map(|n| format!("{}.", html(&n)))
             .collect();
         let _ = writeln!(page, "<p class=\"note\">{}</p>", notes.join(" "));
@@ -135,7 +135,7 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
     let lines = structure.reporting_lines.given();
     let chain = chain_share(cx).filter(|_| lines);
     // The rate manager findings compare against, in the layer they read.
-    let (naming, responding) = crate::findings::reports_naming_their_manager(cx.analysis);
+    let (naming, responding) = crate::findings::reports_naming_their_manager(cx.analysis.parts());
     let team = crate::findings::team_layer(&cx.analysis.dataset, &cx.analysis.graph);
     let for_question = team
         .question

@@ -6,42 +6,7 @@
 //! questions (conflict, antagonism, avoid…) never make anyone central; they are analysed on
 //! their own. A name that matches no word list counts as influence (and `validate` says so).
 
-use serde::Serialize;
-
-/// What a question measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuestionKind {
-    Influence,
-    Collaboration,
-    Social,
-    Negative,
-}
-
-impl QuestionKind {
-    pub const ALL: [QuestionKind; 4] = [
-        QuestionKind::Influence,
-        QuestionKind::Collaboration,
-        QuestionKind::Social,
-        QuestionKind::Negative,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuestionKind::Influence => "influence",
-            QuestionKind::Collaboration => "collaboration",
-            QuestionKind::Social => "social",
-            QuestionKind::Negative => "negative",
-        }
-    }
-
-    /// The kind a flag or config value names (`influence`, `collaboration`, `social`,
-    /// `negative`, in any letter case).
-    pub fn parse(text: &str) -> Option<QuestionKind> {
-        let text = text.trim().to_lowercase();
-        QuestionKind::ALL.into_iter().find(|k| k.as_str() == text)
-    }
-}
+pub use crate::options::QuestionKind;
 
 /// The word parts that give a question its kind, checked in this order (a negative word
 /// wins over all others: "difficult to get advice from" is negative). Matched

@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use super::super::columns::{self, QUESTION, WEIGHT};
 use super::super::table::{Table, ragged_row};
-use super::super::weight::{BadWeight, MAX_WEIGHT};
+use super::super::weight::BadWeight;
 use super::{FileReader, row_u32};
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-use crate::options::Options;
-use crate::validate::Problem;
+use crate::options::MAX_WEIGHT;
+use crate::options::ReadOptions;
 
 /// The columns of a long file.
 pub(super) struct Layout {
@@ -24,7 +25,7 @@ impl Layout {
         file: &Arc<str>,
         headers: &[String],
         nominee: usize,
-        options: &Options,
+        options: &ReadOptions,
     ) -> Result<Layout> {
         let map = &options.columns;
         Ok(Layout {
@@ -79,7 +80,7 @@ fn read_row(
         Some((w, Err(BadWeight::Unknown(text)))) => {
             return Err(Problem::error(
                 cx.file,
-                "weight-not-a-number",
+                code::WEIGHT_NOT_A_NUMBER,
                 format!(
                     "weight {text:?} is neither a number nor a known label ({}); write a \
                      number, or map the label with --weight-label {:?}",
@@ -93,7 +94,7 @@ fn read_row(
         Some((w, Err(BadWeight::TooLarge(_)))) => {
             return Err(Problem::error(
                 cx.file,
-                "weight-out-of-range",
+                code::WEIGHT_OUT_OF_RANGE,
                 format!(
                     "weight {:?} is above {MAX_WEIGHT}, the largest orgsphere accepts: a \
                      weight is a rating or a frequency (such as 1-6, or times a month); \
@@ -121,20 +122,27 @@ fn read_row(
 
 #[cfg(test)]
 mod tests {
-    use crate::load::Survey;
-    use crate::options::Options;
-    use crate::validate::{Problem, Problems};
+    use crate::diagnostics::{Problem, Problems};
+    use crate::load::{InputFile, Survey};
+    use crate::options::ReadOptions;
 
-    pub(crate) fn read_with(name: &str, text: &str, options: &Options) -> (Survey, Vec<Problem>) {
+    pub(crate) fn read_with(
+        name: &str,
+        text: &str,
+        options: &ReadOptions,
+    ) -> (Survey, Vec<Problem>) {
         let mut problems = Problems::new(false);
-        let mut s = Survey::default();
-        s.add_bytes(name, text.as_bytes(), options, &mut problems)
-            .unwrap();
+        let s = Survey::read(
+            &[InputFile::Bytes(name, text.as_bytes())],
+            options,
+            &mut problems,
+        )
+        .unwrap();
         (s, problems.into_vec())
     }
 
     fn read(name: &str, text: &str) -> (Survey, Vec<Problem>) {
-        read_with(name, text, &Options::default())
+        read_with(name, text, &ReadOptions::default())
     }
 
     #[test]
@@ -183,9 +191,9 @@ mod tests {
             "respondent_id,nominee_id\n1,2\n",
         );
         assert_eq!(s.questions, ["advice_network"]);
-        let options = Options {
+        let options = ReadOptions {
             question_map: vec![("Q7".into(), "Trust".into())],
-            ..Options::default()
+            ..ReadOptions::default()
         };
         let (s, _) = read_with(
             "s.csv",
@@ -197,15 +205,15 @@ mod tests {
 
     #[test]
     fn a_weight_that_is_neither_number_nor_label_is_an_error_with_row_and_column() {
-        let mut s = Survey::default();
-        let err = s
-            .add_bytes(
+        let err = Survey::read(
+            &[InputFile::Bytes(
                 "s.csv",
                 b"respondent_id,nominee_id,weight\n1,2,Daily\n1,3,Often\n",
-                &Options::default(),
-                &mut Problems::new(false),
-            )
-            .unwrap_err();
+            )],
+            &ReadOptions::default(),
+            &mut Problems::new(false),
+        )
+        .unwrap_err();
         let msg = err.to_string();
         assert!(
             msg.starts_with("s.csv:3: error in column 'weight'"),
@@ -215,9 +223,9 @@ mod tests {
             msg.contains("\"Often\"") && msg.contains("--weight-label \"Often=N\""),
             "{msg}"
         );
-        let options = Options {
+        let options = ReadOptions {
             weight_labels: vec![("often".into(), 3.5)],
-            ..Options::default()
+            ..ReadOptions::default()
         };
         let (s, _) = read_with(
             "s.csv",

@@ -24,18 +24,18 @@ use questions::{QuestionMap, default_question};
 
 use std::collections::HashMap;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::columns::{self, NOMINEE, RESPONDENT};
+use super::input::InputFile;
 use super::intern::StrMap;
 use super::table::Source;
 use super::weight::WeightLabels;
+use crate::diagnostics::{Problem, Problems, code};
 use crate::error::{Error, Result};
-use crate::options::Options;
-use crate::validate::{Problem, Problems};
+use crate::options::ReadOptions;
 
 /// How a survey file is laid out.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,8 +95,8 @@ pub const MAX_QUESTIONS: usize = 256;
 impl Survey {
     /// Reads every survey file in order; warnings go to `problems`.
     pub fn read(
-        paths: &[impl AsRef<Path> + Sync],
-        options: &Options,
+        inputs: &[InputFile<'_>],
+        options: &ReadOptions,
         problems: &mut Problems,
     ) -> Result<Survey> {
         // Each file is read on its own (side by side when there are several), then the
@@ -105,17 +105,13 @@ impl Survey {
         // every file's rows from the start (estimated from its own rows per byte), so
         // joining appends the others' rows in place instead of moving the first file's
         // rows to a larger array, which costs a copy and fresh memory for all of them.
-        let bytes: Vec<u64> = paths
-            .iter()
-            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
-            .collect();
+        let bytes: Vec<u64> = inputs.iter().map(InputFile::size).collect();
         let all_bytes: u64 = bytes.iter().sum();
-        let parts: Vec<Result<(Survey, Problems)>> = paths
+        let parts: Vec<Result<(Survey, Problems)>> = inputs
             .par_iter()
             .enumerate()
-            .map(|(i, path)| {
-                let path = path.as_ref();
-                let source = Source::open(path, options.encoding, options.max_input_size)?;
+            .map(|(i, input)| {
+                let source = Source::read(*input, options)?;
                 let mut part = Survey::default();
                 if i == 0 && bytes[0] > 0 {
                     // The other files' rows, at this file's rows per byte and half again
@@ -124,8 +120,9 @@ impl Survey {
                     let rows = source.max_rows() as f64;
                     part.rows.reserve((rows + 1.5 * others * rows) as usize);
                 }
-                let mut found = Problems::new(options.strict);
-                part.add(source, &default_question(path), options, &mut found)?;
+                // Joined to `problems` below, under its strictness.
+                let mut found = Problems::new(false);
+                part.add(source, &default_question(input.path()), options, &mut found)?;
                 Ok((part, found))
             })
             .collect();
@@ -170,24 +167,11 @@ impl Survey {
         Ok(())
     }
 
-    /// Adds one file from bytes (for tests and standard input).
-    pub fn add_bytes(
-        &mut self,
-        name: &str,
-        bytes: &[u8],
-        options: &Options,
-        problems: &mut Problems,
-    ) -> Result<()> {
-        let question = default_question(Path::new(name));
-        let source = Source::from_bytes(name, bytes, options.encoding)?;
-        self.add(source, &question, options, problems)
-    }
-
     fn add(
         &mut self,
         source: Source,
         default_q: &str,
-        options: &Options,
+        options: &ReadOptions,
         problems: &mut Problems,
     ) -> Result<()> {
         let mut table = source.table()?;
@@ -229,7 +213,7 @@ impl Survey {
                             return Err(no_nominee_column(file, h));
                         }
                         problems.push(
-                            Problem::warning(file, "survey-tool-header", "the row holds SurveyMonkey's answer labels, not answers; it was skipped")
+                            Problem::warning(file, code::SURVEY_TOOL_HEADER, "the row holds SurveyMonkey's answer labels, not answers; it was skipped")
                                 .at_row(row),
                         );
                         table.headers = renamed;
@@ -298,7 +282,7 @@ impl Survey {
         if self.questions.len() >= MAX_QUESTIONS {
             return Err(Problem::error(
                 file,
-                "too-many-questions",
+                code::TOO_MANY_QUESTIONS,
                 format!(
                     "the surveys hold more than {MAX_QUESTIONS} questions; check that the question column (or the numbered columns of a wide survey) holds questions, and name the right one with --question-column or --question-map"
                 ),
@@ -357,7 +341,7 @@ impl FileReader<'_> {
         let text = &record[self.respondent];
         if text.trim().is_empty() {
             self.problems.push(
-                Problem::warning(self.file, "missing-respondent", "the row has no respondent id and was dropped; fill it in if the answer should count")
+                Problem::warning(self.file, code::MISSING_RESPONDENT, "the row has no respondent id and was dropped; fill it in if the answer should count")
                     .at_row(row)
                     .in_column(&headers[self.respondent]),
             );
@@ -410,7 +394,7 @@ fn row_u32(file: &Arc<str>, row: u64) -> std::result::Result<u32, Problem> {
     u32::try_from(row).map_err(|_| {
         Problem::error(
             file,
-            "too-many-rows",
+            code::TOO_MANY_ROWS,
             "the file has more than 4 billion rows; split it into several survey files",
         )
         .at_row(row)
@@ -421,7 +405,7 @@ fn no_nominee_column(file: &Arc<str>, headers: &[String]) -> Error {
     Error::InvalidData(vec![
         Problem::error(
             file,
-            "no-nominee-column",
+            code::NO_NOMINEE_COLUMN,
             format!(
                 "no nominee column: none of the headers is a known name for it (nominee_id, \
                  nominee, to, target…), and there are no nominee columns of a wide survey \

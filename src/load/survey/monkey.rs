@@ -20,8 +20,8 @@ use std::sync::Arc;
 use super::super::columns::{fold_header, list_headers};
 use super::super::table::unnamed_header;
 use super::QuestionMap;
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-use crate::validate::Problem;
 
 /// Whether the header is SurveyMonkey's: it has both `Respondent ID` and `Collector ID`.
 pub(super) fn is_export(headers: &[String]) -> bool {
@@ -38,7 +38,7 @@ pub(super) fn respondent(file: &Arc<str>, headers: &[String]) -> Result<usize> {
             Error::InvalidData(vec![
                 Problem::error(
                     file,
-                    "no-id-column",
+                    code::NO_ID_COLUMN,
                     format!(
                         "this is a SurveyMonkey export without an \"Email Address\" column, and its \"Respondent ID\" is SurveyMonkey's own number, not an employee's: name the column that holds employee ids or e-mail addresses with --respondent-column HEADER (e.g. \"Custom Data 1\"). The headers are: {}",
                         list_headers(headers)

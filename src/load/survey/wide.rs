@@ -20,8 +20,8 @@ use super::super::columns::fold_header;
 use super::super::table::{Table, ragged_row};
 use super::long::MAX_ERRORS;
 use super::{FileReader, QuestionMap, row_u32};
+use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-use crate::validate::Problem;
 
 /// Prefixes that name no question (`nominee_1`, `name_2`…): such columns belong to the
 /// file's own question, from its name (`survey-advice.csv` → `advice`).
@@ -138,7 +138,7 @@ pub(super) fn read(
         }
         if is_tool_header(record) {
             cx.problems.push(
-                Problem::warning(cx.file, "survey-tool-header", "the row holds a survey tool's column descriptions, not answers; it was skipped")
+                Problem::warning(cx.file, code::SURVEY_TOOL_HEADER, "the row holds a survey tool's column descriptions, not answers; it was skipped")
                     .at_row(row),
             );
             return Ok(true);
@@ -197,21 +197,18 @@ fn is_tool_header(record: &csv::StringRecord) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::Survey;
+    use crate::diagnostics::Problems;
     use crate::load::survey::Shape;
-    use crate::options::Options;
-    use crate::validate::Problems;
+    use crate::load::{InputFile, Survey};
+    use crate::options::ReadOptions;
 
-    fn read(text: &str, options: &Options) -> Survey {
-        let mut s = Survey::default();
-        s.add_bytes(
-            "survey.csv",
-            text.as_bytes(),
+    fn read(text: &str, options: &ReadOptions) -> Survey {
+        Survey::read(
+            &[InputFile::Bytes("survey.csv", text.as_bytes())],
             options,
             &mut Problems::new(false),
         )
-        .unwrap();
-        s
+        .unwrap()
     }
 
     /// (row, header of the cell, respondent, nominee, question) of every answer.
@@ -257,7 +254,7 @@ mod tests {
              a,b,c,,2024-05-01\n\
              b,,,a,2024-05-01\n\
              c,,,,2024-05-02\n",
-            &Options::default(),
+            &ReadOptions::default(),
         );
         assert_eq!(
             s.files[0].shape,
@@ -282,12 +279,12 @@ mod tests {
 
     #[test]
     fn a_question_map_names_survey_tool_columns_and_selects_them() {
-        let options = Options {
+        let options = ReadOptions {
             question_map: vec![
                 ("Q3".into(), "advice".into()),
                 ("Q4".into(), "advice".into()),
             ],
-            ..Options::default()
+            ..ReadOptions::default()
         };
         let s = read(
             "RecipientEmail,Q3_1,Q3_2,Q4_1,Q9_1\n\
@@ -317,13 +314,13 @@ mod tests {
         11402,4455,05/01/2026,05/01/2026,10.0.0.2,bo@x.org,,,E2,,,,Ann Lee,,Somewhat\n\
         11403,4455,05/02/2026,05/02/2026,10.0.0.3,cy@x.org,,,E3,,,,,,\n";
 
-    fn monkey_options(map: &[(&str, &str)]) -> Options {
-        Options {
+    fn monkey_options(map: &[(&str, &str)]) -> ReadOptions {
+        ReadOptions {
             question_map: map
                 .iter()
                 .map(|&(from, to)| (from.to_string(), to.to_string()))
                 .collect(),
-            ..Options::default()
+            ..ReadOptions::default()
         }
     }
 
@@ -334,9 +331,12 @@ mod tests {
             ("Who do you trust?", "trust"),
         ]);
         let mut problems = Problems::new(false);
-        let mut s = Survey::default();
-        s.add_bytes("survey.csv", MONKEY.as_bytes(), &options, &mut problems)
-            .unwrap();
+        let s = Survey::read(
+            &[InputFile::Bytes("survey.csv", MONKEY.as_bytes())],
+            &options,
+            &mut problems,
+        )
+        .unwrap();
         assert_eq!(
             s.files[0].shape,
             Shape::Wide(vec![
@@ -405,7 +405,7 @@ mod tests {
 
     #[test]
     fn surveymonkey_questions_without_a_map_are_named_by_their_text() {
-        let s = read(MONKEY, &Options::default());
+        let s = read(MONKEY, &ReadOptions::default());
         let Shape::Wide(groups) = &s.files[0].shape else {
             panic!("not wide");
         };
@@ -424,7 +424,7 @@ mod tests {
 
     #[test]
     fn surveymonkey_respondents_come_from_another_column_when_named() {
-        let options = Options {
+        let options = ReadOptions {
             columns: crate::options::ColumnMap {
                 respondent: Some("Custom Data 1".into()),
                 ..Default::default()
@@ -436,16 +436,13 @@ mod tests {
         assert_eq!(respondents, ["E1", "E2", "E3"]);
         // Without an e-mail column or a named one, SurveyMonkey's own numbers are refused.
         let without_email = MONKEY.replace("Email Address", "Email");
-        let mut s = Survey::default();
-        let err = s
-            .add_bytes(
-                "survey.csv",
-                without_email.as_bytes(),
-                &Options::default(),
-                &mut Problems::new(false),
-            )
-            .unwrap_err()
-            .to_string();
+        let err = Survey::read(
+            &[InputFile::Bytes("survey.csv", without_email.as_bytes())],
+            &ReadOptions::default(),
+            &mut Problems::new(false),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
             err.contains("SurveyMonkey") && err.contains("--respondent-column"),
             "{err}"
@@ -458,7 +455,7 @@ mod tests {
             "Respondent ID,Collector ID,Email Address,advice_1,advice_2\n\
              11401,4455,ann@x.org,bo@x.org,\n\
              11402,4455,bo@x.org,ann@x.org,cy@x.org\n",
-            &Options::default(),
+            &ReadOptions::default(),
         );
         assert_eq!(
             answers(&s),
@@ -498,14 +495,14 @@ mod tests {
         );
         // Google Forms joins checkbox answers with ", ": split when the comma is named.
         let google = "Email Address,Who do you go to for advice?\na@x.org,\"Ann Lee, Bo Chen\"\n";
-        let names = |options: &Options| -> Vec<Option<String>> {
+        let names = |options: &ReadOptions| -> Vec<Option<String>> {
             answers(&read(google, options))
                 .iter()
                 .map(|a| a.3.map(str::to_string))
                 .collect()
         };
         assert_eq!(names(&options), [Some("Ann Lee, Bo Chen".to_string())]);
-        let commas = Options {
+        let commas = ReadOptions {
             answer_separators: vec![';', ','],
             ..options
         };
@@ -514,7 +511,10 @@ mod tests {
             [Some("Ann Lee".to_string()), Some("Bo Chen".to_string())]
         );
         // Numbered columns keep their cells whole.
-        let s = read("respondent_id,advice_1\na,Doe; John\n", &Options::default());
+        let s = read(
+            "respondent_id,advice_1\na,Doe; John\n",
+            &ReadOptions::default(),
+        );
         assert_eq!(
             answers(&s),
             [(2, "advice_1", "a", Some("Doe; John"), "advice")]
@@ -523,12 +523,10 @@ mod tests {
 
     #[test]
     fn generic_nominee_columns_take_the_file_question() {
-        let mut s = Survey::default();
         let text = "respondent_id,Nominee 1,Nominee 2\na,b,c\n";
-        s.add_bytes(
-            "survey-trust.csv",
-            text.as_bytes(),
-            &Options::default(),
+        let s = Survey::read(
+            &[InputFile::Bytes("survey-trust.csv", text.as_bytes())],
+            &ReadOptions::default(),
             &mut Problems::new(false),
         )
         .unwrap();
@@ -542,16 +540,13 @@ mod tests {
     fn a_header_of_numbered_free_text_is_refused_not_read() {
         let header: Vec<String> = (0..300).map(|i| format!("item{i}_1")).collect();
         let text = format!("respondent_id,{}\n", header.join(","));
-        let mut s = Survey::default();
-        let err = s
-            .add_bytes(
-                "s.csv",
-                text.as_bytes(),
-                &Options::default(),
-                &mut Problems::new(false),
-            )
-            .unwrap_err()
-            .to_string();
+        let err = Survey::read(
+            &[InputFile::Bytes("s.csv", text.as_bytes())],
+            &ReadOptions::default(),
+            &mut Problems::new(false),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
             err.starts_with("s.csv:1: error [too-many-questions]"),
             "{err}"
@@ -560,16 +555,13 @@ mod tests {
 
     #[test]
     fn a_file_without_nominee_columns_lists_its_headers() {
-        let mut s = Survey::default();
-        let err = s
-            .add_bytes(
-                "s.csv",
-                b"respondent_id,comment\n1,hi\n",
-                &Options::default(),
-                &mut Problems::new(false),
-            )
-            .unwrap_err()
-            .to_string();
+        let err = Survey::read(
+            &[InputFile::Bytes("s.csv", b"respondent_id,comment\n1,hi\n")],
+            &ReadOptions::default(),
+            &mut Problems::new(false),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
             err.starts_with("s.csv:1: error [no-nominee-column]"),
             "{err}"

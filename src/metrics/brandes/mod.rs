@@ -31,10 +31,7 @@ use crate::rng::SplitMix64;
 use layout::Layout;
 use search::Search;
 
-/// Up to this many people, betweenness and closeness are exact.
-pub const EXACT_LIMIT: usize = 5_000;
-/// Sources sampled above [`EXACT_LIMIT`] for the combined influence layer.
-pub const DEFAULT_SAMPLES: usize = 256;
+pub use crate::options::{DEFAULT_SAMPLES, EXACT_LIMIT};
 
 /// Sources for each question's own layer: a quarter of the combined layer's, at least 32
 /// (per-question path measures cost as much again per question, for a secondary view).

@@ -1,6 +1,7 @@
-//! What the exporters are asked to write: which files (`--formats`), how people are named
-//! in them (`--pseudonymize`), how small a group may be before its figures are suppressed
-//! (`--min-group-size`), and which subtree `graph.dot` draws (`--dot-root`).
+//! What the exporters are asked to write (the export stage's settings): which files
+//! (`--formats`), how people are named in them (`--pseudonymize`), how small a group may be
+//! before its figures are suppressed (`--min-group-size`), which subtree `graph.dot` draws
+//! (`--dot-root`), and the run's time the files carry.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -152,6 +153,10 @@ pub struct OutputOptions {
     /// `graph.dot` draws only this person's subtree (an id from the inputs, or its
     /// pseudonym).
     pub dot_root: Option<String>,
+    /// The run's time, in seconds since 1970, that `summary.json` and the report carry;
+    /// `None` for the time the files are written. The command line sets it from
+    /// `SOURCE_DATE_EPOCH`, so that two runs can give identical folders.
+    pub generated_at: Option<i64>,
 }
 
 /// The default `--min-group-size`.
@@ -165,6 +170,7 @@ impl Default for OutputOptions {
             pseudonymize: None,
             min_group_size: DEFAULT_MIN_GROUP_SIZE,
             dot_root: None,
+            generated_at: None,
         }
     }
 }

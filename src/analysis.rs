@@ -1,0 +1,31 @@
+//! The analysis: what one run of the pipeline made, from the checked data set to the
+//! findings, as the exporters and callers read it. Between the findings, which read its
+//! parts before it is whole ([`AnalysisParts`]), and export, which writes it.
+
+use crate::classify::Classification;
+use crate::findings::{AnalysisParts, Finding};
+use crate::graph::OrgGraph;
+use crate::metrics::Metrics;
+use crate::validate::Dataset;
+
+/// Everything one analysis produced, ready for the exporters.
+#[derive(Debug)]
+pub struct Analysis {
+    pub dataset: Dataset,
+    pub graph: OrgGraph,
+    pub metrics: Metrics,
+    pub classification: Classification,
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// Everything but the findings, as the findings read it.
+    pub fn parts(&self) -> AnalysisParts<'_> {
+        AnalysisParts {
+            dataset: &self.dataset,
+            graph: &self.graph,
+            metrics: &self.metrics,
+            classification: &self.classification,
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! How roles are given (the classify stage's settings): the high-influence rule, the
+//! fewest nominators, the bootstrap of `leader_stability`.
+
+/// The standing rule's default false-discovery rate: about one named person in ten may be
+/// named by chance.
+pub const DEFAULT_FALSE_DISCOVERY: f64 = 0.1;
+
+/// The default `--min-nominations`.
+pub const DEFAULT_MIN_NOMINATIONS: u32 = 3;
+
+/// The default `--bootstrap`.
+pub const DEFAULT_BOOTSTRAP: usize = 200;
+
+/// How "high influence" is decided (SPEC §5).
+#[derive(Debug, Clone, PartialEq)]
+pub enum HighInfluenceRule {
+    /// The default: each person against a model of people of the same formal standing,
+    /// with the false-discovery rate over everyone held at `false_discovery` (see
+    /// `classify::rule`).
+    Standing { false_discovery: f64 },
+    /// An outlier rule on distinct nominators. A person is high influence when
+    /// `(x − median) / spread ≥ z`, the spread being the standard deviation of the central
+    /// 90 % (see `classify::rule`).
+    Outlier { z: f64 },
+    /// The people in the top `share` (0–1) of the influence ranking.
+    TopShare { share: f64 },
+}
+
+impl Default for HighInfluenceRule {
+    fn default() -> Self {
+        HighInfluenceRule::Standing {
+            false_discovery: DEFAULT_FALSE_DISCOVERY,
+        }
+    }
+}
+
+/// Who is called high influence, and how stable that is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleOptions {
+    pub rule: HighInfluenceRule,
+    /// Fewest distinct nominators a high-influence person must have (`--min-nominations`).
+    pub min_nominations: u32,
+    /// Bootstrap resamples of the respondents for `leader_stability` (0 = none).
+    pub bootstrap: usize,
+}
+
+impl Default for RoleOptions {
+    fn default() -> Self {
+        RoleOptions {
+            rule: HighInfluenceRule::default(),
+            min_nominations: DEFAULT_MIN_NOMINATIONS,
+            bootstrap: DEFAULT_BOOTSTRAP,
+        }
+    }
+}
