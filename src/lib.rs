@@ -153,7 +153,7 @@ pub fn analyze_dataset_with(
     let influence = graph.influence(graph::Questions::All);
     let team = findings::team_layer(&dataset, &graph);
     let command = metrics::command_counts(team.graph, &metrics.managers, &team.responded);
-    let inputs = classify::Inputs {
+    let inputs = classify::ClassifyInputs {
         titles: &titles,
         levels: dataset.structure.levels(),
         influence,

@@ -190,7 +190,7 @@ fn not_written_by_orgsphere(path: &Path, row: u64, column: &str, value: &str, ki
 }
 
 /// Where each needed column is.
-struct Layout {
+struct NeededColumns {
     required: [usize; 5],
     questions: Vec<(String, usize)>,
 }
@@ -199,7 +199,7 @@ struct Layout {
 /// like formulas carry a guard apostrophe). The per-question columns are
 /// `<question>_in_degree` for each question `summary.json` lists in `counts.questions`;
 /// without that list, every column whose name ends in `_in_degree`.
-fn layout(path: &Path, headers: &csv::StringRecord, summary: &Value) -> Result<Layout> {
+fn layout(path: &Path, headers: &csv::StringRecord, summary: &Value) -> Result<NeededColumns> {
     let headers: Vec<&str> = headers.iter().map(csv_unguard).collect();
     let find = |name: &str| headers.iter().position(|h| *h == name);
     let absent: Vec<&str> = REQUIRED
@@ -235,7 +235,7 @@ fn layout(path: &Path, headers: &csv::StringRecord, summary: &Value) -> Result<L
             .filter(|(q, _)| !q.is_empty())
             .collect(),
     };
-    Ok(Layout {
+    Ok(NeededColumns {
         required: REQUIRED.map(|c| find(c).expect("checked above")),
         questions,
     })
@@ -288,7 +288,7 @@ fn parse_people(
 fn person(
     path: &Path,
     headers: &csv::StringRecord,
-    layout: &Layout,
+    layout: &NeededColumns,
     record: &csv::StringRecord,
     row: u64,
 ) -> Result<PersonRow> {
