@@ -25,6 +25,7 @@ pub enum Layer {
     Collaboration,
     Social,
     Negative,
+    Direction,
 }
 
 impl Layer {
@@ -35,6 +36,7 @@ impl Layer {
             Layer::Collaboration => "collaboration",
             Layer::Social => "social",
             Layer::Negative => "negative",
+            Layer::Direction => "direction",
         }
     }
 
@@ -45,6 +47,7 @@ impl Layer {
             QuestionKind::Collaboration => Layer::Collaboration,
             QuestionKind::Social => Layer::Social,
             QuestionKind::Negative => Layer::Negative,
+            QuestionKind::Direction => Layer::Direction,
         }
     }
 }

@@ -223,13 +223,20 @@ pub struct ReadingArgs {
         help_heading = "Surveys and files"
     )]
     question_weights: Vec<String>,
-    /// The kind of a question: influence (the only kind that makes the influence layer and the roles), collaboration, social or negative, e.g. value=influence or lunch=social; repeatable. Known without it from the question's name (advice, trust → influence; cowork → collaboration; friendship → social; conflict → negative; a name matching nothing → influence).
+    /// The kind of a question: influence (the only kind that makes the influence layer and the roles), collaboration, social, negative or direction, e.g. value=influence or lunch=social; repeatable. Known without it from the question's name (advice, trust → influence; cowork → collaboration; friendship → social; conflict → negative; a name matching nothing → influence).
     #[arg(
         long = "question-kind",
         value_name = "QUESTION=KIND",
         help_heading = "Surveys and files"
     )]
     question_kinds: Vec<String>,
+    /// The leadership dimension of an influence question: advice, example, energy, culture, future or enabling; or direction (who tells you what to work on: the formal sphere as practised, never influence), e.g. role_model=example or q9=direction; repeatable. Known without it from the question's name (example, energy, culture, future, enabling, direction…) when the survey asks how people lead.
+    #[arg(
+        long = "question-dimension",
+        value_name = "QUESTION=DIMENSION",
+        help_heading = "Surveys and files"
+    )]
+    question_dimensions: Vec<String>,
     /// Characters that separate several answers in a cell of a question's one column (a column --question-map names whole, as form tools write them), besides line breaks; e.g. ";," for Google Forms' checkbox answers when no name holds a comma.
     #[arg(
         long,
@@ -343,6 +350,11 @@ impl ReadingArgs {
             o.check
                 .question_kinds
                 .push(options::key_kind("--question-kind", entry)?);
+        }
+        for entry in &self.question_dimensions {
+            o.check
+                .question_dimensions
+                .push(options::key_dimension("--question-dimension", entry)?);
         }
         o.read.answer_separators = self.answer_separators.chars().collect();
         o.check.min_weight = self.min_weight;

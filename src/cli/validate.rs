@@ -79,17 +79,18 @@ fn log_json(d: &Dataset) {
             message.push_str("; ");
             message.push_str(&scale.in_words());
         }
-        log::info(
-            &message,
-            json!({
-                "question": name,
-                "kind": d.question_kinds[q].as_str(),
-                "kind_from": d.question_kind_source[q].as_str(),
-                "respondents": respondents(d, q),
-                "ties": ties[q],
-                "rating_scale": scale,
-            }),
-        );
+        let mut fields = json!({
+            "question": name,
+            "kind": d.question_kinds[q].as_str(),
+            "kind_from": d.question_kind_source[q].as_str(),
+            "respondents": respondents(d, q),
+            "ties": ties[q],
+            "rating_scale": scale,
+        });
+        if let Some(dimension) = d.dimension(q) {
+            fields["dimension"] = json!(dimension.as_str());
+        }
+        log::info(&message, fields);
     }
     log::info(
         &format!(
@@ -175,10 +176,14 @@ fn print_questions(d: &Dataset) {
 
 /// `advice: influence (from its name); 190 ties from 21 respondents`.
 fn question_line(d: &Dataset, q: usize, ties: usize) -> String {
+    let kind = match d.dimension_in_words(q) {
+        Some(dimension) => format!("{}, dimension {dimension}", d.kind_in_words(q)),
+        None => d.kind_in_words(q),
+    };
     format!(
         "{}: {}; {} from {}",
         d.questions[q],
-        d.kind_in_words(q),
+        kind,
         count(ties, "tie", "ties"),
         count(respondents(d, q), "respondent", "respondents")
     )

@@ -172,6 +172,9 @@ fn write_edges(cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()>
                 Layer::Negative => {
                     r#"<viz:color r="213" g="94" b="0" a="0.6"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
                 }
+                Layer::Direction => {
+                    r#"<viz:color r="0" g="114" b="178" a="0.6"/><viz:thickness value="1.0"/><viz:shape value="dotted"/>"#
+                }
             });
         }
         buf.push_str("</edge>\n");

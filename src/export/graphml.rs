@@ -152,7 +152,7 @@ fn node(
 
 /// yEd's drawing of an edge: authority solid and dark, influence dashed and light blue;
 /// the context questions dotted (collaboration green, social yellow), negative ties
-/// dash-dotted in vermilion.
+/// dash-dotted in vermilion, direction dotted in dark blue.
 fn yed_edge(layer: Layer, buf: &mut String) {
     let line = match layer {
         Layer::Authority => r##"<y:LineStyle color="#444444" type="line" width="1.5"/>"##,
@@ -160,6 +160,7 @@ fn yed_edge(layer: Layer, buf: &mut String) {
         Layer::Collaboration => r##"<y:LineStyle color="#009E73" type="dotted" width="1.0"/>"##,
         Layer::Social => r##"<y:LineStyle color="#F0E442" type="dotted" width="1.0"/>"##,
         Layer::Negative => r##"<y:LineStyle color="#D55E00" type="dashed_dotted" width="1.0"/>"##,
+        Layer::Direction => r##"<y:LineStyle color="#0072B2" type="dotted" width="1.0"/>"##,
     };
     buf.push_str(r#"<data key="yed_edge"><y:PolyLineEdge>"#);
     buf.push_str(line);

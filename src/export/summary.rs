@@ -225,6 +225,12 @@ struct QuestionSummary<'a> {
     kind: &'static str,
     /// `recognised` from its name, `given` by --question-kind, or `assumed` influence.
     kind_from: &'static str,
+    /// The leadership dimension, only when the survey asks how people lead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dimension: Option<&'static str>,
+    /// `recognised` from its name or `given` by --question-dimension, with `dimension`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dimension_from: Option<&'static str>,
     respondents: usize,
     ties: usize,
     /// When the question was read as a rating scale: its values and the cut applied.
@@ -356,6 +362,8 @@ impl Exporter for SummaryJson {
                 name: &d.questions[q],
                 kind: d.question_kinds[q].as_str(),
                 kind_from: d.question_kind_source[q].as_str(),
+                dimension: d.dimension(q).map(|x| x.as_str()),
+                dimension_from: d.question_dimensions[q].map(|(_, from)| from.as_str()),
                 respondents: d.answers.responded[q].iter().filter(|&&r| r).count(),
                 ties: a.metrics.per_question[q]
                     .in_degree

@@ -18,6 +18,9 @@ pub struct CheckOptions {
     /// Question kinds set explicitly (`--question-kind lunch=social`); other questions'
     /// kinds come from their names.
     pub question_kinds: Vec<(String, QuestionKind)>,
+    /// Leadership dimensions set explicitly (`--question-dimension role_model=example`);
+    /// other questions' dimensions come from their names.
+    pub question_dimensions: Vec<(String, super::DimensionSetting)>,
 }
 
 /// What a question measures.
@@ -28,14 +31,18 @@ pub enum QuestionKind {
     Collaboration,
     Social,
     Negative,
+    /// Who tells people what to work on, whose approval they need: the formal sphere as
+    /// practised. Never influence.
+    Direction,
 }
 
 impl QuestionKind {
-    pub const ALL: [QuestionKind; 4] = [
+    pub const ALL: [QuestionKind; 5] = [
         QuestionKind::Influence,
         QuestionKind::Collaboration,
         QuestionKind::Social,
         QuestionKind::Negative,
+        QuestionKind::Direction,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,11 +51,12 @@ impl QuestionKind {
             QuestionKind::Collaboration => "collaboration",
             QuestionKind::Social => "social",
             QuestionKind::Negative => "negative",
+            QuestionKind::Direction => "direction",
         }
     }
 
     /// The kind a flag or config value names (`influence`, `collaboration`, `social`,
-    /// `negative`, in any letter case).
+    /// `negative`, `direction`, in any letter case).
     pub fn parse(text: &str) -> Option<QuestionKind> {
         let text = text.trim().to_lowercase();
         QuestionKind::ALL.into_iter().find(|k| k.as_str() == text)

@@ -16,6 +16,7 @@
 //! This module is at the bottom of the crate: it imports nothing but [`crate::error`].
 
 mod check;
+mod dimension;
 mod formal;
 mod output;
 mod paths;
@@ -23,6 +24,7 @@ mod read;
 mod roles;
 
 pub use check::{CheckOptions, QuestionKind};
+pub use dimension::{Dimension, DimensionSetting};
 pub use formal::{
     DEFAULT_CONTRIBUTOR_TITLES, DEFAULT_MANAGER_TITLES, FormalPowerOptions, LevelSet, level_number,
     manager_title_regex,
@@ -145,6 +147,7 @@ pub fn key_value<'a>(flag: &str, text: &'a str) -> Result<(&'a str, &'a str)> {
                 "--question-map" => "Q3=advice",
                 "--weight-label" => "Daily=4",
                 "--question-kind" => "lunch=social",
+                "--question-dimension" => "role_model=example",
                 _ => "advice=2",
             }
         ))),
@@ -168,7 +171,18 @@ pub fn key_kind(flag: &str, text: &str) -> Result<(String, QuestionKind)> {
     match QuestionKind::parse(v) {
         Some(kind) => Ok((k.to_string(), kind)),
         None => Err(Error::Usage(format!(
-            "{flag} {text:?}: {v:?} is not a question kind; give influence, collaboration, social or negative"
+            "{flag} {text:?}: {v:?} is not a question kind; give influence, collaboration, social, negative or direction"
+        ))),
+    }
+}
+
+/// Parses a `QUESTION=DIMENSION` flag value (`--question-dimension`).
+pub fn key_dimension(flag: &str, text: &str) -> Result<(String, DimensionSetting)> {
+    let (k, v) = key_value(flag, text)?;
+    match DimensionSetting::parse(v) {
+        Some(d) => Ok((k.to_string(), d)),
+        None => Err(Error::Usage(format!(
+            "{flag} {text:?}: {v:?} is not a leadership dimension; give advice, example, energy, culture, future, enabling or direction"
         ))),
     }
 }

@@ -5,6 +5,7 @@
 //! [`Error::InvalidData`] with every error found.
 
 mod contacts;
+mod dimensions;
 mod ids;
 mod org;
 mod people;
@@ -47,6 +48,9 @@ pub struct Dataset {
     pub question_kinds: Vec<QuestionKind>,
     /// How each question's kind was decided.
     pub question_kind_source: Vec<KindSource>,
+    /// Each question's leadership dimension and how it was decided, by question index;
+    /// all `None` unless the survey asks how people lead (see [`Dataset::dimension`]).
+    pub question_dimensions: Vec<Option<(crate::options::Dimension, KindSource)>>,
     /// The questions read as rating scales, with the cut applied.
     pub rating_scales: Vec<RatingScale>,
     pub answers: Answers,
@@ -174,8 +178,14 @@ pub fn finish(
         &mut problems,
     );
     let question_weights = question_weights(&survey.questions, &options.question_weights)?;
-    let (question_kinds, question_kind_source) =
+    let (mut question_kinds, mut question_kind_source) =
         question_kinds(&survey.questions, &options.question_kinds)?;
+    let question_dimensions = dimensions::question_dimensions(
+        &survey.questions,
+        &mut question_kinds,
+        &mut question_kind_source,
+        &options.question_dimensions,
+    )?;
     let mut dataset = Dataset {
         org,
         people,
@@ -184,6 +194,7 @@ pub fn finish(
         question_weights,
         question_kinds,
         question_kind_source,
+        question_dimensions,
         rating_scales,
         answers,
         survey_rows: survey.rows.len(),

@@ -4,14 +4,16 @@
 //! and the roles. `collaboration` (cowork, communicate…) and `social` (friendship, lunch…)
 //! questions are context: kept per question, never counted as influence. `negative`
 //! questions (conflict, antagonism, avoid…) never make anyone central; they are analysed on
-//! their own. A name that matches no word list counts as influence (and `validate` says so).
+//! their own. `direction` questions (who tells you what to work on, whose approval you need)
+//! measure the formal sphere as practised: never influence. A name that matches no word list
+//! counts as influence (and `validate` says so).
 
 pub use crate::options::QuestionKind;
 
 /// The word parts that give a question its kind, checked in this order (a negative word
 /// wins over all others: "difficult to get advice from" is negative). Matched
 /// case-insensitively anywhere in the question's name.
-pub const KIND_WORDS: [(QuestionKind, &[&str]); 4] = [
+pub const KIND_WORDS: [(QuestionKind, &[&str]); 5] = [
     (
         QuestionKind::Negative,
         &[
@@ -31,6 +33,7 @@ pub const KIND_WORDS: [(QuestionKind, &[&str]); 4] = [
             "hostil",
         ],
     ),
+    (QuestionKind::Direction, &super::dimensions::DIRECTION_WORDS),
     (
         QuestionKind::Social,
         &["friend", "lunch", "game", "social", "leisure", "coffee"],
@@ -118,6 +121,10 @@ mod tests {
             ("antagonism", Some(QuestionKind::Negative)),
             ("de_energising", Some(QuestionKind::Negative)),
             ("difficult_to_get_advice_from", Some(QuestionKind::Negative)),
+            ("direction", Some(QuestionKind::Direction)),
+            ("who_tells_you_what_to_work_on", Some(QuestionKind::Direction)),
+            ("whose_approval_do_you_need", Some(QuestionKind::Direction)),
+            ("priorities", Some(QuestionKind::Direction)),
             ("q7", None),
         ];
         for (name, kind) in cases {

@@ -12,6 +12,7 @@
 //! rows cost five million small records, not ten million strings, and validation resolves
 //! each distinct text once.
 
+pub mod dimensions;
 pub mod kinds;
 mod long;
 mod monkey;
