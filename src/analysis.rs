@@ -3,6 +3,7 @@
 //! parts before it is whole ([`AnalysisParts`]), and export, which writes it.
 
 use crate::classify::Classification;
+use crate::classify::profile::Leadership;
 use crate::findings::{AnalysisParts, Finding};
 use crate::graph::OrgGraph;
 use crate::metrics::Metrics;
@@ -15,6 +16,8 @@ pub struct Analysis {
     pub graph: OrgGraph,
     pub metrics: Metrics,
     pub classification: Classification,
+    /// How people lead (leadership dimensions and direction), when the survey asks.
+    pub leadership: Option<Leadership>,
     pub findings: Vec<Finding>,
 }
 
@@ -26,6 +29,7 @@ impl Analysis {
             graph: &self.graph,
             metrics: &self.metrics,
             classification: &self.classification,
+            leadership: self.leadership.as_ref(),
         }
     }
 }

@@ -161,7 +161,7 @@ pub fn analyze_dataset_with(
         command: &command,
         team_question: team.question.map(|q| dataset.questions[q].as_str()),
     };
-    let classification = stage(progress, "classify and resample", || {
+    let mut classification = stage(progress, "classify and resample", || {
         classify::classify(
             &metrics,
             &inputs,
@@ -170,11 +170,27 @@ pub fn analyze_dataset_with(
             options.seed,
         )
     });
+    let leadership = classify::profile::leadership(
+        &dataset,
+        &graph,
+        &metrics.managers,
+        &classification.formal_power,
+        &options.roles,
+    );
+    if let Some(l) = &leadership {
+        for (reason, profile) in classification.reason.iter_mut().zip(&l.profile) {
+            if !profile.is_empty() {
+                reason.push_str("; ");
+                reason.push_str(profile);
+            }
+        }
+    }
     let parts = AnalysisParts {
         dataset: &dataset,
         graph: &graph,
         metrics: &metrics,
         classification: &classification,
+        leadership: leadership.as_ref(),
     };
     let findings = stage(progress, "findings", || {
         findings::find(&findings::Context::new(
@@ -187,6 +203,7 @@ pub fn analyze_dataset_with(
         graph,
         metrics,
         classification,
+        leadership,
         findings,
     }
 }

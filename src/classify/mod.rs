@@ -9,6 +9,7 @@
 
 mod beta_binomial;
 pub mod flags;
+pub mod profile;
 mod reason;
 pub mod rule;
 pub mod stability;

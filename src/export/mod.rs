@@ -15,6 +15,7 @@ mod graphml;
 pub mod groups;
 mod json;
 pub mod layout;
+mod leadership;
 mod number;
 mod parquet;
 mod people;

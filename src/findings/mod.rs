@@ -69,6 +69,8 @@ pub struct AnalysisParts<'a> {
     pub graph: &'a OrgGraph,
     pub metrics: &'a Metrics,
     pub classification: &'a Classification,
+    /// How people lead, when the survey asks.
+    pub leadership: Option<&'a crate::classify::profile::Leadership>,
 }
 
 /// What the finding rules may read.
