@@ -214,7 +214,11 @@ fn distinct_nominators(g: &[&Csr], n: usize) -> Vec<u32> {
 
 /// For each person: how many of their direct reports who `responded` name them in any of
 /// the layers `g`, and how many responded. (0, 0) for people without reports.
-pub fn named_by_reports(g: &[&Csr], managers: &[Option<u32>], responded: &[bool]) -> Vec<(u32, u32)> {
+pub fn named_by_reports(
+    g: &[&Csr],
+    managers: &[Option<u32>],
+    responded: &[bool],
+) -> Vec<(u32, u32)> {
     let n = managers.len();
     let mut counts = vec![(0u32, 0u32); n];
     for (report, m) in managers.iter().enumerate() {
@@ -229,9 +233,13 @@ pub fn named_by_reports(g: &[&Csr], managers: &[Option<u32>], responded: &[bool]
         }
         seen.clear();
         for layer in g {
-            seen.extend(layer.in_neighbors(v).iter().copied().filter(|&u| {
-                managers[u as usize] == Some(v as u32) && responded[u as usize]
-            }));
+            seen.extend(
+                layer
+                    .in_neighbors(v)
+                    .iter()
+                    .copied()
+                    .filter(|&u| managers[u as usize] == Some(v as u32) && responded[u as usize]),
+            );
         }
         seen.sort_unstable();
         seen.dedup();
@@ -311,10 +319,7 @@ fn profile_line(l: &Leadership, graph: &OrgGraph, p: usize, min_nominations: u32
         let not_sought: Vec<&str> = l
             .dimensions
             .iter()
-            .filter(|d| {
-                !d.leads[p]
-                    && d.percentile[p].is_none_or(|x| x <= NOT_SOUGHT_PERCENTILE)
-            })
+            .filter(|d| !d.leads[p] && d.percentile[p].is_none_or(|x| x <= NOT_SOUGHT_PERCENTILE))
             .map(|d| d.dimension.as_str())
             .collect();
         if !not_sought.is_empty() {
@@ -323,7 +328,12 @@ fn profile_line(l: &Leadership, graph: &OrgGraph, p: usize, min_nominations: u32
     }
     if let Some(d) = &l.direction {
         let (named, answered) = d.reports[p];
-        let direction = if answered > 0 {
+        let others = d.nominators[p].saturating_sub(named);
+        let direction = if answered > 0 && others > 0 {
+            Some(format!(
+                "gives direction to {named} of {answered} responding reports and {others} others"
+            ))
+        } else if answered > 0 {
             Some(format!(
                 "gives direction to {named} of {answered} responding reports"
             ))

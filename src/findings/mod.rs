@@ -11,6 +11,7 @@
 //! a department smaller than it is never described.
 
 mod groups;
+mod leadership;
 mod negative;
 mod organisation;
 mod teams;
@@ -48,7 +49,8 @@ impl Severity {
 pub struct Finding {
     /// `shadow-leadership`, `manager-without-influence`, `overload`, `negative-ties`,
     /// `silo`, `disconnected-departments`, `fragile-bridge`, `peripheral-people`,
-    /// `alignment`.
+    /// `alignment`; with a survey that asks how people lead, `roles-separated`,
+    /// `nobody-leads`, `direction-outside-chart`, `leadership-concentrated`.
     pub kind: &'static str,
     pub severity: Severity,
     /// The department (or pair of departments) concerned, if any.
@@ -165,6 +167,7 @@ pub fn find(cx: &Context<'_>) -> Vec<Finding> {
             let mut all = teams::team_findings(cx);
             all.extend(organisation::overload(cx));
             all.extend(negative::negative_ties(cx));
+            all.extend(leadership::leadership_findings(cx));
             all
         },
         || {

@@ -60,10 +60,7 @@ pub(super) fn question_dimensions(
     }
     let asks_how = set_by_hand
         || kinds.contains(&QuestionKind::Direction)
-        || out
-            .iter()
-            .flatten()
-            .any(|(d, _)| *d != Dimension::Advice);
+        || out.iter().flatten().any(|(d, _)| *d != Dimension::Advice);
     if !asks_how {
         return Ok(vec![None; questions.len()]);
     }
@@ -129,7 +126,12 @@ mod tests {
         let (kinds, dims) = run(&["advice", "example", "direction", "friendship"], &[]);
         assert_eq!(
             dims,
-            [Some(Dimension::Advice), Some(Dimension::Example), None, None]
+            [
+                Some(Dimension::Advice),
+                Some(Dimension::Example),
+                None,
+                None
+            ]
         );
         assert_eq!(kinds[2], QuestionKind::Direction);
         assert_eq!(kinds[3], QuestionKind::Social);
@@ -144,7 +146,10 @@ mod tests {
                 ("q2", DimensionSetting::Direction),
             ],
         );
-        assert_eq!(dims, [Some(Dimension::Culture), None, Some(Dimension::Advice)]);
+        assert_eq!(
+            dims,
+            [Some(Dimension::Culture), None, Some(Dimension::Advice)]
+        );
         assert_eq!(kinds[1], QuestionKind::Direction);
         let questions = vec!["advice".to_string()];
         let err = question_dimensions(

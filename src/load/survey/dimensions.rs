@@ -39,7 +39,13 @@ pub const DIMENSION_WORDS: [(Dimension, &[&str]); 6] = [
     ),
     (
         Dimension::Example,
-        &["example", "role_model", "way_of_working", "emulat", "imitat"],
+        &[
+            "example",
+            "role_model",
+            "way_of_working",
+            "emulat",
+            "imitat",
+        ],
     ),
     (
         Dimension::Energy,
@@ -86,7 +92,10 @@ mod tests {
             ("advice", Some(Dimension::Advice)),
             ("expertise", Some(Dimension::Advice)),
             ("example", Some(Dimension::Example)),
-            ("whose_way_of_working_do_you_follow", Some(Dimension::Example)),
+            (
+                "whose_way_of_working_do_you_follow",
+                Some(Dimension::Example),
+            ),
             ("who_energises_you", Some(Dimension::Energy)),
             ("culture", Some(Dimension::Culture)),
             ("future", Some(Dimension::Future)),

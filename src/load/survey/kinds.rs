@@ -122,7 +122,10 @@ mod tests {
             ("de_energising", Some(QuestionKind::Negative)),
             ("difficult_to_get_advice_from", Some(QuestionKind::Negative)),
             ("direction", Some(QuestionKind::Direction)),
-            ("who_tells_you_what_to_work_on", Some(QuestionKind::Direction)),
+            (
+                "who_tells_you_what_to_work_on",
+                Some(QuestionKind::Direction),
+            ),
             ("whose_approval_do_you_need", Some(QuestionKind::Direction)),
             ("priorities", Some(QuestionKind::Direction)),
             ("q7", None),
