@@ -14,8 +14,10 @@ use orgsphere::{Options, analyze_dataset, check};
 const SAMPLE: &str = "tests/data/dimensions-sample";
 
 fn analyse_folder(dir: &str, tweak: impl FnOnce(&mut Options)) -> orgsphere::Analysis {
-    let mut options = Options::default();
-    options.inputs = Options::inputs_from_dir(Path::new(dir)).unwrap();
+    let mut options = Options::new(
+        Options::inputs_from_dir(Path::new(dir)).unwrap(),
+        Default::default(),
+    );
     options.roles.bootstrap = 0;
     tweak(&mut options);
     let d = check(&options).unwrap();
