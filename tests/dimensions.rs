@@ -237,3 +237,52 @@ fn dimensions_set_by_hand() {
     assert!(r.stdout.contains("dimension culture"), "{}", r.stdout);
     let _ = DimensionSetting::Direction;
 }
+
+#[test]
+fn the_summary_lists_dimensions_and_follows_its_schema() {
+    let w = Workdir::new();
+    let dir = common::root().join(SAMPLE);
+    w.run(&["analyze", dir.to_str().unwrap(), "--out", "r", "-q"])
+        .expect_code(0);
+    let summary: serde_json::Value = serde_json::from_str(&w.read("r/summary.json")).unwrap();
+    let questions: Vec<(String, String, Option<String>)> = summary["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["name"].as_str().unwrap().to_string(),
+                q["kind"].as_str().unwrap().to_string(),
+                q["dimension"].as_str().map(str::to_string),
+            )
+        })
+        .collect();
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        questions,
+        [
+            (s("advice"), s("influence"), Some(s("advice"))),
+            (s("direction"), s("direction"), None),
+            (s("example"), s("influence"), Some(s("example"))),
+            (s("future"), s("influence"), Some(s("future"))),
+        ]
+    );
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("schema/summary.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&summary)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert_eq!(errors, Vec::<String>::new());
+    // The profile columns reach people.csv, after the role's reason.
+    let people = w.read("r/people.csv");
+    let header: Vec<&str> = people.lines().next().unwrap().split(',').collect();
+    let at = |c: &str| header.iter().position(|h| *h == c).unwrap_or_else(|| panic!("{c}"));
+    assert!(at("flags") < at("lead_advice_nominators"));
+    assert!(at("leads_on") < at("direction_coverage"));
+    assert!(at("leadership_coverage") < at("leadership_profile"));
+    assert!(at("leadership_profile") < at("advice_respondent"));
+}
