@@ -9,7 +9,7 @@
 //! The pipeline, one module per stage, in the order data flows:
 //! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`findings`] →
 //! [`analysis`] (what the run made) → [`export`], which writes through [`outdir`] (the
-//! atomic output folder, also `compare`'s and `generate`'s). Below them all, importing
+//! atomic output folder, also `compare`'s, `generate`'s and `template`'s). Below them all, importing
 //! nothing above: [`diagnostics`] (the problems found in the inputs), [`error`],
 //! [`options`] (each stage's settings), [`rng`], [`progress`]. [`analyze`] runs it all;
 //! [`check`] stops after validation, on the one path every caller takes
@@ -31,6 +31,7 @@ pub mod options;
 pub mod outdir;
 pub mod progress;
 pub mod rng;
+pub mod template;
 pub mod validate;
 
 pub use analysis::Analysis;

@@ -280,7 +280,12 @@ fn the_summary_lists_dimensions_and_follows_its_schema() {
     // The profile columns reach people.csv, after the role's reason.
     let people = w.read("r/people.csv");
     let header: Vec<&str> = people.lines().next().unwrap().split(',').collect();
-    let at = |c: &str| header.iter().position(|h| *h == c).unwrap_or_else(|| panic!("{c}"));
+    let at = |c: &str| {
+        header
+            .iter()
+            .position(|h| *h == c)
+            .unwrap_or_else(|| panic!("{c}"))
+    };
     assert!(at("flags") < at("lead_advice_nominators"));
     assert!(at("leads_on") < at("direction_coverage"));
     assert!(at("leadership_coverage") < at("leadership_profile"));

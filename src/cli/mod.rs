@@ -9,6 +9,7 @@ mod generate;
 mod log;
 mod parse;
 mod progress;
+mod template;
 mod validate;
 
 pub use parse::parse;
@@ -99,6 +100,16 @@ pub enum Command {
         exit_codes!()
     ))]
     Generate(generate::GenerateArgs),
+    /// Write a survey on how people lead from an org chart: the questions in plain language, the roster as answer choices, files for Microsoft Forms, Google Forms and Qualtrics, a long-format answer template and a README for the analyst.
+    #[command(after_help = concat!(
+        "Examples:\n",
+        "  orgsphere survey-template sample-data --out survey\n",
+        "  orgsphere survey-template --org hr/org.csv --dimensions advice,example,energy,future,direction --out survey\n",
+        "  orgsphere survey-template big-org/ --roster department --out survey\n",
+        "  orgsphere analyze answers/   # org.csv and the exported survey*.csv: dimensions recognised\n\n",
+        exit_codes!()
+    ))]
+    SurveyTemplate(template::TemplateArgs),
     /// Compare two runs or survey waves (result folders, or input folders analysed on the way): who became an informal leader, who stopped, role changes, rank movers, and how the summary figures moved.
     #[command(after_help = concat!(
         "Writes changes.csv (one row per person in either run), compare.json and compare.html.\n",
@@ -509,6 +520,7 @@ pub fn run(command: Command) -> Result<()> {
         Command::Analyze(args) => analyze::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::SurveyTemplate(args) => template::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Completions(args) => docs::completions(args, Cli::command()),
         Command::Man(args) => docs::man(args, Cli::command()),

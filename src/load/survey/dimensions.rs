@@ -72,6 +72,47 @@ pub const DIMENSION_WORDS: [(Dimension, &[&str]); 6] = [
     ),
 ];
 
+/// The questions `orgsphere survey-template` writes, in plain language, by key: the key
+/// names the question in the answers (and is recognised as its dimension or kind), the
+/// text is what respondents read. A survey file whose column is headed by one of these
+/// texts exactly (as Microsoft Forms and Google Forms export a question) is read as that
+/// question with no `--question-map`, each cell holding answers separated by `;` or `,`
+/// (the template's choices hold neither) or line breaks.
+pub const TEMPLATE_QUESTIONS: [(&str, &str); 7] = [
+    (
+        "advice",
+        "Who do you go to for advice or expertise on your work?",
+    ),
+    (
+        "example",
+        "Whose way of working do you follow as an example?",
+    ),
+    (
+        "energy",
+        "Who lifts your morale and gives you energy at work?",
+    ),
+    ("culture", "Who best embodies how we do things here?"),
+    ("future", "Whose ideas shape where we are heading?"),
+    (
+        "enabling",
+        "Who helps you do your best work and removes obstacles for you?",
+    ),
+    (
+        "direction",
+        "Who tells you what to work on day to day, or whose approval do you need for priorities and resources?",
+    ),
+];
+
+/// The key of the template question whose text `header` is (compared as headers are:
+/// letter case, spaces and punctuation aside).
+pub fn template_key(header: &str) -> Option<&'static str> {
+    let folded = super::super::columns::fold_header(header);
+    TEMPLATE_QUESTIONS
+        .iter()
+        .find(|(_, text)| super::super::columns::fold_header(text) == folded)
+        .map(|(key, _)| *key)
+}
+
 /// The dimension an influence question's name says, or `None`. `name` is the question key
 /// (lower case, `_` between words).
 pub fn recognise(name: &str) -> Option<Dimension> {

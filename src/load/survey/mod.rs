@@ -191,7 +191,15 @@ impl Survey {
         let file_index = u16::try_from(self.files.len()).map_err(|_| {
             Error::Usage("at most 65535 survey files can be read in one run".into())
         })?;
-        let questions = QuestionMap::new(&options.question_map);
+        // The texts of `survey-template`'s questions name their questions, unless
+        // `--question-map` says otherwise.
+        let known: Vec<(String, String)> = dimensions::TEMPLATE_QUESTIONS
+            .iter()
+            .filter(|(key, _)| h.iter().any(|x| dimensions::template_key(x) == Some(key)))
+            .map(|(key, text)| (text.to_string(), key.to_string()))
+            .chain(options.question_map.iter().cloned())
+            .collect();
+        let questions = QuestionMap::new(&known);
         // A row taken from the table to see whether it is a survey tool's second header,
         // and that was not: read as data.
         let mut first = None;

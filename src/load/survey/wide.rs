@@ -128,6 +128,13 @@ pub(super) fn read(
         .copied()
         .chain(['\n', '\r'])
         .collect();
+    // A column headed by a `survey-template` question's text: its choices hold no comma,
+    // so Google Forms' `, ` separates too.
+    let template_separators: Vec<char> = separators.iter().copied().chain([';', ',']).collect();
+    let template: Vec<bool> = headers
+        .iter()
+        .map(|h| super::dimensions::template_key(h).is_some())
+        .collect();
     let mut errors = Vec::new();
     let mut rows = 0;
     let mut row_of = |cx: &mut FileReader<'_>, row: u64, record: &csv::StringRecord| {
@@ -155,7 +162,12 @@ pub(super) fn read(
                     continue;
                 }
                 if several[c] {
-                    for name in cell.split(separators.as_slice()).map(str::trim) {
+                    let split = if template[c] {
+                        template_separators.as_slice()
+                    } else {
+                        separators.as_slice()
+                    };
+                    for name in cell.split(split).map(str::trim) {
                         if !name.is_empty() {
                             cx.push(row, c, respondent, Some(name), question, 1.0);
                             named = true;
