@@ -37,6 +37,9 @@ pub struct GenerateArgs {
     /// With --roster: the share of colleagues an average respondent names for advice, 0.05–0.5 [default: 0.4·√(60/N) kept within 0.10–0.40].
     #[arg(long, value_name = "D", requires = "roster")]
     density: Option<f64>,
+    /// Also the questions on how people lead: example, future and energy (each planted informal leader followed on one of them only, listed in truth-dimensions.csv) and direction (people take it from their manager); the other files do not change.
+    #[arg(long, conflicts_with = "roster")]
+    dimensions: bool,
     /// Folder to write org.csv, the surveys (survey-advice.csv and survey-trust.csv; with --roster survey-advice, -friendship, -cowork and -conflict.csv) and truth.csv into. An existing one is replaced only while it holds nothing but what orgsphere wrote there.
     #[arg(long, short, value_name = "DIR", value_hint = ValueHint::DirPath)]
     out: PathBuf,
@@ -59,6 +62,7 @@ pub fn run(args: GenerateArgs) -> Result<()> {
             .unwrap_or(if args.roster { 0.02 } else { 0.01 }),
         weak_manager_share: args.weak_manager_share,
         model,
+        dimensions: args.dimensions,
     };
     let g = generate(&spec, &args.out)?;
     let roster = match g.density {

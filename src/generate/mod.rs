@@ -21,6 +21,10 @@
 //!    departments, one department is a silo: nobody in it names anyone outside, and nobody
 //!    outside names anyone in it.
 //!
+//! With `dimensions` (`--dimensions`), also `survey-example.csv`, `survey-future.csv`,
+//! `survey-energy.csv`, `survey-direction.csv` and `truth-dimensions.csv`, each planted
+//! leader followed on one dimension ([`dimensions`]); the other files do not change.
+//!
 //! Output: `org.csv`, `survey-advice.csv`, `survey-trust.csv`, `truth.csv` (employee_id,
 //! informal_leader, weak_manager, silo_department). Deterministic for a seed.
 //!
@@ -70,6 +74,7 @@
 //! `survey-friendship.csv`, `survey-cowork.csv`, `survey-conflict.csv` (weight 1), and
 //! `truth.csv` with two more columns: friendship_only, conflict_only.
 
+mod dimensions;
 mod people;
 mod roster;
 mod survey;
@@ -100,6 +105,9 @@ pub struct Spec {
     pub leader_share: f64,
     pub weak_manager_share: f64,
     pub model: Model,
+    /// Sparse model: also the leadership-dimension questions (example, future, energy)
+    /// and direction, each planted leader followed on one dimension ([`dimensions`]).
+    pub dimensions: bool,
 }
 
 /// Which survey to draw (see the module documentation).
@@ -122,6 +130,7 @@ impl Default for Spec {
             leader_share: 0.01,
             weak_manager_share: 0.01,
             model: Model::Sparse,
+            dimensions: false,
         }
     }
 }
@@ -168,12 +177,29 @@ pub fn generate(spec: &Spec, out: &Path) -> Result<Generated> {
         return Ok(generated);
     }
     let answers = survey::answer(spec, &org, &mut rng);
+    let extra = spec.dimensions.then(|| {
+        let mut answering = vec![false; org.people.len()];
+        for &(r, ..) in &answers.advice {
+            answering[r] = true;
+        }
+        dimensions::answer(&org, &answering, spec.seed)
+    });
     let generated = counts(
         &org,
         answers.respondents,
-        answers.advice.len() + answers.trust.len(),
+        answers.advice.len() + answers.trust.len() + extra.as_ref().map_or(0, |e| e.nominations()),
     );
     write_folder(out, &[], |dir| {
+        if let Some(extra) = &extra {
+            for (name, ties) in &extra.questions {
+                write(dir, &format!("survey-{name}.csv"), |w| {
+                    survey::write(&org, ties, &answers.silent, name, w)
+                })?;
+            }
+            write(dir, "truth-dimensions.csv", |w| {
+                dimensions::write_truth(&org, &extra.planted, w)
+            })?;
+        }
         write(dir, "org.csv", |w| people::write_org(&org, w))?;
         write(dir, "survey-advice.csv", |w| {
             survey::write(&org, &answers.advice, &answers.silent, "advice", w)

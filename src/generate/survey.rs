@@ -23,7 +23,7 @@ pub struct Answers {
 }
 
 /// People of each department, for drawing colleagues.
-fn by_department(org: &Org) -> Vec<Vec<usize>> {
+pub(super) fn by_department(org: &Org) -> Vec<Vec<usize>> {
     let mut members = vec![Vec::new(); org.departments.len()];
     for (i, p) in org.people.iter().enumerate() {
         members[p.department].push(i);
@@ -46,7 +46,12 @@ fn popular(org: &Org, pool: &[usize], rng: &mut SplitMix64) -> Option<usize> {
 }
 
 /// One name for respondent `r`, from peers, own reports, the department or elsewhere.
-fn colleague(org: &Org, members: &[Vec<usize>], r: usize, rng: &mut SplitMix64) -> Option<usize> {
+pub(super) fn colleague(
+    org: &Org,
+    members: &[Vec<usize>],
+    r: usize,
+    rng: &mut SplitMix64,
+) -> Option<usize> {
     let p = &org.people[r];
     let peers: Vec<usize> = p
         .manager
