@@ -28,10 +28,13 @@ pub const DIMENSIONS: [&str; 3] = ["example", "future", "energy"];
 /// Mixed into the spec's seed for this generator.
 const SALT: u64 = 0x6469_6d65_6e73_696f;
 
+/// (respondent, nominee, weight) ties of one question.
+type Ties = Vec<(usize, usize, u8)>;
+
 /// The answers to the dimension questions.
 pub struct DimensionAnswers {
     /// (question name, ties) for each leader dimension, then direction.
-    pub questions: Vec<(&'static str, Vec<(usize, usize, u8)>)>,
+    pub questions: Vec<(&'static str, Ties)>,
     /// Each planted leader with the index of their dimension in [`DIMENSIONS`].
     pub planted: Vec<(usize, usize)>,
 }
@@ -48,7 +51,7 @@ pub fn answer(org: &Org, answering: &[bool], seed: u64) -> DimensionAnswers {
     let mut rng = SplitMix64::new(seed ^ SALT);
     let n = org.people.len();
     let members = by_department(org);
-    let mut questions: Vec<(&'static str, Vec<(usize, usize, u8)>)> =
+    let mut questions: Vec<(&'static str, Ties)> =
         DIMENSIONS.iter().map(|&d| (d, Vec::new())).collect();
     let mut direction = Vec::new();
     for r in (0..n).filter(|&r| answering[r]) {
