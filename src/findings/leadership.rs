@@ -18,7 +18,7 @@
 //!   healthy; the finding says which dimensions and who.
 //! - `nobody-leads` (low): a team of at least the minimum group size whose reports follow
 //!   nobody, manager or peer, beyond chance on any leader dimension (unadjusted p ≥ 5 %
-//!   on each).
+//!   on each), nor by half of them on any.
 //! - `direction-outside-chart` (medium at a 5 % false-discovery rate over departments, else
 //!   low at p < 5 %): in a department of at least the minimum group size, most responding
 //!   reports take direction from someone other than their manager, more than the rest of
@@ -273,8 +273,14 @@ fn nobody_leads(
             .iter()
             .filter(|f| f.manager as usize == m)
             .collect();
-        // Every dimension tested, none beyond chance.
-        if tested.len() < l.dimensions.len() || tested.iter().any(|f| f.p < P_LOW) {
+        // Every dimension tested, none beyond chance, and on none is anyone named by half
+        // of the reports (where reports name most of their teammates, a manager named by
+        // most of them is not beyond chance, yet is followed).
+        if tested.len() < l.dimensions.len()
+            || tested
+                .iter()
+                .any(|f| f.p < P_LOW || 2 * f.count >= f.responding)
+        {
             continue;
         }
         let responding = tested.iter().map(|f| f.responding).max().unwrap_or(0);
