@@ -31,6 +31,7 @@ pub mod options;
 pub mod outdir;
 pub mod progress;
 pub mod rng;
+pub mod text;
 pub mod validate;
 
 pub use analysis::Analysis;

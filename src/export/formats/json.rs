@@ -9,10 +9,12 @@
 
 use std::io::{self, Write};
 
-use super::columns::{Cell, Column};
-use super::number::{push_float, push_int};
-use super::{Context, Exporter, chunks, style};
+use super::style;
+use crate::export::context::{Context, Exporter};
+use crate::export::view::columns::{Cell, Column};
+use crate::export::writing::chunks;
 use crate::graph::Tie;
+use crate::text::number::{push_float, push_int};
 
 pub struct CytoscapeJson;
 pub struct NodeLinkJson;

@@ -3,10 +3,10 @@
 
 use std::fmt::Write as _;
 
-use super::super::Context;
-use super::super::format::html;
 use super::sections::count;
+use crate::export::context::Context;
 use crate::findings::render;
+use crate::text::html;
 
 /// Findings shown in the report; every one is in `findings.csv`.
 const SHOWN: usize = 60;

@@ -3,10 +3,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::super::format::html;
-use super::super::{Context, style};
+use super::super::style;
 use super::chart;
 use crate::classify::Role;
+use crate::export::context::Context;
+use crate::text::html;
 
 /// Warning codes listed with an example at most (every warning is in data-quality.csv).
 const MAX_CODES: usize = 20;
@@ -15,7 +16,7 @@ pub(super) fn pct(x: f64) -> String {
     format!("{:.0} %", x * 100.0)
 }
 
-pub(super) use super::super::format::count;
+pub(super) use crate::text::count;
 
 fn count_role(cx: &Context<'_>, role: Role) -> usize {
     cx.analysis

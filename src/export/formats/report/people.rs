@@ -3,10 +3,11 @@
 
 use std::fmt::Write as _;
 
-use super::super::format::html;
-use super::super::{Cell, Context};
 use super::sections::pct;
 use crate::classify::{Role, ranking};
+use crate::export::context::Context;
+use crate::export::view::columns::Cell;
+use crate::text::html;
 
 /// Rows of the informal-leader table at most.
 const MAX_LEADERS: usize = 100;

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use rayon::prelude::*;
 
-use super::{format, number};
 use crate::analysis::Analysis;
 use crate::metrics::Influence;
+use crate::text::{self as format, number};
 
 /// A column's type, for typed graph attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

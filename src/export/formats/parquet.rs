@@ -24,8 +24,8 @@ use parquet::file::writer::{SerializedFileWriter, SerializedPageWriter, TrackedW
 use parquet::schema::types::{ColumnDescPtr, ColumnPath, Type};
 use rayon::prelude::*;
 
-use super::columns::{Cell, Column, Kind};
-use super::{Context, Exporter};
+use crate::export::context::{Context, Exporter};
+use crate::export::view::columns::{Cell, Column, Kind};
 
 pub struct PeopleParquet;
 

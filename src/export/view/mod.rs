@@ -4,16 +4,22 @@
 //! e-mails and every other column are left out), and reasons and data-quality messages are
 //! rewritten so that they name nobody.
 
+pub mod columns;
+pub mod groups;
+pub mod layout;
+pub mod privacy;
+pub mod sought;
+
 use std::borrow::Cow;
 
 use rayon::prelude::*;
 
-use super::columns::{Cell, Column, Kind, person_columns, person_order};
-use super::privacy::{Numbers, Redactor, WITHHELD};
 use crate::analysis::Analysis;
 use crate::diagnostics::Problem;
 use crate::graph::{Tie, bucket_sort};
 use crate::options::OutputOptions;
+use columns::{Cell, Column, Kind, person_columns, person_order};
+use privacy::{Numbers, Redactor, WITHHELD};
 
 /// The people of one analysis under the run's privacy options.
 pub struct View<'a> {

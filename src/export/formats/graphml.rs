@@ -12,12 +12,12 @@
 
 use std::io::{self, Write};
 
-use super::chunks;
-use super::columns::{Cell, Kind, for_each_row};
-use super::format::{push_xml, xml};
-use super::number::push_float;
-use super::{Context, Exporter};
+use crate::export::context::{Context, Exporter};
+use crate::export::view::columns::{Cell, Kind, for_each_row};
+use crate::export::writing::chunks;
 use crate::graph::Layer;
+use crate::text::number::push_float;
+use crate::text::{push_xml, xml};
 
 pub struct GraphMl;
 

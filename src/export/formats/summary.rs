@@ -7,8 +7,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Context, Exporter};
 use crate::classify::{Role, RuleApplied, ranking};
+use crate::export::context::{Context, Exporter};
 use crate::options::HighInfluenceRule;
 
 /// Bumped whenever a field changes meaning or disappears. 2: the default high-influence
@@ -340,7 +340,7 @@ impl Exporter for SummaryJson {
                 reason: cx.view.reason(p),
             })
             .collect();
-        let sought = |s: &super::sought::Sought| Sought {
+        let sought = |s: &crate::export::view::sought::Sought| Sought {
             employee_id: cx.view.id(s.person),
             role: cls.role[s.person].as_str(),
             formal_power: s.formal_power,
@@ -405,7 +405,7 @@ impl Exporter for SummaryJson {
                     .output
                     .pseudonymize
                     .as_ref()
-                    .map(super::privacy::key_check),
+                    .map(crate::export::view::privacy::key_check),
                 min_group_size: cx.options.output.min_group_size,
                 high_influence: match cx.options.roles.rule {
                     HighInfluenceRule::Standing { .. } => "standing",
@@ -651,5 +651,5 @@ pub fn json_number(x: f64) -> serde_json::Value {
 
 /// Rounds to 10 significant digits, as every output writes numbers.
 fn round(x: f64) -> f64 {
-    super::format::float(x).parse().unwrap_or(x)
+    crate::text::float(x).parse().unwrap_or(x)
 }

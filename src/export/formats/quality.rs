@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::{Context, Exporter, format};
+use crate::export::context::{Context, Exporter};
+use crate::text as format;
 
 pub struct DataQualityCsv;
 

@@ -1,17 +1,19 @@
 //! `graph.gexf` (GEXF 1.3) for Gephi: every person column as a typed node attribute, both
 //! layers as edges with `layer`, `question` and `weight`, and the look of the picture:
 //! `viz:color` by role, `viz:size` by influence (distinct nominators) and `viz:position`
-//! from orgsphere's layout (see [`super::layout`]), so Gephi opens a readable org chart
+//! from orgsphere's layout (see [`layout`](crate::export::layout)), so Gephi opens a readable org chart
 //! with the influence ties over it rather than a scatter of black dots. Edges get their own
 //! colour, thickness and dashes up to [`crate::options::LARGE_ORGANISATION`] people.
 
 use std::io::{self, Write};
 
-use super::columns::{Cell, Column, Kind, for_each_row};
-use super::format::{push_xml, xml};
-use super::number::{push_float, push_int};
-use super::{Context, Exporter, chunks, style};
+use super::style;
+use crate::export::context::{Context, Exporter};
+use crate::export::view::columns::{Cell, Column, Kind, for_each_row};
+use crate::export::writing::chunks;
 use crate::graph::Layer;
+use crate::text::number::{push_float, push_int};
+use crate::text::{push_xml, xml};
 
 pub struct Gexf;
 

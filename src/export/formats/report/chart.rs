@@ -11,9 +11,10 @@
 
 use std::fmt::Write as _;
 
-use super::super::format::{float, html};
-use super::super::{Context, style};
+use super::super::style;
 use crate::classify::{Role, ranking};
+use crate::export::context::Context;
+use crate::text::{float, html};
 
 const W: f64 = 960.0;
 const H: f64 = 440.0;

@@ -2,8 +2,10 @@
 
 use std::io::{self, Write};
 
-use super::columns::for_each_row;
-use super::{Context, Exporter, chunks, format};
+use crate::export::context::{Context, Exporter};
+use crate::export::view::columns::for_each_row;
+use crate::export::writing::chunks;
+use crate::text as format;
 
 pub struct PeopleCsv;
 

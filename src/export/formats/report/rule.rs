@@ -7,12 +7,12 @@
 
 use std::fmt::Write as _;
 
-use super::super::Context;
-use super::super::format::{float, html};
-use super::super::sought::Sought;
 use super::people::who;
 use crate::classify::GroupBar;
 use crate::classify::rule::MIN_FIT;
+use crate::export::context::Context;
+use crate::export::view::sought::Sought;
+use crate::text::{float, html};
 
 pub fn rule(cx: &Context<'_>, page: &mut String) {
     let r = &cx.analysis.classification.rule;

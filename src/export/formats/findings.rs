@@ -5,8 +5,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Context, Exporter, format};
+use crate::export::context::{Context, Exporter};
 use crate::findings::{Finding, render};
+use crate::text as format;
 
 pub struct FindingsCsv;
 pub struct FindingsJson;

@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::super::Context;
-use super::super::format::{float, html};
+use crate::export::context::Context;
+use crate::text::{float, html};
 
 pub fn questions(cx: &Context<'_>, page: &mut String) {
     let a = cx.analysis;

@@ -1,13 +1,13 @@
 //! The department sections of `report.html`: roles per department and the
-//! department-to-department influence matrix, both through [`super::super::Groups`], so
+//! department-to-department influence matrix, both through [`Groups`](crate::export::Groups), so
 //! groups smaller than `--min-group-size` are merged or left out.
 
 use std::fmt::Write as _;
 
-use super::super::Context;
-use super::super::format::{float, html};
 use super::sections::pct;
 use crate::classify::Role;
+use crate::export::context::Context;
+use crate::text::{float, html};
 
 pub fn departments(cx: &Context<'_>, page: &mut String) {
     let g = &cx.groups;

@@ -13,10 +13,17 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::format::{dot as q, float};
-use super::{Context, Exporter, style};
+use rayon::prelude::*;
+
+use super::style;
 use crate::classify::{Role, ranking};
+use crate::error::{Error, Result};
+use crate::export::context::{Context, Exporter};
+use crate::export::view::{layout, privacy};
 use crate::graph::Layer;
+use crate::options::OutputOptions;
+use crate::text::{dot as q, float};
+use crate::validate::Dataset;
 
 pub struct Dot;
 
@@ -52,6 +59,33 @@ impl Exporter for Dot {
         influence(cx, out, &drawn, condensed.then_some(2 * shown.len()))?;
         writeln!(out, "}}")
     }
+}
+
+/// Checks `--dot-root` against the people of a checked data set, before the analysis: an
+/// id from the inputs or, when pseudonymised, a person's pseudonym (as
+/// [`View::find`](crate::export::View::find) reads it).
+pub fn check_root(dataset: &Dataset, output: &OutputOptions) -> Result<()> {
+    let Some(root) = &output.dot_root else {
+        return Ok(());
+    };
+    let ids = &dataset.people.ids;
+    let found = ids.iter().any(|id| id == root.trim())
+        || output.pseudonymize.as_ref().is_some_and(|key| {
+            ids.par_iter()
+                .any(|id| privacy::pseudonym(key, id) == *root)
+        });
+    if found {
+        Ok(())
+    } else {
+        Err(unknown_root(root))
+    }
+}
+
+/// The error for a `--dot-root` that is nobody's id.
+pub fn unknown_root(root: &str) -> Error {
+    Error::Usage(format!(
+        "--dot-root {root:?}: nobody has this id in the org chart; give the id of the person whose subtree graph.dot should draw"
+    ))
 }
 
 /// The people the chart is about: everyone, or the subtree under `--dot-root`.
@@ -251,7 +285,7 @@ fn seniority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> 
     if cx.analysis.dataset.structure.reporting_lines.given() {
         return Ok(());
     }
-    let row = super::layout::seniority_rows(cx.analysis);
+    let row = layout::seniority_rows(cx.analysis);
     let mut rows: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
     for &p in cx.view.order().iter().filter(|&&p| drawn[p]) {
         rows.entry(row[p]).or_default().push(p);
