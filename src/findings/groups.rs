@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
 
-use super::{Context, Finding, Severity};
+use super::{Context, Finding, Sentence, Severity};
 use crate::graph::Questions;
 use crate::metrics::ei_index;
 
@@ -56,10 +56,16 @@ pub fn silos(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
         if index <= SILO_EI {
             out.push(Finding {
                 kind: "silo",
-                severity: if index <= -0.95 { Severity::High } else { Severity::Medium },
+                severity: if index <= -0.95 {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                },
                 group: Some(cx.department_name(d).to_string()),
                 people: Vec::new(),
-                summary: format!("{}'s influence ties stay inside it (E-I index {index:.2}; −1 means all inside)", cx.department_name(d)),
+                summary: Sentence::new().group(cx.department_name(d)).text(format!(
+                    "'s influence ties stay inside it (E-I index {index:.2}; −1 means all inside)"
+                )),
                 evidence: vec![("ei_index", index), ("people", size as f64)],
             });
         }
@@ -84,19 +90,24 @@ pub fn silos(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
         } else {
             (format!("; the {} largest", named.len()), named)
         };
-        let listed: Vec<String> = named
-            .iter()
-            .map(|&(a, b)| format!("{} – {}", cx.department_name(a), cx.department_name(b)))
-            .collect();
+        let mut summary = Sentence::new().text(format!(
+            "{without} of {pairs} pairs of departments never name each other{lead}: "
+        ));
+        for (i, &(a, b)) in named.iter().enumerate() {
+            if i > 0 {
+                summary.push_text("; ");
+            }
+            summary = summary
+                .group(cx.department_name(a))
+                .text(" – ")
+                .group(cx.department_name(b));
+        }
         out.push(Finding {
             kind: "disconnected-departments",
             severity: Severity::Low,
             group: None,
             people: Vec::new(),
-            summary: format!(
-                "{without} of {pairs} pairs of departments never name each other{lead}: {}",
-                listed.join("; ")
-            ),
+            summary,
             evidence: vec![
                 ("pairs_without_ties", without as f64),
                 ("pairs", pairs as f64),
@@ -194,12 +205,13 @@ pub fn fragile_bridges(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> 
                     cx.department_name(b)
                 )),
                 people: vec![bridge],
-                summary: format!(
-                    "all {count} influence ties between {} and {} go through {}",
-                    cx.department_name(a),
-                    cx.department_name(b),
-                    cx.id(bridge)
-                ),
+                summary: Sentence::new()
+                    .text(format!("all {count} influence ties between "))
+                    .group(cx.department_name(a))
+                    .text(" and ")
+                    .group(cx.department_name(b))
+                    .text(" go through ")
+                    .person(bridge),
                 evidence: vec![("ties", count as f64)],
             });
         }
@@ -229,12 +241,10 @@ pub fn peripheral_people(cx: &Context<'_>) -> Vec<Finding> {
                 },
                 group: Some(cx.department_name(d).to_string()),
                 people: Vec::new(),
-                summary: format!(
-                    "{} of {size} people in {} are named by nobody ({:.0} %)",
-                    never[d as usize],
-                    cx.department_name(d),
-                    share * 100.0
-                ),
+                summary: Sentence::new()
+                    .text(format!("{} of {size} people in ", never[d as usize]))
+                    .group(cx.department_name(d))
+                    .text(format!(" are named by nobody ({:.0} %)", share * 100.0)),
                 evidence: vec![
                     ("never_named", never[d as usize] as f64),
                     ("people", size as f64),

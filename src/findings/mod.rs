@@ -13,7 +13,10 @@
 mod groups;
 mod negative;
 mod organisation;
+mod sentence;
 mod teams;
+
+pub use sentence::{Sentence, SentencePart};
 
 use serde::Serialize;
 
@@ -56,8 +59,10 @@ pub struct Finding {
     /// The people involved (person numbers; exporters write their ids).
     #[serde(skip)]
     pub people: Vec<u32>,
-    /// What was found, in one sentence.
-    pub summary: String,
+    /// What was found, in one sentence of text, people and groups, written by each
+    /// output as it shows people.
+    #[serde(skip)]
+    pub summary: Sentence,
     /// The numbers behind it, by name.
     pub evidence: Vec<(&'static str, f64)>,
 }
@@ -93,12 +98,6 @@ impl<'a> Context<'a> {
             responded: team.responded,
             min_group_size,
         }
-    }
-
-    /// A placeholder for person `p` in a summary; exporters put the person's id or
-    /// pseudonym in its place ([`render`]), so no finding text fixes a real id.
-    pub fn id(&self, p: u32) -> String {
-        format!("⟦{p}⟧")
     }
 
     pub fn department_name(&self, d: u32) -> &str {
@@ -185,31 +184,6 @@ pub fn find(cx: &Context<'_>) -> Vec<Finding> {
     all
 }
 
-/// A summary with every person placeholder replaced by `name(person)`.
-pub fn render(summary: &str, name: impl Fn(usize) -> String) -> String {
-    let mut out = String::with_capacity(summary.len());
-    let mut rest = summary;
-    while let Some(start) = rest.find('⟦') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + '⟦'.len_utf8()..];
-        match after
-            .find('⟧')
-            .and_then(|end| after[..end].parse::<usize>().ok().map(|p| (p, end)))
-        {
-            Some((p, end)) => {
-                out.push_str(&name(p));
-                rest = &after[end + '⟧'.len_utf8()..];
-            }
-            None => {
-                out.push('⟦');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// The probability that a binomial(n, p) count is at most k.
 pub fn binomial_cdf(k: u32, n: u32, p: f64) -> f64 {
     if k >= n {
@@ -287,14 +261,6 @@ pub fn benjamini_hochberg(p: &[f64]) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn placeholders_become_names() {
-        assert_eq!(
-            render("⟦3⟧ leads ⟦10⟧; ⟦x⟧", |p| format!("P{p}")),
-            "P3 leads P10; ⟦x⟧"
-        );
-    }
 
     #[test]
     fn binomial_tail() {

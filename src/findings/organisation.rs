@@ -1,6 +1,6 @@
 //! Organisation findings: overload, and how far influence follows the hierarchy.
 
-use super::{Context, Finding, Severity};
+use super::{Context, Finding, Sentence, Severity};
 use crate::classify::flags::overload_bar;
 use crate::metrics::normalized_mutual_information;
 
@@ -23,12 +23,11 @@ pub fn overload(cx: &Context<'_>) -> Vec<Finding> {
             severity: Severity::Medium,
             group: None,
             people: vec![p as u32],
-            summary: format!(
-                "{} is named by {} people ({:.0} % of respondents), at least twice the high-influence bar: a likely bottleneck",
-                cx.id(p as u32),
+            summary: Sentence::new().person(p as u32).text(format!(
+                " is named by {} people ({:.0} % of respondents), at least twice the high-influence bar: a likely bottleneck",
                 inf.in_degree[p],
                 inf.in_share[p].unwrap_or(0.0) * 100.0
-            ),
+            )),
             evidence: vec![("in_degree", inf.in_degree[p].into()), ("in_share", inf.in_share[p].unwrap_or(0.0)), ("overload_bar", bar.into())],
         })
         .collect()
@@ -70,7 +69,7 @@ pub fn alignment(cx: &Context<'_>) -> Vec<Finding> {
         severity: Severity::Info,
         group: None,
         people: Vec::new(),
-        summary,
+        summary: Sentence::new().text(summary),
         evidence,
     }]
 }

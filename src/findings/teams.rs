@@ -36,7 +36,8 @@
 use rayon::prelude::*;
 
 use super::{
-    Context, Finding, Severity, benjamini_hochberg, binomial_cdf, binomial_sf, fisher_combined,
+    Context, Finding, Sentence, Severity, benjamini_hochberg, binomial_cdf, binomial_sf,
+    fisher_combined,
 };
 use crate::metrics::command_counts;
 
@@ -467,18 +468,30 @@ fn shadow_finding(cx: &Context<'_>, t: &Tested, s: &Shadow, q: f64, out: &mut Ve
     } else {
         return;
     };
-    let (m, x, layer) = (cx.id(t.manager), cx.id(s.person), &cx.team_layer_name);
-    let summary = if s.in_team {
-        format!(
-            "{} of the other {} responding reports of {m} name {x} for {layer}, against {} of {} who name their manager",
-            s.count, s.could, t.naming, t.responding
+    let layer = &cx.team_layer_name;
+    let (lead, tail) = if s.in_team {
+        (
+            format!(
+                "{} of the other {} responding reports of ",
+                s.count, s.could
+            ),
+            format!(
+                " for {layer}, against {} of {} who name their manager",
+                t.naming, t.responding
+            ),
         )
     } else {
-        format!(
-            "{} of {} responding reports of {m} name {x} for {layer}, against {} who name their manager",
-            s.count, t.responding, t.naming
+        (
+            format!("{} of {} responding reports of ", s.count, t.responding),
+            format!(" for {layer}, against {} who name their manager", t.naming),
         )
     };
+    let summary = Sentence::new()
+        .text(lead)
+        .person(t.manager)
+        .text(" name ")
+        .person(s.person)
+        .text(tail);
     out.push(Finding {
         kind: "shadow-leadership",
         severity,
@@ -516,16 +529,16 @@ fn manager_finding(cx: &Context<'_>, t: &Tested, q: f64, rate: f64, out: &mut Ve
         severity,
         group: None,
         people: vec![t.manager],
-        summary: format!(
-            "only {} of {} responding reports of {} name them for {}, where {:.1} would be expected from how often reports name their manager across the organisation ({:.0} %); {} outside the team name them",
-            t.naming,
-            t.responding,
-            cx.id(t.manager),
+        summary: Sentence::new()
+            .text(format!("only {} of {} responding reports of ", t.naming, t.responding))
+            .person(t.manager)
+            .text(format!(
+            " name them for {}, where {:.1} would be expected from how often reports name their manager across the organisation ({:.0} %); {} outside the team name them",
             cx.team_layer_name,
             t.expected,
             rate * 100.0,
             if others == 1 { "1 person".to_string() } else { format!("{others} people") }
-        ),
+        )),
         evidence: vec![
             ("responding_reports", t.responding.into()),
             ("naming_the_manager", t.naming.into()),

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::export::context::{Context, Exporter};
-use crate::findings::{Finding, render};
+use crate::findings::Finding;
 use crate::text as format;
 
 pub struct FindingsCsv;
@@ -25,9 +25,9 @@ fn people<'a>(cx: &'a Context<'_>, f: &Finding) -> Vec<&'a str> {
     f.people.iter().map(|&p| cx.view.id(p as usize)).collect()
 }
 
-/// The summary with ids, or pseudonyms, in place of its placeholders.
+/// The summary as plain text, people by id or pseudonym.
 fn summary(cx: &Context<'_>, f: &Finding) -> String {
-    render(&f.summary, |p| cx.view.id(p).to_string())
+    cx.view.sentence(&f.summary)
 }
 
 impl Exporter for FindingsCsv {

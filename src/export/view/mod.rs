@@ -16,8 +16,10 @@ use rayon::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::diagnostics::Problem;
+use crate::findings::Sentence;
 use crate::graph::{Tie, bucket_sort};
 use crate::options::OutputOptions;
+use crate::text;
 use columns::{Cell, Column, Kind, person_columns, person_order};
 use privacy::{Numbers, Redactor, WITHHELD};
 
@@ -122,6 +124,31 @@ impl<'a> View<'a> {
                 .unwrap_or(Cow::Borrowed(self.id(p))),
             Some(_) => Cow::Borrowed(self.id(p)),
         }
+    }
+
+    /// A finding's sentence as plain text (CSV and JSON escape it as they write it):
+    /// people by id or pseudonym, text and group names as they are.
+    pub fn sentence(&self, sentence: &Sentence) -> String {
+        sentence.plain(|p| self.id(p).to_string())
+    }
+
+    /// A finding's sentence as HTML: people by name with their id (as the tables of
+    /// people show them), or by id alone; everything escaped.
+    pub fn sentence_html(&self, sentence: &Sentence) -> String {
+        let mut out = String::new();
+        sentence.write_into(
+            &mut out,
+            |out, p| {
+                let (label, id) = (self.label(p), self.id(p));
+                if label == id {
+                    out.push_str(&text::html(id));
+                } else {
+                    out.push_str(&text::html(&format!("{label} ({id})")));
+                }
+            },
+            |out, t| out.push_str(&text::html(t)),
+        );
+        out
     }
 
     /// The person whose id (or, when pseudonymised, pseudonym) is `id`.
