@@ -9,16 +9,15 @@ use rayon::prelude::*;
 
 use super::view::View;
 use super::view::groups::{self, Groups};
-use super::view::layout::{self, Layout};
+use super::view::layout::Layout;
 use super::view::sought;
 use crate::analysis::Analysis;
 use crate::graph::Tie;
 use crate::options::{LARGE_ORGANISATION, Options};
 use crate::text;
 
-/// What an exporter may read.
+/// What an exporter may read: the analysis only through the [`View`].
 pub struct Context<'a> {
-    pub analysis: &'a Analysis,
     pub options: &'a Options,
     /// The run's one timestamp (RFC 3339, UTC); `OutputOptions::generated_at` fixes it.
     pub generated_at: String,
@@ -38,7 +37,6 @@ impl<'a> Context<'a> {
     pub fn new(analysis: &'a Analysis, options: &'a Options, generated_at: String) -> Self {
         let out = &options.output;
         Context {
-            analysis,
             options,
             generated_at,
             view: View::new(analysis, out),
@@ -60,21 +58,19 @@ impl<'a> Context<'a> {
 
     /// Everyone's position in the pictures, computed once.
     pub fn layout(&self) -> &Layout {
-        self.layout
-            .get_or_init(|| layout::layout(self.analysis, self.view.rank()))
+        self.layout.get_or_init(|| self.view.layout())
     }
 
     /// The most sought-after people and the nearest to the high-influence bar, computed
     /// once for `summary.json` and the report.
     pub fn sought_after(&self) -> &sought::SoughtAfter {
-        self.sought
-            .get_or_init(|| sought::sought_after(self.analysis))
+        self.sought.get_or_init(|| self.view.sought_after())
     }
 
     /// Whether the organisation is above [`LARGE_ORGANISATION`] people (graph files cut to
     /// what tools can open).
     pub fn large(&self) -> bool {
-        self.analysis.dataset.people.len() > LARGE_ORGANISATION
+        self.view.people() > LARGE_ORGANISATION
     }
 
     /// Computes, side by side, what the graph files share: the layout, the sorted edges and
@@ -98,7 +94,7 @@ impl<'a> Context<'a> {
     /// Everyone's id as the outputs write it, escaped for XML, indexed by person.
     pub fn xml_ids(&self) -> &[String] {
         self.xml_ids.get_or_init(|| {
-            (0..self.analysis.dataset.people.len())
+            (0..self.view.people())
                 .into_par_iter()
                 .map(|p| text::xml(self.view.id(p)))
                 .collect()

@@ -19,7 +19,7 @@ use super::style;
 use crate::classify::{Role, ranking};
 use crate::error::{Error, Result};
 use crate::export::context::{Context, Exporter};
-use crate::export::view::{layout, privacy};
+use crate::export::view::privacy;
 use crate::graph::Layer;
 use crate::options::OutputOptions;
 use crate::text::{dot as q, float};
@@ -48,7 +48,7 @@ impl Exporter for Dot {
         } else {
             (condense(cx, &scope), true)
         };
-        let mut drawn = vec![false; cx.analysis.dataset.people.len()];
+        let mut drawn = vec![false; cx.view.people()];
         for &p in &shown {
             drawn[p] = true;
         }
@@ -96,7 +96,7 @@ fn scope(cx: &Context<'_>) -> Vec<usize> {
         .dot_root
         .as_deref()
         .and_then(|id| cx.view.find(id));
-    let f = &cx.analysis.metrics.formal;
+    let f = &cx.view.metrics().formal;
     cx.view
         .order()
         .iter()
@@ -108,24 +108,23 @@ fn scope(cx: &Context<'_>) -> Vec<usize> {
 /// The people a condensed chart draws: high influence first (by influence), then formal
 /// power from the top of the hierarchy down, at most [`CAP`].
 fn condense(cx: &Context<'_>, scope: &[usize]) -> Vec<usize> {
-    let a = cx.analysis;
-    let cls = &a.classification;
-    let mut in_scope = vec![false; a.dataset.people.len()];
+    let (high_influence, formal_power) = (cx.view.high_influence(), cx.view.formal_power());
+    let mut in_scope = vec![false; cx.view.people()];
     for &p in scope {
         in_scope[p] = true;
     }
-    let inf = &a.metrics.combined;
+    let inf = &cx.view.metrics().combined;
     let mut picked: Vec<usize> = ranking(&inf.in_degree, &inf.pagerank)
         .into_iter()
-        .filter(|&p| in_scope[p] && cls.high_influence[p])
+        .filter(|&p| in_scope[p] && high_influence[p])
         .take(CAP / 3)
         .collect();
     let mut managers: Vec<usize> = scope
         .iter()
         .copied()
-        .filter(|&p| cls.formal_power[p] && !cls.high_influence[p])
+        .filter(|&p| formal_power[p] && !high_influence[p])
         .collect();
-    let level = &a.metrics.formal.level;
+    let level = &cx.view.metrics().formal.level;
     managers.sort_by_key(|&p| (level[p], cx.view.rank()[p]));
     // The top of the scope always shows, so the chart has its head.
     let top = scope
@@ -153,8 +152,8 @@ fn header(
         let who = cx.view.find(root).map_or("", |p| cx.view.id(p));
         label += &format!("\nSubtree of {who}.");
     }
-    if !cx.analysis.dataset.structure.reporting_lines.given() {
-        label += if cx.analysis.dataset.structure.levels().is_some() {
+    if !cx.view.structure().reporting_lines.given() {
+        label += if cx.view.structure().levels().is_some() {
             "\nThe org chart has no reporting lines: people sit in rows by level, the top level first."
         } else {
             "\nThe org chart has no reporting lines: people with formal power sit in the row above the others."
@@ -179,14 +178,8 @@ fn header(
 }
 
 fn node_line(cx: &Context<'_>, p: usize) -> String {
-    let a = cx.analysis;
-    let role = a.classification.role[p];
-    let d = &a.dataset;
-    let title = d
-        .org
-        .columns
-        .title
-        .map_or("", |c| d.org.rows.cell(d.people.record[p], c).trim());
+    let role = cx.view.roles()[p];
+    let title = cx.view.title(p);
     let mut label = cx.view.label(p).to_string();
     if !title.is_empty() {
         label = format!("{label}\n{title}");
@@ -252,7 +245,7 @@ fn nodes(
 
 /// Manager → report edges; a drawn person hangs from their nearest drawn manager.
 fn authority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> io::Result<()> {
-    let managers = &cx.analysis.dataset.people.manager;
+    let managers = cx.view.managers();
     for &p in cx.view.order().iter().filter(|&&p| drawn[p]) {
         let (mut m, mut hops) = (managers[p], 0);
         while let Some(up) = m.filter(|&u| !drawn[u as usize]) {
@@ -282,10 +275,10 @@ fn authority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> 
 /// everyone. One rank per row, not per line of the layout's grids: an influence tie that
 /// spans ranks costs `dot` a point on each rank between, and those points widen the chart.
 fn seniority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> io::Result<()> {
-    if cx.analysis.dataset.structure.reporting_lines.given() {
+    if cx.view.structure().reporting_lines.given() {
         return Ok(());
     }
-    let row = layout::seniority_rows(cx.analysis);
+    let row = cx.view.seniority_rows();
     let mut rows: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
     for &p in cx.view.order().iter().filter(|&&p| drawn[p]) {
         rows.entry(row[p]).or_default().push(p);

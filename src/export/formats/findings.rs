@@ -38,7 +38,7 @@ impl Exporter for FindingsCsv {
     fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["kind", "severity", "group", "people", "summary", "evidence"])?;
-        for f in &cx.analysis.findings {
+        for f in cx.view.findings() {
             let group = f.group.as_deref().unwrap_or("");
             w.write_record([
                 f.kind,
@@ -70,8 +70,8 @@ impl Exporter for FindingsJson {
 
     fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let list: Vec<JsonFinding<'_>> = cx
-            .analysis
-            .findings
+            .view
+            .findings()
             .iter()
             .map(|f| JsonFinding {
                 kind: f.kind,

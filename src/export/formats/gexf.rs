@@ -92,7 +92,6 @@ fn write_nodes(
 /// fifth to a million-person file): id, label, every non-empty column, colour, position,
 /// size, from the person's `cells`. Each value opens with its column's `keys` entry.
 fn node(cx: &Context<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &mut String) {
-    let a = cx.analysis;
     let layout = cx.layout();
     buf.push_str(r#"      <node id=""#);
     buf.push_str(&cx.xml_ids()[p]);
@@ -107,7 +106,7 @@ fn node(cx: &Context<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &m
         }
     }
     buf.push_str("</attvalues>");
-    let (r, g, b) = style::rgb(a.classification.role[p]);
+    let (r, g, b) = style::rgb(cx.view.roles()[p]);
     buf.push_str("<viz:color r=\"");
     push_int(buf, r);
     buf.push_str("\" g=\"");
@@ -119,7 +118,7 @@ fn node(cx: &Context<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &m
     buf.push_str("\" y=\"");
     push_float(buf, layout.y[p] * SCALE_Y);
     buf.push_str("\" z=\"0.0\"/><viz:size value=\"");
-    let in_degree = a.metrics.combined.in_degree[p];
+    let in_degree = cx.view.metrics().combined.in_degree[p];
     push_float(buf, style::size(in_degree, cx.max_in_degree, 6.0, 30.0));
     buf.push_str("\"/></node>\n");
 }
@@ -127,7 +126,7 @@ fn node(cx: &Context<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &m
 fn write_edges(cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
     writeln!(out, "    <edges>")?;
     let ids = cx.xml_ids();
-    let questions: Vec<String> = cx.analysis.graph.questions.iter().map(|q| xml(q)).collect();
+    let questions: Vec<String> = cx.view.graph().questions.iter().map(|q| xml(q)).collect();
     let edges = cx.edges();
     // Each edge's look (colour, thickness, dashes for influence) helps a drawing of a
     // team or a department; above [`crate::options::LARGE_ORGANISATION`] people it would be a

@@ -40,7 +40,6 @@ impl Exporter for GraphMl {
     }
 
     fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
-        let a = cx.analysis;
         let columns = cx.view.graph_columns();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
@@ -90,7 +89,7 @@ impl Exporter for GraphMl {
             });
         })?;
         let ids = cx.xml_ids();
-        let questions: Vec<String> = a.graph.questions.iter().map(|q| xml(q)).collect();
+        let questions: Vec<String> = cx.view.graph().questions.iter().map(|q| xml(q)).collect();
         let edges = cx.edges();
         // Edges carry no id: GraphML makes it optional and no reader needs one.
         chunks::write_rows(out, edges.len(), |e, buf| {
@@ -173,9 +172,9 @@ const SCALE_Y: f64 = 120.0;
 /// yEd's drawing of person `p`: a rounded box at the layout position, filled by role.
 fn yed_node(cx: &Context<'_>, p: usize, label: &str, buf: &mut String) {
     let layout = cx.layout();
-    let role = cx.analysis.classification.role[p];
+    let role = cx.view.roles()[p];
     let side = super::style::size(
-        cx.analysis.metrics.combined.in_degree[p],
+        cx.view.metrics().combined.in_degree[p],
         cx.max_in_degree,
         14.0,
         36.0,

@@ -107,7 +107,6 @@ impl<'b> Object<'b> {
 
 /// A person's data: `id`, `label`, the person columns, `color`, `size`.
 fn node_data(o: &mut Object<'_>, cx: &Context<'_>, columns: &[Column<'_>], p: usize) {
-    let a = cx.analysis;
     o.text("id", cx.view.id(p));
     o.text("label", &cx.view.label(p));
     for c in columns {
@@ -115,11 +114,16 @@ fn node_data(o: &mut Object<'_>, cx: &Context<'_>, columns: &[Column<'_>], p: us
     }
     let color = o.key("color");
     color.push('"');
-    style::push_hex(color, a.classification.role[p], false);
+    style::push_hex(color, cx.view.roles()[p], false);
     color.push('"');
     o.number(
         "size",
-        style::size(a.metrics.combined.in_degree[p], cx.max_in_degree, 6.0, 30.0),
+        style::size(
+            cx.view.metrics().combined.in_degree[p],
+            cx.max_in_degree,
+            6.0,
+            30.0,
+        ),
     );
 }
 
@@ -143,7 +147,7 @@ fn edge_data(
     o.text("target", cx.view.id(t));
     o.text("layer", tie.layer.as_str());
     match tie.question {
-        Some(q) => o.text("question", &cx.analysis.graph.questions[q as usize]),
+        Some(q) => o.text("question", &cx.view.graph().questions[q as usize]),
         None => o.key("question").push_str("null"),
     }
     o.number("weight", tie.weight);

@@ -15,7 +15,7 @@ impl Exporter for DataQualityCsv {
     fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["file", "row", "column", "code", "message"])?;
-        for p in &cx.analysis.dataset.warnings {
+        for p in cx.view.warnings() {
             let row = p.row.map(|r| r.to_string()).unwrap_or_default();
             let column = p.column.as_deref().unwrap_or("");
             w.write_record([

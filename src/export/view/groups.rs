@@ -6,6 +6,7 @@
 //! the minimum. The report's department matrix and per-department counts, `summary.json`
 //! and `graph.dot`'s cluster labels all read groups from here.
 
+use super::View;
 use crate::analysis::Analysis;
 
 /// How many groups a matrix shows at most; smaller departments join "other departments".
@@ -87,8 +88,8 @@ impl Groups {
 
     /// Influence ties from each group (row) to each group (column): distinct nominator →
     /// nominee pairs over every question.
-    pub fn influence_matrix(&self, a: &Analysis) -> Vec<Vec<usize>> {
-        let g = a.graph.influence(crate::graph::Questions::All);
+    pub fn influence_matrix(&self, view: &View<'_>) -> Vec<Vec<usize>> {
+        let g = view.graph().influence(crate::graph::Questions::All);
         let mut m = vec![vec![0usize; self.len()]; self.len()];
         for (r, row_group) in self.of.iter().enumerate() {
             let Some(rg) = row_group else { continue };

@@ -3,6 +3,10 @@
 //! are pseudonyms, the only org-chart columns kept are `title` and `department` (names,
 //! e-mails and every other column are left out), and reasons and data-quality messages are
 //! rewritten so that they name nobody.
+//!
+//! The analysis itself is private to the [`View`]: exporters read what the files may
+//! show through its methods, people by person number, and never the ids, names or
+//! org-chart rows behind them.
 
 pub mod columns;
 pub mod groups;
@@ -15,17 +19,25 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 
 use crate::analysis::Analysis;
+use crate::classify::{Role, RuleApplied};
 use crate::diagnostics::Problem;
-use crate::findings::Sentence;
+use crate::findings::{self, Finding, Sentence, TeamLayer};
+use crate::graph::OrgGraph;
 use crate::graph::{Tie, bucket_sort};
+use crate::load::{QuestionKind, SurveyFile};
+use crate::metrics::Metrics;
 use crate::options::OutputOptions;
 use crate::text;
+use crate::validate::{Answers, KindSource, RatingScale, Structure};
 use columns::{Cell, Column, Kind, person_columns, person_order};
+use layout::Layout;
 use privacy::{Numbers, Redactor, WITHHELD};
+use sought::SoughtAfter;
 
-/// The people of one analysis under the run's privacy options.
+/// The people of one analysis under the run's privacy options, and the only way an
+/// exporter reads the analysis.
 pub struct View<'a> {
-    pub analysis: &'a Analysis,
+    analysis: &'a Analysis,
     redactor: Option<Redactor<'a>>,
     /// People in output order: by id (digits by value), or by pseudonym, so that the
     /// order of rows tells nothing about the ids behind pseudonyms.
@@ -66,6 +78,178 @@ impl<'a> View<'a> {
             order,
             rank,
         }
+    }
+
+    /// How many people there are.
+    pub fn people(&self) -> usize {
+        self.analysis.dataset.people.len()
+    }
+
+    /// Each person's manager, by person number.
+    pub fn managers(&self) -> &'a [Option<u32>] {
+        &self.analysis.dataset.people.manager
+    }
+
+    /// Person `p`'s title from the org chart, trimmed; empty without a title column.
+    /// Titles are kept under `--pseudonymize`.
+    pub fn title(&self, p: usize) -> &'a str {
+        self.org_cell(self.analysis.dataset.org.columns.title, p)
+    }
+
+    /// Person `p`'s department from the org chart, trimmed; empty without a department
+    /// column. Departments are kept under `--pseudonymize`.
+    pub fn department(&self, p: usize) -> &'a str {
+        self.org_cell(self.analysis.dataset.org.columns.department, p)
+    }
+
+    fn org_cell(&self, column: Option<usize>, p: usize) -> &'a str {
+        let d = &self.analysis.dataset;
+        column.map_or("", |c| d.org.rows.cell(d.people.record[p], c).trim())
+    }
+
+    /// The metrics, by person number and department.
+    pub fn metrics(&self) -> &'a Metrics {
+        &self.analysis.metrics
+    }
+
+    /// The graph of both layers, by person number.
+    pub fn graph(&self) -> &'a OrgGraph {
+        &self.analysis.graph
+    }
+
+    /// The findings; their sentences are written through [`View::sentence`].
+    pub fn findings(&self) -> &'a [Finding] {
+        &self.analysis.findings
+    }
+
+    /// Each person's role.
+    pub fn roles(&self) -> &'a [Role] {
+        &self.analysis.classification.role
+    }
+
+    /// Who has formal power.
+    pub fn formal_power(&self) -> &'a [bool] {
+        &self.analysis.classification.formal_power
+    }
+
+    /// Who has high influence.
+    pub fn high_influence(&self) -> &'a [bool] {
+        &self.analysis.classification.high_influence
+    }
+
+    /// Each person's influence percentile.
+    pub fn influence_percentile(&self) -> &'a [Option<f64>] {
+        &self.analysis.classification.influence_percentile
+    }
+
+    /// The high-influence rule as applied.
+    pub fn rule(&self) -> &'a RuleApplied {
+        &self.analysis.classification.rule
+    }
+
+    /// Whether the org chart has reporting lines, and its levels.
+    pub fn structure(&self) -> &'a Structure {
+        &self.analysis.dataset.structure
+    }
+
+    /// The survey's questions, by question index.
+    pub fn questions(&self) -> &'a [String] {
+        &self.analysis.dataset.questions
+    }
+
+    /// Each question's kind.
+    pub fn question_kinds(&self) -> &'a [QuestionKind] {
+        &self.analysis.dataset.question_kinds
+    }
+
+    /// How each question's kind was decided.
+    pub fn question_kind_sources(&self) -> &'a [KindSource] {
+        &self.analysis.dataset.question_kind_source
+    }
+
+    /// Each question's weight in the combined layer.
+    pub fn question_weights(&self) -> &'a [f64] {
+        &self.analysis.dataset.question_weights
+    }
+
+    /// Question `q`'s kind, and how it was decided, in words.
+    pub fn kind_in_words(&self, q: usize) -> String {
+        self.analysis.dataset.kind_in_words(q)
+    }
+
+    /// Question `q` read as a rating scale, if it is one.
+    pub fn rating_scale(&self, q: usize) -> Option<&'a RatingScale> {
+        self.analysis.dataset.rating_scale(q)
+    }
+
+    /// The answers: who answered which question, and the counts of what was left out.
+    pub fn answers(&self) -> &'a Answers {
+        &self.analysis.dataset.answers
+    }
+
+    /// Whether person `p` answered an influence question.
+    pub fn responded_influence(&self, p: usize) -> bool {
+        self.analysis.dataset.responded_influence(p)
+    }
+
+    /// How many people answered any question.
+    pub fn respondents(&self) -> usize {
+        self.analysis.dataset.respondents()
+    }
+
+    /// The share of people who answered.
+    pub fn response_rate(&self) -> f64 {
+        self.analysis.dataset.response_rate()
+    }
+
+    /// The org chart file: its name, SHA-256, encoding and data rows.
+    pub fn org_file(&self) -> (&'a str, &'a str, &'static str, usize) {
+        let org = &self.analysis.dataset.org;
+        (&org.file, &org.sha256, org.encoding, org.rows.len())
+    }
+
+    /// The survey files read.
+    pub fn survey_files(&self) -> &'a [SurveyFile] {
+        &self.analysis.dataset.survey_files
+    }
+
+    /// Survey rows read, over all files.
+    pub fn survey_rows(&self) -> usize {
+        self.analysis.dataset.survey_rows
+    }
+
+    /// The warnings about the inputs; their messages are written through
+    /// [`View::message`].
+    pub fn warnings(&self) -> &'a [Problem] {
+        &self.analysis.dataset.warnings
+    }
+
+    /// The layer team findings read ([`findings::team_layer`]).
+    pub fn team_layer(&self) -> TeamLayer<'a> {
+        findings::team_layer(&self.analysis.dataset, &self.analysis.graph)
+    }
+
+    /// How many responding reports name their manager, of how many
+    /// ([`findings::reports_naming_their_manager`]).
+    pub fn reports_naming_their_manager(&self) -> (u64, u64) {
+        findings::reports_naming_their_manager(self.analysis.parts())
+    }
+
+    /// Everyone's position in the pictures ([`layout::layout`]).
+    pub fn layout(&self) -> Layout {
+        layout::layout(self.analysis, &self.rank)
+    }
+
+    /// Each person's row by seniority when there are no reporting lines
+    /// ([`layout::seniority_rows`]).
+    pub fn seniority_rows(&self) -> Vec<u32> {
+        layout::seniority_rows(self.analysis)
+    }
+
+    /// The most sought-after people and the nearest to the bar
+    /// ([`sought::sought_after`]).
+    pub fn sought_after(&self) -> SoughtAfter {
+        sought::sought_after(self.analysis)
     }
 
     /// People in the order every output lists them.

@@ -25,7 +25,7 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
     {
         return Err(formats::dot::unknown_root(root));
     }
-    let formats = options.output.written(analysis.dataset.people.len());
+    let formats = options.output.written(cx.view.people());
     crate::outdir::write_folder(&options.out, &options.input_paths(), |dir| {
         // Files are independent: written in parallel, each on its own (the same bytes
         // whatever the order); the first error, in exporter order, is reported. The graph

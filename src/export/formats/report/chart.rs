@@ -35,10 +35,9 @@ fn n(x: f64) -> String {
 
 /// The chart and a sentence on what it shows.
 pub fn quadrant(cx: &Context<'_>) -> (String, String) {
-    let a = cx.analysis;
-    let cls = &a.classification;
-    let reach = &a.metrics.formal.formal_reach;
-    let inf = &a.metrics.combined.in_degree;
+    let (metrics, roles) = (cx.view.metrics(), cx.view.roles());
+    let reach = &metrics.formal.formal_reach;
+    let inf = &metrics.combined.in_degree;
     let people = drawn(cx);
     let max_reach = reach.iter().copied().max().unwrap_or(0).max(1) as f64;
     let max_in = inf.iter().copied().max().unwrap_or(0).max(1) as f64;
@@ -49,7 +48,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
     // Head room above the highest dot and the bars, for the corner and bar labels.
     let y_top = (max_in.max(bar) * 1.3).ceil().max(4.0);
     let px = |p: usize| {
-        if !cls.formal_power[p] {
+        if !cx.view.formal_power()[p] {
             // Spread the strip deterministically (golden-ratio sequence), so points do not
             // hide each other.
             let j = (cx.view.rank()[p] as f64 * 0.618_033_988_75).fract();
@@ -66,21 +65,21 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-labelledby="quadrant-title"><title id="quadrant-title">Formal power against influence, one dot per person</title>"#
     );
     axes(&mut svg, &bars, strip, y_top, max_reach, &py);
-    let labelled: Vec<usize> = ranking(inf, &a.metrics.combined.pagerank)
+    let labelled: Vec<usize> = ranking(inf, &metrics.combined.pagerank)
         .into_iter()
-        .filter(|&p| cls.role[p] == Role::InformalLeader)
+        .filter(|&p| roles[p] == Role::InformalLeader)
         .take(LABELS)
         .collect();
     // Contributors first, so the roles that matter are drawn on top.
     let mut order = people.clone();
     order.sort_by_key(|&p| {
         (
-            cls.role[p] != Role::Contributor,
-            cls.role[p] == Role::InformalLeader,
+            roles[p] != Role::Contributor,
+            roles[p] == Role::InformalLeader,
         )
     });
     for p in order {
-        let role = cls.role[p];
+        let role = roles[p];
         let r = if role == Role::Contributor { 3.2 } else { 4.6 };
         let _ = write!(
             svg,
@@ -117,7 +116,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
         );
     }
     svg.push_str("</svg>");
-    let total = a.dataset.people.len();
+    let total = cx.view.people();
     let caption = if people.len() < total {
         format!(
             "Showing {} of {total} people: every informal leader and leader-manager, and an even sample of the managers and contributors.",
@@ -131,7 +130,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
 
 /// Everyone, or (in a large organisation) everyone but a sample of the contributors.
 fn drawn(cx: &Context<'_>) -> Vec<usize> {
-    let role = &cx.analysis.classification.role;
+    let role = cx.view.roles();
     let order = cx.view.order();
     if order.len() <= MAX_POINTS {
         return order.to_vec();
@@ -252,7 +251,7 @@ enum Side {
 /// The bars to draw: one across the plot for a rule with one bar; under the standing rule
 /// one per formal standing that has people and a bar (the strip's, the rest's).
 fn bars(cx: &Context<'_>, strip: f64) -> Vec<Bar> {
-    let rule = &cx.analysis.classification.rule;
+    let rule = cx.view.rule();
     let pw = W - LEFT - RIGHT;
     if rule.groups.is_empty() {
         return rule

@@ -11,7 +11,7 @@ use crate::text::{float, html};
 
 pub fn departments(cx: &Context<'_>, page: &mut String) {
     let g = &cx.groups;
-    let role = &cx.analysis.classification.role;
+    let role = cx.view.roles();
     page.push_str("<h2 id=\"departments\">Where they are</h2>\n");
     if g.is_empty() {
         page.push_str("<p>No department is large enough to report on its own (or the org chart has no department column).</p>\n");
@@ -69,7 +69,7 @@ pub fn matrix(cx: &Context<'_>, page: &mut String) {
         page.push_str("<p>Fewer than two departments are large enough to compare.</p>\n");
         return;
     }
-    let m = g.influence_matrix(cx.analysis);
+    let m = g.influence_matrix(&cx.view);
     page.push_str("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th class=\"corner\">from \\ to</th>");
     for i in 0..g.len() {
         let _ = write!(page, "<th title=\"{}\">{}</th>", html(&g.names[i]), i + 1);

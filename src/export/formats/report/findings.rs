@@ -11,7 +11,7 @@ use crate::text::html;
 const SHOWN: usize = 60;
 
 pub fn findings(cx: &Context<'_>, page: &mut String) {
-    let all = &cx.analysis.findings;
+    let all = cx.view.findings();
     page.push_str("<h2 id=\"findings\">Findings</h2>\n");
     if all.is_empty() {
         page.push_str("<p>Nothing stood out.</p>\n");

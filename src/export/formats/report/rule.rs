@@ -15,7 +15,7 @@ use crate::export::view::sought::Sought;
 use crate::text::{float, html};
 
 pub fn rule(cx: &Context<'_>, page: &mut String) {
-    let r = &cx.analysis.classification.rule;
+    let r = cx.view.rule();
     let _ = writeln!(
         page,
         "<h2 id=\"rule\">The rule applied</h2>\n<p class=\"rule\">{}.</p>",
@@ -42,7 +42,7 @@ pub fn rule(cx: &Context<'_>, page: &mut String) {
         html(&facts.join("; ")),
         html(cx.options.formal.manager_titles.as_str()),
         match &cx.options.formal.manager_levels {
-            Some(levels) if cx.analysis.dataset.structure.level_power() => format!(
+            Some(levels) if cx.view.structure().level_power() => format!(
                 ", or level {} (<code>--manager-levels</code>)",
                 html(levels.as_str())
             ),
@@ -55,9 +55,8 @@ pub fn rule(cx: &Context<'_>, page: &mut String) {
 /// How many colleagues could name a person: the respondents of the influence questions,
 /// less one (the most anyone can be named by).
 fn others(cx: &Context<'_>) -> usize {
-    let d = &cx.analysis.dataset;
-    (0..d.people.len())
-        .filter(|&p| d.responded_influence(p))
+    (0..cx.view.people())
+        .filter(|&p| cx.view.responded_influence(p))
         .count()
         .saturating_sub(1)
 }
@@ -112,9 +111,8 @@ fn sought(cx: &Context<'_>, page: &mut String) {
     if listed.most.is_empty() {
         return;
     }
-    let cls = &cx.analysis.classification;
-    let standing = !cls.rule.groups.is_empty();
-    if cls.high_influence.iter().any(|&h| h) {
+    let standing = !cx.view.rule().groups.is_empty();
+    if cx.view.high_influence().iter().any(|&h| h) {
         page.push_str("<h3>The most sought after</h3>\n<p class=\"note\">The most nominated people, with the bar for their formal standing and how many nominators each lacks.</p>\n");
     } else {
         let _ = writeln!(
@@ -136,7 +134,7 @@ fn sought(cx: &Context<'_>, page: &mut String) {
 }
 
 fn table(cx: &Context<'_>, people: &[Sought], page: &mut String) {
-    let role = &cx.analysis.classification.role;
+    let role = cx.view.roles();
     page.push_str("<div class=\"scroll\"><table class=\"sought\"><thead><tr><th>Person</th><th>Formal standing</th><th>Role</th><th class=\"num\">Named by</th><th class=\"num\">Bar</th><th class=\"num\">Nominators lacking</th></tr></thead><tbody>\n");
     for s in people {
         let lacking = match s.short_of_bar {
