@@ -178,7 +178,7 @@ pub fn analyze_dataset_with(
         classification: &classification,
     };
     let findings = stage(progress, "findings", || {
-        findings::find(&findings::Context::new(
+        findings::find(&findings::FindingInputs::new(
             parts,
             options.output.min_group_size,
         ))

@@ -1,4 +1,4 @@
-//! What an exporter is given ([`Context`]: the analysis as the files may show it, the
+//! What an exporter is given ([`ExportContext`]: the analysis as the files may show it, the
 //! options, the timestamp, and what several files share, computed once) and what an
 //! exporter is ([`Exporter`]).
 
@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use super::view::View;
-use super::view::groups::{self, Groups};
-use super::view::layout::Layout;
+use super::view::groups::{self, DepartmentGroups};
+use super::view::layout::PeopleLayout;
 use super::view::sought;
 use crate::analysis::Analysis;
 use crate::graph::Tie;
@@ -17,30 +17,30 @@ use crate::options::{LARGE_ORGANISATION, Options};
 use crate::text;
 
 /// What an exporter may read: the analysis only through the [`View`].
-pub struct Context<'a> {
+pub struct ExportContext<'a> {
     pub options: &'a Options,
     /// The run's one timestamp (RFC 3339, UTC); `OutputOptions::generated_at` fixes it.
     pub generated_at: String,
     /// The people as the outputs may show them.
     pub view: View<'a>,
     /// Departments for group-level figures, small ones suppressed.
-    pub groups: Groups,
+    pub groups: DepartmentGroups,
     /// The most distinct nominators anyone has (for sizes by influence).
     pub max_in_degree: u32,
-    layout: OnceLock<Layout>,
+    layout: OnceLock<PeopleLayout>,
     edges: OnceLock<Vec<(usize, usize, Tie)>>,
     xml_ids: OnceLock<Vec<String>>,
     sought: OnceLock<sought::SoughtAfter>,
 }
 
-impl<'a> Context<'a> {
+impl<'a> ExportContext<'a> {
     pub fn new(analysis: &'a Analysis, options: &'a Options, generated_at: String) -> Self {
         let out = &options.output;
-        Context {
+        ExportContext {
             options,
             generated_at,
             view: View::new(analysis, out),
-            groups: Groups::departments(analysis, out.min_group_size, groups::MAX_GROUPS),
+            groups: DepartmentGroups::departments(analysis, out.min_group_size, groups::MAX_GROUPS),
             max_in_degree: analysis
                 .metrics
                 .combined
@@ -57,7 +57,7 @@ impl<'a> Context<'a> {
     }
 
     /// Everyone's position in the pictures, computed once.
-    pub fn layout(&self) -> &Layout {
+    pub fn layout(&self) -> &PeopleLayout {
         self.layout.get_or_init(|| self.view.layout())
     }
 
@@ -105,9 +105,9 @@ impl<'a> Context<'a> {
 /// One output file.
 pub trait Exporter: Send + Sync {
     fn file_name(&self) -> &'static str;
-    /// Whether the file draws on what graph files share ([`Context::prepare_graph_files`]).
+    /// Whether the file draws on what graph files share ([`ExportContext::prepare_graph_files`]).
     fn graph_file(&self) -> bool {
         false
     }
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()>;
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()>;
 }

@@ -6,9 +6,9 @@
 //!   `summary.json`, `data-quality.csv`, `report.html`); each writes to any `io::Write`.
 //! - [`view`]: what the files may show of the analysis. Every exporter reads people
 //!   through one [`View`] (ids or pseudonyms, the privacy rules) and group figures through
-//!   one [`Groups`] (small groups suppressed), so no file can forget them.
+//!   one [`DepartmentGroups`] (small groups suppressed), so no file can forget them.
 //! - [`writing`]: the files written side by side, each through a background sink.
-//! - [`context`]: what an exporter is given ([`Context`]) and the [`Exporter`] trait.
+//! - [`context`]: what an exporter is given ([`ExportContext`]) and the [`Exporter`] trait.
 //! - [`clock`]: the run's one timestamp.
 //!
 //! Text and numbers are escaped and written by [`crate::text`], shared with the stages
@@ -20,11 +20,11 @@ pub mod formats;
 pub mod view;
 pub mod writing;
 
-pub use context::{Context, Exporter};
+pub use context::{ExportContext, Exporter};
 pub use formats::summary::SCHEMA_VERSION;
 pub use formats::{check_dot_root, exporters};
-pub use view::columns::{Cell, Column, Kind, person_columns, person_order};
-pub use view::groups::Groups;
-pub use view::layout::{self, Layout};
+pub use view::columns::{Cell, Column, ColumnKind, person_columns, person_order};
+pub use view::groups::DepartmentGroups;
+pub use view::layout::{self, PeopleLayout};
 pub use view::{View, privacy};
 pub use writing::{people_and_summary, write_all};

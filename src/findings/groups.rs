@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
 
-use super::{Context, Finding, Sentence, Severity};
+use super::{Finding, FindingInputs, Sentence, Severity};
 use crate::graph::Questions;
 use crate::metrics::ei_index;
 
@@ -16,7 +16,7 @@ const SILO_EI: f64 = -0.85;
 const PERIPHERAL_SHARE: f64 = 0.15;
 
 /// Departments large enough to describe: (department, size).
-fn describable(cx: &Context<'_>) -> Vec<(u32, usize)> {
+fn describable(cx: &FindingInputs<'_>) -> Vec<(u32, usize)> {
     let m = &cx.analysis.metrics;
     let mut size = vec![0usize; m.department_names.len()];
     for d in m.department.iter().flatten() {
@@ -30,7 +30,7 @@ fn describable(cx: &Context<'_>) -> Vec<(u32, usize)> {
 }
 
 /// Per department: whether it is large enough to describe (one of `groups`).
-fn describable_mask(cx: &Context<'_>, groups: &[(u32, usize)]) -> Vec<bool> {
+fn describable_mask(cx: &FindingInputs<'_>, groups: &[(u32, usize)]) -> Vec<bool> {
     let mut mask = vec![false; cx.analysis.metrics.department_names.len()];
     for &(d, _) in groups {
         mask[d as usize] = true;
@@ -42,7 +42,7 @@ fn describable_mask(cx: &Context<'_>, groups: &[(u32, usize)]) -> Vec<bool> {
 pub type DepartmentTies = BTreeMap<(u32, u32), (usize, Vec<u32>)>;
 
 /// Silos (E-I index near −1), and pairs of departments with no tie either way.
-pub fn silos(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
+pub fn silos(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
     let m = &cx.analysis.metrics;
     let g = cx.analysis.graph.influence(Questions::All);
     let ei = ei_index(g, &m.department, m.department_names.len());
@@ -162,7 +162,7 @@ fn largest_pairs_without_ties(
 
 /// For each unordered pair of departments, the people at either end of the ties between
 /// them and how many ties there are: (a, b) with a < b → (ties, people).
-pub fn department_ties(cx: &Context<'_>) -> DepartmentTies {
+pub fn department_ties(cx: &FindingInputs<'_>) -> DepartmentTies {
     let dept = &cx.analysis.metrics.department;
     let g = cx.analysis.graph.influence(Questions::All);
     let mut ties: BTreeMap<(u32, u32), (usize, Vec<u32>)> = BTreeMap::new();
@@ -182,7 +182,7 @@ pub fn department_ties(cx: &Context<'_>) -> DepartmentTies {
 
 /// Fragile bridges: between two describable departments, every one of two or more ties
 /// goes through one person.
-pub fn fragile_bridges(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
+pub fn fragile_bridges(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
     let describable = describable_mask(cx, &describable(cx));
     let mut out = Vec::new();
     for (&(a, b), (count, people)) in ties {
@@ -220,7 +220,7 @@ pub fn fragile_bridges(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> 
 }
 
 /// Peripheral people, per department: the share nobody names.
-pub fn peripheral_people(cx: &Context<'_>) -> Vec<Finding> {
+pub fn peripheral_people(cx: &FindingInputs<'_>) -> Vec<Finding> {
     let m = &cx.analysis.metrics;
     let mut never = vec![0usize; m.department_names.len()];
     for (p, d) in m.department.iter().enumerate() {

@@ -77,7 +77,7 @@ pub struct AnalysisParts<'a> {
 }
 
 /// What the finding rules may read.
-pub struct Context<'a> {
+pub struct FindingInputs<'a> {
     pub analysis: AnalysisParts<'a>,
     /// The layer team findings read, and its name.
     pub team_layer: &'a Csr,
@@ -88,10 +88,10 @@ pub struct Context<'a> {
     pub min_group_size: usize,
 }
 
-impl<'a> Context<'a> {
+impl<'a> FindingInputs<'a> {
     pub fn new(analysis: AnalysisParts<'a>, min_group_size: usize) -> Self {
         let team = team_layer(analysis.dataset, analysis.graph);
-        Context {
+        FindingInputs {
             analysis,
             team_layer: team.graph,
             team_layer_name: team.name,
@@ -154,7 +154,7 @@ pub fn reports_naming_their_manager(analysis: AnalysisParts<'_>) -> (u64, u64) {
 }
 
 /// Every finding, most severe first, then by kind and group.
-pub fn find(cx: &Context<'_>) -> Vec<Finding> {
+pub fn find(cx: &FindingInputs<'_>) -> Vec<Finding> {
     // Team findings and group findings read the analysis only: found side by side, then
     // listed in the same order as one after the other.
     let (mut all, groups) = rayon::join(

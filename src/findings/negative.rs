@@ -6,7 +6,7 @@
 //! at least the minimum group size, so that no single colleague's answer can be read off a
 //! finding. Always at low severity: a negative answer is one side of a relationship.
 
-use super::{Context, Finding, Sentence, Severity};
+use super::{Finding, FindingInputs, Sentence, Severity};
 use crate::classify::rule::single_group_bar;
 use crate::load::QuestionKind;
 
@@ -14,7 +14,7 @@ use crate::load::QuestionKind;
 const FALSE_DISCOVERY: f64 = 0.1;
 
 /// The `negative-ties` findings, question by question.
-pub fn negative_ties(cx: &Context<'_>) -> Vec<Finding> {
+pub fn negative_ties(cx: &FindingInputs<'_>) -> Vec<Finding> {
     let d = &cx.analysis.dataset;
     let mut out = Vec::new();
     for q in 0..d.questions.len() {

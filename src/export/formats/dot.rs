@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::style;
 use crate::classify::{Role, ranking};
 use crate::error::{Error, Result};
-use crate::export::context::{Context, Exporter};
+use crate::export::context::{ExportContext, Exporter};
 use crate::export::view::privacy;
 use crate::graph::Layer;
 use crate::options::OutputOptions;
@@ -41,7 +41,7 @@ impl Exporter for Dot {
         "graph.dot"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let scope = scope(cx);
         let (shown, condensed) = if scope.len() <= FULL {
             (scope.clone(), false)
@@ -89,7 +89,7 @@ pub fn unknown_root(root: &str) -> Error {
 }
 
 /// The people the chart is about: everyone, or the subtree under `--dot-root`.
-fn scope(cx: &Context<'_>) -> Vec<usize> {
+fn scope(cx: &ExportContext<'_>) -> Vec<usize> {
     let root = cx
         .options
         .output
@@ -107,7 +107,7 @@ fn scope(cx: &Context<'_>) -> Vec<usize> {
 
 /// The people a condensed chart draws: high influence first (by influence), then formal
 /// power from the top of the hierarchy down, at most [`CAP`].
-fn condense(cx: &Context<'_>, scope: &[usize]) -> Vec<usize> {
+fn condense(cx: &ExportContext<'_>, scope: &[usize]) -> Vec<usize> {
     let (high_influence, formal_power) = (cx.view.high_influence(), cx.view.formal_power());
     let mut in_scope = vec![false; cx.view.people()];
     for &p in scope {
@@ -139,7 +139,7 @@ fn condense(cx: &Context<'_>, scope: &[usize]) -> Vec<usize> {
 }
 
 fn header(
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     out: &mut (dyn Write + Send),
     shown: usize,
     scope: usize,
@@ -177,7 +177,7 @@ fn header(
     writeln!(out, "  edge [color=\"#444444\", arrowsize=0.6];")
 }
 
-fn node_line(cx: &Context<'_>, p: usize) -> String {
+fn node_line(cx: &ExportContext<'_>, p: usize) -> String {
     let role = cx.view.roles()[p];
     let title = cx.view.title(p);
     let mut label = cx.view.label(p).to_string();
@@ -199,7 +199,7 @@ fn node_line(cx: &Context<'_>, p: usize) -> String {
 }
 
 fn nodes(
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     out: &mut (dyn Write + Send),
     drawn: &[bool],
     clusters: bool,
@@ -244,7 +244,11 @@ fn nodes(
 }
 
 /// Manager → report edges; a drawn person hangs from their nearest drawn manager.
-fn authority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> io::Result<()> {
+fn authority(
+    cx: &ExportContext<'_>,
+    out: &mut (dyn Write + Send),
+    drawn: &[bool],
+) -> io::Result<()> {
     let managers = cx.view.managers();
     for &p in cx.view.order().iter().filter(|&&p| drawn[p]) {
         let (mut m, mut hops) = (managers[p], 0);
@@ -274,7 +278,11 @@ fn authority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> 
 /// by invisible edges, so that `dot` draws partners above associates instead of one line of
 /// everyone. One rank per row, not per line of the layout's grids: an influence tie that
 /// spans ranks costs `dot` a point on each rank between, and those points widen the chart.
-fn seniority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> io::Result<()> {
+fn seniority(
+    cx: &ExportContext<'_>,
+    out: &mut (dyn Write + Send),
+    drawn: &[bool],
+) -> io::Result<()> {
     if cx.view.structure().reporting_lines.given() {
         return Ok(());
     }
@@ -305,7 +313,7 @@ fn seniority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> 
 /// Influence ties among drawn people, one edge per pair (weights summed over questions);
 /// `limit` keeps only the strongest.
 fn influence(
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     out: &mut (dyn Write + Send),
     drawn: &[bool],
     limit: Option<usize>,

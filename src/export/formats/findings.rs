@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::export::context::{Context, Exporter};
+use crate::export::context::{ExportContext, Exporter};
 use crate::findings::Finding;
 use crate::text as format;
 
@@ -21,12 +21,12 @@ fn evidence_text(f: &Finding) -> String {
         .join("; ")
 }
 
-fn people<'a>(cx: &'a Context<'_>, f: &Finding) -> Vec<&'a str> {
+fn people<'a>(cx: &'a ExportContext<'_>, f: &Finding) -> Vec<&'a str> {
     f.people.iter().map(|&p| cx.view.id(p as usize)).collect()
 }
 
 /// The summary as plain text, people by id or pseudonym.
-fn summary(cx: &Context<'_>, f: &Finding) -> String {
+fn summary(cx: &ExportContext<'_>, f: &Finding) -> String {
     cx.view.sentence(&f.summary)
 }
 
@@ -35,7 +35,7 @@ impl Exporter for FindingsCsv {
         "findings.csv"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["kind", "severity", "group", "people", "summary", "evidence"])?;
         for f in cx.view.findings() {
@@ -68,7 +68,7 @@ impl Exporter for FindingsJson {
         "findings.json"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let list: Vec<JsonFinding<'_>> = cx
             .view
             .findings()

@@ -8,8 +8,8 @@
 use std::io::{self, Write};
 
 use super::style;
-use crate::export::context::{Context, Exporter};
-use crate::export::view::columns::{Cell, Column, Kind, for_each_row};
+use crate::export::context::{ExportContext, Exporter};
+use crate::export::view::columns::{Cell, Column, ColumnKind, for_each_row};
 use crate::export::writing::chunks;
 use crate::graph::Layer;
 use crate::text::number::{push_float, push_int};
@@ -21,12 +21,12 @@ pub struct Gexf;
 const SCALE_X: f64 = 40.0;
 const SCALE_Y: f64 = -120.0;
 
-fn gexf_type(kind: Kind) -> &'static str {
+fn gexf_type(kind: ColumnKind) -> &'static str {
     match kind {
-        Kind::Text => "string",
-        Kind::Int => "long",
-        Kind::Float => "double",
-        Kind::Bool => "boolean",
+        ColumnKind::Text => "string",
+        ColumnKind::Int => "long",
+        ColumnKind::Float => "double",
+        ColumnKind::Bool => "boolean",
     }
 }
 
@@ -39,7 +39,7 @@ impl Exporter for Gexf {
         "graph.gexf"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.graph_columns();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
@@ -73,7 +73,7 @@ impl Exporter for Gexf {
 }
 
 fn write_nodes(
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     columns: &[Column<'_>],
     out: &mut (dyn Write + Send),
 ) -> io::Result<()> {
@@ -91,7 +91,7 @@ fn write_nodes(
 /// Appends person `p`'s node, on one line like an edge (indenting each value would add a
 /// fifth to a million-person file): id, label, every non-empty column, colour, position,
 /// size, from the person's `cells`. Each value opens with its column's `keys` entry.
-fn node(cx: &Context<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &mut String) {
+fn node(cx: &ExportContext<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &mut String) {
     let layout = cx.layout();
     buf.push_str(r#"      <node id=""#);
     buf.push_str(&cx.xml_ids()[p]);
@@ -123,7 +123,7 @@ fn node(cx: &Context<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &m
     buf.push_str("\"/></node>\n");
 }
 
-fn write_edges(cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+fn write_edges(cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
     writeln!(out, "    <edges>")?;
     let ids = cx.xml_ids();
     let questions: Vec<String> = cx.view.graph().questions.iter().map(|q| xml(q)).collect();

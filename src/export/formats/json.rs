@@ -10,7 +10,7 @@
 use std::io::{self, Write};
 
 use super::style;
-use crate::export::context::{Context, Exporter};
+use crate::export::context::{ExportContext, Exporter};
 use crate::export::view::columns::{Cell, Column};
 use crate::export::writing::chunks;
 use crate::graph::Tie;
@@ -106,7 +106,7 @@ impl<'b> Object<'b> {
 }
 
 /// A person's data: `id`, `label`, the person columns, `color`, `size`.
-fn node_data(o: &mut Object<'_>, cx: &Context<'_>, columns: &[Column<'_>], p: usize) {
+fn node_data(o: &mut Object<'_>, cx: &ExportContext<'_>, columns: &[Column<'_>], p: usize) {
     o.text("id", cx.view.id(p));
     o.text("label", &cx.view.label(p));
     for c in columns {
@@ -130,7 +130,7 @@ fn node_data(o: &mut Object<'_>, cx: &Context<'_>, columns: &[Column<'_>], p: us
 /// An edge's data; `first` names the first key (`id` for Cytoscape, `key` for D3).
 fn edge_data(
     o: &mut Object<'_>,
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     e: usize,
     (s, t, tie): (usize, usize, &Tie),
     first: &str,
@@ -176,7 +176,7 @@ impl Exporter for CytoscapeJson {
         "graph.cyjs"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.graph_columns();
         let layout = cx.layout();
         writeln!(
@@ -225,7 +225,7 @@ impl Exporter for NodeLinkJson {
         "graph.json"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.graph_columns();
         let layout = cx.layout();
         write!(

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::export::context::{Context, Exporter};
+use crate::export::context::{ExportContext, Exporter};
 use crate::text as format;
 
 pub struct DataQualityCsv;
@@ -12,7 +12,7 @@ impl Exporter for DataQualityCsv {
         "data-quality.csv"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["file", "row", "column", "code", "message"])?;
         for p in cx.view.warnings() {

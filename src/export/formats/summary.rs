@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::classify::{Role, RuleApplied, ranking};
-use crate::export::context::{Context, Exporter};
+use crate::export::context::{ExportContext, Exporter};
 use crate::options::HighInfluenceRule;
 
 /// Bumped whenever a field changes meaning or disappears. 2: the default high-influence
@@ -25,7 +25,7 @@ struct Summary<'a> {
     tool: Tool,
     generated_at: &'a str,
     parameters: Parameters<'a>,
-    inputs: Inputs<'a>,
+    inputs: SummaryInputs<'a>,
     counts: Counts<'a>,
     response_rate: f64,
     response_rate_by_question: BTreeMap<&'a str, f64>,
@@ -33,8 +33,8 @@ struct Summary<'a> {
     high_influence_rule: &'a RuleApplied,
     roles: BTreeMap<&'static str, usize>,
     informal_leaders: Vec<Leader<'a>>,
-    most_sought_after: Vec<Sought<'a>>,
-    nearest_to_the_bar: Vec<Sought<'a>>,
+    most_sought_after: Vec<SoughtSummary<'a>>,
+    nearest_to_the_bar: Vec<SoughtSummary<'a>>,
     departments: Departments,
     /// Written when the org chart has no reporting lines or has a level column.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,7 +73,7 @@ struct PathsSummary {
     error_bound_95: Option<f64>,
 }
 
-fn paths_summary(cx: &Context<'_>) -> PathsSummary {
+fn paths_summary(cx: &ExportContext<'_>) -> PathsSummary {
     use crate::metrics::Method;
     let m = cx.view.metrics();
     let n = cx.view.people();
@@ -175,7 +175,7 @@ struct Department {
 }
 
 #[derive(Serialize)]
-struct InputFile<'a> {
+struct SummaryInputFile<'a> {
     file: &'a str,
     sha256: &'a str,
     encoding: &'a str,
@@ -186,9 +186,9 @@ struct InputFile<'a> {
 }
 
 #[derive(Serialize)]
-struct Inputs<'a> {
-    org: InputFile<'a>,
-    surveys: Vec<InputFile<'a>>,
+struct SummaryInputs<'a> {
+    org: SummaryInputFile<'a>,
+    surveys: Vec<SummaryInputFile<'a>>,
 }
 
 #[derive(Serialize)]
@@ -253,7 +253,7 @@ impl ScaleSummary {
 
 /// A person among the most sought after, with the bar that applies to them.
 #[derive(Serialize)]
-struct Sought<'a> {
+struct SoughtSummary<'a> {
     employee_id: &'a str,
     role: &'static str,
     formal_power: bool,
@@ -315,7 +315,7 @@ impl Exporter for SummaryJson {
         "summary.json"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let v = &cx.view;
         let mut roles: BTreeMap<&'static str, usize> =
             Role::ALL.iter().map(|r| (r.as_str(), 0)).collect();
@@ -338,7 +338,7 @@ impl Exporter for SummaryJson {
                 reason: cx.view.reason(p),
             })
             .collect();
-        let sought = |s: &crate::export::view::sought::Sought| Sought {
+        let sought = |s: &crate::export::view::sought::Sought| SoughtSummary {
             employee_id: cx.view.id(s.person),
             role: v.roles()[s.person].as_str(),
             formal_power: s.formal_power,
@@ -449,8 +449,8 @@ impl Exporter for SummaryJson {
                     .zip(v.question_weights().iter().copied())
                     .collect(),
             },
-            inputs: Inputs {
-                org: InputFile {
+            inputs: SummaryInputs {
+                org: SummaryInputFile {
                     file: org_file,
                     sha256: org_sha256,
                     encoding: org_encoding,
@@ -460,7 +460,7 @@ impl Exporter for SummaryJson {
                 surveys: v
                     .survey_files()
                     .iter()
-                    .map(|f| InputFile {
+                    .map(|f| SummaryInputFile {
                         file: &f.file,
                         sha256: &f.sha256,
                         encoding: f.encoding,
@@ -550,7 +550,7 @@ fn count_by(keys: impl Iterator<Item = &'static str>) -> BTreeMap<&'static str, 
     counts
 }
 
-fn departments(cx: &Context<'_>) -> Departments {
+fn departments(cx: &ExportContext<'_>) -> Departments {
     let g = &cx.groups;
     let role = cx.view.roles();
     let informal = g.count(|p| role[p] == Role::InformalLeader);
@@ -568,7 +568,7 @@ fn departments(cx: &Context<'_>) -> Departments {
     }
 }
 
-fn alignment(cx: &Context<'_>) -> Alignment {
+fn alignment(cx: &ExportContext<'_>) -> Alignment {
     let v = &cx.view;
     let share = |x: usize, of: usize| (of > 0).then(|| round(x as f64 / of as f64));
     let formal = v.formal_power().iter().filter(|&&f| f).count();
@@ -595,7 +595,7 @@ fn alignment(cx: &Context<'_>) -> Alignment {
     }
 }
 
-fn org_chart<'a>(cx: &Context<'a>) -> Option<OrgChartShape<'a>> {
+fn org_chart<'a>(cx: &ExportContext<'a>) -> Option<OrgChartShape<'a>> {
     use crate::validate::LevelColumn;
     let s = cx.view.structure();
     let level_column = match &s.levels {

@@ -29,8 +29,8 @@ use crate::metrics::Metrics;
 use crate::options::OutputOptions;
 use crate::text;
 use crate::validate::{Answers, KindSource, RatingScale, Structure};
-use columns::{Cell, Column, Kind, person_columns, person_order};
-use layout::Layout;
+use columns::{Cell, Column, ColumnKind, person_columns, person_order};
+use layout::PeopleLayout;
 use privacy::{Numbers, Redactor, WITHHELD};
 use sought::SoughtAfter;
 
@@ -236,7 +236,7 @@ impl<'a> View<'a> {
     }
 
     /// Everyone's position in the pictures ([`layout::layout`]).
-    pub fn layout(&self) -> Layout {
+    pub fn layout(&self) -> PeopleLayout {
         layout::layout(self.analysis, &self.rank)
     }
 
@@ -397,7 +397,7 @@ impl<'a> View<'a> {
                 })),
                 "title" | "department" => Some(c),
                 _ if c.from_input => None,
-                "reason" => Some(Column::new("reason", Kind::Text, move |p| {
+                "reason" => Some(Column::new("reason", ColumnKind::Text, move |p| {
                     Cell::Text(self.reason(p))
                 })),
                 _ => Some(c),

@@ -10,7 +10,7 @@ use std::io;
 use rayon::prelude::*;
 
 use super::clock::timestamp;
-use super::context::{Context, Exporter};
+use super::context::{ExportContext, Exporter};
 use super::formats::{self, exporters};
 use crate::analysis::Analysis;
 use crate::error::{Error, Result};
@@ -19,7 +19,7 @@ use crate::progress::{Progress, stage};
 
 /// Writes every output of `analysis` to `options.out`, atomically.
 pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress) -> Result<()> {
-    let cx = Context::new(analysis, options, timestamp(&options.output));
+    let cx = ExportContext::new(analysis, options, timestamp(&options.output));
     if let Some(root) = &options.output.dot_root
         && cx.view.find(root).is_none()
     {
@@ -68,7 +68,7 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
 /// `people.csv` and `summary.json` of `analysis`, byte for byte as [`write_all`] writes
 /// them, in memory: what `compare` reads of an input folder it analyses.
 pub fn people_and_summary(analysis: &Analysis, options: &Options) -> io::Result<[Vec<u8>; 2]> {
-    let cx = Context::new(analysis, options, timestamp(&options.output));
+    let cx = ExportContext::new(analysis, options, timestamp(&options.output));
     let mut files = [Vec::new(), Vec::new()];
     formats::people::PeopleCsv.write(&cx, &mut files[0])?;
     formats::summary::SummaryJson.write(&cx, &mut files[1])?;

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use super::super::style;
 use crate::classify::{Role, ranking};
-use crate::export::context::Context;
+use crate::export::context::ExportContext;
 use crate::text::{float, html};
 
 const W: f64 = 960.0;
@@ -34,7 +34,7 @@ fn n(x: f64) -> String {
 }
 
 /// The chart and a sentence on what it shows.
-pub fn quadrant(cx: &Context<'_>) -> (String, String) {
+pub fn quadrant(cx: &ExportContext<'_>) -> (String, String) {
     let (metrics, roles) = (cx.view.metrics(), cx.view.roles());
     let reach = &metrics.formal.formal_reach;
     let inf = &metrics.combined.in_degree;
@@ -129,7 +129,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
 }
 
 /// Everyone, or (in a large organisation) everyone but a sample of the contributors.
-fn drawn(cx: &Context<'_>) -> Vec<usize> {
+fn drawn(cx: &ExportContext<'_>) -> Vec<usize> {
     let role = cx.view.roles();
     let order = cx.view.order();
     if order.len() <= MAX_POINTS {
@@ -250,7 +250,7 @@ enum Side {
 
 /// The bars to draw: one across the plot for a rule with one bar; under the standing rule
 /// one per formal standing that has people and a bar (the strip's, the rest's).
-fn bars(cx: &Context<'_>, strip: f64) -> Vec<Bar> {
+fn bars(cx: &ExportContext<'_>, strip: f64) -> Vec<Bar> {
     let rule = cx.view.rule();
     let pw = W - LEFT - RIGHT;
     if rule.groups.is_empty() {

@@ -4,13 +4,13 @@
 use std::fmt::Write as _;
 
 use super::sections::count;
-use crate::export::context::Context;
+use crate::export::context::ExportContext;
 use crate::text::html;
 
 /// Findings shown in the report; every one is in `findings.csv`.
 const SHOWN: usize = 60;
 
-pub fn findings(cx: &Context<'_>, page: &mut String) {
+pub fn findings(cx: &ExportContext<'_>, page: &mut String) {
     let all = cx.view.findings();
     page.push_str("<h2 id=\"findings\">Findings</h2>\n");
     if all.is_empty() {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::sections::pct;
 use crate::classify::{Role, ranking};
-use crate::export::context::Context;
+use crate::export::context::ExportContext;
 use crate::export::view::columns::Cell;
 use crate::text::html;
 
@@ -16,7 +16,7 @@ const MAX_LEADER_MANAGERS: usize = 15;
 
 /// A person as the tables of people show them: the name over the id, or the id alone
 /// (a pseudonym under `--pseudonymize`).
-pub(super) fn who(cx: &Context<'_>, p: usize) -> String {
+pub(super) fn who(cx: &ExportContext<'_>, p: usize) -> String {
     if cx.view.label(p) != cx.view.id(p) {
         format!(
             "<strong>{}</strong><br/><span class=\"small\">{}</span>",
@@ -28,7 +28,7 @@ pub(super) fn who(cx: &Context<'_>, p: usize) -> String {
     }
 }
 
-fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
+fn person_table(cx: &ExportContext<'_>, page: &mut String, people: &[usize]) {
     let columns = cx.view.columns();
     let stability = columns.iter().find(|c| c.name == "leader_stability");
     let inf = &cx.view.metrics().combined;
@@ -64,7 +64,7 @@ fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
     page.push_str("</tbody></table></div>\n");
 }
 
-pub fn leaders(cx: &Context<'_>, page: &mut String) {
+pub fn leaders(cx: &ExportContext<'_>, page: &mut String) {
     let inf = &cx.view.metrics().combined;
     let ranked = ranking(&inf.in_degree, &inf.pagerank);
     let of = |role: Role| -> Vec<usize> {

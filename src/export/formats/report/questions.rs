@@ -4,10 +4,10 @@
 
 use std::fmt::Write as _;
 
-use crate::export::context::Context;
+use crate::export::context::ExportContext;
 use crate::text::{float, html};
 
-pub fn questions(cx: &Context<'_>, page: &mut String) {
+pub fn questions(cx: &ExportContext<'_>, page: &mut String) {
     let v = &cx.view;
     page.push_str("<h3 id=\"questions\">Questions</h3>\n<p class=\"note\">Only <em>influence</em> questions (advice, expertise, trust…) make the influence layer and the roles. <em>Collaboration</em> and <em>social</em> questions are context: kept per question, never counted as influence. <em>Negative</em> questions (conflict, avoid…) never make anyone central; they are analysed on their own. A kind comes from the question's name, or from <code>--question-kind</code>; a name that matches no word list counts as influence. A question rated on a scale for most pairs of colleagues keeps only its upper answers as ties.</p>\n");
     page.push_str("<div class=\"scroll\"><table><thead><tr><th>Question</th><th>Kind</th><th class=\"num\">Respondents</th><th class=\"num\">Ties</th><th>Answers read</th></tr></thead><tbody>\n");

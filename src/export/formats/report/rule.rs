@@ -10,11 +10,11 @@ use std::fmt::Write as _;
 use super::people::who;
 use crate::classify::GroupBar;
 use crate::classify::rule::MIN_FIT;
-use crate::export::context::Context;
+use crate::export::context::ExportContext;
 use crate::export::view::sought::Sought;
 use crate::text::{float, html};
 
-pub fn rule(cx: &Context<'_>, page: &mut String) {
+pub fn rule(cx: &ExportContext<'_>, page: &mut String) {
     let r = cx.view.rule();
     let _ = writeln!(
         page,
@@ -54,7 +54,7 @@ pub fn rule(cx: &Context<'_>, page: &mut String) {
 
 /// How many colleagues could name a person: the respondents of the influence questions,
 /// less one (the most anyone can be named by).
-fn others(cx: &Context<'_>) -> usize {
+fn others(cx: &ExportContext<'_>) -> usize {
     (0..cx.view.people())
         .filter(|&p| cx.view.responded_influence(p))
         .count()
@@ -64,7 +64,7 @@ fn others(cx: &Context<'_>) -> usize {
 /// The standing rule's groups: who is compared with whom, each group's model and bar.
 /// The model figures of a group fitted on its own and smaller than `--min-group-size` are
 /// withheld (its bar is the rule itself and stays).
-fn groups(cx: &Context<'_>, groups: &[GroupBar], page: &mut String) {
+fn groups(cx: &ExportContext<'_>, groups: &[GroupBar], page: &mut String) {
     let min = cx.options.output.min_group_size;
     let others = others(cx);
     page.push_str("<p class=\"note\">Like is compared with like: a person without formal power with the others without it, a person with formal power with the others with it. For each group a beta-binomial model says how many of the other respondents would name one of its people by chance (the mean nominators, and the overdispersion: how much more people's chances of being named vary than pure chance makes them); it is fitted to the group's central 95 %, so the people the rule looks for do not raise their own bar. The bar is the fewest nominators that stand out under that model.</p>\n");
@@ -106,7 +106,7 @@ fn groups(cx: &Context<'_>, groups: &[GroupBar], page: &mut String) {
 }
 
 /// The most sought-after people, and those nearest to the bar when they are others.
-fn sought(cx: &Context<'_>, page: &mut String) {
+fn sought(cx: &ExportContext<'_>, page: &mut String) {
     let listed = cx.sought_after();
     if listed.most.is_empty() {
         return;
@@ -133,7 +133,7 @@ fn sought(cx: &Context<'_>, page: &mut String) {
     }
 }
 
-fn table(cx: &Context<'_>, people: &[Sought], page: &mut String) {
+fn table(cx: &ExportContext<'_>, people: &[Sought], page: &mut String) {
     let role = cx.view.roles();
     page.push_str("<div class=\"scroll\"><table class=\"sought\"><thead><tr><th>Person</th><th>Formal standing</th><th>Role</th><th class=\"num\">Named by</th><th class=\"num\">Bar</th><th class=\"num\">Nominators lacking</th></tr></thead><tbody>\n");
     for s in people {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::super::style;
 use super::chart;
 use crate::classify::Role;
-use crate::export::context::Context;
+use crate::export::context::ExportContext;
 use crate::text::html;
 
 /// Warning codes listed with an example at most (every warning is in data-quality.csv).
@@ -18,17 +18,17 @@ pub(super) fn pct(x: f64) -> String {
 
 pub(super) use crate::text::count;
 
-fn count_role(cx: &Context<'_>, role: Role) -> usize {
+fn count_role(cx: &ExportContext<'_>, role: Role) -> usize {
     cx.view.roles().iter().filter(|&&r| r == role).count()
 }
 
 /// Share of influence ties that point up the nominator's chain of command.
-fn chain_share(cx: &Context<'_>) -> Option<f64> {
+fn chain_share(cx: &ExportContext<'_>) -> Option<f64> {
     cx.view.metrics().chain.up_share()
 }
 
 /// Where the informal leaders are: "Operations (2), Sales (1)", small groups suppressed.
-fn where_leaders(cx: &Context<'_>) -> String {
+fn where_leaders(cx: &ExportContext<'_>) -> String {
     let g = &cx.groups;
     let role = cx.view.roles();
     let counts = g.count(|p| role[p] == Role::InformalLeader);
@@ -61,7 +61,7 @@ fn where_leaders(cx: &Context<'_>) -> String {
     text.join(", ")
 }
 
-pub fn headline(cx: &Context<'_>, page: &mut String) {
+pub fn headline(cx: &ExportContext<'_>, page: &mut String) {
     let v = &cx.view;
     let people = v.people();
     let (respondents, rate) = (v.respondents(), v.response_rate());
@@ -194,7 +194,7 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
     page.push_str("</div>\n");
 }
 
-pub fn quadrant(cx: &Context<'_>, page: &mut String) {
+pub fn quadrant(cx: &ExportContext<'_>, page: &mut String) {
     let (svg, caption) = chart::quadrant(cx);
     let bar = if cx.view.rule().groups.is_empty() {
         "Above the dashed bar is high influence."
@@ -223,13 +223,13 @@ pub fn quadrant(cx: &Context<'_>, page: &mut String) {
     page.push_str("</div></figure></section>\n");
 }
 
-pub fn quality(cx: &Context<'_>, page: &mut String) {
+pub fn quality(cx: &ExportContext<'_>, page: &mut String) {
     page.push_str("<h2 id=\"quality\">Data quality</h2>\n");
     warnings(cx, page);
     super::questions::questions(cx, page);
 }
 
-fn warnings(cx: &Context<'_>, page: &mut String) {
+fn warnings(cx: &ExportContext<'_>, page: &mut String) {
     let warnings = cx.view.warnings();
     if warnings.is_empty() {
         page.push_str("<p>No problems were found in the inputs.</p>\n");
@@ -264,7 +264,7 @@ fn warnings(cx: &Context<'_>, page: &mut String) {
     page.push_str("</tbody></table></div>\n");
 }
 
-pub fn method(cx: &Context<'_>, page: &mut String) {
+pub fn method(cx: &ExportContext<'_>, page: &mut String) {
     page.push_str(
         "<h2 id=\"method\">What the numbers mean, and their limits</h2>\n<dl class=\"method\">",
     );
