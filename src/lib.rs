@@ -11,7 +11,8 @@
 //! [`analysis`] (what the run made) → [`export`], which writes through [`outdir`] (the
 //! atomic output folder, also `compare`'s and `generate`'s). Below them all, importing
 //! nothing above: [`diagnostics`] (the problems found in the inputs), [`error`],
-//! [`options`] (each stage's settings), [`rng`], [`progress`]. [`analyze`] runs it all;
+//! [`options`] (each stage's settings), [`rng`], [`progress`], [`text`] (numbers and
+//! escaping as every output writes them). [`analyze`] runs it all;
 //! [`check`] stops after validation, on the one path every caller takes
 //! ([`check_inputs`]). [`compare::compare`] sets two runs' results (or two input folders,
 //! analysed) side by side.

@@ -4,9 +4,10 @@
 //! - [`formats`]: one [`Exporter`] per file written (`people.csv`, `people.parquet`,
 //!   `graph.gexf`, `graph.graphml`, `graph.dot`, the JSON graphs, the findings,
 //!   `summary.json`, `data-quality.csv`, `report.html`); each writes to any `io::Write`.
-//! - [`view`]: what the files may show of the analysis. Every exporter reads people
-//!   through one [`View`] (ids or pseudonyms, the privacy rules) and group figures through
-//!   one [`DepartmentGroups`] (small groups suppressed), so no file can forget them.
+//! - [`view`]: what the files may show of the analysis. Every exporter reads the analysis
+//!   only through one [`View`], which holds it privately (people by id or pseudonym, the
+//!   privacy rules), and group figures through one [`DepartmentGroups`] (small groups
+//!   suppressed), so no file can forget them.
 //! - [`writing`]: the files written side by side, each through a background sink.
 //! - [`context`]: what an exporter is given ([`ExportContext`]) and the [`Exporter`] trait.
 //! - [`clock`]: the run's one timestamp.

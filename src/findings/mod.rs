@@ -3,7 +3,8 @@
 //!
 //! In: the parts of an analysis made before the findings ([`AnalysisParts`]). Out: a list
 //! of [`Finding`]s, each with a kind, a severity, the people and group involved, a
-//! sentence, and the evidence in numbers. Team findings
+//! sentence ([`Sentence`]: text, people and groups kept apart until each output writes
+//! them as it shows people), and the evidence in numbers. Team findings
 //! (shadow leadership, managers without influence) read the advice question when the
 //! survey has one (the question whose name contains `advice`), else the combined layer
 //! ([`team_layer`]); the reasons of `classify` read the same layer, so a manager's reason
