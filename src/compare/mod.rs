@@ -157,7 +157,7 @@ fn check_comparable(old: &ResultFolder, new: &ResultFolder) -> Result<Vec<String
         .iter()
         .filter(|p| {
             new.people
-                .binary_search_by(|q| crate::export::format::natural_cmp(&q.id, &p.id))
+                .binary_search_by(|q| crate::text::natural_cmp(&q.id, &p.id))
                 .is_ok()
         })
         .count();
@@ -273,7 +273,7 @@ pub(crate) fn number(x: f64) -> Value {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         return Value::from(x as i64);
     }
-    crate::export::format::float(x)
+    crate::text::float(x)
         .parse::<f64>()
         .ok()
         .and_then(serde_json::Number::from_f64)

@@ -15,8 +15,8 @@ use serde_json::Value;
 use super::kinds::{self, Kind, SummaryError};
 use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-use crate::export::format::{csv_unguard, natural_cmp};
 use crate::load::input::not_a_file;
+use crate::text::{csv_unguard, natural_cmp};
 
 /// The `people.csv` columns compare needs.
 pub const REQUIRED: [&str; 5] = ["employee_id", "role", "reason", "in_degree", "pagerank"];

@@ -9,10 +9,12 @@
 
 use std::io::{self, Write};
 
-use super::columns::{Cell, Column};
-use super::number::{push_float, push_int};
-use super::{Context, Exporter, chunks, style};
+use super::style;
+use crate::export::context::{ExportContext, Exporter};
+use crate::export::view::columns::{Cell, Column};
+use crate::export::writing::chunks;
 use crate::graph::Tie;
+use crate::text::number::{push_float, push_int};
 
 pub struct CytoscapeJson;
 pub struct NodeLinkJson;
@@ -104,8 +106,7 @@ impl<'b> Object<'b> {
 }
 
 /// A person's data: `id`, `label`, the person columns, `color`, `size`.
-fn node_data(o: &mut Object<'_>, cx: &Context<'_>, columns: &[Column<'_>], p: usize) {
-    let a = cx.analysis;
+fn node_data(o: &mut Object<'_>, cx: &ExportContext<'_>, columns: &[Column<'_>], p: usize) {
     o.text("id", cx.view.id(p));
     o.text("label", &cx.view.label(p));
     for c in columns {
@@ -113,18 +114,23 @@ fn node_data(o: &mut Object<'_>, cx: &Context<'_>, columns: &[Column<'_>], p: us
     }
     let color = o.key("color");
     color.push('"');
-    style::push_hex(color, a.classification.role[p], false);
+    style::push_hex(color, cx.view.roles()[p], false);
     color.push('"');
     o.number(
         "size",
-        style::size(a.metrics.combined.in_degree[p], cx.max_in_degree, 6.0, 30.0),
+        style::size(
+            cx.view.metrics().combined.in_degree[p],
+            cx.max_in_degree,
+            6.0,
+            30.0,
+        ),
     );
 }
 
 /// An edge's data; `first` names the first key (`id` for Cytoscape, `key` for D3).
 fn edge_data(
     o: &mut Object<'_>,
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     e: usize,
     (s, t, tie): (usize, usize, &Tie),
     first: &str,
@@ -141,7 +147,7 @@ fn edge_data(
     o.text("target", cx.view.id(t));
     o.text("layer", tie.layer.as_str());
     match tie.question {
-        Some(q) => o.text("question", &cx.analysis.graph.questions[q as usize]),
+        Some(q) => o.text("question", &cx.view.graph().questions[q as usize]),
         None => o.key("question").push_str("null"),
     }
     o.number("weight", tie.weight);
@@ -170,7 +176,7 @@ impl Exporter for CytoscapeJson {
         "graph.cyjs"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.graph_columns();
         let layout = cx.layout();
         writeln!(
@@ -219,7 +225,7 @@ impl Exporter for NodeLinkJson {
         "graph.json"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.graph_columns();
         let layout = cx.layout();
         write!(

@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::{Context, Exporter, format};
+use crate::export::context::{ExportContext, Exporter};
+use crate::text as format;
 
 pub struct DataQualityCsv;
 
@@ -11,10 +12,10 @@ impl Exporter for DataQualityCsv {
         "data-quality.csv"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["file", "row", "column", "code", "message"])?;
-        for p in &cx.analysis.dataset.warnings {
+        for p in cx.view.warnings() {
             let row = p.row.map(|r| r.to_string()).unwrap_or_default();
             let column = p.column.as_deref().unwrap_or("");
             w.write_record([

@@ -9,7 +9,7 @@
 //! or images. Every text from the inputs goes through [`html`] escaping, and the page is
 //! well-formed XML as well as HTML, so tests parse it with an XML parser. The only
 //! timestamp is the run's (`SOURCE_DATE_EPOCH` fixes it). Group figures respect
-//! `--min-group-size` through [`super::Groups`]; under `--pseudonymize` people appear by
+//! `--min-group-size` through [`DepartmentGroups`](crate::export::DepartmentGroups); under `--pseudonymize` people appear by
 //! pseudonym only.
 
 mod chart;
@@ -22,8 +22,8 @@ mod sections;
 
 use std::io::{self, Write};
 
-use super::format::html;
-use super::{Context, Exporter};
+use crate::export::context::{ExportContext, Exporter};
+use crate::text::html;
 
 pub struct ReportHtml;
 
@@ -34,7 +34,7 @@ impl Exporter for ReportHtml {
         "report.html"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut page = String::with_capacity(64 * 1024);
         page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
         page.push_str(

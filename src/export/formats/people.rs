@@ -2,8 +2,10 @@
 
 use std::io::{self, Write};
 
-use super::columns::for_each_row;
-use super::{Context, Exporter, chunks, format};
+use crate::export::context::{ExportContext, Exporter};
+use crate::export::view::columns::for_each_row;
+use crate::export::writing::chunks;
+use crate::text as format;
 
 pub struct PeopleCsv;
 
@@ -12,7 +14,7 @@ impl Exporter for PeopleCsv {
         "people.csv"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.columns();
         let mut w = csv::Writer::from_writer(&mut *out);
         // Headers come from the org chart and the survey's questions: guarded like cells.

@@ -11,9 +11,10 @@
 
 use std::fmt::Write as _;
 
-use super::super::format::{float, html};
-use super::super::{Context, style};
+use super::super::style;
 use crate::classify::{Role, ranking};
+use crate::export::context::ExportContext;
+use crate::text::{float, html};
 
 const W: f64 = 960.0;
 const H: f64 = 440.0;
@@ -33,11 +34,10 @@ fn n(x: f64) -> String {
 }
 
 /// The chart and a sentence on what it shows.
-pub fn quadrant(cx: &Context<'_>) -> (String, String) {
-    let a = cx.analysis;
-    let cls = &a.classification;
-    let reach = &a.metrics.formal.formal_reach;
-    let inf = &a.metrics.combined.in_degree;
+pub fn quadrant(cx: &ExportContext<'_>) -> (String, String) {
+    let (metrics, roles) = (cx.view.metrics(), cx.view.roles());
+    let reach = &metrics.formal.formal_reach;
+    let inf = &metrics.combined.in_degree;
     let people = drawn(cx);
     let max_reach = reach.iter().copied().max().unwrap_or(0).max(1) as f64;
     let max_in = inf.iter().copied().max().unwrap_or(0).max(1) as f64;
@@ -48,7 +48,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
     // Head room above the highest dot and the bars, for the corner and bar labels.
     let y_top = (max_in.max(bar) * 1.3).ceil().max(4.0);
     let px = |p: usize| {
-        if !cls.formal_power[p] {
+        if !cx.view.formal_power()[p] {
             // Spread the strip deterministically (golden-ratio sequence), so points do not
             // hide each other.
             let j = (cx.view.rank()[p] as f64 * 0.618_033_988_75).fract();
@@ -65,21 +65,21 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-labelledby="quadrant-title"><title id="quadrant-title">Formal power against influence, one dot per person</title>"#
     );
     axes(&mut svg, &bars, strip, y_top, max_reach, &py);
-    let labelled: Vec<usize> = ranking(inf, &a.metrics.combined.pagerank)
+    let labelled: Vec<usize> = ranking(inf, &metrics.combined.pagerank)
         .into_iter()
-        .filter(|&p| cls.role[p] == Role::InformalLeader)
+        .filter(|&p| roles[p] == Role::InformalLeader)
         .take(LABELS)
         .collect();
     // Contributors first, so the roles that matter are drawn on top.
     let mut order = people.clone();
     order.sort_by_key(|&p| {
         (
-            cls.role[p] != Role::Contributor,
-            cls.role[p] == Role::InformalLeader,
+            roles[p] != Role::Contributor,
+            roles[p] == Role::InformalLeader,
         )
     });
     for p in order {
-        let role = cls.role[p];
+        let role = roles[p];
         let r = if role == Role::Contributor { 3.2 } else { 4.6 };
         let _ = write!(
             svg,
@@ -116,7 +116,7 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
         );
     }
     svg.push_str("</svg>");
-    let total = a.dataset.people.len();
+    let total = cx.view.people();
     let caption = if people.len() < total {
         format!(
             "Showing {} of {total} people: every informal leader and leader-manager, and an even sample of the managers and contributors.",
@@ -129,8 +129,8 @@ pub fn quadrant(cx: &Context<'_>) -> (String, String) {
 }
 
 /// Everyone, or (in a large organisation) everyone but a sample of the contributors.
-fn drawn(cx: &Context<'_>) -> Vec<usize> {
-    let role = &cx.analysis.classification.role;
+fn drawn(cx: &ExportContext<'_>) -> Vec<usize> {
+    let role = cx.view.roles();
     let order = cx.view.order();
     if order.len() <= MAX_POINTS {
         return order.to_vec();
@@ -250,8 +250,8 @@ enum Side {
 
 /// The bars to draw: one across the plot for a rule with one bar; under the standing rule
 /// one per formal standing that has people and a bar (the strip's, the rest's).
-fn bars(cx: &Context<'_>, strip: f64) -> Vec<Bar> {
-    let rule = &cx.analysis.classification.rule;
+fn bars(cx: &ExportContext<'_>, strip: f64) -> Vec<Bar> {
+    let rule = cx.view.rule();
     let pw = W - LEFT - RIGHT;
     if rule.groups.is_empty() {
         return rule

@@ -1,11 +1,12 @@
 //! Groups for group-level figures (departments), with small groups suppressed.
 //!
-//! In: each person's department and `--min-group-size`. Out: [`Groups`]: the departments
+//! In: each person's department and `--min-group-size`. Out: [`DepartmentGroups`]: the departments
 //! with at least that many people, the others merged into one "other departments" group
 //! (itself suppressed when still too small), so that no figure describes fewer people than
 //! the minimum. The report's department matrix and per-department counts, `summary.json`
 //! and `graph.dot`'s cluster labels all read groups from here.
 
+use super::View;
 use crate::analysis::Analysis;
 
 /// How many groups a matrix shows at most; smaller departments join "other departments".
@@ -13,7 +14,7 @@ pub const MAX_GROUPS: usize = 24;
 
 /// People in groups large enough to describe.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Groups {
+pub struct DepartmentGroups {
     /// Group names, largest group first (ties by name); "other departments …" last if any.
     pub names: Vec<String>,
     /// People per group.
@@ -26,10 +27,10 @@ pub struct Groups {
     pub merged: usize,
 }
 
-impl Groups {
+impl DepartmentGroups {
     /// Groups the people of `a` by department; departments smaller than `min_size`, and
     /// all but the `max_groups - 1` largest, are merged.
-    pub fn departments(a: &Analysis, min_size: usize, max_groups: usize) -> Groups {
+    pub fn departments(a: &Analysis, min_size: usize, max_groups: usize) -> DepartmentGroups {
         let names = &a.metrics.department_names;
         let dept = &a.metrics.department;
         let unknown = names.len();
@@ -43,7 +44,7 @@ impl Groups {
         order.sort_by(|&x, &y| size[y].cmp(&size[x]).then(label(x).cmp(label(y))));
         let keep_max = max_groups.max(1) - 1;
         let mut group_of = vec![None; unknown + 1];
-        let mut g = Groups {
+        let mut g = DepartmentGroups {
             names: Vec::new(),
             sizes: Vec::new(),
             of: Vec::new(),
@@ -87,8 +88,8 @@ impl Groups {
 
     /// Influence ties from each group (row) to each group (column): distinct nominator →
     /// nominee pairs over every question.
-    pub fn influence_matrix(&self, a: &Analysis) -> Vec<Vec<usize>> {
-        let g = a.graph.influence(crate::graph::Questions::All);
+    pub fn influence_matrix(&self, view: &View<'_>) -> Vec<Vec<usize>> {
+        let g = view.graph().influence(crate::graph::Questions::All);
         let mut m = vec![vec![0usize; self.len()]; self.len()];
         for (r, row_group) in self.of.iter().enumerate() {
             let Some(rg) = row_group else { continue };

@@ -3,10 +3,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::super::format::html;
-use super::super::{Context, style};
+use super::super::style;
 use super::chart;
 use crate::classify::Role;
+use crate::export::context::ExportContext;
+use crate::text::html;
 
 /// Warning codes listed with an example at most (every warning is in data-quality.csv).
 const MAX_CODES: usize = 20;
@@ -15,26 +16,21 @@ pub(super) fn pct(x: f64) -> String {
     format!("{:.0} %", x * 100.0)
 }
 
-pub(super) use super::super::format::count;
+pub(super) use crate::text::count;
 
-fn count_role(cx: &Context<'_>, role: Role) -> usize {
-    cx.analysis
-        .classification
-        .role
-        .iter()
-        .filter(|&&r| r == role)
-        .count()
+fn count_role(cx: &ExportContext<'_>, role: Role) -> usize {
+    cx.view.roles().iter().filter(|&&r| r == role).count()
 }
 
 /// Share of influence ties that point up the nominator's chain of command.
-fn chain_share(cx: &Context<'_>) -> Option<f64> {
-    cx.analysis.metrics.chain.up_share()
+fn chain_share(cx: &ExportContext<'_>) -> Option<f64> {
+    cx.view.metrics().chain.up_share()
 }
 
 /// Where the informal leaders are: "Operations (2), Sales (1)", small groups suppressed.
-fn where_leaders(cx: &Context<'_>) -> String {
+fn where_leaders(cx: &ExportContext<'_>) -> String {
     let g = &cx.groups;
-    let role = &cx.analysis.classification.role;
+    let role = cx.view.roles();
     let counts = g.count(|p| role[p] == Role::InformalLeader);
     let mut parts: Vec<(usize, &str)> = counts
         .iter()
@@ -65,29 +61,23 @@ fn where_leaders(cx: &Context<'_>) -> String {
     text.join(", ")
 }
 
-pub fn headline(cx: &Context<'_>, page: &mut String) {
-    let d = &cx.analysis.dataset;
-    let people = d.people.len();
-    let (respondents, rate) = (d.respondents(), d.response_rate());
+pub fn headline(cx: &ExportContext<'_>, page: &mut String) {
+    let v = &cx.view;
+    let people = v.people();
+    let (respondents, rate) = (v.respondents(), v.response_rate());
     let informal = count_role(cx, Role::InformalLeader);
     let leading = count_role(cx, Role::LeaderManager);
-    let formal = cx
-        .analysis
-        .classification
-        .formal_power
-        .iter()
-        .filter(|&&f| f)
-        .count();
-    let files: Vec<String> = std::iter::once(&*d.org.file)
-        .chain(d.survey_files.iter().map(|f| &*f.file))
+    let formal = cx.view.formal_power().iter().filter(|&&f| f).count();
+    let files: Vec<String> = std::iter::once(v.org_file().0)
+        .chain(v.survey_files().iter().map(|f| &*f.file))
         .map(html)
         .collect();
     let _ = writeln!(
         page,
         "<header class=\"top\"><p class=\"kicker\">orgsphere · organisational network analysis</p><h1>Formal power and influence</h1><p class=\"meta\">{people} people · {} survey question{} ({}) · inputs: {} · written {}{}</p></header>",
-        d.questions.len(),
-        if d.questions.len() == 1 { "" } else { "s" },
-        html(&d.questions.join(", ")),
+        v.questions().len(),
+        if v.questions().len() == 1 { "" } else { "s" },
+        html(&v.questions().join(", ")),
         files.join(", "),
         html(&cx.generated_at),
         if cx.view.pseudonymized() {
@@ -96,7 +86,7 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
             ""
         }
     );
-    let standing = !cx.analysis.classification.rule.groups.is_empty();
+    let standing = !cx.view.rule().groups.is_empty();
     let typical = if standing {
         "is typical for people of the same formal standing"
     } else {
@@ -116,7 +106,7 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
     };
     let _ = writeln!(page, "<p class=\"lead\">{lead}</p>");
     // How formal power was read when the org chart has no reporting lines, or levels give it.
-    let structure = &d.structure;
+    let structure = v.structure();
     if !structure.reporting_lines.given() || structure.level_power() {
         let notes: Vec<String> = structure
             .reporting_lines_note()
@@ -135,11 +125,11 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
     let lines = structure.reporting_lines.given();
     let chain = chain_share(cx).filter(|_| lines);
     // The rate manager findings compare against, in the layer they read.
-    let (naming, responding) = crate::findings::reports_naming_their_manager(cx.analysis.parts());
-    let team = crate::findings::team_layer(&cx.analysis.dataset, &cx.analysis.graph);
+    let (naming, responding) = v.reports_naming_their_manager();
+    let team = v.team_layer();
     let for_question = team
         .question
-        .map_or(String::new(), |q| format!(" for {}", d.questions[q]));
+        .map_or(String::new(), |q| format!(" for {}", v.questions()[q]));
     let cards = [
         (
             "leader",
@@ -204,9 +194,9 @@ pub fn headline(cx: &Context<'_>, page: &mut String) {
     page.push_str("</div>\n");
 }
 
-pub fn quadrant(cx: &Context<'_>, page: &mut String) {
+pub fn quadrant(cx: &ExportContext<'_>, page: &mut String) {
     let (svg, caption) = chart::quadrant(cx);
-    let bar = if cx.analysis.classification.rule.groups.is_empty() {
+    let bar = if cx.view.rule().groups.is_empty() {
         "Above the dashed bar is high influence."
     } else {
         "Each side has its own dashed bar, as people are compared with others of the same formal standing: above it is high influence."
@@ -233,14 +223,14 @@ pub fn quadrant(cx: &Context<'_>, page: &mut String) {
     page.push_str("</div></figure></section>\n");
 }
 
-pub fn quality(cx: &Context<'_>, page: &mut String) {
+pub fn quality(cx: &ExportContext<'_>, page: &mut String) {
     page.push_str("<h2 id=\"quality\">Data quality</h2>\n");
     warnings(cx, page);
     super::questions::questions(cx, page);
 }
 
-fn warnings(cx: &Context<'_>, page: &mut String) {
-    let warnings = &cx.analysis.dataset.warnings;
+fn warnings(cx: &ExportContext<'_>, page: &mut String) {
+    let warnings = cx.view.warnings();
     if warnings.is_empty() {
         page.push_str("<p>No problems were found in the inputs.</p>\n");
         return;
@@ -274,7 +264,7 @@ fn warnings(cx: &Context<'_>, page: &mut String) {
     page.push_str("</tbody></table></div>\n");
 }
 
-pub fn method(cx: &Context<'_>, page: &mut String) {
+pub fn method(cx: &ExportContext<'_>, page: &mut String) {
     page.push_str(
         "<h2 id=\"method\">What the numbers mean, and their limits</h2>\n<dl class=\"method\">",
     );
@@ -308,10 +298,10 @@ pub fn method(cx: &Context<'_>, page: &mut String) {
             "Survey answers are self-reported and time-bound; a tie is a name on a list, not a measure of how much help flows. Very small teams cannot nominate many people. Use these results to start conversations, not to make decisions about individuals on their own.",
         ),
     ];
-    if !cx.analysis.dataset.structure.reporting_lines.given() {
+    if !cx.view.structure().reporting_lines.given() {
         notes[0].1 = "The org chart has no reporting lines, so nobody has direct reports: a person has formal power with a managerial title, or a level that --manager-levels names. Formal reach is 0 for everyone.";
         notes[3].1 = "Alignment is the share of influence ties that point to someone in the nominator's own chain of command. The org chart has no reporting lines, so there is no chain of command and alignment is not measured.";
-    } else if cx.analysis.dataset.structure.level_power() {
+    } else if cx.view.structure().level_power() {
         notes[0].1 = "A person has formal power with at least one direct report in the org chart, a managerial title, or a level that --manager-levels names. Formal reach is everyone under them, at any depth.";
     }
     if cx.view.pseudonymized() {

@@ -3,10 +3,11 @@
 
 use std::fmt::Write as _;
 
-use super::super::format::html;
-use super::super::{Cell, Context};
 use super::sections::pct;
 use crate::classify::{Role, ranking};
+use crate::export::context::ExportContext;
+use crate::export::view::columns::Cell;
+use crate::text::html;
 
 /// Rows of the informal-leader table at most.
 const MAX_LEADERS: usize = 100;
@@ -15,7 +16,7 @@ const MAX_LEADER_MANAGERS: usize = 15;
 
 /// A person as the tables of people show them: the name over the id, or the id alone
 /// (a pseudonym under `--pseudonymize`).
-pub(super) fn who(cx: &Context<'_>, p: usize) -> String {
+pub(super) fn who(cx: &ExportContext<'_>, p: usize) -> String {
     if cx.view.label(p) != cx.view.id(p) {
         format!(
             "<strong>{}</strong><br/><span class=\"small\">{}</span>",
@@ -27,15 +28,11 @@ pub(super) fn who(cx: &Context<'_>, p: usize) -> String {
     }
 }
 
-fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
+fn person_table(cx: &ExportContext<'_>, page: &mut String, people: &[usize]) {
     let columns = cx.view.columns();
     let stability = columns.iter().find(|c| c.name == "leader_stability");
-    let d = &cx.analysis.dataset;
-    let text = |c: Option<usize>, p: usize| {
-        c.map_or("", |c| d.org.rows.cell(d.people.record[p], c).trim())
-    };
-    let inf = &cx.analysis.metrics.combined;
-    let pct_col = &cx.analysis.classification.influence_percentile;
+    let inf = &cx.view.metrics().combined;
+    let pct_col = cx.view.influence_percentile();
     page.push_str("<div class=\"scroll\"><table class=\"people\"><thead><tr><th>Person</th><th>Title</th><th>Department</th><th class=\"num\">Named by</th><th class=\"num\">Percentile</th>");
     if stability.is_some() {
         page.push_str("<th class=\"num stability\">Stability</th>");
@@ -46,8 +43,8 @@ fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
         let _ = write!(
             page,
             "<tr><td>{who}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
-            html(text(d.org.columns.title, p)),
-            html(text(d.org.columns.department, p)),
+            html(cx.view.title(p)),
+            html(cx.view.department(p)),
             inf.in_degree[p],
             pct_col[p].map_or(String::new(), |x| format!("{x:.0}"))
         );
@@ -67,14 +64,14 @@ fn person_table(cx: &Context<'_>, page: &mut String, people: &[usize]) {
     page.push_str("</tbody></table></div>\n");
 }
 
-pub fn leaders(cx: &Context<'_>, page: &mut String) {
-    let a = cx.analysis;
-    let ranked = ranking(&a.metrics.combined.in_degree, &a.metrics.combined.pagerank);
+pub fn leaders(cx: &ExportContext<'_>, page: &mut String) {
+    let inf = &cx.view.metrics().combined;
+    let ranked = ranking(&inf.in_degree, &inf.pagerank);
     let of = |role: Role| -> Vec<usize> {
         ranked
             .iter()
             .copied()
-            .filter(|&p| a.classification.role[p] == role)
+            .filter(|&p| cx.view.roles()[p] == role)
             .collect()
     };
     let informal = of(Role::InformalLeader);

@@ -1,6 +1,6 @@
 //! Numbers as every output writes them, appended to a caller's buffer without allocating:
 //! floats with at most 10 significant digits in their shortest fixed-point form (see
-//! [`super::format::float`]), integers in decimal.
+//! [`super::float`]), integers in decimal.
 //!
 //! Most floats (1e-7 to 1e12) are scaled by an exact power of ten and rounded to a whole
 //! number of 10 digits, unless the product lies too near a half to decide; the others take

@@ -13,10 +13,17 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::format::{dot as q, float};
-use super::{Context, Exporter, style};
+use rayon::prelude::*;
+
+use super::style;
 use crate::classify::{Role, ranking};
+use crate::error::{Error, Result};
+use crate::export::context::{ExportContext, Exporter};
+use crate::export::view::privacy;
 use crate::graph::Layer;
+use crate::options::OutputOptions;
+use crate::text::{dot as q, float};
+use crate::validate::Dataset;
 
 pub struct Dot;
 
@@ -34,14 +41,14 @@ impl Exporter for Dot {
         "graph.dot"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let scope = scope(cx);
         let (shown, condensed) = if scope.len() <= FULL {
             (scope.clone(), false)
         } else {
             (condense(cx, &scope), true)
         };
-        let mut drawn = vec![false; cx.analysis.dataset.people.len()];
+        let mut drawn = vec![false; cx.view.people()];
         for &p in &shown {
             drawn[p] = true;
         }
@@ -54,15 +61,42 @@ impl Exporter for Dot {
     }
 }
 
+/// Checks `--dot-root` against the people of a checked data set, before the analysis: an
+/// id from the inputs or, when pseudonymised, a person's pseudonym (as
+/// [`View::find`](crate::export::View::find) reads it).
+pub fn check_root(dataset: &Dataset, output: &OutputOptions) -> Result<()> {
+    let Some(root) = &output.dot_root else {
+        return Ok(());
+    };
+    let ids = &dataset.people.ids;
+    let found = ids.iter().any(|id| id == root.trim())
+        || output.pseudonymize.as_ref().is_some_and(|key| {
+            ids.par_iter()
+                .any(|id| privacy::pseudonym(key, id) == *root)
+        });
+    if found {
+        Ok(())
+    } else {
+        Err(unknown_root(root))
+    }
+}
+
+/// The error for a `--dot-root` that is nobody's id.
+pub fn unknown_root(root: &str) -> Error {
+    Error::Usage(format!(
+        "--dot-root {root:?}: nobody has this id in the org chart; give the id of the person whose subtree graph.dot should draw"
+    ))
+}
+
 /// The people the chart is about: everyone, or the subtree under `--dot-root`.
-fn scope(cx: &Context<'_>) -> Vec<usize> {
+fn scope(cx: &ExportContext<'_>) -> Vec<usize> {
     let root = cx
         .options
         .output
         .dot_root
         .as_deref()
         .and_then(|id| cx.view.find(id));
-    let f = &cx.analysis.metrics.formal;
+    let f = &cx.view.metrics().formal;
     cx.view
         .order()
         .iter()
@@ -73,25 +107,24 @@ fn scope(cx: &Context<'_>) -> Vec<usize> {
 
 /// The people a condensed chart draws: high influence first (by influence), then formal
 /// power from the top of the hierarchy down, at most [`CAP`].
-fn condense(cx: &Context<'_>, scope: &[usize]) -> Vec<usize> {
-    let a = cx.analysis;
-    let cls = &a.classification;
-    let mut in_scope = vec![false; a.dataset.people.len()];
+fn condense(cx: &ExportContext<'_>, scope: &[usize]) -> Vec<usize> {
+    let (high_influence, formal_power) = (cx.view.high_influence(), cx.view.formal_power());
+    let mut in_scope = vec![false; cx.view.people()];
     for &p in scope {
         in_scope[p] = true;
     }
-    let inf = &a.metrics.combined;
+    let inf = &cx.view.metrics().combined;
     let mut picked: Vec<usize> = ranking(&inf.in_degree, &inf.pagerank)
         .into_iter()
-        .filter(|&p| in_scope[p] && cls.high_influence[p])
+        .filter(|&p| in_scope[p] && high_influence[p])
         .take(CAP / 3)
         .collect();
     let mut managers: Vec<usize> = scope
         .iter()
         .copied()
-        .filter(|&p| cls.formal_power[p] && !cls.high_influence[p])
+        .filter(|&p| formal_power[p] && !high_influence[p])
         .collect();
-    let level = &a.metrics.formal.level;
+    let level = &cx.view.metrics().formal.level;
     managers.sort_by_key(|&p| (level[p], cx.view.rank()[p]));
     // The top of the scope always shows, so the chart has its head.
     let top = scope
@@ -106,7 +139,7 @@ fn condense(cx: &Context<'_>, scope: &[usize]) -> Vec<usize> {
 }
 
 fn header(
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     out: &mut (dyn Write + Send),
     shown: usize,
     scope: usize,
@@ -119,8 +152,8 @@ fn header(
         let who = cx.view.find(root).map_or("", |p| cx.view.id(p));
         label += &format!("\nSubtree of {who}.");
     }
-    if !cx.analysis.dataset.structure.reporting_lines.given() {
-        label += if cx.analysis.dataset.structure.levels().is_some() {
+    if !cx.view.structure().reporting_lines.given() {
+        label += if cx.view.structure().levels().is_some() {
             "\nThe org chart has no reporting lines: people sit in rows by level, the top level first."
         } else {
             "\nThe org chart has no reporting lines: people with formal power sit in the row above the others."
@@ -144,15 +177,9 @@ fn header(
     writeln!(out, "  edge [color=\"#444444\", arrowsize=0.6];")
 }
 
-fn node_line(cx: &Context<'_>, p: usize) -> String {
-    let a = cx.analysis;
-    let role = a.classification.role[p];
-    let d = &a.dataset;
-    let title = d
-        .org
-        .columns
-        .title
-        .map_or("", |c| d.org.rows.cell(d.people.record[p], c).trim());
+fn node_line(cx: &ExportContext<'_>, p: usize) -> String {
+    let role = cx.view.roles()[p];
+    let title = cx.view.title(p);
     let mut label = cx.view.label(p).to_string();
     if !title.is_empty() {
         label = format!("{label}\n{title}");
@@ -172,7 +199,7 @@ fn node_line(cx: &Context<'_>, p: usize) -> String {
 }
 
 fn nodes(
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     out: &mut (dyn Write + Send),
     drawn: &[bool],
     clusters: bool,
@@ -217,8 +244,12 @@ fn nodes(
 }
 
 /// Manager → report edges; a drawn person hangs from their nearest drawn manager.
-fn authority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> io::Result<()> {
-    let managers = &cx.analysis.dataset.people.manager;
+fn authority(
+    cx: &ExportContext<'_>,
+    out: &mut (dyn Write + Send),
+    drawn: &[bool],
+) -> io::Result<()> {
+    let managers = cx.view.managers();
     for &p in cx.view.order().iter().filter(|&&p| drawn[p]) {
         let (mut m, mut hops) = (managers[p], 0);
         while let Some(up) = m.filter(|&u| !drawn[u as usize]) {
@@ -247,11 +278,15 @@ fn authority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> 
 /// by invisible edges, so that `dot` draws partners above associates instead of one line of
 /// everyone. One rank per row, not per line of the layout's grids: an influence tie that
 /// spans ranks costs `dot` a point on each rank between, and those points widen the chart.
-fn seniority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> io::Result<()> {
-    if cx.analysis.dataset.structure.reporting_lines.given() {
+fn seniority(
+    cx: &ExportContext<'_>,
+    out: &mut (dyn Write + Send),
+    drawn: &[bool],
+) -> io::Result<()> {
+    if cx.view.structure().reporting_lines.given() {
         return Ok(());
     }
-    let row = super::layout::seniority_rows(cx.analysis);
+    let row = cx.view.seniority_rows();
     let mut rows: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
     for &p in cx.view.order().iter().filter(|&&p| drawn[p]) {
         rows.entry(row[p]).or_default().push(p);
@@ -278,7 +313,7 @@ fn seniority(cx: &Context<'_>, out: &mut (dyn Write + Send), drawn: &[bool]) -> 
 /// Influence ties among drawn people, one edge per pair (weights summed over questions);
 /// `limit` keeps only the strongest.
 fn influence(
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     out: &mut (dyn Write + Send),
     drawn: &[bool],
     limit: Option<usize>,

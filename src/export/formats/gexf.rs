@@ -1,17 +1,19 @@
 //! `graph.gexf` (GEXF 1.3) for Gephi: every person column as a typed node attribute, both
 //! layers as edges with `layer`, `question` and `weight`, and the look of the picture:
 //! `viz:color` by role, `viz:size` by influence (distinct nominators) and `viz:position`
-//! from orgsphere's layout (see [`super::layout`]), so Gephi opens a readable org chart
+//! from orgsphere's layout (see [`layout`](crate::export::layout)), so Gephi opens a readable org chart
 //! with the influence ties over it rather than a scatter of black dots. Edges get their own
 //! colour, thickness and dashes up to [`crate::options::LARGE_ORGANISATION`] people.
 
 use std::io::{self, Write};
 
-use super::columns::{Cell, Column, Kind, for_each_row};
-use super::format::{push_xml, xml};
-use super::number::{push_float, push_int};
-use super::{Context, Exporter, chunks, style};
+use super::style;
+use crate::export::context::{ExportContext, Exporter};
+use crate::export::view::columns::{Cell, Column, ColumnKind, for_each_row};
+use crate::export::writing::chunks;
 use crate::graph::Layer;
+use crate::text::number::{push_float, push_int};
+use crate::text::{push_xml, xml};
 
 pub struct Gexf;
 
@@ -19,12 +21,12 @@ pub struct Gexf;
 const SCALE_X: f64 = 40.0;
 const SCALE_Y: f64 = -120.0;
 
-fn gexf_type(kind: Kind) -> &'static str {
+fn gexf_type(kind: ColumnKind) -> &'static str {
     match kind {
-        Kind::Text => "string",
-        Kind::Int => "long",
-        Kind::Float => "double",
-        Kind::Bool => "boolean",
+        ColumnKind::Text => "string",
+        ColumnKind::Int => "long",
+        ColumnKind::Float => "double",
+        ColumnKind::Bool => "boolean",
     }
 }
 
@@ -37,7 +39,7 @@ impl Exporter for Gexf {
         "graph.gexf"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.graph_columns();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
@@ -71,7 +73,7 @@ impl Exporter for Gexf {
 }
 
 fn write_nodes(
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     columns: &[Column<'_>],
     out: &mut (dyn Write + Send),
 ) -> io::Result<()> {
@@ -89,8 +91,7 @@ fn write_nodes(
 /// Appends person `p`'s node, on one line like an edge (indenting each value would add a
 /// fifth to a million-person file): id, label, every non-empty column, colour, position,
 /// size, from the person's `cells`. Each value opens with its column's `keys` entry.
-fn node(cx: &Context<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &mut String) {
-    let a = cx.analysis;
+fn node(cx: &ExportContext<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &mut String) {
     let layout = cx.layout();
     buf.push_str(r#"      <node id=""#);
     buf.push_str(&cx.xml_ids()[p]);
@@ -105,7 +106,7 @@ fn node(cx: &Context<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &m
         }
     }
     buf.push_str("</attvalues>");
-    let (r, g, b) = style::rgb(a.classification.role[p]);
+    let (r, g, b) = style::rgb(cx.view.roles()[p]);
     buf.push_str("<viz:color r=\"");
     push_int(buf, r);
     buf.push_str("\" g=\"");
@@ -117,15 +118,15 @@ fn node(cx: &Context<'_>, cells: &[Cell<'_>], keys: &[String], p: usize, buf: &m
     buf.push_str("\" y=\"");
     push_float(buf, layout.y[p] * SCALE_Y);
     buf.push_str("\" z=\"0.0\"/><viz:size value=\"");
-    let in_degree = a.metrics.combined.in_degree[p];
+    let in_degree = cx.view.metrics().combined.in_degree[p];
     push_float(buf, style::size(in_degree, cx.max_in_degree, 6.0, 30.0));
     buf.push_str("\"/></node>\n");
 }
 
-fn write_edges(cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+fn write_edges(cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
     writeln!(out, "    <edges>")?;
     let ids = cx.xml_ids();
-    let questions: Vec<String> = cx.analysis.graph.questions.iter().map(|q| xml(q)).collect();
+    let questions: Vec<String> = cx.view.graph().questions.iter().map(|q| xml(q)).collect();
     let edges = cx.edges();
     // Each edge's look (colour, thickness, dashes for influence) helps a drawing of a
     // team or a department; above [`crate::options::LARGE_ORGANISATION`] people it would be a

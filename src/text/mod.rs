@@ -1,12 +1,16 @@
-//! Formatting shared by the exporters: numbers written the same way every run, and text
-//! made safe for its destination (CSV cells a spreadsheet would run, XML).
+//! Text and numbers as every output writes them: numbers written the same way every run,
+//! and text made safe for its destination (CSV cells a spreadsheet would run, XML, HTML,
+//! Graphviz). At the bottom of the crate with the other shared pieces: it imports nothing
+//! from the stages, so the findings, the exporters and `compare` all write alike.
+
+pub mod number;
 
 /// Writes a float with at most 10 significant digits, shortest form, no exponent; so the
 /// same value is always the same text, and tiny floating-point noise does not show. The
 /// hot paths append with `number::push_float` instead (no allocation).
 pub fn float(x: f64) -> String {
     let mut out = String::new();
-    super::number::push_float(&mut out, x);
+    number::push_float(&mut out, x);
     out
 }
 

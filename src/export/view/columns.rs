@@ -6,13 +6,13 @@ use std::collections::HashSet;
 
 use rayon::prelude::*;
 
-use super::{format, number};
 use crate::analysis::Analysis;
 use crate::metrics::Influence;
+use crate::text::{self as format, number};
 
 /// A column's type, for typed graph attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum ColumnKind {
     Text,
     Int,
     Float,
@@ -57,7 +57,7 @@ impl Cell<'_> {
 /// A named column of the person table.
 pub struct Column<'a> {
     pub name: String,
-    pub kind: Kind,
+    pub kind: ColumnKind,
     /// True for text copied from the inputs (escaped with care in every format).
     pub from_input: bool,
     /// True for the per-question copies of the influence metrics (`advice_in_degree`…),
@@ -69,7 +69,7 @@ pub struct Column<'a> {
 impl<'a> Column<'a> {
     pub(super) fn new(
         name: impl Into<String>,
-        kind: Kind,
+        kind: ColumnKind,
         value: impl Fn(usize) -> Cell<'a> + Send + Sync + 'a,
     ) -> Self {
         Column {
@@ -87,7 +87,7 @@ impl<'a> Column<'a> {
     ) -> Self {
         Column {
             from_input: true,
-            ..Column::new(name, Kind::Text, value)
+            ..Column::new(name, ColumnKind::Text, value)
         }
     }
 
@@ -219,45 +219,51 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
     let org_columns = first_org..cols.len();
     let f = &a.metrics.formal;
     let cls = &a.classification;
-    cols.push(Column::new("formal_power", Kind::Bool, move |p| {
+    cols.push(Column::new("formal_power", ColumnKind::Bool, move |p| {
         Cell::Bool(cls.formal_power[p])
     }));
-    cols.push(Column::new("direct_reports", Kind::Int, move |p| {
+    cols.push(Column::new("direct_reports", ColumnKind::Int, move |p| {
         int(f.direct_reports[p])
     }));
-    cols.push(Column::new("formal_reach", Kind::Int, move |p| {
+    cols.push(Column::new("formal_reach", ColumnKind::Int, move |p| {
         int(f.formal_reach[p])
     }));
-    cols.push(Column::new("level", Kind::Int, move |p| int(f.level[p])));
-    cols.push(Column::new("respondent", Kind::Bool, move |p| {
+    cols.push(Column::new("level", ColumnKind::Int, move |p| {
+        int(f.level[p])
+    }));
+    cols.push(Column::new("respondent", ColumnKind::Bool, move |p| {
         Cell::Bool(d.responded_any(p))
     }));
     influence_columns(&mut cols, "", &a.metrics.combined);
     let community = &a.metrics.communities.community;
-    cols.push(Column::new("community", Kind::Int, move |p| {
+    cols.push(Column::new("community", ColumnKind::Int, move |p| {
         opt_int(community[p])
     }));
-    cols.push(Column::new("influence_percentile", Kind::Float, move |p| {
-        opt_float(cls.influence_percentile[p])
-    }));
-    cols.push(Column::new("role", Kind::Text, move |p| {
+    cols.push(Column::new(
+        "influence_percentile",
+        ColumnKind::Float,
+        move |p| opt_float(cls.influence_percentile[p]),
+    ));
+    cols.push(Column::new("role", ColumnKind::Text, move |p| {
         Cell::Text(Cow::Borrowed(cls.role[p].as_str()))
     }));
     let stability = cls.leader_stability.as_deref();
-    cols.push(Column::new("leader_stability", Kind::Float, move |p| {
-        opt_float(stability.map(|s| s[p]))
-    }));
-    cols.push(Column::new("reason", Kind::Text, move |p| {
+    cols.push(Column::new(
+        "leader_stability",
+        ColumnKind::Float,
+        move |p| opt_float(stability.map(|s| s[p])),
+    ));
+    cols.push(Column::new("reason", ColumnKind::Text, move |p| {
         Cell::Text(Cow::Borrowed(&cls.reason[p]))
     }));
-    cols.push(Column::new("flags", Kind::Text, move |p| {
+    cols.push(Column::new("flags", ColumnKind::Text, move |p| {
         Cell::Text(Cow::Owned(cls.flags[p].join(";")))
     }));
     for (q, name) in d.questions.iter().enumerate() {
         let responded = &d.answers.responded[q];
         cols.push(Column {
             per_question: true,
-            ..Column::new(format!("{name}_respondent"), Kind::Bool, move |p| {
+            ..Column::new(format!("{name}_respondent"), ColumnKind::Bool, move |p| {
                 Cell::Bool(responded[p])
             })
         });
@@ -290,8 +296,8 @@ fn name_org_columns(cols: &mut [Column<'_>], org: std::ops::Range<usize>) {
 
 /// The influence metrics of one layer, with a name prefix (`""` or `advice_`).
 fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influence) {
-    type Value<'a> = Box<dyn Fn(usize) -> Cell<'a> + Send + Sync + 'a>;
-    let mut add = |name: &str, kind: Kind, value: Value<'a>| {
+    type CellFn<'a> = Box<dyn Fn(usize) -> Cell<'a> + Send + Sync + 'a>;
+    let mut add = |name: &str, kind: ColumnKind, value: CellFn<'a>| {
         cols.push(Column {
             name: format!("{prefix}{name}"),
             kind,
@@ -302,83 +308,83 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     };
     add(
         "in_degree",
-        Kind::Int,
+        ColumnKind::Int,
         Box::new(move |p| int(m.in_degree[p])),
     );
     add(
         "in_weight",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| Cell::Float(m.in_weight[p])),
     );
     add(
         "in_share",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| opt_float(m.in_share[p])),
     );
     add(
         "out_degree",
-        Kind::Int,
+        ColumnKind::Int,
         Box::new(move |p| opt_int(m.out_degree[p])),
     );
     add(
         "pagerank",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| Cell::Float(m.pagerank[p])),
     );
     add(
         "betweenness",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| Cell::Float(m.paths.betweenness[p])),
     );
     add(
         "closeness",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| Cell::Float(m.paths.closeness[p])),
     );
     add(
         "reciprocity",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| opt_float(m.reciprocity[p])),
     );
     add(
         "constraint",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| opt_float(m.constraint[p])),
     );
     add(
         "effective_size",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| opt_float(m.effective_size[p])),
     );
-    add("core", Kind::Int, Box::new(move |p| int(m.core[p])));
+    add("core", ColumnKind::Int, Box::new(move |p| int(m.core[p])));
     add(
         "outside_team_share",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| opt_float(m.outside_team_share[p])),
     );
     add(
         "nominating_departments",
-        Kind::Int,
+        ColumnKind::Int,
         Box::new(move |p| int(m.nominating_departments[p])),
     );
     add(
         "influence_sphere_size",
-        Kind::Int,
+        ColumnKind::Int,
         Box::new(move |p| int(m.influence_sphere_size[p])),
     );
     add(
         "influence_sphere_size_2",
-        Kind::Int,
+        ColumnKind::Int,
         Box::new(move |p| int(m.influence_sphere_size_2[p])),
     );
     add(
         "command_coverage",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| opt_float(m.command_coverage[p])),
     );
     add(
         "influence_beyond_chain",
-        Kind::Float,
+        ColumnKind::Float,
         Box::new(move |p| opt_float(m.influence_beyond_chain[p])),
     );
 }

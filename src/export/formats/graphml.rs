@@ -12,21 +12,21 @@
 
 use std::io::{self, Write};
 
-use super::chunks;
-use super::columns::{Cell, Kind, for_each_row};
-use super::format::{push_xml, xml};
-use super::number::push_float;
-use super::{Context, Exporter};
+use crate::export::context::{ExportContext, Exporter};
+use crate::export::view::columns::{Cell, ColumnKind, for_each_row};
+use crate::export::writing::chunks;
 use crate::graph::Layer;
+use crate::text::number::push_float;
+use crate::text::{push_xml, xml};
 
 pub struct GraphMl;
 
-fn graphml_type(kind: Kind) -> &'static str {
+fn graphml_type(kind: ColumnKind) -> &'static str {
     match kind {
-        Kind::Text => "string",
-        Kind::Int => "long",
-        Kind::Float => "double",
-        Kind::Bool => "boolean",
+        ColumnKind::Text => "string",
+        ColumnKind::Int => "long",
+        ColumnKind::Float => "double",
+        ColumnKind::Bool => "boolean",
     }
 }
 
@@ -39,8 +39,7 @@ impl Exporter for GraphMl {
         "graph.graphml"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
-        let a = cx.analysis;
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.graph_columns();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
@@ -90,7 +89,7 @@ impl Exporter for GraphMl {
             });
         })?;
         let ids = cx.xml_ids();
-        let questions: Vec<String> = a.graph.questions.iter().map(|q| xml(q)).collect();
+        let questions: Vec<String> = cx.view.graph().questions.iter().map(|q| xml(q)).collect();
         let edges = cx.edges();
         // Edges carry no id: GraphML makes it optional and no reader needs one.
         chunks::write_rows(out, edges.len(), |e, buf| {
@@ -124,7 +123,7 @@ impl Exporter for GraphMl {
 /// sixth to a million-person file): id, label, every non-empty cell of the person's
 /// `cells` (each opened by its column's `keys` entry), yEd's drawing if `yed`.
 fn node(
-    cx: &Context<'_>,
+    cx: &ExportContext<'_>,
     cells: &[Cell<'_>],
     keys: &[String],
     p: usize,
@@ -171,11 +170,11 @@ const SCALE_X: f64 = 40.0;
 const SCALE_Y: f64 = 120.0;
 
 /// yEd's drawing of person `p`: a rounded box at the layout position, filled by role.
-fn yed_node(cx: &Context<'_>, p: usize, label: &str, buf: &mut String) {
+fn yed_node(cx: &ExportContext<'_>, p: usize, label: &str, buf: &mut String) {
     let layout = cx.layout();
-    let role = cx.analysis.classification.role[p];
+    let role = cx.view.roles()[p];
     let side = super::style::size(
-        cx.analysis.metrics.combined.in_degree[p],
+        cx.view.metrics().combined.in_degree[p],
         cx.max_in_degree,
         14.0,
         36.0,

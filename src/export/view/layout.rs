@@ -36,14 +36,14 @@ const GRID_ROW: f64 = 0.45;
 
 /// Positions, indexed by person: `x` in slots, `y` in levels (0 at the top).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
+pub struct PeopleLayout {
     pub x: Vec<f64>,
     pub y: Vec<f64>,
 }
 
 /// Lays out the people of `a`; `rank` is each person's place in the output order, which
 /// orders siblings before the refinement.
-pub fn layout(a: &Analysis, rank: &[usize]) -> Layout {
+pub fn layout(a: &Analysis, rank: &[usize]) -> PeopleLayout {
     if !a.dataset.structure.reporting_lines.given() {
         return by_seniority(a, rank);
     }
@@ -123,7 +123,7 @@ impl Tree {
     }
 
     /// Assigns positions with the current child order.
-    fn place(&self) -> Layout {
+    fn place(&self) -> PeopleLayout {
         let n = self.children.len();
         let order = self.preorder();
         let mut width = vec![1.0f64; n];
@@ -132,7 +132,7 @@ impl Tree {
             let sub: f64 = left.iter().chain(&right).map(|&c| width[c as usize]).sum();
             width[v as usize] = (sub + grid_columns(grid.len()) as f64).max(1.0);
         }
-        let mut l = Layout {
+        let mut l = PeopleLayout {
             x: vec![0.0; n],
             y: vec![0.0; n],
         };
@@ -176,7 +176,7 @@ impl Tree {
 
     /// Puts `people` in a grid of about √k columns from `x0`, rows from `y0`; returns the
     /// lowest y used.
-    fn grid(&self, l: &mut Layout, people: &[u32], x0: f64, y0: f64) -> f64 {
+    fn grid(&self, l: &mut PeopleLayout, people: &[u32], x0: f64, y0: f64) -> f64 {
         let cols = grid_columns(people.len()).max(1);
         let mut low = y0;
         for (i, &p) in people.iter().enumerate() {
@@ -188,7 +188,7 @@ impl Tree {
     }
 
     /// Like [`Tree::grid`], as wide as the trees above (or √k, if wider).
-    fn grid_wide(&self, l: &mut Layout, people: &[u32], width: f64, y0: f64) {
+    fn grid_wide(&self, l: &mut PeopleLayout, people: &[u32], width: f64, y0: f64) {
         let cols = (width.floor() as usize)
             .max(grid_columns(people.len()))
             .max(1);
@@ -274,7 +274,7 @@ pub fn seniority_rows(a: &Analysis) -> Vec<u32> {
 
 /// Rows by seniority ([`seniority_rows`]), each a grid of the common width, most nominated
 /// first (ties in output order), centred under the widest.
-fn by_seniority(a: &Analysis, rank: &[usize]) -> Layout {
+fn by_seniority(a: &Analysis, rank: &[usize]) -> PeopleLayout {
     let row = seniority_rows(a);
     let n = row.len();
     let rows = row.iter().max().map_or(0, |&r| r as usize + 1);
@@ -291,7 +291,7 @@ fn by_seniority(a: &Analysis, rank: &[usize]) -> Layout {
         });
     }
     let cols = grid_columns(members.iter().map(Vec::len).max().unwrap_or(0)).max(1);
-    let mut l = Layout {
+    let mut l = PeopleLayout {
         x: vec![0.0; n],
         y: vec![0.0; n],
     };

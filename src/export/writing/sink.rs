@@ -169,11 +169,11 @@ fn write_blocks(
 
 /// What blocks are written to: the file, or in tests a stand-in that refuses direct
 /// writes.
-trait Target: Write {
+trait SinkTarget: Write {
     fn set_direct(&mut self, on: bool) -> io::Result<()>;
 }
 
-impl Target for File {
+impl SinkTarget for File {
     fn set_direct(&mut self, on: bool) -> io::Result<()> {
         set_direct(self, on)
     }
@@ -182,7 +182,7 @@ impl Target for File {
 /// Writes `bytes` whole. A direct write the file system refuses (`EINVAL`: a block size
 /// above [`ALIGN`], or a short write that left the offset out of line) turns direct
 /// writing off for the rest of the file.
-fn write_block(file: &mut impl Target, direct: &mut bool, mut bytes: &[u8]) -> io::Result<()> {
+fn write_block(file: &mut impl SinkTarget, direct: &mut bool, mut bytes: &[u8]) -> io::Result<()> {
     while !bytes.is_empty() {
         match file.write(bytes) {
             Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
@@ -386,7 +386,7 @@ mod tests {
     }
 
     #[cfg(target_os = "linux")]
-    impl Target for Refusing {
+    impl SinkTarget for Refusing {
         fn set_direct(&mut self, on: bool) -> io::Result<()> {
             self.direct = on;
             Ok(())

@@ -7,15 +7,15 @@
 
 use std::fmt::Write as _;
 
-use super::super::Context;
-use super::super::format::{float, html};
-use super::super::sought::Sought;
 use super::people::who;
 use crate::classify::GroupBar;
 use crate::classify::rule::MIN_FIT;
+use crate::export::context::ExportContext;
+use crate::export::view::sought::Sought;
+use crate::text::{float, html};
 
-pub fn rule(cx: &Context<'_>, page: &mut String) {
-    let r = &cx.analysis.classification.rule;
+pub fn rule(cx: &ExportContext<'_>, page: &mut String) {
+    let r = cx.view.rule();
     let _ = writeln!(
         page,
         "<h2 id=\"rule\">The rule applied</h2>\n<p class=\"rule\">{}.</p>",
@@ -42,7 +42,7 @@ pub fn rule(cx: &Context<'_>, page: &mut String) {
         html(&facts.join("; ")),
         html(cx.options.formal.manager_titles.as_str()),
         match &cx.options.formal.manager_levels {
-            Some(levels) if cx.analysis.dataset.structure.level_power() => format!(
+            Some(levels) if cx.view.structure().level_power() => format!(
                 ", or level {} (<code>--manager-levels</code>)",
                 html(levels.as_str())
             ),
@@ -54,10 +54,9 @@ pub fn rule(cx: &Context<'_>, page: &mut String) {
 
 /// How many colleagues could name a person: the respondents of the influence questions,
 /// less one (the most anyone can be named by).
-fn others(cx: &Context<'_>) -> usize {
-    let d = &cx.analysis.dataset;
-    (0..d.people.len())
-        .filter(|&p| d.responded_influence(p))
+fn others(cx: &ExportContext<'_>) -> usize {
+    (0..cx.view.people())
+        .filter(|&p| cx.view.responded_influence(p))
         .count()
         .saturating_sub(1)
 }
@@ -65,7 +64,7 @@ fn others(cx: &Context<'_>) -> usize {
 /// The standing rule's groups: who is compared with whom, each group's model and bar.
 /// The model figures of a group fitted on its own and smaller than `--min-group-size` are
 /// withheld (its bar is the rule itself and stays).
-fn groups(cx: &Context<'_>, groups: &[GroupBar], page: &mut String) {
+fn groups(cx: &ExportContext<'_>, groups: &[GroupBar], page: &mut String) {
     let min = cx.options.output.min_group_size;
     let others = others(cx);
     page.push_str("<p class=\"note\">Like is compared with like: a person without formal power with the others without it, a person with formal power with the others with it. For each group a beta-binomial model says how many of the other respondents would name one of its people by chance (the mean nominators, and the overdispersion: how much more people's chances of being named vary than pure chance makes them); it is fitted to the group's central 95 %, so the people the rule looks for do not raise their own bar. The bar is the fewest nominators that stand out under that model.</p>\n");
@@ -107,14 +106,13 @@ fn groups(cx: &Context<'_>, groups: &[GroupBar], page: &mut String) {
 }
 
 /// The most sought-after people, and those nearest to the bar when they are others.
-fn sought(cx: &Context<'_>, page: &mut String) {
+fn sought(cx: &ExportContext<'_>, page: &mut String) {
     let listed = cx.sought_after();
     if listed.most.is_empty() {
         return;
     }
-    let cls = &cx.analysis.classification;
-    let standing = !cls.rule.groups.is_empty();
-    if cls.high_influence.iter().any(|&h| h) {
+    let standing = !cx.view.rule().groups.is_empty();
+    if cx.view.high_influence().iter().any(|&h| h) {
         page.push_str("<h3>The most sought after</h3>\n<p class=\"note\">The most nominated people, with the bar for their formal standing and how many nominators each lacks.</p>\n");
     } else {
         let _ = writeln!(
@@ -135,8 +133,8 @@ fn sought(cx: &Context<'_>, page: &mut String) {
     }
 }
 
-fn table(cx: &Context<'_>, people: &[Sought], page: &mut String) {
-    let role = &cx.analysis.classification.role;
+fn table(cx: &ExportContext<'_>, people: &[Sought], page: &mut String) {
+    let role = cx.view.roles();
     page.push_str("<div class=\"scroll\"><table class=\"sought\"><thead><tr><th>Person</th><th>Formal standing</th><th>Role</th><th class=\"num\">Named by</th><th class=\"num\">Bar</th><th class=\"num\">Nominators lacking</th></tr></thead><tbody>\n");
     for s in people {
         let lacking = match s.short_of_bar {

@@ -1,17 +1,17 @@
 //! The department sections of `report.html`: roles per department and the
-//! department-to-department influence matrix, both through [`super::super::Groups`], so
+//! department-to-department influence matrix, both through [`DepartmentGroups`](crate::export::DepartmentGroups), so
 //! groups smaller than `--min-group-size` are merged or left out.
 
 use std::fmt::Write as _;
 
-use super::super::Context;
-use super::super::format::{float, html};
 use super::sections::pct;
 use crate::classify::Role;
+use crate::export::context::ExportContext;
+use crate::text::{float, html};
 
-pub fn departments(cx: &Context<'_>, page: &mut String) {
+pub fn departments(cx: &ExportContext<'_>, page: &mut String) {
     let g = &cx.groups;
-    let role = &cx.analysis.classification.role;
+    let role = cx.view.roles();
     page.push_str("<h2 id=\"departments\">Where they are</h2>\n");
     if g.is_empty() {
         page.push_str("<p>No department is large enough to report on its own (or the org chart has no department column).</p>\n");
@@ -38,7 +38,7 @@ pub fn departments(cx: &Context<'_>, page: &mut String) {
     page.push_str(&suppression_note(cx));
 }
 
-fn suppression_note(cx: &Context<'_>) -> String {
+fn suppression_note(cx: &ExportContext<'_>) -> String {
     let g = &cx.groups;
     let min = cx.options.output.min_group_size;
     let mut note = format!(
@@ -62,14 +62,14 @@ fn suppression_note(cx: &Context<'_>) -> String {
     note
 }
 
-pub fn matrix(cx: &Context<'_>, page: &mut String) {
+pub fn matrix(cx: &ExportContext<'_>, page: &mut String) {
     let g = &cx.groups;
     page.push_str("<h2 id=\"matrix\">Who goes to whom, by department</h2>\n<p class=\"note\">Influence ties from the nominator's department (row) to the nominee's department (column), every influence question combined, one tie per pair of people. The diagonal stays inside a department; shading is the share of the row.</p>\n");
     if g.len() < 2 {
         page.push_str("<p>Fewer than two departments are large enough to compare.</p>\n");
         return;
     }
-    let m = g.influence_matrix(cx.analysis);
+    let m = g.influence_matrix(&cx.view);
     page.push_str("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th class=\"corner\">from \\ to</th>");
     for i in 0..g.len() {
         let _ = write!(page, "<th title=\"{}\">{}</th>", html(&g.names[i]), i + 1);

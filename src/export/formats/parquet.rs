@@ -24,8 +24,8 @@ use parquet::file::writer::{SerializedFileWriter, SerializedPageWriter, TrackedW
 use parquet::schema::types::{ColumnDescPtr, ColumnPath, Type};
 use rayon::prelude::*;
 
-use super::columns::{Cell, Column, Kind};
-use super::{Context, Exporter};
+use crate::export::context::{ExportContext, Exporter};
+use crate::export::view::columns::{Cell, Column, ColumnKind};
 
 pub struct PeopleParquet;
 
@@ -40,10 +40,10 @@ fn schema(columns: &[Column<'_>]) -> Result<Type, ParquetError> {
         .iter()
         .map(|c| {
             let (physical, logical) = match c.kind {
-                Kind::Text => (Physical::BYTE_ARRAY, Some(LogicalType::String)),
-                Kind::Int => (Physical::INT64, None),
-                Kind::Float => (Physical::DOUBLE, None),
-                Kind::Bool => (Physical::BOOLEAN, None),
+                ColumnKind::Text => (Physical::BYTE_ARRAY, Some(LogicalType::String)),
+                ColumnKind::Int => (Physical::INT64, None),
+                ColumnKind::Float => (Physical::DOUBLE, None),
+                ColumnKind::Bool => (Physical::BOOLEAN, None),
             };
             Type::primitive_type_builder(&c.name, physical)
                 .with_repetition(Repetition::OPTIONAL)
@@ -62,11 +62,11 @@ impl Exporter for PeopleParquet {
         "people.parquet"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let columns = cx.view.columns();
         let props = columns
             .iter()
-            .filter(|c| matches!(c.kind, Kind::Text | Kind::Bool))
+            .filter(|c| matches!(c.kind, ColumnKind::Text | ColumnKind::Bool))
             .fold(
                 WriterProperties::builder()
                     .set_compression(Compression::SNAPPY)

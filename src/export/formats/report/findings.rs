@@ -3,16 +3,15 @@
 
 use std::fmt::Write as _;
 
-use super::super::Context;
-use super::super::format::html;
 use super::sections::count;
-use crate::findings::render;
+use crate::export::context::ExportContext;
+use crate::text::html;
 
 /// Findings shown in the report; every one is in `findings.csv`.
 const SHOWN: usize = 60;
 
-pub fn findings(cx: &Context<'_>, page: &mut String) {
-    let all = &cx.analysis.findings;
+pub fn findings(cx: &ExportContext<'_>, page: &mut String) {
+    let all = cx.view.findings();
     page.push_str("<h2 id=\"findings\">Findings</h2>\n");
     if all.is_empty() {
         page.push_str("<p>Nothing stood out.</p>\n");
@@ -30,22 +29,13 @@ pub fn findings(cx: &Context<'_>, page: &mut String) {
     );
     page.push_str("<div class=\"scroll\"><table><thead><tr><th>Severity</th><th>Finding</th><th>Where</th><th>What was found</th></tr></thead><tbody>\n");
     for f in all.iter().take(SHOWN) {
-        // People by name with their id, as the tables of people show them.
-        let summary = render(&f.summary, |p| {
-            let (label, id) = (cx.view.label(p), cx.view.id(p));
-            if label == id {
-                id.to_string()
-            } else {
-                format!("{label} ({id})")
-            }
-        });
         let _ = writeln!(
             page,
             "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
             f.severity.as_str(),
             f.kind,
             html(f.group.as_deref().unwrap_or("")),
-            html(&summary)
+            cx.view.sentence_html(&f.summary)
         );
     }
     page.push_str("</tbody></table></div>\n");

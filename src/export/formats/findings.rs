@@ -5,8 +5,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Context, Exporter, format};
-use crate::findings::{Finding, render};
+use crate::export::context::{ExportContext, Exporter};
+use crate::findings::Finding;
+use crate::text as format;
 
 pub struct FindingsCsv;
 pub struct FindingsJson;
@@ -20,13 +21,13 @@ fn evidence_text(f: &Finding) -> String {
         .join("; ")
 }
 
-fn people<'a>(cx: &'a Context<'_>, f: &Finding) -> Vec<&'a str> {
+fn people<'a>(cx: &'a ExportContext<'_>, f: &Finding) -> Vec<&'a str> {
     f.people.iter().map(|&p| cx.view.id(p as usize)).collect()
 }
 
-/// The summary with ids, or pseudonyms, in place of its placeholders.
-fn summary(cx: &Context<'_>, f: &Finding) -> String {
-    render(&f.summary, |p| cx.view.id(p).to_string())
+/// The summary as plain text, people by id or pseudonym.
+fn summary(cx: &ExportContext<'_>, f: &Finding) -> String {
+    cx.view.sentence(&f.summary)
 }
 
 impl Exporter for FindingsCsv {
@@ -34,10 +35,10 @@ impl Exporter for FindingsCsv {
         "findings.csv"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["kind", "severity", "group", "people", "summary", "evidence"])?;
-        for f in &cx.analysis.findings {
+        for f in cx.view.findings() {
             let group = f.group.as_deref().unwrap_or("");
             w.write_record([
                 f.kind,
@@ -67,10 +68,10 @@ impl Exporter for FindingsJson {
         "findings.json"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let list: Vec<JsonFinding<'_>> = cx
-            .analysis
-            .findings
+            .view
+            .findings()
             .iter()
             .map(|f| JsonFinding {
                 kind: f.kind,

@@ -7,8 +7,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Context, Exporter};
 use crate::classify::{Role, RuleApplied, ranking};
+use crate::export::context::{ExportContext, Exporter};
 use crate::options::HighInfluenceRule;
 
 /// Bumped whenever a field changes meaning or disappears. 2: the default high-influence
@@ -25,7 +25,7 @@ struct Summary<'a> {
     tool: Tool,
     generated_at: &'a str,
     parameters: Parameters<'a>,
-    inputs: Inputs<'a>,
+    inputs: SummaryInputs<'a>,
     counts: Counts<'a>,
     response_rate: f64,
     response_rate_by_question: BTreeMap<&'a str, f64>,
@@ -33,8 +33,8 @@ struct Summary<'a> {
     high_influence_rule: &'a RuleApplied,
     roles: BTreeMap<&'static str, usize>,
     informal_leaders: Vec<Leader<'a>>,
-    most_sought_after: Vec<Sought<'a>>,
-    nearest_to_the_bar: Vec<Sought<'a>>,
+    most_sought_after: Vec<SoughtSummary<'a>>,
+    nearest_to_the_bar: Vec<SoughtSummary<'a>>,
     departments: Departments,
     /// Written when the org chart has no reporting lines or has a level column.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,10 +73,10 @@ struct PathsSummary {
     error_bound_95: Option<f64>,
 }
 
-fn paths_summary(cx: &Context<'_>) -> PathsSummary {
+fn paths_summary(cx: &ExportContext<'_>) -> PathsSummary {
     use crate::metrics::Method;
-    let m = &cx.analysis.metrics;
-    let n = cx.analysis.dataset.people.len();
+    let m = cx.view.metrics();
+    let n = cx.view.people();
     let per_question = m.per_question.first().and_then(|q| match q.paths.method {
         Method::Sampled { sources, .. } => Some(sources),
         Method::Exact => None,
@@ -175,7 +175,7 @@ struct Department {
 }
 
 #[derive(Serialize)]
-struct InputFile<'a> {
+struct SummaryInputFile<'a> {
     file: &'a str,
     sha256: &'a str,
     encoding: &'a str,
@@ -186,9 +186,9 @@ struct InputFile<'a> {
 }
 
 #[derive(Serialize)]
-struct Inputs<'a> {
-    org: InputFile<'a>,
-    surveys: Vec<InputFile<'a>>,
+struct SummaryInputs<'a> {
+    org: SummaryInputFile<'a>,
+    surveys: Vec<SummaryInputFile<'a>>,
 }
 
 #[derive(Serialize)]
@@ -253,7 +253,7 @@ impl ScaleSummary {
 
 /// A person among the most sought after, with the bar that applies to them.
 #[derive(Serialize)]
-struct Sought<'a> {
+struct SoughtSummary<'a> {
     employee_id: &'a str,
     role: &'static str,
     formal_power: bool,
@@ -315,23 +315,21 @@ impl Exporter for SummaryJson {
         "summary.json"
     }
 
-    fn write(&self, cx: &Context<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
-        let a = cx.analysis;
-        let d = &a.dataset;
-        let cls = &a.classification;
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+        let v = &cx.view;
         let mut roles: BTreeMap<&'static str, usize> =
             Role::ALL.iter().map(|r| (r.as_str(), 0)).collect();
-        for r in &cls.role {
+        for r in v.roles() {
             *roles.entry(r.as_str()).or_default() += 1;
         }
         let mut warnings_by_code = BTreeMap::new();
-        for w in &d.warnings {
+        for w in v.warnings() {
             *warnings_by_code.entry(w.code).or_default() += 1;
         }
-        let inf = &a.metrics.combined;
+        let inf = &v.metrics().combined;
         let informal_leaders = ranking(&inf.in_degree, &inf.pagerank)
             .into_iter()
-            .filter(|&p| cls.role[p] == Role::InformalLeader)
+            .filter(|&p| v.roles()[p] == Role::InformalLeader)
             .take(TOP_LEADERS)
             .map(|p| Leader {
                 employee_id: cx.view.id(p),
@@ -340,9 +338,9 @@ impl Exporter for SummaryJson {
                 reason: cx.view.reason(p),
             })
             .collect();
-        let sought = |s: &super::sought::Sought| Sought {
+        let sought = |s: &crate::export::view::sought::Sought| SoughtSummary {
             employee_id: cx.view.id(s.person),
-            role: cls.role[s.person].as_str(),
+            role: v.roles()[s.person].as_str(),
             formal_power: s.formal_power,
             in_degree: s.in_degree,
             bar: s.bar,
@@ -351,21 +349,22 @@ impl Exporter for SummaryJson {
         let listed = cx.sought_after();
         let most_sought_after = listed.most.iter().map(sought).collect();
         let nearest_to_the_bar = listed.nearest.iter().map(sought).collect();
-        let questions = (0..d.questions.len())
+        let questions = (0..v.questions().len())
             .map(|q| QuestionSummary {
-                name: &d.questions[q],
-                kind: d.question_kinds[q].as_str(),
-                kind_from: d.question_kind_source[q].as_str(),
-                respondents: d.answers.responded[q].iter().filter(|&&r| r).count(),
-                ties: a.metrics.per_question[q]
+                name: &v.questions()[q],
+                kind: v.question_kinds()[q].as_str(),
+                kind_from: v.question_kind_sources()[q].as_str(),
+                respondents: v.answers().responded[q].iter().filter(|&&r| r).count(),
+                ties: v.metrics().per_question[q]
                     .in_degree
                     .iter()
                     .map(|&k| k as usize)
                     .sum(),
-                rating_scale: d.rating_scale(q).map(ScaleSummary::of),
+                rating_scale: v.rating_scale(q).map(ScaleSummary::of),
             })
             .collect();
-        let people = d.people.len().max(1) as f64;
+        let people = v.people().max(1) as f64;
+        let (org_file, org_sha256, org_encoding, org_rows) = v.org_file();
         let summary = Summary {
             schema_version: SCHEMA_VERSION,
             tool: Tool {
@@ -405,7 +404,7 @@ impl Exporter for SummaryJson {
                     .output
                     .pseudonymize
                     .as_ref()
-                    .map(super::privacy::key_check),
+                    .map(crate::export::view::privacy::key_check),
                 min_group_size: cx.options.output.min_group_size,
                 high_influence: match cx.options.roles.rule {
                     HighInfluenceRule::Standing { .. } => "standing",
@@ -443,25 +442,25 @@ impl Exporter for SummaryJson {
                     .map(|(label, w)| (label.as_str(), *w))
                     .collect(),
                 answer_separators: cx.options.read.answer_separators.iter().collect(),
-                question_weights: d
-                    .questions
+                question_weights: v
+                    .questions()
                     .iter()
                     .map(String::as_str)
-                    .zip(d.question_weights.iter().copied())
+                    .zip(v.question_weights().iter().copied())
                     .collect(),
             },
-            inputs: Inputs {
-                org: InputFile {
-                    file: &d.org.file,
-                    sha256: &d.org.sha256,
-                    encoding: d.org.encoding,
-                    rows: d.org.rows.len(),
+            inputs: SummaryInputs {
+                org: SummaryInputFile {
+                    file: org_file,
+                    sha256: org_sha256,
+                    encoding: org_encoding,
+                    rows: org_rows,
                     shape: None,
                 },
-                surveys: d
-                    .survey_files
+                surveys: v
+                    .survey_files()
                     .iter()
-                    .map(|f| InputFile {
+                    .map(|f| SummaryInputFile {
                         file: &f.file,
                         sha256: &f.sha256,
                         encoding: f.encoding,
@@ -474,26 +473,29 @@ impl Exporter for SummaryJson {
                     .collect(),
             },
             counts: Counts {
-                people: d.people.len(),
-                respondents: d.respondents(),
-                questions: &d.questions,
-                survey_rows: d.survey_rows,
-                nominations: d.answers.nominations.len(),
-                influence_ties: a.graph.influence(crate::graph::Questions::All).edge_count(),
-                authority_ties: d.people.manager.iter().flatten().count(),
-                below_min_weight: d.answers.below_min_weight,
-                below_rating_cut: d.answers.below_rating_cut,
-                zero_weight: d.answers.zero_weight,
-                matched_by_email: d.answers.matched_by_email,
-                matched_by_name: d.answers.matched_by_name,
-                warnings: d.warnings.len(),
+                people: v.people(),
+                respondents: v.respondents(),
+                questions: v.questions(),
+                survey_rows: v.survey_rows(),
+                nominations: v.answers().nominations.len(),
+                influence_ties: v
+                    .graph()
+                    .influence(crate::graph::Questions::All)
+                    .edge_count(),
+                authority_ties: v.managers().iter().flatten().count(),
+                below_min_weight: v.answers().below_min_weight,
+                below_rating_cut: v.answers().below_rating_cut,
+                zero_weight: v.answers().zero_weight,
+                matched_by_email: v.answers().matched_by_email,
+                matched_by_name: v.answers().matched_by_name,
+                warnings: v.warnings().len(),
                 warnings_by_code,
             },
-            response_rate: round(d.response_rate()),
-            response_rate_by_question: d
-                .questions
+            response_rate: round(v.response_rate()),
+            response_rate_by_question: v
+                .questions()
                 .iter()
-                .zip(&d.answers.responded)
+                .zip(&v.answers().responded)
                 .map(|(q, r)| {
                     (
                         q.as_str(),
@@ -502,7 +504,7 @@ impl Exporter for SummaryJson {
                 })
                 .collect(),
             questions,
-            high_influence_rule: &cls.rule,
+            high_influence_rule: v.rule(),
             roles,
             informal_leaders,
             most_sought_after,
@@ -511,23 +513,23 @@ impl Exporter for SummaryJson {
             org_chart: org_chart(cx),
             alignment: alignment(cx),
             communities: CommunitySummary {
-                count: a.metrics.communities.count,
-                modularity: round(a.metrics.communities.modularity),
+                count: v.metrics().communities.count,
+                modularity: round(v.metrics().communities.modularity),
                 department_agreement: crate::metrics::normalized_mutual_information(
-                    &a.metrics.communities.community,
-                    &a.metrics.department,
+                    &v.metrics().communities.community,
+                    &v.metrics().department,
                 )
                 .map(round),
             },
             betweenness: paths_summary(cx),
-            findings_by_severity: count_by(a.findings.iter().map(|f| f.severity.as_str())),
-            findings_by_kind: count_by(a.findings.iter().map(|f| f.kind)),
+            findings_by_severity: count_by(v.findings().iter().map(|f| f.severity.as_str())),
+            findings_by_kind: count_by(v.findings().iter().map(|f| f.kind)),
             graph_files: GraphFiles {
                 large_organisation: crate::options::LARGE_ORGANISATION,
                 left_out: cx
                     .options
                     .output
-                    .left_out(d.people.len())
+                    .left_out(v.people())
                     .into_iter()
                     .map(crate::options::Format::file_name)
                     .collect(),
@@ -548,9 +550,9 @@ fn count_by(keys: impl Iterator<Item = &'static str>) -> BTreeMap<&'static str, 
     counts
 }
 
-fn departments(cx: &Context<'_>) -> Departments {
+fn departments(cx: &ExportContext<'_>) -> Departments {
     let g = &cx.groups;
-    let role = &cx.analysis.classification.role;
+    let role = cx.view.roles();
     let informal = g.count(|p| role[p] == Role::InformalLeader);
     let leading = g.count(|p| role[p] == Role::LeaderManager);
     Departments {
@@ -566,38 +568,36 @@ fn departments(cx: &Context<'_>) -> Departments {
     }
 }
 
-fn alignment(cx: &Context<'_>) -> Alignment {
-    let a = cx.analysis;
+fn alignment(cx: &ExportContext<'_>) -> Alignment {
+    let v = &cx.view;
     let share = |x: usize, of: usize| (of > 0).then(|| round(x as f64 / of as f64));
-    let cls = &a.classification;
-    let formal = cls.formal_power.iter().filter(|&&f| f).count();
-    let leading = cls
-        .role
+    let formal = v.formal_power().iter().filter(|&&f| f).count();
+    let leading = v
+        .roles()
         .iter()
         .filter(|&&r| r == Role::LeaderManager)
         .count();
-    let lines = a.dataset.structure.reporting_lines.given();
+    let lines = v.structure().reporting_lines.given();
     Alignment {
-        ties_up_the_chain: a.metrics.chain.up_share().filter(|_| lines).map(round),
-        ties_to_own_manager: a
-            .metrics
+        ties_up_the_chain: v.metrics().chain.up_share().filter(|_| lines).map(round),
+        ties_to_own_manager: v
+            .metrics()
             .chain
             .own_manager_share()
             .filter(|_| lines)
             .map(round),
         managers_with_high_influence: share(leading, formal),
-        reason: a
-            .dataset
-            .structure
+        reason: v
+            .structure()
             .reporting_lines
             .why_none()
             .map(|why| format!("no reporting lines: {why}")),
     }
 }
 
-fn org_chart<'a>(cx: &Context<'a>) -> Option<OrgChartShape<'a>> {
+fn org_chart<'a>(cx: &ExportContext<'a>) -> Option<OrgChartShape<'a>> {
     use crate::validate::LevelColumn;
-    let s = &cx.analysis.dataset.structure;
+    let s = cx.view.structure();
     let level_column = match &s.levels {
         LevelColumn::None => None,
         LevelColumn::Unused {
@@ -651,5 +651,5 @@ pub fn json_number(x: f64) -> serde_json::Value {
 
 /// Rounds to 10 significant digits, as every output writes numbers.
 fn round(x: f64) -> f64 {
-    super::format::float(x).parse().unwrap_or(x)
+    crate::text::float(x).parse().unwrap_or(x)
 }
