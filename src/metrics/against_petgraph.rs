@@ -29,7 +29,7 @@ use crate::rng::SplitMix64;
 use crate::validate::hierarchy::{ChainsOfCommand, chains_of_command};
 
 /// What the references need of a graph: petgraph's traits, as `Csr` and `DiGraph` have them.
-trait Graph:
+trait Traversable:
     IntoEdgesDirected
     + IntoNeighborsDirected
     + IntoNodeIdentifiers
@@ -39,7 +39,7 @@ trait Graph:
 {
 }
 
-impl<G> Graph for G where
+impl<G> Traversable for G where
     G: IntoEdgesDirected
         + IntoNeighborsDirected
         + IntoNodeIdentifiers
@@ -49,7 +49,7 @@ impl<G> Graph for G where
 {
 }
 
-fn node<G: Graph>(g: G, i: usize) -> G::NodeId {
+fn node<G: Traversable>(g: G, i: usize) -> G::NodeId {
     g.from_index(i)
 }
 
@@ -67,7 +67,7 @@ struct Reference {
     sphere_2: Vec<u32>,
 }
 
-fn reference<G: Graph>(g: G, weight: impl Fn(&G::EdgeWeight) -> f64) -> Reference
+fn reference<G: Traversable>(g: G, weight: impl Fn(&G::EdgeWeight) -> f64) -> Reference
 where
     G::NodeId: Eq + std::hash::Hash,
 {
@@ -111,7 +111,10 @@ where
 
 /// networkx's PageRank (alpha 0.85, weighted, dangling nodes spread evenly), iterated far
 /// past convergence.
-fn pagerank_by_definition<G: Graph>(g: G, weight: &impl Fn(&G::EdgeWeight) -> f64) -> Vec<f64> {
+fn pagerank_by_definition<G: Traversable>(
+    g: G,
+    weight: &impl Fn(&G::EdgeWeight) -> f64,
+) -> Vec<f64> {
     let n = g.node_count();
     let alpha = 0.85;
     let strength: Vec<f64> = (0..n)
@@ -142,7 +145,7 @@ fn pagerank_by_definition<G: Graph>(g: G, weight: &impl Fn(&G::EdgeWeight) -> f6
 
 /// Betweenness and harmonic closeness from every pair's distance (petgraph's `dijkstra`,
 /// every tie of length 1) and number of shortest paths, normalised as networkx does.
-fn paths_by_distances<G: Graph>(g: G) -> (Vec<f64>, Vec<f64>)
+fn paths_by_distances<G: Traversable>(g: G) -> (Vec<f64>, Vec<f64>)
 where
     G::NodeId: Eq + std::hash::Hash,
 {
@@ -203,7 +206,7 @@ where
 
 /// Core numbers by definition: the k-core is what is left after removing, again and again,
 /// everyone with fewer than k ties (both directions) to those left.
-fn cores_by_peeling<G: Graph>(g: G) -> Vec<u32> {
+fn cores_by_peeling<G: Traversable>(g: G) -> Vec<u32> {
     let n = g.node_count();
     let mut core = vec![0u32; n];
     for k in 1.. {
@@ -264,7 +267,7 @@ fn assert_close(got: &[f64], want: &[f64], what: &str) {
 
 /// Compares the measures of `view` with the references on petgraph's graph `g` and on the
 /// view itself.
-fn compare<G: Graph>(g: G, weight: impl Fn(&G::EdgeWeight) -> f64, view: &Csr, what: &str)
+fn compare<G: Traversable>(g: G, weight: impl Fn(&G::EdgeWeight) -> f64, view: &Csr, what: &str)
 where
     G::NodeId: Eq + std::hash::Hash,
 {
@@ -337,7 +340,7 @@ where
 }
 
 /// Each node's weak component, labelled by its lowest node.
-fn components<G: Graph>(g: G) -> Vec<usize> {
+fn components<G: Traversable>(g: G) -> Vec<usize> {
     let mut sets = UnionFind::new(g.node_count());
     for e in g.edge_references() {
         sets.union(g.to_index(e.source()), g.to_index(e.target()));
@@ -425,8 +428,8 @@ fn krackhardts_managers_agree_with_petgraph_question_by_question() {
 fn the_formal_measures_agree_with_petgraph() {
     let (d, og) = krackhardt();
     // Each: the managers, the authority view, and petgraph's graph of the reporting lines.
-    type Tree = (Vec<Option<u32>>, Csr, DiGraph<(), f64>);
-    let mut trees: Vec<Tree> = Vec::new();
+    type Forest = (Vec<Option<u32>>, Csr, DiGraph<(), f64>);
+    let mut trees: Vec<Forest> = Vec::new();
     // Krackhardt's org chart through the pipeline's graph, and random forests.
     let authority = EdgeFiltered::from_fn(&og.graph, |e| e.weight().layer == Layer::Authority);
     let mut krack = DiGraph::new();
