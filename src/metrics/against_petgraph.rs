@@ -5,9 +5,12 @@
 //! for distances, `Dfs` for reach, `toposort` for levels, `connected_components` and
 //! `kosaraju_scc` for components), written against petgraph's visit traits and run on
 //! the petgraph graph the view came from; the same reference run on the view itself must
-//! agree too, which checks the view's trait implementations. The graphs: random ones,
-//! and Krackhardt's high-tech managers (`sample-data/krackhardt`) through the real
-//! pipeline's two-layer graph, one question at a time.
+//! agree too, which checks the view's trait implementations. Burt's measures are computed
+//! from their definitions on the mutual weights of petgraph's edges; the measures that set
+//! nominators against the hierarchy (outside-team share, influence beyond the chain,
+//! nominating departments, command coverage) from petgraph's graph of both layers. The
+//! graphs: random ones, and Krackhardt's high-tech managers (`sample-data/krackhardt`)
+//! through the real pipeline's two-layer graph, one question at a time.
 //!
 //! Louvain's communities have no petgraph counterpart and are left to their own tests;
 //! petgraph's `page_rank` is another definition (unweighted, a node's random jump shared
@@ -19,8 +22,8 @@ use petgraph::algo::{connected_components, dijkstra, kosaraju_scc};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::{
-    Dfs, EdgeFiltered, EdgeRef, IntoEdgesDirected, IntoNeighborsDirected, IntoNodeIdentifiers,
-    NodeCount, NodeIndexable, Reversed, Visitable, Walker,
+    Dfs, EdgeFiltered, EdgeRef, IntoEdgesDirected, IntoNeighbors, IntoNeighborsDirected,
+    IntoNodeIdentifiers, NodeCount, NodeIndexable, Reversed, Visitable, Walker,
 };
 
 use super::*;
@@ -65,6 +68,8 @@ struct Reference {
     closeness: Vec<f64>,
     core: Vec<u32>,
     sphere_2: Vec<u32>,
+    constraint: Vec<Option<f64>>,
+    effective_size: Vec<Option<f64>>,
 }
 
 fn reference<G: Traversable>(g: G, weight: impl Fn(&G::EdgeWeight) -> f64) -> Reference
@@ -84,7 +89,10 @@ where
         })
         .collect();
     let (betweenness, closeness) = paths_by_distances(g);
+    let (constraint, effective_size) = holes_by_definition(g, &weight);
     Reference {
+        constraint,
+        effective_size,
         in_degree: nodes().map(|v| ins(v).count() as u32).collect(),
         out_degree: nodes().map(|v| outs(v).count() as u32).collect(),
         in_weight: nodes()
@@ -107,6 +115,45 @@ where
             })
             .collect(),
     }
+}
+
+/// Burt's constraint and effective size from their definitions (see
+/// [`super::structural_holes`]), on the mutual weights `w(u, v) + w(v, u)` summed over
+/// petgraph's edges.
+#[allow(clippy::type_complexity)]
+fn holes_by_definition<G: Traversable>(
+    g: G,
+    weight: &impl Fn(&G::EdgeWeight) -> f64,
+) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
+    let n = g.node_count();
+    let mut mutual = vec![vec![0.0; n]; n];
+    for e in g.edge_references() {
+        let (a, b) = (g.to_index(e.source()), g.to_index(e.target()));
+        mutual[a][b] += weight(e.weight());
+        mutual[b][a] += weight(e.weight());
+    }
+    let p = |u: usize, v: usize| mutual[u][v] / mutual[u].iter().sum::<f64>();
+    let q = |u: usize, v: usize| mutual[u][v] / mutual[u].iter().copied().fold(0.0, f64::max);
+    (0..n)
+        .map(|u| {
+            let contacts: Vec<usize> = (0..n).filter(|&v| mutual[u][v] > 0.0).collect();
+            if contacts.is_empty() {
+                return (None, None);
+            }
+            let constraint = contacts
+                .iter()
+                .map(|&v| {
+                    let indirect: f64 = contacts.iter().map(|&w| p(u, w) * p(w, v)).sum();
+                    (p(u, v) + indirect).powi(2)
+                })
+                .sum();
+            let effective = contacts
+                .iter()
+                .map(|&v| 1.0 - contacts.iter().map(|&w| p(u, w) * q(v, w)).sum::<f64>())
+                .sum();
+            (Some(constraint), Some(effective))
+        })
+        .unzip()
 }
 
 /// networkx's PageRank (alpha 0.85, weighted, dangling nodes spread evenly), iterated far
@@ -242,7 +289,10 @@ fn measured(view: &Csr) -> Reference {
     let everyone = vec![true; view.node_count()];
     let paths = paths(view, usize::MAX, 0, 0);
     assert_eq!(paths.method, Method::Exact);
+    let (constraint, effective_size) = structural_holes(view);
     Reference {
+        constraint,
+        effective_size,
         in_degree: in_degree(view),
         out_degree: out_degree(view, &everyone).into_iter().flatten().collect(),
         in_weight: in_weight(view),
@@ -265,6 +315,13 @@ fn assert_close(got: &[f64], want: &[f64], what: &str) {
     }
 }
 
+fn assert_close_or_empty(got: &[Option<f64>], want: &[Option<f64>], what: &str) {
+    let empty = |x: &[Option<f64>]| x.iter().map(Option::is_none).collect::<Vec<_>>();
+    assert_eq!(empty(got), empty(want), "{what}");
+    let values = |x: &[Option<f64>]| x.iter().map(|x| x.unwrap_or(0.0)).collect::<Vec<_>>();
+    assert_close(&values(got), &values(want), what);
+}
+
 /// Compares the measures of `view` with the references on petgraph's graph `g` and on the
 /// view itself.
 fn compare<G: Traversable>(g: G, weight: impl Fn(&G::EdgeWeight) -> f64, view: &Csr, what: &str)
@@ -285,13 +342,17 @@ where
             &on_graph.in_weight,
             &format!("{what}: in-weight"),
         );
-        let reciprocity =
-            |r: &[Option<f64>]| r.iter().map(|r| r.unwrap_or(-1.0)).collect::<Vec<_>>();
-        assert_close(
-            &reciprocity(&got.reciprocity),
-            &reciprocity(&on_graph.reciprocity),
-            &format!("{what}: reciprocity"),
-        );
+        for (name, got, want) in [
+            ("reciprocity", &got.reciprocity, &on_graph.reciprocity),
+            ("constraint", &got.constraint, &on_graph.constraint),
+            (
+                "effective size",
+                &got.effective_size,
+                &on_graph.effective_size,
+            ),
+        ] {
+            assert_close_or_empty(got, want, &format!("{what}: {name}"));
+        }
         assert_close(
             &got.pagerank,
             &on_graph.pagerank,
@@ -413,6 +474,8 @@ fn krackhardts_managers_agree_with_petgraph_question_by_question() {
         assert!(view.edge_count() > 80, "{question}");
         let weight = |t: &Tie| t.weight;
         compare(&layer, weight, view, question);
+        let responded = &d.answers.responded[q as usize];
+        against_the_hierarchy(&d, &og, &layer, view, responded, question);
     }
     // The combined layer: advice is the one question of the influence kind.
     let influence = EdgeFiltered::from_fn(&og.graph, |e| e.weight().layer == Layer::Influence);
@@ -422,6 +485,101 @@ fn krackhardts_managers_agree_with_petgraph_question_by_question() {
         og.influence(Questions::All),
         "influence",
     );
+}
+
+/// The measures that set a layer's nominators against the hierarchy and the departments,
+/// on `view`, against the same read off petgraph's graph: the nominators are the
+/// sources of the layer's edges into a person, the hierarchy is the authority edges.
+fn against_the_hierarchy<G: Traversable>(
+    d: &crate::validate::Dataset,
+    og: &OrgGraph,
+    layer: G,
+    view: &Csr,
+    responded: &[bool],
+    what: &str,
+) {
+    let managers = &d.people.manager;
+    let (department, _) = departments(d);
+    let f = formal(og.authority(), managers);
+    let authority = EdgeFiltered::from_fn(&og.graph, |e| e.weight().layer == Layer::Authority);
+    let above = |a: usize, b: usize| {
+        a != b
+            && petgraph::algo::has_path_connecting(
+                &authority,
+                NodeIndex::new(a),
+                NodeIndex::new(b),
+                None,
+            )
+    };
+    let manages = |a: usize, b: usize| {
+        (&authority)
+            .neighbors(NodeIndex::new(a))
+            .any(|r| r.index() == b)
+    };
+    let n = view.node_count();
+    let nominators = |v: usize| -> Vec<usize> {
+        let mut by: Vec<usize> = layer
+            .neighbors_directed(layer.from_index(v), Incoming)
+            .map(|u| layer.to_index(u))
+            .collect();
+        by.sort_unstable();
+        by.dedup();
+        by
+    };
+    let share = |v: usize, keep: &dyn Fn(usize) -> bool| {
+        let by = nominators(v);
+        (!by.is_empty()).then(|| by.iter().filter(|&&u| keep(u)).count() as f64 / by.len() as f64)
+    };
+    let outside: Vec<Option<f64>> = (0..n)
+        .map(|v| {
+            share(v, &|u| {
+                let team = manages(u, v)
+                    || manages(v, u)
+                    || (0..n).any(|m| manages(m, u) && manages(m, v));
+                !team && (department[v].is_none() || department[u] != department[v])
+            })
+        })
+        .collect();
+    let beyond: Vec<Option<f64>> = (0..n)
+        .map(|v| share(v, &|u| !above(v, u) && !above(u, v)))
+        .collect();
+    let groups: Vec<u32> = (0..n)
+        .map(|v| {
+            let mut seen: Vec<u32> = nominators(v)
+                .iter()
+                .filter_map(|&u| department[u])
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen.len() as u32
+        })
+        .collect();
+    let coverage: Vec<Option<f64>> = (0..n)
+        .map(|v| {
+            let asked: Vec<usize> = (0..n).filter(|&r| manages(v, r) && responded[r]).collect();
+            let by = nominators(v);
+            let named = asked.iter().filter(|r| by.contains(r)).count();
+            (!asked.is_empty()).then(|| named as f64 / asked.len() as f64)
+        })
+        .collect();
+    assert!(
+        outside.iter().flatten().any(|&x| x > 0.0 && x < 1.0),
+        "{what}"
+    );
+    assert!(coverage.iter().flatten().any(|&x| x > 0.0), "{what}");
+    let what = |m: &str| format!("{what}: {m}");
+    let ours = outside_team_share(view, managers, &department);
+    assert_close_or_empty(&ours, &outside, &what("outside-team share"));
+    let ours = influence_beyond_chain(view, &f);
+    assert_close_or_empty(&ours, &beyond, &what("influence beyond the chain"));
+    assert_eq!(
+        nominating_departments(view, &department),
+        groups,
+        "{}",
+        what("departments")
+    );
+    let ours = command_coverage(view, &f, managers, responded);
+    assert_close_or_empty(&ours, &coverage, &what("command coverage"));
 }
 
 #[test]
