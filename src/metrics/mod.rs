@@ -11,7 +11,6 @@
 //! Louvain, also orgsphere's own (the leiden-rs crate was measured and found too slow at
 //! scale).
 
-#[cfg(test)]
 mod against_petgraph;
 mod brandes;
 mod community;
