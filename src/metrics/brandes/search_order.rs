@@ -1,6 +1,6 @@
 //! The searches' own copy of a layer: people renumbered in a locality order, out-ties only.
 //!
-//! In: a [`Csr`]. Out: a [`Layout`] — the renumbering (`rank[person]`) and each node's
+//! In: a [`Csr`]. Out: a [`SearchOrder`] — the renumbering (`rank[person]`) and each node's
 //! out-neighbours under it, ascending. The order is breadth-first over the layer's ties in
 //! either direction (Cuthill & McKee 1969 without the degree sort), so people a search
 //! reaches together sit together in memory. HR exports are sorted by employee id, which
@@ -16,22 +16,22 @@
 use crate::graph::Csr;
 
 /// Out-neighbours of each node in the search order.
-pub struct Layout {
+pub struct SearchOrder {
     /// `rank[p]` is person `p`'s node in the search order.
     pub rank: Vec<u32>,
     offsets: Vec<u32>,
     targets: Vec<u32>,
 }
 
-impl Layout {
+impl SearchOrder {
     /// Renumbers `g` in its [`Csr::locality_order`], the people nobody names last.
     /// O(V + E log d) for out-degree d.
-    pub fn new(g: &Csr) -> Layout {
-        Layout::with_rank(g, named_first(g))
+    pub fn new(g: &Csr) -> SearchOrder {
+        SearchOrder::with_rank(g, named_first(g))
     }
 
     /// Renumbers `g` by `rank` (a permutation of `0..n`).
-    pub fn with_rank(g: &Csr, rank: Vec<u32>) -> Layout {
+    pub fn with_rank(g: &Csr, rank: Vec<u32>) -> SearchOrder {
         let n = g.node_count();
         let mut person = vec![0u32; n];
         for (p, &r) in rank.iter().enumerate() {
@@ -47,7 +47,7 @@ impl Layout {
             targets[start..].sort_unstable();
             offsets.push(targets.len() as u32);
         }
-        Layout {
+        SearchOrder {
             rank,
             offsets,
             targets,
@@ -93,11 +93,11 @@ mod tests {
         let g = Csr::from_edges(6, [(0, 2, 1.0), (3, 0, 1.0), (1, 4, 1.0)].into_iter());
         assert_eq!(g.locality_order(), [0, 3, 1, 2, 4, 5]);
         // Named: 0, 2, 4 (in that order) first; then 3, 1, 5, whom nobody names.
-        let layout = Layout::new(&g);
-        assert_eq!(layout.rank, [0, 4, 1, 3, 2, 5]);
-        assert_eq!(layout.out(0), [1]); // person 0 names person 2, now node 1
-        assert_eq!(layout.out(3), [0]); // person 3 (node 3) names person 0
-        assert_eq!(layout.out(4), [2]); // person 1 (node 4) names person 4 (node 2)
-        assert!([1, 2, 5].iter().all(|&v| layout.out(v).is_empty()));
+        let order = SearchOrder::new(&g);
+        assert_eq!(order.rank, [0, 4, 1, 3, 2, 5]);
+        assert_eq!(order.out(0), [1]); // person 0 names person 2, now node 1
+        assert_eq!(order.out(3), [0]); // person 3 (node 3) names person 0
+        assert_eq!(order.out(4), [2]); // person 1 (node 4) names person 4 (node 2)
+        assert!([1, 2, 5].iter().all(|&v| order.out(v).is_empty()));
     }
 }

@@ -6,13 +6,29 @@
 //! degree counts ties in both directions (a mutual tie counts twice).
 //! Complexity: O(V + E).
 
-use crate::graph::Csr;
+use petgraph::Direction::{Incoming, Outgoing};
+use petgraph::visit::{IntoNeighborsDirected, NodeCount, NodeIndexable};
 
-/// The core number of every person of an influence layer.
-pub fn core_number(g: &Csr) -> Vec<u32> {
+/// The core number of every person of an influence layer: of every node of `g`, by its
+/// index. Written against petgraph's traits, so it runs on a compact view
+/// ([`crate::graph::Csr`]) and on a petgraph graph alike; a pair of nodes tied several
+/// times counts as often as it is tied.
+pub fn core_number<G>(g: G) -> Vec<u32>
+where
+    G: IntoNeighborsDirected + NodeIndexable + NodeCount,
+{
     let n = g.node_count();
+    let ties = |v: usize| {
+        let v = g.from_index(v);
+        g.neighbors_directed(v, Incoming)
+            .chain(g.neighbors_directed(v, Outgoing))
+            .map(move |u| g.to_index(u))
+    };
     let mut degree: Vec<usize> = (0..n)
-        .map(|v| g.in_neighbors(v).len() + g.out_neighbors(v).len())
+        .map(|v| {
+            let v = g.from_index(v);
+            g.neighbors_directed(v, Incoming).count() + g.neighbors_directed(v, Outgoing).count()
+        })
         .collect();
     let max = degree.iter().copied().max().unwrap_or(0);
     // Bucket sort by degree: `order` lists nodes by degree, `position` is each node's place.
@@ -33,8 +49,7 @@ pub fn core_number(g: &Csr) -> Vec<u32> {
     }
     for i in 0..n {
         let v = order[i];
-        for &u in g.in_neighbors(v).iter().chain(g.out_neighbors(v)) {
-            let u = u as usize;
+        for u in ties(v) {
             if degree[u] > degree[v] {
                 // Swap u to the front of its bucket, move the bucket's start past it, and
                 // lower u's degree by one: u now heads the bucket below.
@@ -55,6 +70,7 @@ pub fn core_number(g: &Csr) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Csr;
 
     #[test]
     fn matches_networkx() {
@@ -67,5 +83,18 @@ mod tests {
                 .map(|(a, b)| (a, b, 1.0)),
         );
         assert_eq!(core_number(&g), [2, 2, 2, 1, 1, 0]);
+        // The same on petgraph's own graph, with the pair 0 → 2 tied twice.
+        let mut pg = petgraph::graph::DiGraph::<(), ()>::from_edges([
+            (0, 1),
+            (1, 2),
+            (2, 0),
+            (0, 2),
+            (3, 0),
+            (4, 3),
+        ]);
+        pg.add_node(());
+        assert_eq!(core_number(&pg), [2, 2, 2, 1, 1, 0]);
+        pg.add_edge(0.into(), 2.into(), ());
+        assert_eq!(core_number(&pg), [3, 2, 3, 1, 1, 0]);
     }
 }
