@@ -1,4 +1,4 @@
-//! How people lead (issue 17): leadership dimensions, the direction kind, the profile per
+//! How people lead: leadership dimensions, the direction kind, the profile per
 //! person and the four findings, on `tests/data/dimensions-sample` (written by its
 //! `make_sample.py`, with the planted profiles its header lists) and on surveys that ask
 //! nothing of how people lead.
@@ -44,7 +44,7 @@ fn findings(
                     .iter()
                     .map(|&p| a.dataset.people.ids[p as usize].clone())
                     .collect(),
-                orgsphere::findings::render(&f.summary, |p| a.dataset.people.ids[p].clone()),
+                f.summary.plain(|p| a.dataset.people.ids[p].clone()),
             )
         })
         .collect()

@@ -1,4 +1,4 @@
-//! How people lead (issue 17): a profile per person over the leadership dimensions the
+//! How people lead: a profile per person over the leadership dimensions the
 //! survey asks about (advice, example, energy, culture, future, enabling), and, beside it,
 //! the formal sphere as practised (`direction` questions).
 //!

@@ -1,4 +1,4 @@
-//! Findings on how people lead (issue 17), written only when the survey asks (a question on
+//! Findings on how people lead, written only when the survey asks (a question on
 //! a leadership dimension, or on direction), each tested against chance as the team
 //! findings are ([`super::teams`]).
 //!
@@ -27,7 +27,7 @@
 //!   two dimensions, across at least three teams: a succession and overload risk.
 
 use super::teams::MIN_TEAM;
-use super::{Context, Finding, Severity, benjamini_hochberg, binomial_sf};
+use super::{Finding, FindingInputs, Sentence, Severity, benjamini_hochberg, binomial_sf};
 use crate::classify::profile::{DimensionProfile, Leadership, in_words};
 use crate::graph::{Csr, Questions};
 
@@ -51,7 +51,7 @@ struct Followed {
 }
 
 /// Every finding on how people lead; none when the survey does not ask.
-pub fn leadership_findings(cx: &Context<'_>) -> Vec<Finding> {
+pub fn leadership_findings(cx: &FindingInputs<'_>) -> Vec<Finding> {
     let Some(l) = cx.analysis.leadership else {
         return Vec::new();
     };
@@ -82,10 +82,10 @@ pub fn leadership_findings(cx: &Context<'_>) -> Vec<Finding> {
         .zip(adjusted)
         .filter(|(f, q)| *q < FDR && f.count > 0)
         .collect();
-    let mut out = roles_separated(cx, l, &reports, &beyond);
+    let mut out = roles_separated(l, &reports, &beyond);
     out.extend(nobody_leads(cx, l, &reports, &followed));
     out.extend(direction_outside_chart(cx, l));
-    out.extend(concentrated(cx, l, &beyond));
+    out.extend(concentrated(l, &beyond));
     out
 }
 
@@ -183,7 +183,6 @@ fn most_followed(
 }
 
 fn roles_separated(
-    cx: &Context<'_>,
     l: &Leadership,
     reports: &[Vec<u32>],
     beyond: &[(&Followed, f64)],
@@ -233,15 +232,19 @@ fn roles_separated(
             severity,
             group: None,
             people: vec![m as u32, person],
-            summary: format!(
-                "{} gives direction to {directed} of {answered} responding reports, who follow {} for {} ({} of {}); {:.0} % of the reports follow their manager on some leader dimension. Separate roles can work well: worth knowing, not a fault",
-                cx.id(m as u32),
-                cx.id(person),
-                in_words(&dims),
-                main.0.count,
-                main.0.responding,
-                coverage * 100.0
-            ),
+            summary: Sentence::new()
+                .person(m as u32)
+                .text(format!(
+                    " gives direction to {directed} of {answered} responding reports, who follow "
+                ))
+                .person(person)
+                .text(format!(
+                    " for {} ({} of {}); {:.0} % of the reports follow their manager on some leader dimension. Separate roles can work well: worth knowing, not a fault",
+                    in_words(&dims),
+                    main.0.count,
+                    main.0.responding,
+                    coverage * 100.0
+                )),
             evidence: vec![
                 ("responding_reports", answered.into()),
                 ("taking_direction_from_the_manager", directed.into()),
@@ -256,7 +259,7 @@ fn roles_separated(
 }
 
 fn nobody_leads(
-    cx: &Context<'_>,
+    cx: &FindingInputs<'_>,
     l: &Leadership,
     reports: &[Vec<u32>],
     followed: &[Followed],
@@ -292,11 +295,13 @@ fn nobody_leads(
             severity: Severity::Low,
             group: None,
             people: vec![m as u32],
-            summary: format!(
-                "the {responding} responding reports of {} follow nobody, their manager or anyone else, more than chance would give on {}: the most named is named by {most}",
-                cx.id(m as u32),
-                in_words(&names)
-            ),
+            summary: Sentence::new()
+                .text(format!("the {responding} responding reports of "))
+                .person(m as u32)
+                .text(format!(
+                    " follow nobody, their manager or anyone else, more than chance would give on {}: the most named is named by {most}",
+                    in_words(&names)
+                )),
             evidence: vec![
                 ("responding_reports", responding.into()),
                 ("most_named_by", most.into()),
@@ -307,7 +312,7 @@ fn nobody_leads(
     out
 }
 
-fn direction_outside_chart(cx: &Context<'_>, l: &Leadership) -> Vec<Finding> {
+fn direction_outside_chart(cx: &FindingInputs<'_>, l: &Leadership) -> Vec<Finding> {
     let Some(direction) = &l.direction else {
         return Vec::new();
     };
@@ -383,22 +388,30 @@ fn direction_outside_chart(cx: &Context<'_>, l: &Leadership) -> Vec<Finding> {
         tally.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         // Those named by at least two, so that no single answer can be read off.
         let people: Vec<u32> = tally.iter().filter(|t| t.1 >= 2).map(|t| t.0).collect();
-        let mainly = match tally.first() {
-            Some(&(y, c)) if c >= 2 => format!(", mostly from {} ({c})", cx.id(y)),
-            _ => String::new(),
-        };
+        let mut summary = Sentence::new()
+            .text("in ")
+            .group(cx.department_name(d as u32))
+            .text(format!(
+                ", {} of {} responding reports take direction from someone other than their manager",
+                outside[d], asked[d]
+            ));
+        if let Some(&(y, c)) = tally.first()
+            && c >= 2
+        {
+            summary = summary
+                .text(", mostly from ")
+                .person(y)
+                .text(format!(" ({c})"));
+        }
         out.push(Finding {
             kind: "direction-outside-chart",
             severity,
             group: Some(cx.department_name(d as u32).to_string()),
             people,
-            summary: format!(
-                "in {}, {} of {} responding reports take direction from someone other than their manager{mainly}, against {:.0} % elsewhere: the chain of command as practised is not the org chart's",
-                cx.department_name(d as u32),
-                outside[d],
-                asked[d],
+            summary: summary.text(format!(
+                ", against {:.0} % elsewhere: the chain of command as practised is not the org chart's",
                 rate * 100.0
-            ),
+            )),
             evidence: vec![
                 ("responding_reports", asked[d].into()),
                 ("outside_the_chart", outside[d].into()),
@@ -411,7 +424,7 @@ fn direction_outside_chart(cx: &Context<'_>, l: &Leadership) -> Vec<Finding> {
     out
 }
 
-fn concentrated(cx: &Context<'_>, l: &Leadership, beyond: &[(&Followed, f64)]) -> Vec<Finding> {
+fn concentrated(l: &Leadership, beyond: &[(&Followed, f64)]) -> Vec<Finding> {
     let mut by_person: Vec<(u32, u32, usize)> = beyond
         .iter()
         .map(|(f, _)| (f.person, f.manager, f.dimension))
@@ -439,12 +452,11 @@ fn concentrated(cx: &Context<'_>, l: &Leadership, beyond: &[(&Followed, f64)]) -
             severity: Severity::Medium,
             group: None,
             people,
-            summary: format!(
-                "{} is followed beyond chance in {} teams, on {}: the main leader of a large part of the organisation, a succession and overload risk",
-                cx.id(person),
+            summary: Sentence::new().person(person).text(format!(
+                " is followed beyond chance in {} teams, on {}: the main leader of a large part of the organisation, a succession and overload risk",
                 teams.len(),
                 in_words(&names)
-            ),
+            )),
             evidence: vec![
                 ("teams", teams.len() as f64),
                 ("dimensions", dims.len() as f64),

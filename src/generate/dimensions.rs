@@ -1,5 +1,5 @@
 //! `generate --dimensions`: leadership-dimension questions beside the sparse survey, with
-//! each planted informal leader followed on **one** dimension only (issue 17).
+//! each planted informal leader followed on **one** dimension only.
 //!
 //! Questions `example`, `future` and `energy` (leader dimensions) and `direction`. Drawn
 //! after the advice and trust answers, from a generator of their own (seeded from the

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-/// The leadership dimension an influence question measures (issue 17): what people follow
+/// The leadership dimension an influence question measures: what people follow
 /// someone for. `direction` is not among them: it is a question kind of its own (the formal
 /// sphere as practised), never influence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -1,5 +1,5 @@
 //! `orgsphere survey-template`: a survey on how people lead, ready to field, written from an
-//! org chart (issue 17). Above the pipeline, like `generate`: it reads the org chart with
+//! org chart. Above the pipeline, like `generate`: it reads the org chart with
 //! the loader and validation, and writes through [`crate::outdir`].
 //!
 //! For the chosen questions (leadership dimensions and `direction`; default

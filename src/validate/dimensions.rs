@@ -1,4 +1,4 @@
-//! Each question's leadership dimension (issue 17): recognised from its name, or set with
+//! Each question's leadership dimension: recognised from its name, or set with
 //! `--question-dimension`.
 //!
 //! Dimensions apply when a survey asks how people lead: a question on example, energy,

@@ -6,6 +6,7 @@
 
 mod contacts;
 mod dimensions;
+pub mod hierarchy;
 mod ids;
 mod org;
 mod people;
