@@ -262,6 +262,21 @@ fn chromium_renders_the_report() {
         "report",
     ])
     .expect_code(0);
+    let Some(dom) = chromium_dom(&w, "out/report.html") else {
+        return;
+    };
+    // The browser built the page: the chart's dots and the tables are in its DOM.
+    assert!(
+        dom.contains("<svg") && dom.matches("<circle").count() == 306,
+        "{}",
+        &dom[..dom.len().min(400)]
+    );
+    assert!(dom.contains("Informal leaders") && dom.contains("class=\"matrix\""));
+}
+
+/// The DOM Chromium builds from `page` (a file in `w`), headless and offline; `None`, with
+/// a note, where no Chromium is installed.
+fn chromium_dom(w: &Workdir, page: &str) -> Option<String> {
     let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|b| {
@@ -272,12 +287,12 @@ fn chromium_renders_the_report() {
         })
     else {
         eprintln!(
-            "\n!!! SKIPPED chromium_renders_the_report: no Chromium here (Debian: apt-get install chromium). The report's structure, escaping and self-containment are still checked by the other tests.\n"
+            "\n!!! SKIPPED {page}: no Chromium here (Debian: apt-get install chromium). The report's structure, escaping and self-containment are still checked by the other tests.\n"
         );
-        return;
+        return None;
     };
     let profile = w.join("profile");
-    let url = format!("file://{}", w.join("out/report.html").display());
+    let url = format!("file://{}", w.join(page).display());
     let out = Command::new(browser)
         .args([
             "--headless",
@@ -294,19 +309,12 @@ fn chromium_renders_the_report() {
         .arg(&url)
         .output()
         .unwrap();
-    let dom = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    // The browser built the page: the chart's dots and the tables are in its DOM.
-    assert!(
-        dom.contains("<svg") && dom.matches("<circle").count() == 306,
-        "{}",
-        &dom[..dom.len().min(400)]
-    );
-    assert!(dom.contains("Informal leaders") && dom.contains("class=\"matrix\""));
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Rows of the first table whose header row holds `header`, as cell texts.
@@ -580,4 +588,160 @@ fn when_nobody_reaches_the_bar_the_report_and_summary_list_the_most_sought_after
             assert!(!all.contains("Person A"));
         }
     }
+}
+
+/// The sample with questions on how people lead (direction, example, future beside advice).
+fn dimensions_sample() -> String {
+    root()
+        .join("tests/data/dimensions-sample")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The figures of the small multiples, by caption.
+fn multiples(doc: &Element) -> Vec<(String, Vec<(String, String)>)> {
+    doc.all("figure")
+        .into_iter()
+        .filter(|f| f.attr("class") == Some("multiple"))
+        .map(|f| {
+            let bars = f
+                .all("g")
+                .iter()
+                .map(|g| {
+                    let rect = g.all("rect")[0];
+                    (
+                        g.all("text")[0].all_text(),
+                        rect.attr("fill").unwrap().to_string(),
+                    )
+                })
+                .collect();
+            (f.child("figcaption").unwrap().all_text(), bars)
+        })
+        .collect()
+}
+
+#[test]
+fn the_report_says_how_they_lead_when_the_survey_asks() {
+    let w = Workdir::new();
+    let dir = dimensions_sample();
+    w.run(&["analyze", &dir, "--out", "out"]).expect_code(0);
+    let text = w.read("out/report.html");
+    external_references(&text);
+    let doc = parse(&text);
+    let ids = sections(&doc);
+    let at = ids
+        .iter()
+        .position(|s| s == "how-they-lead")
+        .expect("the section");
+    assert_eq!(ids[at - 1], "leaders");
+    assert_eq!(ids[at + 1], "findings");
+    // The headline names the dimensions the informal leadership comes from.
+    let lead: Vec<String> = doc
+        .all("p")
+        .into_iter()
+        .filter(|p| p.attr("class") == Some("lead"))
+        .map(|p| p.all_text())
+        .collect();
+    assert_eq!(
+        lead[1],
+        "How they lead. The informal leadership here comes from example (1 of 1 informal leader), then future (1); none leads on advice."
+    );
+    // One chart for the planted leader by example (and future), without title: a bar per
+    // dimension asked and one for direction, in colour where they lead.
+    let vermilion = "#d55e00";
+    assert_eq!(
+        multiples(&doc),
+        [(
+            "E0007".to_string(),
+            vec![
+                ("advice".to_string(), "#c5ccd4".to_string()),
+                ("example".to_string(), vermilion.to_string()),
+                ("future".to_string(), vermilion.to_string()),
+                ("direction".to_string(), "#0072b2".to_string()),
+            ]
+        )]
+    );
+    // Each team's two spheres: the manager who only directs beside the one whose team
+    // takes direction from a dotted-line manager.
+    let rows = table_rows(&doc, "Direction sphere");
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| r[0] == id)
+            .unwrap_or_else(|| panic!("no row for {id}: {rows:?}"))
+            .clone()
+    };
+    assert_eq!(
+        row("E0003")[2..],
+        ["12", "100 % (12 of 12)", "0 % (0 of 12)"]
+    );
+    assert_eq!(
+        row("E0004")[2..],
+        ["12", "8 % (1 of 12)", "83 % (10 of 12)"]
+    );
+    assert_eq!(rows.len(), 6);
+    // The spheres that differ most come first.
+    assert!(["E0003", "E0005"].contains(&rows[0][0].as_str()));
+
+    // Teams smaller than --min-group-size (the manager included) are left out: E0001 has
+    // five reports.
+    w.run(&["analyze", &dir, "--out", "six", "--min-group-size", "6"])
+        .expect_code(0);
+    let rows = table_rows(&parse(&w.read("six/report.html")), "Direction sphere");
+    assert!(rows.iter().any(|r| r[0] == "E0001"));
+    w.run(&["analyze", &dir, "--out", "seven", "--min-group-size", "7"])
+        .expect_code(0);
+    let rows = table_rows(&parse(&w.read("seven/report.html")), "Direction sphere");
+    assert_eq!(rows.len(), 5);
+    assert!(!rows.iter().any(|r| r[0] == "E0001"));
+}
+
+#[test]
+fn how_they_lead_shows_people_by_pseudonym_under_pseudonymize() {
+    let w = Workdir::new();
+    let dir = dimensions_sample();
+    w.run_with_env(
+        &["analyze", &dir, "--out", "out", "--pseudonymize"],
+        ("ORGSPHERE_KEY", "0123456789abcdef0123"),
+    )
+    .expect_code(0);
+    let text = w.read("out/report.html");
+    let doc = parse(&text);
+    let charts = multiples(&doc);
+    assert_eq!(charts.len(), 1);
+    let pseudonym = &charts[0].0;
+    assert_ne!(pseudonym, "E0007");
+    // The same pseudonym as people.csv gives the informal leader.
+    let people = w.read("out/people.csv");
+    let leader = people
+        .lines()
+        .find(|l| l.contains(",informal-leader,"))
+        .unwrap();
+    assert!(leader.starts_with(&format!("{pseudonym},")), "{leader}");
+    // No employee id of the org chart appears anywhere in the page.
+    for id in ["E0001", "E0003", "E0004", "E0007"] {
+        assert!(!text.contains(id), "{id} in a pseudonymised report");
+    }
+    assert_eq!(table_rows(&doc, "Direction sphere").len(), 6);
+}
+
+#[test]
+fn chromium_renders_how_they_lead() {
+    let w = Workdir::new();
+    let dir = dimensions_sample();
+    w.run(&["analyze", &dir, "--out", "out", "--formats", "report"])
+        .expect_code(0);
+    let Some(dom) = chromium_dom(&w, "out/report.html") else {
+        return;
+    };
+    assert!(
+        dom.contains("id=\"how-they-lead\""),
+        "{}",
+        &dom[..dom.len().min(400)]
+    );
+    assert_eq!(dom.matches("class=\"multiple\"").count(), 1);
+    assert!(dom.contains("Direction sphere") && dom.contains("Leadership sphere"));
+    // The quadrant's dots, one per person, and the charts' bars.
+    assert_eq!(dom.matches("<circle").count(), 66);
+    assert!(dom.matches("<rect").count() >= 4);
 }

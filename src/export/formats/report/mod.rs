@@ -1,6 +1,7 @@
 //! `report.html`: one self-contained page a head of HR can read and print — the headline,
 //! the quadrant chart of formal power against influence, the informal leaders with their
-//! reasons (and stability, when the analysis computed it), where they are by department,
+//! reasons (and stability, when the analysis computed it), how they lead (when the survey
+//! asks), where they are by department,
 //! the department-to-department influence matrix, the data-quality section with each
 //! question's kind and rating scale, the rule applied with the most sought-after people,
 //! and method notes.
@@ -15,6 +16,7 @@
 mod chart;
 mod departments;
 mod findings;
+mod leading;
 mod people;
 mod questions;
 mod rule;
@@ -43,10 +45,14 @@ impl Exporter for ReportHtml {
         page.push_str("<meta name=\"generator\" content=\"orgsphere\"/>\n");
         page.push_str("<title>orgsphere report: formal power and influence</title>\n<style>\n");
         page.push_str(CSS);
+        if cx.view.leadership().is_some() {
+            page.push_str(leading::CSS);
+        }
         page.push_str("</style>\n</head>\n<body>\n<main>\n");
         sections::headline(cx, &mut page);
         sections::quadrant(cx, &mut page);
         people::leaders(cx, &mut page);
+        leading::how_they_lead(cx, &mut page);
         findings::findings(cx, &mut page);
         departments::departments(cx, &mut page);
         departments::matrix(cx, &mut page);

@@ -105,6 +105,9 @@ pub fn headline(cx: &ExportContext<'_>, page: &mut String) {
         )
     };
     let _ = writeln!(page, "<p class=\"lead\">{lead}</p>");
+    if let Some(how) = super::leading::headline(cx) {
+        let _ = writeln!(page, "<p class=\"lead\">{how}</p>");
+    }
     // How formal power was read when the org chart has no reporting lines, or levels give it.
     let structure = v.structure();
     if !structure.reporting_lines.given() || structure.level_power() {
