@@ -212,14 +212,53 @@ fn dimensions_set_by_hand() {
         "Q2=Direction",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // The kind a dimension sets is credited to --question-dimension, not --question-kind.
     assert!(
-        r.stdout
-            .contains("q1: influence (--question-kind), dimension culture (--question-dimension)")
-            || r.stdout.contains("q1: influence (--question-dimension)"),
+        r.stdout.contains(
+            "q1: influence (--question-dimension), dimension culture (--question-dimension);"
+        ),
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("q2: direction"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("q2: direction (--question-dimension);"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("--question-kind"), "{}", r.stdout);
+    // A kind named with --question-kind still says so.
+    let r = w.run(&[
+        "validate",
+        "data",
+        "--question-kind",
+        "q1=social",
+        "--question-dimension",
+        "q2=direction",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("q1: social (--question-kind);"),
+        "{}",
+        r.stdout
+    );
+    // summary.json writes both as given.
+    w.run(&[
+        "analyze",
+        "data",
+        "--out",
+        "out",
+        "--question-dimension",
+        "q1=culture",
+        "--question-dimension",
+        "q2=direction",
+    ])
+    .expect_code(0);
+    let summary: serde_json::Value = serde_json::from_str(&w.read("out/summary.json")).unwrap();
+    let q = summary["questions"].as_array().unwrap();
+    assert_eq!(q[0]["kind_from"], "given");
+    assert_eq!(q[0]["dimension_from"], "given");
+    assert_eq!(q[1]["kind"], "direction");
+    assert_eq!(q[1]["kind_from"], "given");
     let r = w.run(&["validate", "data", "--question-dimension", "q1=trust"]);
     assert_eq!(r.code, 64, "{}", r.stderr);
     assert!(

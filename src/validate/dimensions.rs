@@ -46,7 +46,7 @@ pub(super) fn question_dimensions(
         };
         set_by_hand = true;
         kind_set[i] = true;
-        kind_source[i] = KindSource::Given;
+        kind_source[i] = KindSource::DimensionGiven;
         match *setting {
             DimensionSetting::Direction => {
                 kinds[i] = QuestionKind::Direction;
@@ -89,7 +89,9 @@ impl Dataset {
     /// it: `future (from its name)`, `example (--question-dimension)`.
     pub fn dimension_in_words(&self, q: usize) -> Option<String> {
         self.question_dimensions[q].map(|(d, source)| match source {
-            KindSource::Given => format!("{} (--question-dimension)", d.as_str()),
+            KindSource::Given | KindSource::DimensionGiven => {
+                format!("{} (--question-dimension)", d.as_str())
+            }
             _ => format!("{} (from its name)", d.as_str()),
         })
     }

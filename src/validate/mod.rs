@@ -67,6 +67,9 @@ pub struct Dataset {
 pub enum KindSource {
     /// Named with `--question-kind`.
     Given,
+    /// Set with `--question-dimension`: a dimension makes the question influence,
+    /// `direction` makes it a direction question. Written `given`, as `--question-kind`'s.
+    DimensionGiven,
     /// Recognised from a word in the question's name.
     Recognised,
     /// The name matched no word list: counted as influence.
@@ -76,7 +79,7 @@ pub enum KindSource {
 impl KindSource {
     pub fn as_str(self) -> &'static str {
         match self {
-            KindSource::Given => "given",
+            KindSource::Given | KindSource::DimensionGiven => "given",
             KindSource::Recognised => "recognised",
             KindSource::Assumed => "assumed",
         }
@@ -91,6 +94,7 @@ impl Dataset {
         let kind = self.question_kinds[q].as_str();
         match self.question_kind_source[q] {
             KindSource::Given => format!("{kind} (--question-kind)"),
+            KindSource::DimensionGiven => format!("{kind} (--question-dimension)"),
             KindSource::Recognised => format!("{kind} (from its name)"),
             KindSource::Assumed => format!(
                 "{kind} (assumed: the name matches no word list; set --question-kind {}=KIND)",
