@@ -745,3 +745,31 @@ fn chromium_renders_how_they_lead() {
     assert_eq!(dom.matches("<circle").count(), 66);
     assert!(dom.matches("<rect").count() >= 4);
 }
+
+#[test]
+fn a_team_sphere_needs_four_reports_who_answered() {
+    // Two teams of six: all of N's reports answer, only three of M's.
+    let w = Workdir::new();
+    let mut org =
+        String::from("employee_id,manager_id,title\nCEO,,Chief\nM,CEO,Head\nN,CEO,Head\n");
+    let mut direction = String::from("respondent_id,nominee_id\n");
+    let mut example = String::from("respondent_id,nominee_id\n");
+    for i in 1..=5 {
+        org.push_str(&format!("M{i},M,Analyst\nN{i},N,Analyst\n"));
+        direction.push_str(&format!("N{i},N\n"));
+        example.push_str(&format!("N{i},N1\n"));
+        if i <= 3 {
+            direction.push_str(&format!("M{i},M\n"));
+            example.push_str(&format!("M{i},M\n"));
+        }
+    }
+    w.write("in/org.csv", &org);
+    w.write("in/survey-direction.csv", &direction);
+    w.write("in/survey-example.csv", &example);
+    w.run(&["analyze", "in", "--out", "out"]).expect_code(0);
+    let doc = parse(&w.read("out/report.html"));
+    let rows = table_rows(&doc, "Direction sphere");
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["N"], "{rows:?}");
+    assert_eq!(rows[0][3..], ["100 % (5 of 5)", "0 % (0 of 5)"]);
+}

@@ -19,6 +19,7 @@ mod sentence;
 mod teams;
 
 pub use sentence::{Sentence, SentencePart};
+pub use teams::MIN_TEAM;
 
 use serde::Serialize;
 

@@ -8,8 +8,9 @@
 //!
 //! People are shown through the [`View`](crate::export::View) as every table of people
 //! shows them (a pseudonym only, under `--pseudonymize`). A team is shown only when it
-//! has at least `--min-group-size` people, its manager included, as the findings on
-//! teams describe them.
+//! has at least `--min-group-size` people, its manager included, and a sphere only when at
+//! least [`MIN_TEAM`] of the reports answered its questions, as the findings on teams
+//! describe them: a share of fewer would tell one person's answer.
 
 use std::fmt::Write as _;
 
@@ -18,6 +19,7 @@ use super::sections::count;
 use crate::classify::profile::Leadership;
 use crate::classify::{Role, ranking};
 use crate::export::context::ExportContext;
+use crate::findings::MIN_TEAM;
 use crate::text::{float, html};
 
 /// Informal leaders, and leader-managers, drawn at most (the most nominated first).
@@ -310,7 +312,7 @@ fn teams(cx: &ExportContext<'_>, l: &Leadership, page: &mut String) {
     let reports = &cx.view.metrics().formal.direct_reports;
     let has_dimensions = !l.dimensions.is_empty();
     let share = |(named, answered): (u32, u32)| {
-        (answered > 0).then(|| f64::from(named) / f64::from(answered))
+        (answered >= MIN_TEAM).then(|| f64::from(named) / f64::from(answered))
     };
     let mut rows: Vec<(usize, Option<f64>, Option<f64>)> = (0..reports.len())
         .filter(|&m| reports[m] > 0 && reports[m] as usize + 1 >= min.max(1))
@@ -328,13 +330,22 @@ fn teams(cx: &ExportContext<'_>, l: &Leadership, page: &mut String) {
     let rank = cx.view.rank();
     let gap =
         |r: &(usize, Option<f64>, Option<f64>)| (r.1.unwrap_or(0.0) - r.2.unwrap_or(0.0)).abs();
-    rows.sort_by(|a, b| gap(b).total_cmp(&gap(a)).then(rank[a.0].cmp(&rank[b.0])));
+    let answered = |m: usize| {
+        let direction = l.direction.as_ref().map_or(0, |d| d.reports[m].1);
+        direction.max(l.leader_reports[m].1)
+    };
+    rows.sort_by(|a, b| {
+        gap(b)
+            .total_cmp(&gap(a))
+            .then(answered(b.0).cmp(&answered(a.0)))
+            .then(rank[a.0].cmp(&rank[b.0]))
+    });
     let _ = writeln!(
         page,
-        "<h3>Each team's two spheres</h3>\n<p class=\"note\">A team is a manager and their direct reports; only teams of at least {min} people, the manager included, are shown (<code>--min-group-size</code>). Direction: the share of the reports who answered who take their day-to-day direction from the manager, the formal sphere as practised. Leadership: the share who follow the manager on at least one leader dimension, the sphere of influence. The teams where the two differ most come first; <code>people.csv</code> has both for every manager (<code>direction_coverage</code>, <code>leadership_coverage</code>).</p>"
+        "<h3>Each team's two spheres</h3>\n<p class=\"note\">A team is a manager and their direct reports; only teams of at least {min} people, the manager included (<code>--min-group-size</code>), and only shares of at least {MIN_TEAM} reports who answered, are shown. Direction: the share of the reports who answered who take their day-to-day direction from the manager, the formal sphere as practised. Leadership: the share who follow the manager on at least one leader dimension, the sphere of influence. The teams where the two differ most come first; <code>people.csv</code> has both for every manager (<code>direction_coverage</code>, <code>leadership_coverage</code>).</p>"
     );
     if rows.is_empty() {
-        page.push_str("<p>No team is large enough to show, or no report in one answered.</p>\n");
+        page.push_str("<p>No team is large enough to show, or answered enough to.</p>\n");
         return;
     }
     page.push_str("<div class=\"scroll\"><table class=\"spheres\"><thead><tr><th>Manager</th><th>Department</th><th class=\"num\">Reports</th>");
@@ -355,7 +366,7 @@ fn teams(cx: &ExportContext<'_>, l: &Leadership, page: &mut String) {
                     x * 100.0
                 );
             }
-            None => page.push_str("<td class=\"sphere small\">no report answered</td>"),
+            None => page.push_str("<td class=\"sphere small\">too few answered</td>"),
         }
     };
     let colour = role_colour(Role::InformalLeader);
