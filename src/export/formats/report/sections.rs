@@ -307,6 +307,9 @@ pub fn method(cx: &ExportContext<'_>, page: &mut String) {
     } else if cx.view.structure().level_power() {
         notes[0].1 = "A person has formal power with at least one direct report in the org chart, a managerial title, or a level that --manager-levels names. Formal reach is everyone under them, at any depth.";
     }
+    if cx.view.leadership().is_some() {
+        notes.push(("How they lead", "Each question on a leadership dimension (advice, example, energy, culture, future, enabling) asks what people follow someone for; a direction question asks whom they take day-to-day direction from, the formal sphere as practised, which may differ from the org chart. A person leads on a dimension when more colleagues name them on it than the model of their formal standing makes likely, as for high influence. A dimension is a description of how others see a person, not a skill assessment."));
+    }
     if cx.view.pseudonymized() {
         notes.push(("Privacy", "This run was pseudonymised: every id is a keyed pseudonym (the same key gives the same pseudonyms in other runs), and names, e-mails and every org-chart column but title and department were left out."));
     }
