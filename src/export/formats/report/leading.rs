@@ -15,12 +15,11 @@
 use std::fmt::Write as _;
 
 use super::people::who;
-use super::sections::count;
 use crate::classify::profile::Leadership;
 use crate::classify::{Role, ranking};
 use crate::export::context::ExportContext;
 use crate::findings::MIN_TEAM;
-use crate::text::{float, html};
+use crate::text::{count, float, html};
 
 /// Informal leaders, and leader-managers, drawn at most (the most nominated first).
 const MAX_INFORMAL: usize = 24;

@@ -49,7 +49,7 @@ impl Exporter for ReportHtml {
             page.push_str(leading::CSS);
         }
         page.push_str("</style>\n</head>\n<body>\n<main>\n");
-        sections::headline(cx, &mut page);
+        sections::headline(cx, leading::headline(cx), &mut page);
         sections::quadrant(cx, &mut page);
         people::leaders(cx, &mut page);
         leading::how_they_lead(cx, &mut page);

@@ -61,7 +61,9 @@ fn where_leaders(cx: &ExportContext<'_>) -> String {
     text.join(", ")
 }
 
-pub fn headline(cx: &ExportContext<'_>, page: &mut String) {
+/// The headline; `how`, when given, is a second paragraph under the first (how people
+/// lead, as HTML).
+pub fn headline(cx: &ExportContext<'_>, how: Option<String>, page: &mut String) {
     let v = &cx.view;
     let people = v.people();
     let (respondents, rate) = (v.respondents(), v.response_rate());
@@ -105,7 +107,7 @@ pub fn headline(cx: &ExportContext<'_>, page: &mut String) {
         )
     };
     let _ = writeln!(page, "<p class=\"lead\">{lead}</p>");
-    if let Some(how) = super::leading::headline(cx) {
+    if let Some(how) = how {
         let _ = writeln!(page, "<p class=\"lead\">{how}</p>");
     }
     // How formal power was read when the org chart has no reporting lines, or levels give it.
