@@ -9,10 +9,12 @@
 //! leiden-rs crate was measured and found too slow at scale).
 
 mod brandes;
+pub mod change_agents;
 mod community;
 mod core;
 mod formal;
 mod influence;
+pub mod keyplayer;
 mod louvain;
 mod pagerank;
 mod pool;
