@@ -19,6 +19,7 @@
 pub mod analysis;
 pub mod classify;
 pub mod compare;
+pub mod decisions;
 pub mod diagnostics;
 pub mod error;
 pub mod export;
@@ -176,18 +177,38 @@ pub fn analyze_dataset_with(
         metrics: &metrics,
         classification: &classification,
     };
-    let findings = stage(progress, "findings", || {
-        findings::find(&findings::Context::new(
-            parts,
-            options.output.min_group_size,
-        ))
-    });
+    let named = key_players_named(&dataset, options);
+    let (findings, decisions) = rayon::join(
+        || {
+            stage(progress, "findings", || {
+                findings::find(&findings::Context::new(
+                    parts,
+                    options.output.min_group_size,
+                ))
+            })
+        },
+        || {
+            stage(progress, "key players", || {
+                decisions::decide(&decisions::Inputs {
+                    dataset: &dataset,
+                    graph: &graph,
+                    metrics: &metrics,
+                    classification: &classification,
+                    min_group_size: options.output.min_group_size,
+                    named: &named,
+                    options: &options.decisions,
+                    seed: options.seed,
+                })
+            })
+        },
+    );
     Analysis {
         dataset,
         graph,
         metrics,
         classification,
         findings,
+        decisions,
     }
 }
 
@@ -204,7 +225,47 @@ pub fn analyze_with(options: &Options, progress: &dyn Progress) -> Result<Analys
     outdir::check(&options.out, &options.input_paths())?;
     let dataset = check_with(options, progress)?;
     export::check_dot_root(&dataset, &options.output)?;
+    check_key_players(&dataset, options)?;
     let analysis = analyze_dataset_with(dataset, options, progress);
     export::write_all(&analysis, options, progress)?;
     Ok(analysis)
+}
+
+/// The people `--key-player` names, as person numbers: by id (trimmed), or by pseudonym
+/// when the run is pseudonymised; unknown ones left out ([`check_key_players`] refuses
+/// them before the analysis).
+fn key_players_named(dataset: &Dataset, options: &Options) -> Vec<u32> {
+    options
+        .decisions
+        .key_players
+        .iter()
+        .filter_map(|id| find_person(dataset, options, id))
+        .collect()
+}
+
+fn find_person(dataset: &Dataset, options: &Options, id: &str) -> Option<u32> {
+    let ids = &dataset.people.ids;
+    ids.iter()
+        .position(|x| x == id.trim())
+        .or_else(|| {
+            let key = options.output.pseudonymize.as_ref()?;
+            ids.iter()
+                .position(|x| export::privacy::pseudonym(key, x) == id)
+        })
+        .map(|p| p as u32)
+}
+
+/// A `--key-player` nobody has is a usage error, said before the analysis.
+pub fn check_key_players(dataset: &Dataset, options: &Options) -> Result<()> {
+    match options
+        .decisions
+        .key_players
+        .iter()
+        .find(|id| find_person(dataset, options, id).is_none())
+    {
+        Some(id) => Err(Error::Usage(format!(
+            "--key-player {id:?}: nobody has this id in the org chart; give the id of a person to assess as a key player"
+        ))),
+        None => Ok(()),
+    }
 }

@@ -5,6 +5,7 @@
 //! through one [`View`] (ids or pseudonyms, the privacy rules) and group figures through
 //! one [`Groups`] (small groups suppressed), so no file can forget them.
 
+mod change_agents;
 mod chunks;
 mod columns;
 mod dot;
@@ -184,7 +185,10 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
         // whatever the order); the first error, in exporter order, is reported. The graph
         // files share the layout, the sorted edges and the escaped ids: those are prepared
         // once, while the other files are already being written.
-        let list = exporters(&formats);
+        let mut list = exporters(&formats);
+        if analysis.decisions.change_agents.is_some() {
+            list.push(Box::new(change_agents::ChangeAgentsCsv));
+        }
         let write = |exporter: &dyn Exporter| {
             let path = dir.join(exporter.file_name());
             stage(progress, exporter.file_name(), || {
