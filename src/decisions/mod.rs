@@ -143,7 +143,9 @@ pub enum PathMethod {
     Skipped,
 }
 
-/// The key-player section: the layer as it is, and each key player, highest risk first.
+/// The key-player section: the layer as it is, and each key player: those measured along
+/// the paths first, by the rise in distance-weighted fragmentation their leaving brings,
+/// then the others, highest risk first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyPlayers {
     pub whole: Option<Fragmentation>,
@@ -335,18 +337,22 @@ fn key_players(inputs: &Inputs<'_>) -> KeyPlayers {
             Risk::Low
         };
     });
-    // Highest risk first; then the largest rise in distance-weighted fragmentation, then
-    // the local losses.
+    // Borgatti's ranking first: the people measured along the paths, by the rise in
+    // distance-weighted fragmentation their leaving brings; then the others, highest risk
+    // first, by their local losses.
     let rise = |k: &KeyPlayer| match (k.after, whole) {
-        (Some(a), Some(w)) => a.distance_weighted - w.distance_weighted,
-        _ => f64::NEG_INFINITY,
+        (Some(a), Some(w)) => Some(a.distance_weighted - w.distance_weighted),
+        _ => None,
     };
-    players.sort_by(|a, b| {
-        a.risk
+    players.sort_by(|a, b| match (rise(a), rise(b)) {
+        (Some(x), Some(y)) => y.total_cmp(&x).then(a.person.cmp(&b.person)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a
+            .risk
             .cmp(&b.risk)
-            .then(rise(b).total_cmp(&rise(a)))
             .then(local(b).cmp(&local(a)))
-            .then(a.person.cmp(&b.person))
+            .then(a.person.cmp(&b.person)),
     });
     let mut index = vec![None; n];
     for (i, k) in players.iter().enumerate() {
