@@ -7,7 +7,8 @@
 //! others follow anyway.
 //!
 //! The pipeline, one module per stage, in the order data flows:
-//! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`findings`] →
+//! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`decisions`] (key
+//! players, backups, change agents; beside the findings) → [`findings`] →
 //! [`analysis`] (what the run made) → [`export`], which writes through [`outdir`] (the
 //! atomic output folder, also `compare`'s and `generate`'s). Below them all, importing
 //! nothing above: [`diagnostics`] (the problems found in the inputs), [`error`],

@@ -40,11 +40,11 @@ use crate::validate::Dataset;
 /// Candidates whose removal is measured along the paths (besides the named ones).
 pub const PATH_CANDIDATES: usize = 10;
 /// Up to this many people fragmentation is exact (every person a source).
-pub const EXACT_PEOPLE: usize = 2_000;
+pub const EXACT_PEOPLE: usize = 1_000;
 /// Sources sampled above [`EXACT_PEOPLE`].
 pub const SAMPLED_SOURCES: usize = 128;
 /// Above this many people the path measures are computed for named key players only.
-pub const PATHS_UP_TO: usize = 20_000;
+pub const PATHS_UP_TO: usize = 5_000;
 /// A backup sought by the same people: at least this Jaccard index of (question,
 /// nominator) pairs…
 pub const BACKUP_JACCARD: f64 = 0.2;
