@@ -84,7 +84,7 @@ pub fn greedy_agents(
         stamp: 0,
     };
     // Heap of (gain as last evaluated, person, the round it was evaluated in).
-    let mut heap: BinaryHeap<((u32, u8, u32), Reverse<u32>, usize)> =
+    let mut heap: BinaryHeap<(Gain, Reverse<u32>, usize)> =
         (0..n).map(|v| (s.gain(v), Reverse(v as u32), 0)).collect();
     let mut agents = Vec::new();
     let (mut total, mut depts) = (0u64, 0u32);
@@ -113,6 +113,10 @@ pub fn greedy_agents(
     agents
 }
 
+/// What choosing a person adds: new people, 1 if their department has no agent yet, new
+/// departments reached; compared in that order.
+type Gain = (u32, u8, u32);
+
 /// The greedy choice's state: who and which departments are reached, which departments
 /// have an agent.
 struct State<'a> {
@@ -130,7 +134,7 @@ struct State<'a> {
 impl State<'_> {
     /// What choosing `v` adds: (new people, 1 if their department has no agent yet, new
     /// departments reached), compared in that order.
-    fn gain(&mut self, v: usize) -> (u32, u8, u32) {
+    fn gain(&mut self, v: usize) -> Gain {
         self.stamp += 1;
         let stamp = self.stamp;
         let (mut new, mut new_depts) = (0u32, 0u32);
