@@ -40,7 +40,7 @@ use crate::validate::Dataset;
 /// Candidates whose removal is measured along the paths (besides the named ones).
 pub const PATH_CANDIDATES: usize = 10;
 /// Up to this many people fragmentation is exact (every person a source).
-pub const EXACT_PEOPLE: usize = 1_000;
+pub const EXACT_PEOPLE: usize = 500;
 /// Sources sampled above [`EXACT_PEOPLE`].
 pub const SAMPLED_SOURCES: usize = 128;
 /// Above this many people the path measures are computed for named key players only.
