@@ -250,3 +250,44 @@ fn key_player_and_change_agent_options() {
         .expect_code(0);
     assert!(!w.join("plain/change-agents.csv").exists());
 }
+
+/// Two departments of five joined by one tie, each hanging on one person: both ends of
+/// the tie are high retention risks, the only source of everyone who names them, with no
+/// backup; when a colleague is named by the same people, that colleague is the backup.
+#[test]
+fn retention_risk_in_words() {
+    let org = b"id,department\na1,A\na2,A\na3,A\na4,A\na5,A\nb1,B\nb2,B\nb3,B\nb4,B\nb5,B\n";
+    let lonely = b"respondent_id,nominee_id,question\na2,a1,advice\na3,a1,advice\na4,a1,advice\na5,a1,advice\na1,b1,advice\nb2,b1,advice\nb3,b1,advice\nb4,b1,advice\nb5,b1,advice\n";
+    let options = Options::default();
+    let d = orgsphere::check_bytes(("org.csv", org), &[("s.csv", lonely)], &options).unwrap();
+    let a = orgsphere::analyze_dataset(d, &options);
+    let kp = &a.decisions.key_players;
+    let words = kp.retention_risk(0).unwrap();
+    assert_eq!(
+        words,
+        "high: the last tie between A and B; the only source on an influence question for \
+         4 people; 4 people tied to no one else; without them distance-weighted \
+         fragmentation 0.459 → 0.806, reach 100.0 % → 27.8 %; no backup: nobody is sought \
+         by the same people or departments"
+    );
+    // By hand: two stars a2…a5 – a1 – b1 – b2…b5. Σ 1/d over unordered pairs: 9 at
+    // distance 1, 20 at 2, 16 at 3 → 24.33, so DF = 1 − 48.67/90 = 0.459; without a1 only
+    // b1's star of 5 is joined: 20 of 72 ordered pairs (27.8 %), Σ 1/d = 2 × (4 + 6/2),
+    // DF = 1 − 14/72 = 0.806.
+    let b1 = kp.retention_risk(5).unwrap();
+    assert!(b1.starts_with("high: the last tie between A and B; the only source on an influence question for 5 people"), "{b1}");
+    assert_eq!(kp.retention_risk(1), None);
+    // a2…a5 name a2's colleague a3 too (a3 names a1 and a2): a3 is sought by the same people.
+    let shared = b"respondent_id,nominee_id,question\na2,a1,advice\na3,a1,advice\na4,a1,advice\na5,a1,advice\na1,b1,advice\nb2,b1,advice\nb3,b1,advice\nb4,b1,advice\nb5,b1,advice\na2,a3,advice\na4,a3,advice\na5,a3,advice\n";
+    let d = orgsphere::check_bytes(("org.csv", org), &[("s.csv", shared)], &options).unwrap();
+    let a = orgsphere::analyze_dataset(d, &options);
+    let k = a.decisions.key_players.get(0).unwrap();
+    assert_eq!(k.backups.len(), 1);
+    assert_eq!(a.dataset.people.ids[k.backups[0].person as usize], "a3");
+    assert!(k.backups[0].same_people);
+    let words = a.decisions.key_players.retention_risk(0).unwrap();
+    assert!(
+        words.ends_with("1 possible backup sought by the same people"),
+        "{words}"
+    );
+}
