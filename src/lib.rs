@@ -190,7 +190,7 @@ pub fn analyze_dataset_with(
         },
         || {
             stage(progress, "key players", || {
-                decisions::decide(&decisions::Inputs {
+                decisions::decide(&decisions::DecisionInputs {
                     dataset: &dataset,
                     graph: &graph,
                     metrics: &metrics,

@@ -183,7 +183,7 @@ pub struct Decisions {
 }
 
 /// What the stage reads.
-pub struct Inputs<'a> {
+pub struct DecisionInputs<'a> {
     pub dataset: &'a Dataset,
     pub graph: &'a OrgGraph,
     pub metrics: &'a Metrics,
@@ -197,7 +197,7 @@ pub struct Inputs<'a> {
 }
 
 /// Key players, their backups and, when asked, change agents.
-pub fn decide(inputs: &Inputs<'_>) -> Decisions {
+pub fn decide(inputs: &DecisionInputs<'_>) -> Decisions {
     let (key_players, change_agents) = rayon::join(
         || key_players(inputs),
         || {
@@ -213,14 +213,14 @@ pub fn decide(inputs: &Inputs<'_>) -> Decisions {
     }
 }
 
-fn influence_questions<'a>(inputs: &Inputs<'a>) -> Vec<&'a Csr> {
+fn influence_questions<'a>(inputs: &DecisionInputs<'a>) -> Vec<&'a Csr> {
     (0..inputs.dataset.questions.len())
         .filter(|&q| inputs.dataset.is_influence(q))
         .map(|q| inputs.graph.influence(Questions::One(q as u16)))
         .collect()
 }
 
-fn key_players(inputs: &Inputs<'_>) -> KeyPlayers {
+fn key_players(inputs: &DecisionInputs<'_>) -> KeyPlayers {
     let m = inputs.metrics;
     let cls = inputs.classification;
     let g = inputs.graph.influence(Questions::All);
@@ -371,7 +371,7 @@ fn key_players(inputs: &Inputs<'_>) -> KeyPlayers {
 /// people on the same questions (Jaccard ≥ [`BACKUP_JACCARD`], [`BACKUP_SHARED`] pairs),
 /// else, among those who share a nominator, sought by the same departments (cosine ≥
 /// [`BACKUP_DEPARTMENTS`], named by at least half as many). None: nobody passes.
-fn backups(inputs: &Inputs<'_>, questions: &[&Csr], v: usize) -> Vec<Backup> {
+fn backups(inputs: &DecisionInputs<'_>, questions: &[&Csr], v: usize) -> Vec<Backup> {
     let m = inputs.metrics;
     let g = inputs.graph.influence(Questions::All);
     let overlap = same_nominators(questions, v);
@@ -507,7 +507,7 @@ fn backups_words(k: usize) -> String {
 
 /// The greedy change agents, within one and within two steps: `k` of them (0 = as many
 /// as reaching [`CHANGE_AGENT_SHARE`] takes).
-fn change_agents(inputs: &Inputs<'_>, k: usize) -> ChangeAgents {
+fn change_agents(inputs: &DecisionInputs<'_>, k: usize) -> ChangeAgents {
     let m = inputs.metrics;
     let g = inputs.graph.influence(Questions::All);
     let n = g.node_count();

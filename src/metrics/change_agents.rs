@@ -72,7 +72,7 @@ pub fn greedy_agents(
     target: u64,
 ) -> Vec<Agent> {
     let n = g.node_count();
-    let mut s = State {
+    let mut s = GreedyCover {
         g,
         department,
         steps,
@@ -84,7 +84,7 @@ pub fn greedy_agents(
         stamp: 0,
     };
     // Heap of (gain as last evaluated, person, the round it was evaluated in).
-    let mut heap: BinaryHeap<(Gain, Reverse<u32>, usize)> =
+    let mut heap: BinaryHeap<(AgentGain, Reverse<u32>, usize)> =
         (0..n).map(|v| (s.gain(v), Reverse(v as u32), 0)).collect();
     let mut agents = Vec::new();
     let (mut total, mut depts) = (0u64, 0u32);
@@ -115,11 +115,11 @@ pub fn greedy_agents(
 
 /// What choosing a person adds: new people, 1 if their department has no agent yet, new
 /// departments reached; compared in that order.
-type Gain = (u32, u8, u32);
+type AgentGain = (u32, u8, u32);
 
 /// The greedy choice's state: who and which departments are reached, which departments
 /// have an agent.
-struct State<'a> {
+struct GreedyCover<'a> {
     g: &'a Csr,
     department: &'a [Option<u32>],
     steps: u8,
@@ -131,10 +131,10 @@ struct State<'a> {
     stamp: u32,
 }
 
-impl State<'_> {
+impl GreedyCover<'_> {
     /// What choosing `v` adds: (new people, 1 if their department has no agent yet, new
     /// departments reached), compared in that order.
-    fn gain(&mut self, v: usize) -> Gain {
+    fn gain(&mut self, v: usize) -> AgentGain {
         self.stamp += 1;
         let stamp = self.stamp;
         let (mut new, mut new_depts) = (0u32, 0u32);

@@ -105,7 +105,7 @@ struct FromSource {
 }
 
 /// Reusable state of one breadth-first search.
-struct Scratch {
+struct ReachSearch {
     seen: Vec<u32>,
     /// The search that marked each node (`seen[v] == stamp` means seen in this one).
     stamp: u32,
@@ -113,9 +113,9 @@ struct Scratch {
     next: Vec<u32>,
 }
 
-impl Scratch {
-    fn new(n: usize) -> Scratch {
-        Scratch {
+impl ReachSearch {
+    fn new(n: usize) -> ReachSearch {
+        ReachSearch {
             seen: vec![0; n],
             stamp: 0,
             frontier: Vec::new(),
@@ -126,7 +126,7 @@ impl Scratch {
 
 /// One breadth-first search from `s` that never enters `removed`. Σ 1/d is added up level
 /// by level (count at distance d, divided by d), so every run gives the same bits.
-fn search(g: &Undirected, s: u32, removed: Option<u32>, sc: &mut Scratch) -> FromSource {
+fn search(g: &Undirected, s: u32, removed: Option<u32>, sc: &mut ReachSearch) -> FromSource {
     sc.stamp = sc.stamp.wrapping_add(1);
     if sc.stamp == 0 {
         sc.seen.fill(0);
@@ -194,7 +194,7 @@ pub fn fragmentation(
     }
     let found: Vec<FromSource> = sources
         .par_iter()
-        .map_init(|| Scratch::new(n), |sc, &s| search(g, s, removed, sc))
+        .map_init(|| ReachSearch::new(n), |sc, &s| search(g, s, removed, sc))
         .collect();
     let others = (people - 1) as f64;
     let (reached, inverse) = found.iter().fold((0.0, 0.0), |(r, i), f| {
