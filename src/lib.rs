@@ -12,7 +12,8 @@
 //! [`analysis`] (what the run made) → [`export`], which writes through [`outdir`] (the
 //! atomic output folder, also `compare`'s and `generate`'s). Below them all, importing
 //! nothing above: [`diagnostics`] (the problems found in the inputs), [`error`],
-//! [`options`] (each stage's settings), [`rng`], [`progress`]. [`analyze`] runs it all;
+//! [`options`] (each stage's settings), [`rng`], [`progress`], [`text`] (numbers and
+//! escaping as every output writes them). [`analyze`] runs it all;
 //! [`check`] stops after validation, on the one path every caller takes
 //! ([`check_inputs`]). [`compare::compare`] sets two runs' results (or two input folders,
 //! analysed) side by side.
@@ -33,6 +34,7 @@ pub mod options;
 pub mod outdir;
 pub mod progress;
 pub mod rng;
+pub mod text;
 pub mod validate;
 
 pub use analysis::Analysis;
@@ -182,7 +184,7 @@ pub fn analyze_dataset_with(
     let (findings, decisions) = rayon::join(
         || {
             stage(progress, "findings", || {
-                findings::find(&findings::Context::new(
+                findings::find(&findings::FindingInputs::new(
                     parts,
                     options.output.min_group_size,
                 ))
