@@ -45,6 +45,7 @@ use diagnostics::Problems;
 use findings::AnalysisParts;
 use graph::OrgGraph;
 use load::{InputFile, OrgChart, Survey};
+use metrics::grouping::Grouping;
 use progress::{Progress, Silent, stage};
 use validate::Dataset;
 
@@ -181,11 +182,13 @@ pub fn analyze_dataset_with(
         classification: &classification,
     };
     let named = key_players_named(&dataset, options);
+    let grouping = grouping(&dataset, &metrics, options);
     let (findings, decisions) = rayon::join(
         || {
             stage(progress, "findings", || {
                 findings::find(&findings::FindingInputs::new(
                     parts,
+                    &grouping,
                     options.output.min_group_size,
                 ))
             })
@@ -205,6 +208,8 @@ pub fn analyze_dataset_with(
             })
         },
     );
+    let key_player_findings =
+        findings::key_players::key_player_findings(&decisions, &classification.formal_power);
     Analysis {
         dataset,
         graph,
@@ -212,6 +217,8 @@ pub fn analyze_dataset_with(
         classification,
         findings,
         decisions,
+        key_player_findings,
+        grouping,
     }
 }
 
@@ -219,6 +226,34 @@ pub fn analyze_dataset_with(
 /// (complete or not at all).
 pub fn analyze(options: &Options) -> Result<Analysis> {
     analyze_with(options, &Silent)
+}
+
+/// Checks `--group-by` against the org chart's columns, before the analysis.
+fn check_group_by(dataset: &Dataset, options: &Options) -> Result<()> {
+    let Some(name) = &options.output.group_by else {
+        return Ok(());
+    };
+    if metrics::grouping::find_column(dataset, name).is_some() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "--group-by {name:?}: the org chart has no such column; its columns are {}",
+        dataset.org.headers.join(", ")
+    )))
+}
+
+/// The groups of the group findings and the group matrix: the `--group-by` column, else
+/// the departments.
+fn grouping(dataset: &Dataset, metrics: &metrics::Metrics, options: &Options) -> Grouping {
+    options
+        .output
+        .group_by
+        .as_deref()
+        .and_then(|name| metrics::grouping::find_column(dataset, name))
+        .map_or_else(
+            || Grouping::departments(dataset, &metrics.department, &metrics.department_names),
+            |col| Grouping::by_column(dataset, col),
+        )
 }
 
 /// [`analyze`], reporting its stages to `progress`.
@@ -229,6 +264,7 @@ pub fn analyze_with(options: &Options, progress: &dyn Progress) -> Result<Analys
     let dataset = check_with(options, progress)?;
     export::check_dot_root(&dataset, &options.output)?;
     check_key_players(&dataset, options)?;
+    check_group_by(&dataset, options)?;
     let analysis = analyze_dataset_with(dataset, options, progress);
     export::write_all(&analysis, options, progress)?;
     Ok(analysis)

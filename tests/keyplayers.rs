@@ -291,3 +291,129 @@ fn retention_risk_in_words() {
         "{words}"
     );
 }
+
+/// The planted organisation of `tests/data/planted/` (written by `make_planted.py`): P0007
+/// is the single point of failure — the only advice source of 18 people, the main one of
+/// 9 more, nearly every tie out of Engineering — and P0008, asked for advice by 9 of the
+/// same people, is the planted backup. The key-player section of `findings.json` ranks
+/// P0007 first and names P0008 as her backup; the action says to plan it; the report
+/// shows the section; pseudonymised, the same people appear by pseudonym only.
+#[test]
+fn the_planted_single_point_of_failure_is_the_top_key_player_with_her_backup() {
+    let w = Workdir::new();
+    let planted = root().join("tests/data/planted");
+    let planted = planted.to_str().unwrap();
+    w.run(&["analyze", planted, "--out", "out", "-q"])
+        .expect_code(0);
+    let json: serde_json::Value = serde_json::from_str(&w.read("out/findings.json")).unwrap();
+    let list = json.as_array().unwrap();
+    let key: Vec<&serde_json::Value> = list.iter().filter(|f| f["kind"] == "key-player").collect();
+    assert!(key.len() >= 2, "{key:?}");
+    let top = key[0];
+    assert_eq!(top["evidence"]["rank"], 1);
+    assert_eq!(top["people"][0], "P0007");
+    assert_eq!(top["people"][1], "P0008", "{top}");
+    assert_eq!(top["severity"], "high");
+    assert_eq!(top["evidence"]["only_source_for"], 18);
+    assert_eq!(top["evidence"]["main_source_for"], 9);
+    let summary = top["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with("key player 1: P0007; their leaving would cost"),
+        "{summary}"
+    );
+    assert!(
+        summary.ends_with("possible backups, sought by the same people: P0008"),
+        "{summary}"
+    );
+    let action = top["action"].as_str().unwrap();
+    assert!(
+        action.starts_with("Plan a backup for P0007: involve P0008"),
+        "{action}"
+    );
+    // Her leaving raises distance-weighted fragmentation more than anyone else's.
+    let rise = |f: &serde_json::Value| {
+        f["evidence"]["distance_weighted_fragmentation_without"]
+            .as_f64()
+            .unwrap()
+            - f["evidence"]["distance_weighted_fragmentation"]
+                .as_f64()
+                .unwrap()
+    };
+    for other in &key[1..] {
+        if other["evidence"]
+            .get("distance_weighted_fragmentation_without")
+            .is_some()
+        {
+            assert!(rise(top) > rise(other), "{other}");
+        }
+    }
+    // The key-player section comes after every other finding, and every finding has an
+    // action in words.
+    let first_key = list.iter().position(|f| f["kind"] == "key-player").unwrap();
+    assert!(
+        list[first_key..]
+            .iter()
+            .all(|f| f["kind"] == "key-player" || f["kind"] == "change-agents")
+    );
+    assert!(
+        list.iter()
+            .all(|f| f["action"].as_str().is_some_and(|a| a.len() > 20)),
+        "{list:?}"
+    );
+    let agents = list.iter().find(|f| f["kind"] == "change-agents").unwrap();
+    assert!(
+        agents["evidence"]["reach_share_two_steps"]
+            .as_f64()
+            .unwrap()
+            >= 0.5
+    );
+    // findings.csv carries the same action in its last column.
+    let csv = read_csv(&w.read("out/findings.csv"));
+    let row = csv.iter().find(|r| r["kind"] == "key-player").unwrap();
+    assert_eq!(row["people"], "P0007;P0008");
+    assert_eq!(row["action"], action);
+    // The report shows the section, people by name.
+    let report = w.read("out/report.html");
+    let section = &report[report.find("id=\"key-players\"").unwrap()..];
+    assert!(section.contains("Kim Baker (P0007)"), "key players section");
+    assert!(section.contains("Bo Lindqvist (P0008)"));
+    // Pseudonymised: the same two people, by pseudonym, and no id or name.
+    w.run_with_env(
+        &[
+            "analyze",
+            planted,
+            "--out",
+            "pseudo",
+            "-q",
+            "--pseudonymize",
+        ],
+        ("ORGSPHERE_KEY", "0123456789abcdef0123"),
+    )
+    .expect_code(0);
+    let people = read_csv(&w.read("pseudo/people.csv"));
+    let top_risk = people
+        .iter()
+        .find(|p| {
+            p["retention_risk"]
+                .starts_with("high: the only source on an influence question for 18 people")
+        })
+        .unwrap();
+    let pseudo: serde_json::Value = serde_json::from_str(&w.read("pseudo/findings.json")).unwrap();
+    let top = pseudo
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "key-player")
+        .unwrap();
+    assert_eq!(top["people"][0].as_str().unwrap(), top_risk["employee_id"]);
+    for file in [
+        "pseudo/findings.json",
+        "pseudo/findings.csv",
+        "pseudo/report.html",
+    ] {
+        let text = w.read(file);
+        for secret in ["P0007", "P0008", "Kim Baker", "Bo Lindqvist"] {
+            assert!(!text.contains(secret), "{file} shows {secret}");
+        }
+    }
+}

@@ -55,6 +55,9 @@ pub struct OutputArgs {
     /// graph.dot draws only the subtree under this person (an id, or its pseudonym).
     #[arg(long, value_name = "ID", help_heading = "Output")]
     dot_root: Option<String>,
+    /// Group people by this org-chart column (office, location, level, …) for the group findings (silos, groups that never name each other, fragile bridges, peripheral people) and the report's group matrix; the department column by default. --min-group-size applies to every grouping.
+    #[arg(long, value_name = "COLUMN", help_heading = "Output")]
+    group_by: Option<String>,
 }
 
 impl OutputArgs {
@@ -63,6 +66,7 @@ impl OutputArgs {
             formats: Format::parse_list(&self.formats)?,
             named_formats: Format::named_in(&self.formats),
             dot_root: self.dot_root.clone(),
+            group_by: self.group_by.clone(),
             generated_at: super::source_date_epoch(),
             ..OutputOptions::default()
         };

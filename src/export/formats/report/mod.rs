@@ -48,6 +48,7 @@ impl Exporter for ReportHtml {
         sections::quadrant(cx, &mut page);
         people::leaders(cx, &mut page);
         findings::findings(cx, &mut page);
+        findings::key_players(cx, &mut page);
         departments::departments(cx, &mut page);
         departments::matrix(cx, &mut page);
         sections::quality(cx, &mut page);
