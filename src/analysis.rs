@@ -4,9 +4,11 @@
 
 use crate::classify::Classification;
 use crate::classify::profile::Leadership;
+use crate::decisions::Decisions;
 use crate::findings::{AnalysisParts, Finding};
 use crate::graph::OrgGraph;
 use crate::metrics::Metrics;
+use crate::metrics::grouping::Grouping;
 use crate::validate::Dataset;
 
 /// Everything one analysis produced, ready for the exporters.
@@ -19,6 +21,14 @@ pub struct Analysis {
     /// How people lead (leadership dimensions and direction), when the survey asks.
     pub leadership: Option<Leadership>,
     pub findings: Vec<Finding>,
+    /// Key players, their backups, and change agents when asked.
+    pub decisions: Decisions,
+    /// The key-player section of the findings, read from `decisions`
+    /// ([`crate::findings::key_players`]): listed after `findings`.
+    pub key_player_findings: Vec<Finding>,
+    /// The groups of the group findings and the group matrix (`--group-by`, else the
+    /// departments).
+    pub grouping: Grouping,
 }
 
 impl Analysis {

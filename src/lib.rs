@@ -7,7 +7,8 @@
 //! others follow anyway.
 //!
 //! The pipeline, one module per stage, in the order data flows:
-//! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`findings`] →
+//! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`decisions`] (key
+//! players, backups, change agents; beside the findings) → [`findings`] →
 //! [`analysis`] (what the run made) → [`export`], which writes through [`outdir`] (the
 //! atomic output folder, also `compare`'s, `generate`'s and `template`'s). Below them all, importing
 //! nothing above: [`diagnostics`] (the problems found in the inputs), [`error`],
@@ -20,6 +21,7 @@
 pub mod analysis;
 pub mod classify;
 pub mod compare;
+pub mod decisions;
 pub mod diagnostics;
 pub mod error;
 pub mod export;
@@ -44,6 +46,7 @@ use diagnostics::Problems;
 use findings::AnalysisParts;
 use graph::OrgGraph;
 use load::{InputFile, OrgChart, Survey};
+use metrics::grouping::Grouping;
 use progress::{Progress, Silent, stage};
 use validate::Dataset;
 
@@ -195,12 +198,35 @@ pub fn analyze_dataset_with(
         classification: &classification,
         leadership: leadership.as_ref(),
     };
-    let findings = stage(progress, "findings", || {
-        findings::find(&findings::FindingInputs::new(
-            parts,
-            options.output.min_group_size,
-        ))
-    });
+    let named = key_players_named(&dataset, options);
+    let grouping = grouping(&dataset, &metrics, options);
+    let (findings, decisions) = rayon::join(
+        || {
+            stage(progress, "findings", || {
+                findings::find(&findings::FindingInputs::new(
+                    parts,
+                    &grouping,
+                    options.output.min_group_size,
+                ))
+            })
+        },
+        || {
+            stage(progress, "key players", || {
+                decisions::decide(&decisions::DecisionInputs {
+                    dataset: &dataset,
+                    graph: &graph,
+                    metrics: &metrics,
+                    classification: &classification,
+                    min_group_size: options.output.min_group_size,
+                    named: &named,
+                    options: &options.decisions,
+                    seed: options.seed,
+                })
+            })
+        },
+    );
+    let key_player_findings =
+        findings::key_players::key_player_findings(&decisions, &classification.formal_power);
     Analysis {
         dataset,
         graph,
@@ -208,6 +234,9 @@ pub fn analyze_dataset_with(
         classification,
         leadership,
         findings,
+        decisions,
+        key_player_findings,
+        grouping,
     }
 }
 
@@ -217,6 +246,34 @@ pub fn analyze(options: &Options) -> Result<Analysis> {
     analyze_with(options, &Silent)
 }
 
+/// Checks `--group-by` against the org chart's columns, before the analysis.
+fn check_group_by(dataset: &Dataset, options: &Options) -> Result<()> {
+    let Some(name) = &options.output.group_by else {
+        return Ok(());
+    };
+    if metrics::grouping::find_column(dataset, name).is_some() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "--group-by {name:?}: the org chart has no such column; its columns are {}",
+        dataset.org.headers.join(", ")
+    )))
+}
+
+/// The groups of the group findings and the group matrix: the `--group-by` column, else
+/// the departments.
+fn grouping(dataset: &Dataset, metrics: &metrics::Metrics, options: &Options) -> Grouping {
+    options
+        .output
+        .group_by
+        .as_deref()
+        .and_then(|name| metrics::grouping::find_column(dataset, name))
+        .map_or_else(
+            || Grouping::departments(dataset, &metrics.department, &metrics.department_names),
+            |col| Grouping::by_column(dataset, col),
+        )
+}
+
 /// [`analyze`], reporting its stages to `progress`.
 pub fn analyze_with(options: &Options, progress: &dyn Progress) -> Result<Analysis> {
     // A folder that cannot be written, and a --dot-root nobody has, are said before the
@@ -224,7 +281,48 @@ pub fn analyze_with(options: &Options, progress: &dyn Progress) -> Result<Analys
     outdir::check(&options.out, &options.input_paths())?;
     let dataset = check_with(options, progress)?;
     export::check_dot_root(&dataset, &options.output)?;
+    check_key_players(&dataset, options)?;
+    check_group_by(&dataset, options)?;
     let analysis = analyze_dataset_with(dataset, options, progress);
     export::write_all(&analysis, options, progress)?;
     Ok(analysis)
+}
+
+/// The people `--key-player` names, as person numbers: by id (trimmed), or by pseudonym
+/// when the run is pseudonymised; unknown ones left out ([`check_key_players`] refuses
+/// them before the analysis).
+fn key_players_named(dataset: &Dataset, options: &Options) -> Vec<u32> {
+    options
+        .decisions
+        .key_players
+        .iter()
+        .filter_map(|id| find_person(dataset, options, id))
+        .collect()
+}
+
+fn find_person(dataset: &Dataset, options: &Options, id: &str) -> Option<u32> {
+    let ids = &dataset.people.ids;
+    ids.iter()
+        .position(|x| x == id.trim())
+        .or_else(|| {
+            let key = options.output.pseudonymize.as_ref()?;
+            ids.iter()
+                .position(|x| export::privacy::pseudonym(key, x) == id)
+        })
+        .map(|p| p as u32)
+}
+
+/// A `--key-player` nobody has is a usage error, said before the analysis.
+pub fn check_key_players(dataset: &Dataset, options: &Options) -> Result<()> {
+    match options
+        .decisions
+        .key_players
+        .iter()
+        .find(|id| find_person(dataset, options, id).is_none())
+    {
+        Some(id) => Err(Error::Usage(format!(
+            "--key-player {id:?}: nobody has this id in the org chart; give the id of a person to assess as a key player"
+        ))),
+        None => Ok(()),
+    }
 }

@@ -230,3 +230,98 @@ fn brokers_need_departments_and_reasons_name_departments_only_when_there_are_som
         x["reason"]
     );
 }
+
+/// Two offices of six, each naming only inside itself, with departments X and Y mixed
+/// across both. By department nothing is a silo; `--group-by office` finds both offices
+/// silos that never name each other, names a broker-less silo's action, draws the matrix
+/// by office, and gives office an E-I index of −1 in summary.json's homophily; the
+/// minimum group size applies to the offices too.
+#[test]
+fn group_by_any_column() {
+    let w = Workdir::new();
+    let mut org = String::from("employee_id,department,office\n");
+    let mut survey = String::from("respondent_id,nominee_id\n");
+    for (o, office) in ["Lyon", "Porto"].iter().enumerate() {
+        for i in 0..6 {
+            let id = format!("{}{i}", &office[..1]);
+            org += &format!("{id},{},{office}\n", ["X", "Y"][(i + o) % 2]);
+            for j in [1, 2] {
+                survey += &format!("{id},{}{}\n", &office[..1], (i + j) % 6);
+            }
+        }
+    }
+    w.write("in/org.csv", org);
+    w.write("in/survey.csv", survey);
+    w.run(&["analyze", "in", "--out", "dept", "-q"])
+        .expect_code(0);
+    let kinds = |dir: &str| -> Vec<(String, String)> {
+        read_csv(&w.read(&format!("{dir}/findings.csv")))
+            .into_iter()
+            .map(|f| (f["kind"].clone(), f["group"].clone()))
+            .collect()
+    };
+    assert!(!kinds("dept").iter().any(|(k, _)| k == "silo"));
+    w.run(&[
+        "analyze",
+        "in",
+        "--out",
+        "office",
+        "-q",
+        "--group-by",
+        " Office ",
+    ])
+    .expect_code(0);
+    let found = kinds("office");
+    for office in ["Lyon", "Porto"] {
+        assert!(found.contains(&("silo".into(), office.into())), "{found:?}");
+    }
+    let all = read_csv(&w.read("office/findings.csv"));
+    let apart = all
+        .iter()
+        .find(|f| f["kind"] == "disconnected-departments")
+        .unwrap();
+    assert_eq!(
+        apart["summary"],
+        "1 of 1 pairs of groups by office never name each other: Lyon – Porto"
+    );
+    let silo = all.iter().find(|f| f["kind"] == "silo").unwrap();
+    assert!(
+        silo["action"].contains("nobody in it has an influence tie outside"),
+        "{silo:?}"
+    );
+    let report = w.read("office/report.html");
+    assert!(report.contains("Who goes to whom, by office"));
+    let summary: serde_json::Value = serde_json::from_str(&w.read("office/summary.json")).unwrap();
+    assert_eq!(summary["homophily"]["grouped_by"], "office");
+    let office = summary["homophily"]["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["attribute"] == "office")
+        .unwrap();
+    assert_eq!(office["ei_index"], -1.0);
+    assert_eq!(office["ties_within"], 24);
+    assert_eq!(office["ties_between"], 0);
+    // Offices of six are below a minimum group size of 7: no office is described.
+    w.run(&[
+        "analyze",
+        "in",
+        "--out",
+        "small",
+        "-q",
+        "--group-by",
+        "office",
+        "--min-group-size",
+        "7",
+    ])
+    .expect_code(0);
+    assert!(
+        !kinds("small")
+            .iter()
+            .any(|(k, _)| k == "silo" || k == "disconnected-departments")
+    );
+    // A column the org chart does not have is a usage error naming the columns it has.
+    w.run(&["analyze", "in", "--out", "bad", "--group-by", "floor"])
+        .expect_code(64)
+        .expect_stderr(&["--group-by", "floor", "office"]);
+}

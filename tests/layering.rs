@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 /// Every top-level module of the library, with its floor: the bottom first, then the
 /// pipeline in the order data flows (load → validate → graph → metrics → classify →
-/// findings → analysis → export), then the crate root (`lib.rs`: the pipeline's front
+/// decisions → findings → analysis → export), then the crate root (`lib.rs`: the pipeline's front
 /// door), then the commands built on it.
 const FLOORS: &[(&str, u32)] = &[
     // The bottom: imports nothing of the crate, or only what sits below it here.
@@ -34,15 +34,17 @@ const FLOORS: &[(&str, u32)] = &[
     ("graph", 12),
     ("metrics", 13),
     ("classify", 14),
-    ("findings", 15),
-    ("analysis", 16),
-    ("export", 17),
+    // Key players, backups and change agents: beside the findings, reading neither.
+    ("decisions", 15),
+    ("findings", 16),
+    ("analysis", 17),
+    ("export", 18),
     // `lib.rs`: `analyze`, `check` and the other functions that run the pipeline.
-    ("", 18),
+    ("", 19),
     // Above the pipeline.
-    ("compare", 19),
-    ("generate", 19),
-    ("template", 19),
+    ("compare", 20),
+    ("generate", 20),
+    ("template", 20),
 ];
 
 /// One `crate::`/`super::` path in a file, resolved to absolute module segments.

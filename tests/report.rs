@@ -52,6 +52,7 @@ fn the_report_is_structured_escaped_and_self_contained() {
             "quadrant",
             "leaders",
             "findings",
+            "key-players",
             "departments",
             "matrix",
             "quality",

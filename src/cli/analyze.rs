@@ -23,7 +23,20 @@ pub struct AnalyzeArgs {
     #[command(flatten)]
     output: OutputArgs,
     #[command(flatten)]
+    decisions: DecisionArgs,
+    #[command(flatten)]
     config: ConfigArg,
+}
+
+/// Key players and change agents.
+#[derive(Args)]
+pub struct DecisionArgs {
+    /// Assess this person as a key player whatever their role (an id, or its pseudonym; repeatable): what their leaving would cost, in retention_risk, measured along the paths at any size.
+    #[arg(long = "key-player", value_name = "ID", help_heading = "Decisions")]
+    key_players: Vec<String>,
+    /// Choose K change agents (greedy, spread across departments) within one and within two nomination steps and write change-agents.csv; 0 chooses as many as reaching half the organisation takes.
+    #[arg(long, value_name = "K", help_heading = "Decisions")]
+    change_agents: Option<usize>,
 }
 
 /// Which files to write and how to protect the people in them.
@@ -42,6 +55,9 @@ pub struct OutputArgs {
     /// graph.dot draws only the subtree under this person (an id, or its pseudonym).
     #[arg(long, value_name = "ID", help_heading = "Output")]
     dot_root: Option<String>,
+    /// Group people by this org-chart column (office, location, level, …) for the group findings (silos, groups that never name each other, fragile bridges, peripheral people) and the report's group matrix; the department column by default. --min-group-size applies to every grouping.
+    #[arg(long, value_name = "COLUMN", help_heading = "Output")]
+    group_by: Option<String>,
 }
 
 impl OutputArgs {
@@ -50,6 +66,7 @@ impl OutputArgs {
             formats: Format::parse_list(&self.formats)?,
             named_formats: Format::named_in(&self.formats),
             dot_root: self.dot_root.clone(),
+            group_by: self.group_by.clone(),
             generated_at: super::source_date_epoch(),
             ..OutputOptions::default()
         };
@@ -63,6 +80,10 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
     args.rule.apply(&mut options)?;
     options.output = args.output.options()?;
     options.config = args.config.config;
+    options.decisions = orgsphere::options::DecisionOptions {
+        key_players: args.decisions.key_players,
+        change_agents: args.decisions.change_agents,
+    };
     let stages = super::progress::Stages::new();
     let a = orgsphere::analyze_with(&options, &stages);
     stages.finish();

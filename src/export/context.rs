@@ -25,6 +25,8 @@ pub struct ExportContext<'a> {
     pub view: View<'a>,
     /// Departments for group-level figures, small ones suppressed.
     pub groups: DepartmentGroups,
+    /// The groups of the group matrix: as `groups`, or by the `--group-by` column.
+    pub group_matrix: DepartmentGroups,
     /// The most distinct nominators anyone has (for sizes by influence).
     pub max_in_degree: u32,
     layout: OnceLock<PeopleLayout>,
@@ -41,6 +43,11 @@ impl<'a> ExportContext<'a> {
             generated_at,
             view: View::new(analysis, out),
             groups: DepartmentGroups::departments(analysis, out.min_group_size, groups::MAX_GROUPS),
+            group_matrix: DepartmentGroups::grouping(
+                analysis,
+                out.min_group_size,
+                groups::MAX_GROUPS,
+            ),
             max_in_degree: analysis
                 .metrics
                 .combined

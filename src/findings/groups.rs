@@ -1,6 +1,7 @@
-//! Department findings: silos, departments that never seek each other out, fragile
-//! bridges, and peripheral people — each only for departments of at least the minimum
-//! group size. They read the combined influence layer.
+//! Group findings: silos, groups that never seek each other out, fragile bridges, and
+//! peripheral people — each only for groups of at least the minimum group size. The groups
+//! are the departments, or the org-chart column `--group-by` names
+//! ([`FindingInputs::grouping`]); "department" below means such a group. They read the combined influence layer.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
@@ -17,12 +18,9 @@ const PERIPHERAL_SHARE: f64 = 0.15;
 
 /// Departments large enough to describe: (department, size).
 fn describable(cx: &FindingInputs<'_>) -> Vec<(u32, usize)> {
-    let m = &cx.analysis.metrics;
-    let mut size = vec![0usize; m.department_names.len()];
-    for d in m.department.iter().flatten() {
-        size[*d as usize] += 1;
-    }
-    size.into_iter()
+    cx.grouping
+        .sizes()
+        .into_iter()
         .enumerate()
         .filter(|&(_, s)| s >= cx.min_group_size.max(1))
         .map(|(d, s)| (d as u32, s))
@@ -31,7 +29,7 @@ fn describable(cx: &FindingInputs<'_>) -> Vec<(u32, usize)> {
 
 /// Per department: whether it is large enough to describe (one of `groups`).
 fn describable_mask(cx: &FindingInputs<'_>, groups: &[(u32, usize)]) -> Vec<bool> {
-    let mut mask = vec![false; cx.analysis.metrics.department_names.len()];
+    let mut mask = vec![false; cx.grouping.names.len()];
     for &(d, _) in groups {
         mask[d as usize] = true;
     }
@@ -43,9 +41,9 @@ pub type DepartmentTies = BTreeMap<(u32, u32), (usize, Vec<u32>)>;
 
 /// Silos (E-I index near −1), and pairs of departments with no tie either way.
 pub fn silos(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
-    let m = &cx.analysis.metrics;
+    let grouping = cx.grouping;
     let g = cx.analysis.graph.influence(Questions::All);
-    let ei = ei_index(g, &m.department, m.department_names.len());
+    let ei = ei_index(g, &grouping.of, grouping.names.len());
     let groups = describable(cx);
     let is_describable = describable_mask(cx, &groups);
     let mut out = Vec::new();
@@ -61,11 +59,12 @@ pub fn silos(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
                 } else {
                     Severity::Medium
                 },
-                group: Some(cx.department_name(d).to_string()),
+                group: Some(cx.group_name(d).to_string()),
                 people: Vec::new(),
-                summary: Sentence::new().group(cx.department_name(d)).text(format!(
+                summary: Sentence::new().group(cx.group_name(d)).text(format!(
                     "'s influence ties stay inside it (E-I index {index:.2}; −1 means all inside)"
                 )),
+                action: silo_action(cx, d, ties),
                 evidence: vec![("ei_index", index), ("people", size as f64)],
             });
         }
@@ -91,16 +90,17 @@ pub fn silos(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
             (format!("; the {} largest", named.len()), named)
         };
         let mut summary = Sentence::new().text(format!(
-            "{without} of {pairs} pairs of departments never name each other{lead}: "
+            "{without} of {pairs} pairs of {} never name each other{lead}: ",
+            grouping.plural()
         ));
         for (i, &(a, b)) in named.iter().enumerate() {
             if i > 0 {
                 summary.push_text("; ");
             }
             summary = summary
-                .group(cx.department_name(a))
+                .group(cx.group_name(a))
                 .text(" – ")
-                .group(cx.department_name(b));
+                .group(cx.group_name(b));
         }
         out.push(Finding {
             kind: "disconnected-departments",
@@ -108,6 +108,10 @@ pub fn silos(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
             group: None,
             people: Vec::new(),
             summary,
+            action: Sentence::new().text(format!(
+                "Introduce the largest of these {} to each other: a shared project, a joint meeting or a named contact on each side, starting with the pairs listed",
+                grouping.plural()
+            )),
             evidence: vec![
                 ("pairs_without_ties", without as f64),
                 ("pairs", pairs as f64),
@@ -115,6 +119,45 @@ pub fn silos(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// Brokers a silo's action names.
+const SILO_BROKERS: usize = 3;
+
+/// What to do about silo `d`: connect it through the members who already have the most
+/// ties outside it (named), or, when nobody has one, through a contact to be chosen.
+fn silo_action(cx: &FindingInputs<'_>, d: u32, ties: &DepartmentTies) -> Sentence {
+    let dept = &cx.grouping.of;
+    let mut outside: BTreeMap<u32, usize> = BTreeMap::new();
+    for (&(a, b), (_, people)) in ties {
+        if a == d || b == d {
+            for &p in people {
+                if dept[p as usize] == Some(d) {
+                    *outside.entry(p).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut brokers: Vec<(u32, usize)> = outside.into_iter().collect();
+    brokers.sort_by_key(|&(p, k)| (Reverse(k), p));
+    brokers.truncate(SILO_BROKERS);
+    if brokers.is_empty() {
+        return Sentence::new()
+            .text("Connect ")
+            .group(cx.group_name(d))
+            .text(" to the rest: nobody in it has an influence tie outside, so name a contact in it for each group it works with");
+    }
+    let mut action = Sentence::new()
+        .text("Connect ")
+        .group(cx.group_name(d))
+        .text(" to the rest through the people in it who already reach outside: ");
+    for (i, &(p, _)) in brokers.iter().enumerate() {
+        if i > 0 {
+            action.push_text(", ");
+        }
+        action = action.person(p);
+    }
+    action.text("; give them time and a mandate to broker, and bring others along")
 }
 
 /// Pairs of departments the disconnected-departments finding names; the others are
@@ -163,7 +206,7 @@ fn largest_pairs_without_ties(
 /// For each unordered pair of departments, the people at either end of the ties between
 /// them and how many ties there are: (a, b) with a < b → (ties, people).
 pub fn department_ties(cx: &FindingInputs<'_>) -> DepartmentTies {
-    let dept = &cx.analysis.metrics.department;
+    let dept = &cx.grouping.of;
     let g = cx.analysis.graph.influence(Questions::All);
     let mut ties: BTreeMap<(u32, u32), (usize, Vec<u32>)> = BTreeMap::new();
     for u in 0..g.node_count() {
@@ -199,19 +242,23 @@ pub fn fragile_bridges(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Fin
             out.push(Finding {
                 kind: "fragile-bridge",
                 severity: Severity::Medium,
-                group: Some(format!(
-                    "{} – {}",
-                    cx.department_name(a),
-                    cx.department_name(b)
-                )),
+                group: Some(format!("{} – {}", cx.group_name(a), cx.group_name(b))),
                 people: vec![bridge],
                 summary: Sentence::new()
                     .text(format!("all {count} influence ties between "))
-                    .group(cx.department_name(a))
+                    .group(cx.group_name(a))
                     .text(" and ")
-                    .group(cx.department_name(b))
+                    .group(cx.group_name(b))
                     .text(" go through ")
                     .person(bridge),
+                action: Sentence::new()
+                    .text("Plan a backup for ")
+                    .person(bridge)
+                    .text(": introduce a second person on each side of ")
+                    .group(cx.group_name(a))
+                    .text(" – ")
+                    .group(cx.group_name(b))
+                    .text(" so the tie does not rest on one person"),
                 evidence: vec![("ties", count as f64)],
             });
         }
@@ -222,8 +269,8 @@ pub fn fragile_bridges(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Fin
 /// Peripheral people, per department: the share nobody names.
 pub fn peripheral_people(cx: &FindingInputs<'_>) -> Vec<Finding> {
     let m = &cx.analysis.metrics;
-    let mut never = vec![0usize; m.department_names.len()];
-    for (p, d) in m.department.iter().enumerate() {
+    let mut never = vec![0usize; cx.grouping.names.len()];
+    for (p, d) in cx.grouping.of.iter().enumerate() {
         if let Some(d) = d {
             never[*d as usize] += usize::from(m.combined.in_degree[p] == 0);
         }
@@ -239,12 +286,16 @@ pub fn peripheral_people(cx: &FindingInputs<'_>) -> Vec<Finding> {
                 } else {
                     Severity::Low
                 },
-                group: Some(cx.department_name(d).to_string()),
+                group: Some(cx.group_name(d).to_string()),
                 people: Vec::new(),
                 summary: Sentence::new()
                     .text(format!("{} of {size} people in ", never[d as usize]))
-                    .group(cx.department_name(d))
+                    .group(cx.group_name(d))
                     .text(format!(" are named by nobody ({:.0} %)", share * 100.0)),
+                action: Sentence::new()
+                    .text("Bring the people nobody names in ")
+                    .group(cx.group_name(d))
+                    .text(" into the work: pair each with a sought-after colleague, and check that newcomers and remote staff know whom to ask"),
                 evidence: vec![
                     ("never_named", never[d as usize] as f64),
                     ("people", size as f64),

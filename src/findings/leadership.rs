@@ -245,6 +245,12 @@ fn roles_separated(
                     main.0.responding,
                     coverage * 100.0
                 )),
+            action: Sentence::new()
+                .text("None needed where it works: agree openly with ")
+                .person(m as u32)
+                .text(" and ")
+                .person(person)
+                .text(" who sets the team's direction and who is followed, so that the two roles support each other"),
             evidence: vec![
                 ("responding_reports", answered.into()),
                 ("taking_direction_from_the_manager", directed.into()),
@@ -302,6 +308,10 @@ fn nobody_leads(
                     " follow nobody, their manager or anyone else, more than chance would give on {}: the most named is named by {most}",
                     in_words(&names)
                 )),
+            action: Sentence::new()
+                .text("Talk with ")
+                .person(m as u32)
+                .text("'s team about who they learn from and look to; give the manager support in leading, not only directing"),
             evidence: vec![
                 ("responding_reports", responding.into()),
                 ("most_named_by", most.into()),
@@ -412,6 +422,10 @@ fn direction_outside_chart(cx: &FindingInputs<'_>, l: &Leadership) -> Vec<Findin
                 ", against {:.0} % elsewhere: the chain of command as practised is not the org chart's",
                 rate * 100.0
             )),
+            action: Sentence::new()
+                .text("Make the chain of command as practised in ")
+                .group(cx.department_name(d as u32))
+                .text(" explicit: confirm the dotted lines that work, or bring priorities back to the reports' own managers"),
             evidence: vec![
                 ("responding_reports", asked[d].into()),
                 ("outside_the_chart", outside[d].into()),
@@ -457,6 +471,10 @@ fn concentrated(l: &Leadership, beyond: &[(&Followed, f64)]) -> Vec<Finding> {
                 teams.len(),
                 in_words(&names)
             )),
+            action: Sentence::new()
+                .text("Plan for succession and load: involve others beside ")
+                .person(person)
+                .text(" in each team they lead, so that their example and ideas do not rest on one person"),
             evidence: vec![
                 ("teams", teams.len() as f64),
                 ("dimensions", dims.len() as f64),

@@ -12,6 +12,7 @@
 //! a department smaller than it is never described.
 
 mod groups;
+pub mod key_players;
 mod leadership;
 mod negative;
 mod organisation;
@@ -26,6 +27,7 @@ use serde::Serialize;
 use crate::classify::Classification;
 use crate::graph::{Csr, OrgGraph, Questions};
 use crate::metrics::Metrics;
+use crate::metrics::grouping::Grouping;
 use crate::validate::Dataset;
 
 /// How much a finding matters.
@@ -67,6 +69,9 @@ pub struct Finding {
     /// output as it shows people.
     #[serde(skip)]
     pub summary: Sentence,
+    /// What to do about it, in plain words, people and groups written as in `summary`.
+    #[serde(skip)]
+    pub action: Sentence,
     /// The numbers behind it, by name.
     pub evidence: Vec<(&'static str, f64)>,
 }
@@ -90,24 +95,33 @@ pub struct FindingInputs<'a> {
     pub team_layer_name: String,
     /// Who answered the question(s) of `team_layer`.
     pub responded: Vec<bool>,
+    /// The groups of the group findings: departments, or the `--group-by` column.
+    pub grouping: &'a Grouping,
     /// Groups smaller than this are never described.
     pub min_group_size: usize,
 }
 
 impl<'a> FindingInputs<'a> {
-    pub fn new(analysis: AnalysisParts<'a>, min_group_size: usize) -> Self {
+    pub fn new(analysis: AnalysisParts<'a>, grouping: &'a Grouping, min_group_size: usize) -> Self {
         let team = team_layer(analysis.dataset, analysis.graph);
         FindingInputs {
             analysis,
             team_layer: team.graph,
             team_layer_name: team.name,
             responded: team.responded,
+            grouping,
             min_group_size,
         }
     }
 
+    /// Department `d`'s name (the findings that are per department whatever the grouping).
     pub fn department_name(&self, d: u32) -> &str {
         &self.analysis.metrics.department_names[d as usize]
+    }
+
+    /// Group `d`'s name (a department, or a value of the `--group-by` column).
+    pub fn group_name(&self, d: u32) -> &str {
+        &self.grouping.names[d as usize]
     }
 }
 

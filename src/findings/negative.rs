@@ -45,6 +45,10 @@ pub fn negative_ties(cx: &FindingInputs<'_>) -> Vec<Finding> {
                     " is named by {k} of {respondents} respondents for {}, a negative question: more than chance gives anyone here (bar {bar}); a relationship to look into, not a verdict",
                     d.questions[q]
                 )),
+                action: Sentence::new()
+                    .text("Look into the relationships around ")
+                    .person(p as u32)
+                    .text(" in confidence, with HR, before acting: hear them and the people involved"),
                 evidence: vec![
                     ("named_by", k.into()),
                     ("respondents", respondents.into()),

@@ -28,6 +28,10 @@ pub fn overload(cx: &FindingInputs<'_>) -> Vec<Finding> {
                 inf.in_degree[p],
                 inf.in_share[p].unwrap_or(0.0) * 100.0
             )),
+            action: Sentence::new()
+                .text("Take load off ")
+                .person(p as u32)
+                .text(": move routine questions to others, document what only they know, and protect their time"),
             evidence: vec![("in_degree", inf.in_degree[p].into()), ("in_share", inf.in_share[p].unwrap_or(0.0)), ("overload_bar", bar.into())],
         })
         .collect()
@@ -70,6 +74,8 @@ pub fn alignment(cx: &FindingInputs<'_>) -> Vec<Finding> {
         group: None,
         people: Vec::new(),
         summary: Sentence::new().text(summary),
+        action: Sentence::new()
+            .text("No action by itself: read it as the background of the other findings"),
         evidence,
     }]
 }

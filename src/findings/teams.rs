@@ -498,6 +498,12 @@ fn shadow_finding(cx: &FindingInputs<'_>, t: &Tested, s: &Shadow, q: f64, out: &
         group: None,
         people: vec![t.manager, s.person],
         summary,
+        action: Sentence::new()
+            .text("Recognise and involve the informal leader ")
+            .person(s.person)
+            .text(": bring them into ")
+            .person(t.manager)
+            .text("'s plans and decisions for the team, and agree with them how the team is led"),
         evidence: vec![
             ("responding_reports", t.responding.into()),
             ("reports_who_could_name_them", s.could.into()),
@@ -539,6 +545,10 @@ fn manager_finding(cx: &FindingInputs<'_>, t: &Tested, q: f64, rate: f64, out: &
             rate * 100.0,
             if others == 1 { "1 person".to_string() } else { format!("{others} people") }
         )),
+        action: Sentence::new()
+            .text("Support ")
+            .person(t.manager)
+            .text(": ask the team what it misses from them, and connect them with the people the team does turn to"),
         evidence: vec![
             ("responding_reports", t.responding.into()),
             ("naming_the_manager", t.naming.into()),

@@ -13,10 +13,13 @@
 
 mod against_petgraph;
 mod brandes;
+pub mod change_agents;
 mod community;
 mod formal;
+pub mod grouping;
 mod influence;
 mod kcore;
+pub mod keyplayer;
 mod louvain;
 mod pagerank;
 mod pool;
@@ -248,29 +251,8 @@ impl LayerMeasures<'_> {
 
 /// Numbers each distinct non-empty department text, in sorted order.
 fn departments(dataset: &Dataset) -> (Vec<Option<u32>>, Vec<String>) {
-    let Some(col) = dataset.org.columns.department else {
-        return (vec![None; dataset.people.len()], Vec::new());
-    };
-    let text = |p: usize| dataset.org.rows.cell(dataset.people.record[p], col).trim();
-    // An organisation has few departments and many people: number the distinct texts
-    // first, then renumber them in sorted order.
-    let mut first: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
-    let seen: Vec<Option<u32>> = (0..dataset.people.len())
-        .map(|p| {
-            let t = text(p);
-            let next = first.len() as u32;
-            (!t.is_empty()).then(|| *first.entry(t).or_insert(next))
-        })
-        .collect();
-    let mut names: Vec<(&str, u32)> = first.into_iter().collect();
-    names.sort_unstable();
-    let mut rank = vec![0u32; names.len()];
-    for (sorted, &(_, i)) in names.iter().enumerate() {
-        rank[i as usize] = sorted as u32;
+    match dataset.org.columns.department {
+        Some(col) => grouping::column_groups(dataset, col),
+        None => (vec![None; dataset.people.len()], Vec::new()),
     }
-    let ids = seen
-        .into_iter()
-        .map(|i| i.map(|i| rank[i as usize]))
-        .collect();
-    (ids, names.into_iter().map(|(t, _)| t.to_string()).collect())
 }

@@ -16,6 +16,7 @@
 //! This module is at the bottom of the crate: it imports nothing but [`crate::error`].
 
 mod check;
+mod decisions;
 mod dimension;
 mod formal;
 mod output;
@@ -24,6 +25,7 @@ mod read;
 mod roles;
 
 pub use check::{CheckOptions, QuestionKind};
+pub use decisions::DecisionOptions;
 pub use dimension::{Dimension, DimensionSetting};
 pub use formal::{
     DEFAULT_CONTRIBUTOR_TITLES, DEFAULT_MANAGER_TITLES, FormalPowerOptions, LevelSet, level_number,
@@ -77,6 +79,8 @@ pub struct Options {
     pub roles: RoleOptions,
     /// Which files to write and how to protect the people in them.
     pub output: OutputOptions,
+    /// Which key players to assess besides the analysis' own, and how many change agents.
+    pub decisions: DecisionOptions,
     /// Seed of every random choice (sampled betweenness, communities, bootstrap).
     pub seed: u64,
 }
@@ -102,6 +106,7 @@ impl Options {
             paths: PathSettings::default(),
             roles: RoleOptions::default(),
             output: OutputOptions::default(),
+            decisions: DecisionOptions::default(),
             seed: DEFAULT_SEED,
         }
     }

@@ -150,6 +150,9 @@ pub struct OutputOptions {
     pub pseudonymize: Option<Key>,
     /// Groups (departments) with fewer people have their figures suppressed.
     pub min_group_size: usize,
+    /// The org-chart column the group findings and the group matrix group people by
+    /// (`--group-by`); `None` for the department column.
+    pub group_by: Option<String>,
     /// `graph.dot` draws only this person's subtree (an id from the inputs, or its
     /// pseudonym).
     pub dot_root: Option<String>,
@@ -169,6 +172,7 @@ impl Default for OutputOptions {
             named_formats: BTreeSet::new(),
             pseudonymize: None,
             min_group_size: DEFAULT_MIN_GROUP_SIZE,
+            group_by: None,
             dot_root: None,
             generated_at: None,
         }

@@ -25,6 +25,14 @@ fn people<'a>(cx: &'a ExportContext<'_>, f: &Finding) -> Vec<&'a str> {
     f.people.iter().map(|&p| cx.view.id(p as usize)).collect()
 }
 
+/// Every finding: the findings, then the key-player section.
+fn all<'a>(cx: &ExportContext<'a>) -> impl Iterator<Item = &'a Finding> {
+    cx.view
+        .findings()
+        .iter()
+        .chain(cx.view.key_player_findings())
+}
+
 /// The summary as plain text, people by id or pseudonym.
 fn summary(cx: &ExportContext<'_>, f: &Finding) -> String {
     cx.view.sentence(&f.summary)
@@ -37,8 +45,10 @@ impl Exporter for FindingsCsv {
 
     fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(["kind", "severity", "group", "people", "summary", "evidence"])?;
-        for f in cx.view.findings() {
+        w.write_record([
+            "kind", "severity", "group", "people", "summary", "evidence", "action",
+        ])?;
+        for f in all(cx) {
             let group = f.group.as_deref().unwrap_or("");
             w.write_record([
                 f.kind,
@@ -47,6 +57,7 @@ impl Exporter for FindingsCsv {
                 &format::csv_text(&people(cx, f).join(";")),
                 &format::csv_text(&summary(cx, f)),
                 &evidence_text(f),
+                &format::csv_text(&cx.view.sentence(&f.action)),
             ])?;
         }
         w.flush()
@@ -60,6 +71,7 @@ struct JsonFinding<'a> {
     group: Option<&'a str>,
     people: Vec<&'a str>,
     summary: String,
+    action: String,
     evidence: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -69,16 +81,14 @@ impl Exporter for FindingsJson {
     }
 
     fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
-        let list: Vec<JsonFinding<'_>> = cx
-            .view
-            .findings()
-            .iter()
+        let list: Vec<JsonFinding<'_>> = all(cx)
             .map(|f| JsonFinding {
                 kind: f.kind,
                 severity: f.severity.as_str(),
                 group: f.group.as_deref(),
                 people: people(cx, f),
                 summary: summary(cx, f),
+                action: cx.view.sentence(&f.action),
                 evidence: f
                     .evidence
                     .iter()

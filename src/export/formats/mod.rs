@@ -3,6 +3,7 @@
 //! `graph.gexf`, `graph.dot`, `graph.cyjs`, `graph.json`, `report.html`). Shared by the
 //! pictures: [`style`], one colour and size per role.
 
+pub mod change_agents;
 pub mod dot;
 pub mod findings;
 pub mod gexf;

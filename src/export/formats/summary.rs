@@ -36,6 +36,8 @@ struct Summary<'a> {
     most_sought_after: Vec<SoughtSummary<'a>>,
     nearest_to_the_bar: Vec<SoughtSummary<'a>>,
     departments: Departments,
+    /// How far influence ties stay inside the groups of each attribute.
+    homophily: HomophilySection,
     /// Written when the org chart has no reporting lines or has a level column.
     #[serde(skip_serializing_if = "Option::is_none")]
     org_chart: Option<OrgChartShape<'a>>,
@@ -164,6 +166,42 @@ struct Departments {
     groups: Vec<Department>,
     /// People whose group is too small to report even merged.
     suppressed_people: usize,
+}
+
+/// The homophily figure: per attribute, the E-I index of the influence ties between
+/// people of its groups of at least `min_group_size`.
+#[derive(Serialize)]
+struct HomophilySection {
+    /// The column the group findings and the group matrix group by (`--group-by`).
+    grouped_by: String,
+    attributes: Vec<HomophilyRow>,
+}
+
+#[derive(Serialize)]
+struct HomophilyRow {
+    attribute: String,
+    groups: usize,
+    ties_within: usize,
+    ties_between: usize,
+    ei_index: Option<f64>,
+}
+
+fn homophily(cx: &ExportContext<'_>) -> HomophilySection {
+    HomophilySection {
+        grouped_by: cx.view.grouping().attribute.clone(),
+        attributes: cx
+            .view
+            .homophily(cx.options.output.min_group_size)
+            .into_iter()
+            .map(|h| HomophilyRow {
+                attribute: h.attribute,
+                groups: h.groups,
+                ties_within: h.ties_within,
+                ties_between: h.ties_between,
+                ei_index: h.ei_index.map(round),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -518,6 +556,7 @@ impl Exporter for SummaryJson {
             most_sought_after,
             nearest_to_the_bar,
             departments: departments(cx),
+            homophily: homophily(cx),
             org_chart: org_chart(cx),
             alignment: alignment(cx),
             communities: CommunitySummary {

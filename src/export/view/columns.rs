@@ -259,6 +259,12 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
     cols.push(Column::new("flags", ColumnKind::Text, move |p| {
         Cell::Text(Cow::Owned(cls.flags[p].join(";")))
     }));
+    let key_players = &a.decisions.key_players;
+    cols.push(Column::new("retention_risk", ColumnKind::Text, move |p| {
+        key_players
+            .retention_risk(p)
+            .map_or(Cell::Empty, |words| Cell::Text(Cow::Owned(words)))
+    }));
     leadership_columns(&mut cols, a);
     for (q, name) in d.questions.iter().enumerate() {
         let responded = &d.answers.responded[q];

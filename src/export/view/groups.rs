@@ -31,8 +31,36 @@ impl DepartmentGroups {
     /// Groups the people of `a` by department; departments smaller than `min_size`, and
     /// all but the `max_groups - 1` largest, are merged.
     pub fn departments(a: &Analysis, min_size: usize, max_groups: usize) -> DepartmentGroups {
-        let names = &a.metrics.department_names;
-        let dept = &a.metrics.department;
+        Self::build(
+            &a.metrics.department,
+            &a.metrics.department_names,
+            ("(no department)", "other departments"),
+            min_size,
+            max_groups,
+        )
+    }
+
+    /// Groups the people of `a` as the group findings do (`--group-by`, else the
+    /// departments), for the group matrix; small groups merged as for departments.
+    pub fn grouping(a: &Analysis, min_size: usize, max_groups: usize) -> DepartmentGroups {
+        let g = &a.grouping;
+        if g.is_department {
+            return Self::departments(a, min_size, max_groups);
+        }
+        let none = format!("(no {})", g.attribute);
+        let other = format!("other {}", g.plural());
+        Self::build(&g.of, &g.names, (&none, &other), min_size, max_groups)
+    }
+
+    /// People grouped by `dept` (group names `names`); `labels` names the people without a
+    /// group and the merged small groups.
+    fn build(
+        dept: &[Option<u32>],
+        names: &[String],
+        labels: (&str, &str),
+        min_size: usize,
+        max_groups: usize,
+    ) -> DepartmentGroups {
         let unknown = names.len();
         let key = |p: usize| dept[p].map_or(unknown, |d| d as usize);
         let mut size = vec![0usize; unknown + 1];
@@ -40,7 +68,7 @@ impl DepartmentGroups {
             size[key(p)] += 1;
         }
         let mut order: Vec<usize> = (0..=unknown).filter(|&d| size[d] > 0).collect();
-        let label = |d: usize| names.get(d).map_or("(no department)", String::as_str);
+        let label = |d: usize| names.get(d).map_or(labels.0, String::as_str);
         order.sort_by(|&x, &y| size[y].cmp(&size[x]).then(label(x).cmp(label(y))));
         let keep_max = max_groups.max(1) - 1;
         let mut group_of = vec![None; unknown + 1];
@@ -67,7 +95,7 @@ impl DepartmentGroups {
                 for &d in &other {
                     group_of[d] = Some(g.names.len());
                 }
-                g.names.push(format!("other departments ({})", other.len()));
+                g.names.push(format!("{} ({})", labels.1, other.len()));
                 g.sizes.push(other_size);
                 g.merged = other.len();
             } else {

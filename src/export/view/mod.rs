@@ -21,12 +21,14 @@ use rayon::prelude::*;
 use crate::analysis::Analysis;
 use crate::classify::profile::Leadership;
 use crate::classify::{Role, RuleApplied};
+use crate::decisions::{ChangeAgents, KeyPlayers};
 use crate::diagnostics::Problem;
 use crate::findings::{self, Finding, Sentence, TeamLayer};
 use crate::graph::OrgGraph;
 use crate::graph::{Tie, bucket_sort};
 use crate::load::{QuestionKind, SurveyFile};
 use crate::metrics::Metrics;
+use crate::metrics::grouping::{AttributeHomophily, Grouping, homophily_by_attribute};
 use crate::options::{Dimension, OutputOptions};
 use crate::text;
 use crate::validate::{Answers, KindSource, RatingScale, Structure};
@@ -121,6 +123,55 @@ impl<'a> View<'a> {
     /// The findings; their sentences are written through [`View::sentence`].
     pub fn findings(&self) -> &'a [Finding] {
         &self.analysis.findings
+    }
+
+    /// The key players, their backups and what their leaving would cost, by person
+    /// number; their words name departments only.
+    pub fn key_players(&self) -> &'a KeyPlayers {
+        &self.analysis.decisions.key_players
+    }
+
+    /// The change agents, when `--change-agents` asked for them.
+    pub fn change_agents(&self) -> Option<&'a ChangeAgents> {
+        self.analysis.decisions.change_agents.as_ref()
+    }
+
+    /// The key-player section of the findings (key players, then the suggested change
+    /// agents); their sentences are written through [`View::sentence`].
+    pub fn key_player_findings(&self) -> &'a [Finding] {
+        &self.analysis.key_player_findings
+    }
+
+    /// The groups of the group findings and the group matrix (`--group-by`, else the
+    /// departments).
+    pub fn grouping(&self) -> &'a Grouping {
+        &self.analysis.grouping
+    }
+
+    /// The homophily of each attribute: the departments, the `--group-by` column and,
+    /// unless pseudonymised, every other org-chart column that groups people
+    /// ([`homophily_by_attribute`]); pseudonymised, only the columns the files keep
+    /// (title, department) and the one `--group-by` asked for.
+    pub fn homophily(&self, min_size: usize) -> Vec<AttributeHomophily> {
+        let d = &self.analysis.dataset;
+        let g = self.analysis.graph.influence(crate::graph::Questions::All);
+        let all = homophily_by_attribute(d, g, min_size);
+        if self.redactor.is_none() {
+            return all;
+        }
+        let headers = &d.org.headers;
+        let kept: Vec<&str> = [d.org.columns.title, d.org.columns.department]
+            .into_iter()
+            .flatten()
+            .map(|c| headers[c].as_str())
+            .chain(
+                (!self.analysis.grouping.is_department)
+                    .then_some(self.analysis.grouping.attribute.as_str()),
+            )
+            .collect();
+        all.into_iter()
+            .filter(|h| kept.contains(&h.attribute.as_str()))
+            .collect()
     }
 
     /// Each person's role.

@@ -31,7 +31,10 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
         // whatever the order); the first error, in exporter order, is reported. The graph
         // files share the layout, the sorted edges and the escaped ids: those are prepared
         // once, while the other files are already being written.
-        let list = exporters(&formats);
+        let mut list = exporters(&formats);
+        if cx.view.change_agents().is_some() {
+            list.push(Box::new(formats::change_agents::ChangeAgentsCsv));
+        }
         let write = |exporter: &dyn Exporter| {
             let path = dir.join(exporter.file_name());
             stage(progress, exporter.file_name(), || {

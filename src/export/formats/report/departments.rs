@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use super::sections::pct;
 use crate::classify::Role;
 use crate::export::context::ExportContext;
+use crate::export::view::groups::DepartmentGroups;
 use crate::text::{float, html};
 
 pub fn departments(cx: &ExportContext<'_>, page: &mut String) {
@@ -35,11 +36,10 @@ pub fn departments(cx: &ExportContext<'_>, page: &mut String) {
         );
     }
     page.push_str("</tbody></table></div>\n");
-    page.push_str(&suppression_note(cx));
+    page.push_str(&suppression_note(cx, &cx.groups, "departments"));
 }
 
-fn suppression_note(cx: &ExportContext<'_>) -> String {
-    let g = &cx.groups;
+fn suppression_note(cx: &ExportContext<'_>, g: &DepartmentGroups, plural: &str) -> String {
     let min = cx.options.output.min_group_size;
     let mut note = format!(
         "<p class=\"note\">Figures are shown only for groups of at least {min} people (<code>--min-group-size</code>)."
@@ -47,7 +47,7 @@ fn suppression_note(cx: &ExportContext<'_>) -> String {
     if g.merged > 0 {
         let _ = write!(
             note,
-            " {} smaller departments are counted together as “other departments”.",
+            " {} smaller {plural} are counted together as “other {plural}”.",
             g.merged
         );
     }
@@ -63,10 +63,23 @@ fn suppression_note(cx: &ExportContext<'_>) -> String {
 }
 
 pub fn matrix(cx: &ExportContext<'_>, page: &mut String) {
-    let g = &cx.groups;
-    page.push_str("<h2 id=\"matrix\">Who goes to whom, by department</h2>\n<p class=\"note\">Influence ties from the nominator's department (row) to the nominee's department (column), every influence question combined, one tie per pair of people. The diagonal stays inside a department; shading is the share of the row.</p>\n");
+    let g = &cx.group_matrix;
+    let grouping = cx.view.grouping();
+    if grouping.is_department {
+        page.push_str("<h2 id=\"matrix\">Who goes to whom, by department</h2>\n<p class=\"note\">Influence ties from the nominator's department (row) to the nominee's department (column), every influence question combined, one tie per pair of people. The diagonal stays inside a department; shading is the share of the row.</p>\n");
+    } else {
+        let by = html(&grouping.attribute);
+        let _ = writeln!(
+            page,
+            "<h2 id=\"matrix\">Who goes to whom, by {by}</h2>\n<p class=\"note\">Influence ties from the nominator's {by} (row) to the nominee's {by} (column), every influence question combined, one tie per pair of people (<code>--group-by</code>). The diagonal stays inside a group; shading is the share of the row.</p>"
+        );
+    }
     if g.len() < 2 {
-        page.push_str("<p>Fewer than two departments are large enough to compare.</p>\n");
+        let _ = writeln!(
+            page,
+            "<p>Fewer than two {} are large enough to compare.</p>",
+            html(&grouping.plural())
+        );
         return;
     }
     let m = g.influence_matrix(&cx.view);
@@ -105,5 +118,5 @@ pub fn matrix(cx: &ExportContext<'_>, page: &mut String) {
         let _ = writeln!(page, "<td>{total}</td><td>{inside}</td></tr>");
     }
     page.push_str("</tbody></table></div>\n");
-    page.push_str(&suppression_note(cx));
+    page.push_str(&suppression_note(cx, g, &html(&grouping.plural())));
 }

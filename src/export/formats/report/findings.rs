@@ -27,15 +27,44 @@ pub fn findings(cx: &ExportContext<'_>, page: &mut String) {
             String::new()
         }
     );
-    page.push_str("<div class=\"scroll\"><table><thead><tr><th>Severity</th><th>Finding</th><th>Where</th><th>What was found</th></tr></thead><tbody>\n");
+    page.push_str("<div class=\"scroll\"><table><thead><tr><th>Severity</th><th>Finding</th><th>Where</th><th>What was found</th><th>What to do</th></tr></thead><tbody>\n");
     for f in all.iter().take(SHOWN) {
         let _ = writeln!(
             page,
-            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
             f.severity.as_str(),
             f.kind,
             html(f.group.as_deref().unwrap_or("")),
-            cx.view.sentence_html(&f.summary)
+            cx.view.sentence_html(&f.summary),
+            cx.view.sentence_html(&f.action)
+        );
+    }
+    page.push_str("</tbody></table></div>\n");
+}
+
+/// The key-player section: the key players in rank order — what their leaving would
+/// cost, their backups or that nobody could step in, what to do — and the suggested
+/// change agents with their reach.
+pub fn key_players(cx: &ExportContext<'_>, page: &mut String) {
+    let all = cx.view.key_player_findings();
+    page.push_str("<h2 id=\"key-players\">Key players</h2>\n");
+    if all.is_empty() {
+        page.push_str("<p>Nobody stands out as a key player: no high influence, no broker, no tie between departments that rests on one person.</p>\n");
+        return;
+    }
+    page.push_str("<p class=\"note\">Whom the organisation cannot afford to lose, ranked by how much their leaving would fragment the influence network (Borgatti's distance-weighted fragmentation, where measured), then by how many people would lose their only or main source. Every key player has a <code>retention_risk</code> in <code>people.csv</code>; the numbers are in <code>findings.csv</code>.</p>\n");
+    page.push_str("<div class=\"scroll\"><table><thead><tr><th>Risk</th><th>Key player, what leaving costs, backups</th><th>What to do</th></tr></thead><tbody>\n");
+    for f in all {
+        let _ = writeln!(
+            page,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            if f.kind == "key-player" {
+                f.severity.as_str()
+            } else {
+                "change agents"
+            },
+            cx.view.sentence_html(&f.summary),
+            cx.view.sentence_html(&f.action)
         );
     }
     page.push_str("</tbody></table></div>\n");

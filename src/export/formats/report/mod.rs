@@ -54,6 +54,7 @@ impl Exporter for ReportHtml {
         people::leaders(cx, &mut page);
         leading::how_they_lead(cx, &mut page);
         findings::findings(cx, &mut page);
+        findings::key_players(cx, &mut page);
         departments::departments(cx, &mut page);
         departments::matrix(cx, &mut page);
         sections::quality(cx, &mut page);
