@@ -3,6 +3,7 @@
 //! parts before it is whole ([`AnalysisParts`]), and export, which writes it.
 
 use crate::classify::Classification;
+use crate::findings::perception::PerceptionResults;
 use crate::findings::{AnalysisParts, Finding};
 use crate::graph::OrgGraph;
 use crate::metrics::Metrics;
@@ -16,6 +17,8 @@ pub struct Analysis {
     pub metrics: Metrics,
     pub classification: Classification,
     pub findings: Vec<Finding>,
+    /// What the perception files gave; `None` without them.
+    pub perception: Option<PerceptionResults>,
 }
 
 impl Analysis {

@@ -13,6 +13,7 @@
 mod groups;
 mod negative;
 mod organisation;
+pub mod perception;
 mod teams;
 
 use serde::Serialize;
@@ -175,6 +176,12 @@ pub fn find(cx: &Context<'_>) -> Vec<Finding> {
         },
     );
     all.extend(groups);
+    sort(&mut all);
+    all
+}
+
+/// Sorts findings as [`find`] lists them: most severe first, then by kind and group.
+pub fn sort(all: &mut [Finding]) {
     all.sort_by(|a, b| {
         a.severity
             .cmp(&b.severity)
@@ -182,7 +189,6 @@ pub fn find(cx: &Context<'_>) -> Vec<Finding> {
             .then(a.group.cmp(&b.group))
             .then(a.people.cmp(&b.people))
     });
-    all
 }
 
 /// A summary with every person placeholder replaced by `name(person)`.

@@ -8,6 +8,7 @@ mod contacts;
 mod ids;
 mod org;
 mod people;
+pub mod perceptions;
 pub mod scales;
 pub mod structure;
 mod survey;
@@ -55,6 +56,8 @@ pub struct Dataset {
     pub survey_rows: usize,
     /// Every warning, in file and row order.
     pub warnings: Vec<Problem>,
+    /// The checked perception files, when any were given.
+    pub perceptions: Option<perceptions::PerceptionData>,
 }
 
 /// How a question's kind was decided.
@@ -189,6 +192,7 @@ pub fn finish(
         survey_rows: survey.rows.len(),
         survey_files: survey.files,
         warnings: Vec::new(),
+        perceptions: None,
     };
     check_response_rate(&dataset, options, &mut problems)?;
     if problems.has_errors() {

@@ -1,0 +1,331 @@
+//! Who sees the informal network: the perception measures (`perceive`) read against the
+//! roles and the formal structure.
+//!
+//! - `sees_team_leaders`: for a person with reports who gave a view, whether every informal
+//!   leader and leader-manager among their direct reports is someone they see sought.
+//! - *blind spot*: a manager who does not see an informal leader (or leader-manager) of
+//!   their own team as sought; severity by the share of the team who go to that person.
+//! - *unseen leader*: an informal leader or leader-manager whom fewer than half of the
+//!   perceivers who could have seen it see sought.
+//! - *perception and power*: Spearman's correlation of perceivers' accuracy with formal
+//!   reach, level and influence, each with a permutation test.
+//!
+//! Groups below the minimum group size are never described: a blind spot in a smaller team
+//! is at most low, an unseen leader needs that many perceivers who could see them, and the
+//! correlations that many perceivers.
+
+use super::{AnalysisParts, Finding, Severity};
+use crate::classify::Role;
+use crate::graph::Questions;
+use crate::perceive::{self, Perception};
+use crate::rng::SplitMix64;
+
+/// Permutations of each test of accuracy against power.
+pub const PERMUTATIONS: usize = 10_000;
+/// Below this share of perceivers who could see them, a leader is unseen.
+const UNSEEN_SHARE: f64 = 0.5;
+
+/// One correlation of accuracy with a kind of power.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PowerTest {
+    /// `formal_reach`, `level` or `in_degree`.
+    pub power: &'static str,
+    pub perceivers: usize,
+    /// Spearman's rank correlation; `None` when either side does not vary.
+    pub spearman: Option<f64>,
+    /// Two-sided permutation p-value: (draws at least as extreme + 1) / (draws + 1).
+    pub p_value: Option<f64>,
+}
+
+/// Everything the perceptions gave, per person and for the organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerceptionResults {
+    pub measured: Perception,
+    /// Per person: Cohen's kappa pooled over the influence targets they gave a view of.
+    pub accuracy: Vec<Option<f64>>,
+    /// Per person: the same within their formal sphere (people with reports).
+    pub sphere_accuracy: Vec<Option<f64>>,
+    pub sees_team_leaders: Vec<Option<bool>>,
+    /// Empty when fewer perceivers than the minimum group size have an accuracy.
+    pub power: Vec<PowerTest>,
+    pub findings: Vec<Finding>,
+}
+
+/// The perception results of an analysis; `None` without perceptions.
+pub fn analyse(
+    parts: AnalysisParts<'_>,
+    min_group_size: usize,
+    seed: u64,
+) -> Option<PerceptionResults> {
+    let d = parts.dataset;
+    let measured = perceive::measure(d)?;
+    let n = d.people.len();
+    let roles = &parts.classification.role;
+    let leads = |p: usize| matches!(roles[p], Role::InformalLeader | Role::LeaderManager);
+    let reports = crate::validate::perceptions::direct_reports(&d.people);
+    let accuracy: Vec<Option<f64>> = (0..n as u32)
+        .map(|k| measured.pooled(d, k).and_then(|c| c.kappa()))
+        .collect();
+    let sphere_accuracy: Vec<Option<f64>> = (0..n as u32)
+        .map(|k| measured.pooled_sphere(d, k).and_then(|c| c.kappa()))
+        .collect();
+    let has_view: Vec<bool> = (0..n as u32)
+        .map(|k| measured.pooled(d, k).is_some())
+        .collect();
+    let influence = parts.graph.influence(Questions::All);
+    let mut findings = Vec::new();
+    let mut sees_team_leaders = vec![None; n];
+    for k in 0..n {
+        if !has_view[k] || reports[k].is_empty() {
+            continue;
+        }
+        let team = &reports[k];
+        let mut all_seen = None;
+        for &l in team.iter().filter(|&&l| leads(l as usize)) {
+            let seen = measured.sees(k as u32, l);
+            all_seen = Some(all_seen.unwrap_or(true) && seen);
+            if seen {
+                continue;
+            }
+            let going: usize = influence
+                .in_neighbors(l as usize)
+                .iter()
+                .filter(|&&s| team.binary_search(&s).is_ok())
+                .count();
+            let responding = team
+                .iter()
+                .filter(|&&s| s != l && d.responded_influence(s as usize))
+                .count();
+            let share = going as f64 / responding.max(1) as f64;
+            let severity = if team.len() < min_group_size {
+                Severity::Low
+            } else if share >= 0.5 {
+                Severity::High
+            } else if share >= 0.25 {
+                Severity::Medium
+            } else {
+                Severity::Low
+            };
+            let in_degree = parts.metrics.combined.in_degree[l as usize];
+            findings.push(Finding {
+                kind: "blind-spot",
+                severity,
+                group: department(parts, k),
+                people: vec![k as u32, l],
+                summary: format!(
+                    "⟦{k}⟧ does not see ⟦{l}⟧ ({}) as someone their team goes to, though {going} of the other {responding} responding reports do, and {in_degree} people in all",
+                    roles[l as usize].as_str()
+                ),
+                evidence: vec![
+                    ("team_going", going as f64),
+                    ("team_responding", responding as f64),
+                    ("team_share", share),
+                    ("in_degree", f64::from(in_degree)),
+                ],
+            });
+        }
+        sees_team_leaders[k] = all_seen;
+    }
+    for (x, (&could, &did)) in measured.could_see.iter().zip(&measured.did_see).enumerate() {
+        if !leads(x) || (could as usize) < min_group_size.max(1) {
+            continue;
+        }
+        let share = f64::from(did) / f64::from(could);
+        if share >= UNSEEN_SHARE {
+            continue;
+        }
+        findings.push(Finding {
+            kind: "unseen-leader",
+            severity: if share < 0.25 {
+                Severity::Medium
+            } else {
+                Severity::Low
+            },
+            group: department(parts, x),
+            people: vec![x as u32],
+            summary: format!(
+                "⟦{x}⟧ ({}) is sought by {} people, but only {did} of the {could} perceivers who could see it see them sought",
+                roles[x].as_str(),
+                parts.metrics.combined.in_degree[x]
+            ),
+            evidence: vec![
+                ("perceivers_could_see", f64::from(could)),
+                ("perceivers_did_see", f64::from(did)),
+                ("seen_share", share),
+                ("in_degree", f64::from(parts.metrics.combined.in_degree[x])),
+            ],
+        });
+    }
+    let power = power_tests(parts, &accuracy, min_group_size, seed);
+    if !power.is_empty() {
+        let words: Vec<String> = power
+            .iter()
+            .map(|t| match (t.spearman, t.p_value) {
+                (Some(r), Some(p)) => format!("{} {r:+.2} (p = {p:.3})", t.power.replace('_', " ")),
+                _ => format!(
+                    "{} not measurable (no variation)",
+                    t.power.replace('_', " ")
+                ),
+            })
+            .collect();
+        let mut evidence = vec![("perceivers", power[0].perceivers as f64)];
+        for t in &power {
+            let (r, p) = match t.power {
+                "formal_reach" => ("spearman_formal_reach", "p_formal_reach"),
+                "level" => ("spearman_level", "p_level"),
+                _ => ("spearman_in_degree", "p_in_degree"),
+            };
+            if let (Some(rv), Some(pv)) = (t.spearman, t.p_value) {
+                evidence.push((r, rv));
+                evidence.push((p, pv));
+            }
+        }
+        findings.push(Finding {
+            kind: "perception-and-power",
+            severity: Severity::Info,
+            group: None,
+            people: Vec::new(),
+            summary: format!(
+                "accuracy of {} perceivers' view of who goes to whom, against power (Spearman's correlation, permutation p-value): {}",
+                power[0].perceivers,
+                words.join("; ")
+            ),
+            evidence,
+        });
+    }
+    Some(PerceptionResults {
+        measured,
+        accuracy,
+        sphere_accuracy,
+        sees_team_leaders,
+        power,
+        findings,
+    })
+}
+
+fn department(parts: AnalysisParts<'_>, p: usize) -> Option<String> {
+    parts.metrics.department[p].map(|d| parts.metrics.department_names[d as usize].clone())
+}
+
+/// Accuracy against formal reach, level (depth, 0 at the top) and influence (in-degree),
+/// over the perceivers with an accuracy; none below the minimum group size.
+fn power_tests(
+    parts: AnalysisParts<'_>,
+    accuracy: &[Option<f64>],
+    min_group_size: usize,
+    seed: u64,
+) -> Vec<PowerTest> {
+    let who: Vec<usize> = (0..accuracy.len())
+        .filter(|&p| accuracy[p].is_some())
+        .collect();
+    if who.len() < min_group_size.max(3) {
+        return Vec::new();
+    }
+    let acc: Vec<f64> = who.iter().map(|&p| accuracy[p].unwrap_or(0.0)).collect();
+    let f = &parts.metrics.formal;
+    let measures: [(&'static str, Vec<f64>); 3] = [
+        (
+            "formal_reach",
+            who.iter().map(|&p| f64::from(f.formal_reach[p])).collect(),
+        ),
+        (
+            "level",
+            who.iter().map(|&p| f64::from(f.level[p])).collect(),
+        ),
+        (
+            "in_degree",
+            who.iter()
+                .map(|&p| f64::from(parts.metrics.combined.in_degree[p]))
+                .collect(),
+        ),
+    ];
+    measures
+        .into_iter()
+        .enumerate()
+        .map(|(i, (power, values))| {
+            let (spearman, p_value) = match spearman_test(&acc, &values, seed, i as u64) {
+                Some((r, p)) => (Some(r), Some(p)),
+                None => (None, None),
+            };
+            PowerTest {
+                power,
+                perceivers: who.len(),
+                spearman,
+                p_value,
+            }
+        })
+        .collect()
+}
+
+/// Spearman's correlation of `a` and `b` and its two-sided permutation p-value
+/// ([`PERMUTATIONS`] shuffles of `a`'s ranks, stream `stream` of `seed`).
+pub fn spearman_test(a: &[f64], b: &[f64], seed: u64, stream: u64) -> Option<(f64, f64)> {
+    let (mut ra, rb) = (ranks(a), ranks(b));
+    let r = pearson(&ra, &rb)?;
+    let mut rng = SplitMix64::stream(seed, stream);
+    let mut extreme = 0usize;
+    for _ in 0..PERMUTATIONS {
+        for i in (1..ra.len()).rev() {
+            let j = rng.below(i as u64 + 1) as usize;
+            ra.swap(i, j);
+        }
+        if pearson(&ra, &rb).is_some_and(|x| x.abs() >= r.abs() - 1e-12) {
+            extreme += 1;
+        }
+    }
+    Some((r, (extreme + 1) as f64 / (PERMUTATIONS + 1) as f64))
+}
+
+/// Average ranks, 1-based, ties sharing the mean of their ranks.
+pub fn ranks(x: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..x.len()).collect();
+    order.sort_by(|&i, &j| x[i].total_cmp(&x[j]));
+    let mut r = vec![0.0; x.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i;
+        while j + 1 < order.len() && x[order[j + 1]] == x[order[i]] {
+            j += 1;
+        }
+        let mean = (i + j) as f64 / 2.0 + 1.0;
+        for &o in &order[i..=j] {
+            r[o] = mean;
+        }
+        i = j + 1;
+    }
+    r
+}
+
+/// Pearson's correlation; `None` when either side does not vary.
+pub fn pearson(a: &[f64], b: &[f64]) -> Option<f64> {
+    let n = a.len() as f64;
+    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
+    let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
+    for (x, y) in a.iter().zip(b) {
+        sab += (x - ma) * (y - mb);
+        saa += (x - ma) * (x - ma);
+        sbb += (y - mb) * (y - mb);
+    }
+    let d = (saa * sbb).sqrt();
+    (d > 0.0).then(|| sab / d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_share_ties_and_spearman_sees_a_monotone_relation() {
+        assert_eq!(ranks(&[3.0, 1.0, 3.0, 2.0]), [3.5, 1.0, 3.5, 2.0]);
+        let a = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0];
+        let b = [1.0, 4.0, 9.0, 16.0, 25.0, 36.0, 49.0, 64.0];
+        let (r, p) = spearman_test(&a, &b, 1, 0).unwrap();
+        assert!((r - 1.0).abs() < 1e-12);
+        // Exactly 2 of 8! orders are as extreme: p is about 1 / PERMUTATIONS.
+        assert!(p < 0.002, "{p}");
+        assert_eq!(spearman_test(&a, &[1.0; 8], 1, 0), None);
+        // Seeded: the same p twice.
+        let c = [2.0, 1.0, 4.0, 3.0, 6.0, 5.0, 8.0, 7.0];
+        assert_eq!(spearman_test(&c, &b, 7, 1), spearman_test(&c, &b, 7, 1));
+    }
+}
