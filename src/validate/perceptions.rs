@@ -46,8 +46,13 @@ pub struct PerceptionData {
     pub ties: Vec<Perceived>,
     /// Sorted, one per (target, perceiver).
     pub views: Vec<View>,
-    /// Rows dropped with a warning.
+    /// Rows dropped, each with a warning at its row or in a warning that covers it.
     pub dropped: usize,
+    /// Of those, the rows of questions that are no survey question (one warning per file
+    /// and question, at its first row).
+    pub unknown_question: usize,
+    /// Of those, the team-form rows of perceivers without a team (one warning each).
+    pub without_team: usize,
 }
 
 impl PerceptionData {
@@ -139,6 +144,7 @@ pub fn check(
     let mut unknown_questions: Vec<(u16, u16)> = Vec::new();
     let mut no_team: Vec<u32> = Vec::new();
     let mut dropped = 0usize;
+    let (mut unknown_question, mut without_team) = (0usize, 0usize);
     for row in &perceptions.rows {
         let file = &perceptions.files[row.file as usize];
         let Some(target) = targets[row.question as usize] else {
@@ -157,6 +163,7 @@ pub fn check(
                 cx.problems.push(p);
             }
             dropped += 1;
+            unknown_question += 1;
             continue;
         };
         let Some(perceiver) = cx.person(row, row.perceiver, Role::Perceiver) else {
@@ -217,6 +224,7 @@ pub fn check(
                         cx.problems.push(p);
                     }
                     dropped += 1;
+                    without_team += 1;
                     continue;
                 }
                 views.entry((target, perceiver)).or_insert(false);
@@ -259,6 +267,8 @@ pub fn check(
         ties,
         views,
         dropped,
+        unknown_question,
+        without_team,
     });
     Ok(())
 }
