@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use common::{Workdir, person, read_csv, root};
+use common::{read_csv, root};
 use orgsphere::options::Inputs;
 use orgsphere::{Analysis, Options};
 

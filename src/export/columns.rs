@@ -253,6 +253,7 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
     cols.push(Column::new("flags", Kind::Text, move |p| {
         Cell::Text(Cow::Owned(cls.flags[p].join(";")))
     }));
+    super::perception::columns(&mut cols, a);
     for (q, name) in d.questions.iter().enumerate() {
         let responded = &d.answers.responded[q];
         cols.push(Column {

@@ -18,6 +18,7 @@ pub mod layout;
 mod number;
 mod parquet;
 mod people;
+mod perception;
 pub mod privacy;
 mod quality;
 mod report;
