@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use common::{read_csv, root};
+use common::{Workdir, person, read_csv, root};
 use orgsphere::options::Inputs;
 use orgsphere::{Analysis, Options};
 
@@ -172,4 +172,148 @@ fn krackhardt_accuracy_against_power_matches_the_reference() {
         );
     }
     assert!(a.findings.iter().any(|f| f.kind == "perception-and-power"));
+}
+
+fn sample(w: &Workdir, extra: &[&str]) -> Vec<HashMap<String, String>> {
+    let dir = root().join("sample-data");
+    let mut args = vec!["analyze", dir.to_str().unwrap(), "--out", "out"];
+    args.extend_from_slice(extra);
+    let run = w.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    read_csv(&w.read("out/people.csv"))
+}
+
+#[test]
+fn the_sample_company_s_planted_blind_spot_is_found_end_to_end() {
+    let w = Workdir::new();
+    let file = root().join("sample-data/perceptions/perceptions-advice.csv");
+    let people = sample(&w, &["--perceptions", file.to_str().unwrap()]);
+    // Cormac O'Connor (E0084) does not name Adaeze Okafor (E0086), whom all six of his
+    // other responding reports go to.
+    let findings = read_csv(&w.read("out/findings.csv"));
+    let blind: Vec<_> = findings
+        .iter()
+        .filter(|f| f["kind"] == "blind-spot")
+        .collect();
+    assert_eq!(blind.len(), 1, "{blind:?}");
+    assert_eq!(blind[0]["people"], "E0084;E0086");
+    assert_eq!(blind[0]["severity"], "high");
+    assert!(
+        blind[0]["evidence"].contains("team_going=6"),
+        "{}",
+        blind[0]["evidence"]
+    );
+    assert!(!findings.iter().any(|f| f["kind"] == "unseen-leader"));
+    assert_eq!(person(&people, "E0084")["sees_team_leaders"], "false");
+    // The managers of the other informal leaders see them.
+    for m in ["E0199", "E0006", "E0059"] {
+        assert_eq!(person(&people, m)["sees_team_leaders"], "true", "{m}");
+    }
+    // A manager without an informal leader in the team: does not apply.
+    assert_eq!(person(&people, "E0075")["sees_team_leaders"], "");
+    let accuracy: f64 = person(&people, "E0084")["perception_accuracy"]
+        .parse()
+        .unwrap();
+    assert!((-1.0..=1.0).contains(&accuracy));
+    // The most sought-after person is seen sought by several perceivers.
+    let e0086: u32 = person(&people, "E0086")["perceived_in_degree"]
+        .parse()
+        .unwrap();
+    assert!(e0086 >= 5, "{e0086}");
+    let summary: serde_json::Value = serde_json::from_str(&w.read("out/summary.json")).unwrap();
+    let p = &summary["perceptions"];
+    assert_eq!(p["blind_spots"], 1);
+    assert_eq!(p["files"][0]["form"], "team");
+    assert_eq!(p["dropped"], 0);
+    assert_eq!(p["perceivers"], 100);
+    assert_eq!(p["accuracy_and_power"].as_array().unwrap().len(), 3);
+    let report = w.read("out/report.html");
+    assert!(report.contains("Who sees the informal network"));
+    assert!(report.contains("aria-label=\"perception accuracy against formal reach"));
+    assert!(!report.contains("<script"));
+}
+
+#[test]
+fn without_perceptions_nothing_is_added_and_a_folder_picks_them_up() {
+    let w = Workdir::new();
+    let people = sample(&w, &["--formats", "report"]);
+    assert!(!people[0].contains_key("perception_accuracy"));
+    assert!(!w.read("out/summary.json").contains("\"perceptions\""));
+    assert!(
+        !w.read("out/report.html")
+            .contains("Who sees the informal network")
+    );
+    // DIR/perceptions*.csv is read like DIR/survey*.csv.
+    for f in ["org.csv", "survey-advice.csv", "survey-trust.csv"] {
+        w.write(
+            &format!("in/{f}"),
+            std::fs::read(root().join("sample-data").join(f)).unwrap(),
+        );
+    }
+    w.write(
+        "in/perceptions-advice.csv",
+        std::fs::read(root().join("sample-data/perceptions/perceptions-advice.csv")).unwrap(),
+    );
+    let run = w.run(&["analyze", "in", "--out", "out2", "--formats", "none"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let people = read_csv(&w.read("out2/people.csv"));
+    assert_eq!(person(&people, "E0084")["sees_team_leaders"], "false");
+}
+
+#[test]
+fn validate_lists_perception_problems_with_file_row_and_column() {
+    let w = Workdir::new();
+    let dir = root().join("sample-data");
+    let bad = w.write(
+        "perceptions.csv",
+        "perceiver_id,sender_id,receiver_id,question\n\
+         E0084,E0085,E0086,advice\n\
+         E9999,E0085,E0086,advice\n\
+         E0084,E0085,Nobody Atall,advice\n\
+         E0084,E0085,E0085,advice\n\
+         E0084,E0085,E0086,lunch\n",
+    );
+    let run = w.run(&[
+        "validate",
+        dir.to_str().unwrap(),
+        "--perceptions",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    for code in [
+        "unknown-perceiver",
+        "unknown-perceived",
+        "self-tie-perceived",
+        "perception-question-unknown",
+    ] {
+        assert!(all.contains(code), "{code} missing:\n{all}");
+    }
+    assert!(all.contains("perceptions.csv:3"), "{all}");
+    // --strict makes them errors.
+    let run = w.run(&[
+        "validate",
+        dir.to_str().unwrap(),
+        "--perceptions",
+        bad.to_str().unwrap(),
+        "--strict",
+    ]);
+    assert_eq!(run.code, 65, "{}", run.stderr);
+    // A file that is no perception file: an error naming the headers.
+    let wrong = w.write("p2.csv", "name,colour\nAnn,blue\n");
+    let run = w.run(&[
+        "analyze",
+        dir.to_str().unwrap(),
+        "--perceptions",
+        wrong.to_str().unwrap(),
+        "--out",
+        "out",
+    ]);
+    assert_eq!(run.code, 65);
+    assert!(
+        run.stderr.contains("no-perception-column")
+            || run.stderr.contains("no perceiver_id column"),
+        "{}",
+        run.stderr
+    );
 }

@@ -6,7 +6,8 @@
 //! - *blind spot*: a manager who does not see an informal leader (or leader-manager) of
 //!   their own team as sought; severity by the share of the team who go to that person.
 //! - *unseen leader*: an informal leader or leader-manager whom fewer than half of the
-//!   perceivers who could have seen it see sought.
+//!   perceivers who could have seen it (at least a quarter of the people in their view go
+//!   to them) see sought.
 //! - *perception and power*: Spearman's correlation of perceivers' accuracy with formal
 //!   reach, level and influence, each with a permutation test.
 //!

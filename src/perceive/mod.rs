@@ -115,8 +115,8 @@ pub struct Perception {
     /// Per person: perceivers who see them sought on an influence target (a perceived tie
     /// into them from a sender in view), `None` for everyone when nobody gave a view.
     pub perceived_in_degree: Vec<u32>,
-    /// Per person: perceivers who could have seen them sought (an actual tie into them
-    /// from a sender in their view) on an influence target.
+    /// Per person: perceivers who could have seen them sought on an influence target: at
+    /// least a quarter of the senders in their view go to them.
     pub could_see: Vec<u32>,
     /// Per person: of those, the perceivers who did see them sought.
     pub did_see: Vec<u32>,
@@ -293,8 +293,14 @@ pub fn measure(dataset: &Dataset) -> Option<Perception> {
                 seen.sort_unstable();
                 seen.dedup();
                 sought.sort_unstable();
-                sought.dedup();
-                for &x in &sought {
+                // Could see X sought: at least a quarter of the senders in view go to X.
+                let mut notable = Vec::new();
+                for run in sought.chunk_by(|a, b| a == b) {
+                    if run.len() * 4 >= senders.len() {
+                        notable.push(run[0]);
+                    }
+                }
+                for &x in &notable {
                     if x != k {
                         could[x as usize].push(k);
                         if seen.binary_search(&x).is_ok() {
