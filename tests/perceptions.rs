@@ -290,6 +290,8 @@ fn validate_lists_perception_problems_with_file_row_and_column() {
         assert!(all.contains(code), "{code} missing:\n{all}");
     }
     assert!(all.contains("perceptions.csv:3"), "{all}");
+    assert!(all.contains("perceptions (ties form"), "{all}");
+    assert!(all.contains("perception rows dropped: 4"), "{all}");
     // --strict makes them errors.
     let run = w.run(&[
         "validate",
