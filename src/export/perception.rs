@@ -10,7 +10,7 @@ use super::format::html;
 use super::style;
 use super::{Cell, Column, Context, Kind};
 use crate::analysis::Analysis;
-use crate::findings::perception::{PERMUTATIONS, PerceptionResults};
+use crate::findings::perception::{PERMUTATIONS, PerceptionResults, p_text};
 use crate::perceive::Confusion;
 
 /// People listed as over-rated and as unseen in `summary.json`, at most.
@@ -282,7 +282,8 @@ pub fn report(cx: &Context<'_>, page: &mut String) {
             let _ = match (t.spearman, t.p_value) {
                 (Some(s), Some(p)) => write!(
                     page,
-                    "<li>Accuracy and {what}: Spearman {s:+.2}, permutation p = {p:.3} ({} perceivers).</li>",
+                    "<li>Accuracy and {what}: Spearman {s:+.2}, permutation {} ({} perceivers).</li>",
+                    html(&p_text(p)),
                     t.perceivers
                 ),
                 _ => write!(
@@ -308,7 +309,7 @@ pub fn report(cx: &Context<'_>, page: &mut String) {
         &|p| f64::from(inf[p]),
         "influence (colleagues who go to them)",
     ));
-    page.push_str("<figcaption>Each dot is a person who said who goes to whom, coloured by role. Right: more formal power (left panel) or more influence (right panel); up: a more accurate view.</figcaption></figure>\n");
+    page.push_str("<figcaption>Each dot is a person who said who goes to whom, coloured by role. Right: more formal power (first chart) or more influence (second chart); up: a more accurate view.</figcaption></figure>\n");
     let blind: Vec<_> = a
         .findings
         .iter()

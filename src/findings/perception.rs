@@ -162,7 +162,9 @@ pub fn analyse(
         let words: Vec<String> = power
             .iter()
             .map(|t| match (t.spearman, t.p_value) {
-                (Some(r), Some(p)) => format!("{} {r:+.2} (p = {p:.3})", t.power.replace('_', " ")),
+                (Some(r), Some(p)) => {
+                    format!("{} {r:+.2} ({})", t.power.replace('_', " "), p_text(p))
+                }
                 _ => format!(
                     "{} not measurable (no variation)",
                     t.power.replace('_', " ")
@@ -275,6 +277,16 @@ pub fn spearman_test(a: &[f64], b: &[f64], seed: u64, stream: u64) -> Option<(f6
         }
     }
     Some((r, (extreme + 1) as f64 / (PERMUTATIONS + 1) as f64))
+}
+
+/// A p-value in words: `p = 0.025`, or `p < 0.001` (the smallest a permutation test of
+/// [`PERMUTATIONS`] draws gives is about 0.0001).
+pub fn p_text(p: f64) -> String {
+    if p < 0.001 {
+        "p < 0.001".to_string()
+    } else {
+        format!("p = {p:.3}")
+    }
 }
 
 /// Average ranks, 1-based, ties sharing the mean of their ranks.
