@@ -319,3 +319,69 @@ fn validate_lists_perception_problems_with_file_row_and_column() {
         run.stderr
     );
 }
+
+/// Every object key in `value` is described by the schema node `node` (its `properties`).
+fn described(
+    node: &serde_json::Value,
+    value: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                match node.get("properties").and_then(|p| p.get(key)) {
+                    Some(sub) => described(sub, v, &format!("{path}/{key}"), out),
+                    None => out.push(format!("{path}/{key}")),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            if let Some(sub) = node.get("items") {
+                for v in items {
+                    described(sub, v, &format!("{path}/*"), out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_perceptions_section_validates_against_the_schema() {
+    let text = std::fs::read_to_string(root().join("schema/summary.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let w = Workdir::new();
+    let dir = root().join("sample-data/krackhardt");
+    let css = root().join("tests/data/published/krackhardt_css/css.csv");
+    let run = w.run(&[
+        "analyze",
+        dir.to_str().unwrap(),
+        "--perceptions",
+        css.to_str().unwrap(),
+        "--out",
+        "r",
+        "--formats",
+        "none",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let summary: serde_json::Value = serde_json::from_str(&w.read("r/summary.json")).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&summary)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert_eq!(errors, Vec::<String>::new());
+    let mut missing = Vec::new();
+    described(
+        &schema["properties"]["perceptions"],
+        &summary["perceptions"],
+        "/perceptions",
+        &mut missing,
+    );
+    assert!(missing.is_empty(), "undescribed: {missing:?}");
+    assert_eq!(
+        summary["perceptions"]["questions"][0]["structures"]["las_union"],
+        276
+    );
+}
