@@ -22,12 +22,11 @@ pub fn columns<'a>(cols: &mut Vec<Column<'a>>, a: &'a Analysis) {
     let Some(r) = &a.perception else {
         return;
     };
-    let d = &a.dataset;
     let float = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Float);
     cols.push(Column::new("perception_accuracy", Kind::Float, move |p| {
         float(r.accuracy[p])
     }));
-    let pooled = move |p: usize| r.measured.pooled(d, p as u32);
+    let pooled = move |p: usize| r.measured.pooled[p];
     cols.push(Column::new("perception_hit_rate", Kind::Float, move |p| {
         float(pooled(p).and_then(|c: Confusion| c.hit_rate()))
     }));
@@ -52,7 +51,7 @@ pub fn columns<'a>(cols: &mut Vec<Column<'a>>, a: &'a Analysis) {
 /// People with a view of an influence target.
 fn perceivers(a: &Analysis, r: &PerceptionResults) -> Vec<usize> {
     (0..a.dataset.people.len())
-        .filter(|&p| r.measured.pooled(&a.dataset, p as u32).is_some())
+        .filter(|&p| r.measured.pooled[p].is_some())
         .collect()
 }
 

@@ -64,15 +64,17 @@ pub fn analyse(
     let roles = &parts.classification.role;
     let leads = |p: usize| matches!(roles[p], Role::InformalLeader | Role::LeaderManager);
     let reports = crate::validate::perceptions::direct_reports(&d.people);
-    let accuracy: Vec<Option<f64>> = (0..n as u32)
-        .map(|k| measured.pooled(d, k).and_then(|c| c.kappa()))
+    let accuracy: Vec<Option<f64>> = measured
+        .pooled
+        .iter()
+        .map(|c| c.and_then(|c| c.kappa()))
         .collect();
-    let sphere_accuracy: Vec<Option<f64>> = (0..n as u32)
-        .map(|k| measured.pooled_sphere(d, k).and_then(|c| c.kappa()))
+    let sphere_accuracy: Vec<Option<f64>> = measured
+        .pooled_sphere
+        .iter()
+        .map(|c| c.and_then(|c| c.kappa()))
         .collect();
-    let has_view: Vec<bool> = (0..n as u32)
-        .map(|k| measured.pooled(d, k).is_some())
-        .collect();
+    let has_view: Vec<bool> = measured.pooled.iter().map(Option::is_some).collect();
     let influence = parts.graph.influence(Questions::All);
     let mut findings = Vec::new();
     let mut sees_team_leaders = vec![None; n];

@@ -125,39 +125,36 @@ pub struct Perception {
     pub sees_sought: Vec<(u32, u32)>,
     /// Per target whose perceptions cover the whole organisation.
     pub structures: Vec<Structures>,
+    /// Per person: their 2 × 2 tables added up over the influence targets they gave a
+    /// view of; `None` when they gave none.
+    pub pooled: Vec<Option<Confusion>>,
+    /// The same, on the senders of their formal sphere (people with reports).
+    pub pooled_sphere: Vec<Option<Confusion>>,
 }
 
 impl Perception {
-    /// The perceiver's accuracy pooled over the influence targets: the 2 × 2 tables added
-    /// up. `None` when they gave no view of an influence target.
-    pub fn pooled(&self, dataset: &Dataset, perceiver: u32) -> Option<Confusion> {
-        pool(&self.accuracy, dataset, perceiver, |a| Some(a.confusion))
-    }
-
-    /// The same, within the perceiver's formal sphere.
-    pub fn pooled_sphere(&self, dataset: &Dataset, perceiver: u32) -> Option<Confusion> {
-        pool(&self.accuracy, dataset, perceiver, |a| a.sphere)
-    }
-
     /// Whether `perceiver` sees `person` sought by anyone on an influence target.
     pub fn sees(&self, perceiver: u32, person: u32) -> bool {
         self.sees_sought.binary_search(&(perceiver, person)).is_ok()
     }
 }
 
+/// Per person, the tables of `part` added up over the influence targets: one pass over
+/// the views.
 fn pool(
     accuracy: &[Accuracy],
     dataset: &Dataset,
-    perceiver: u32,
     part: impl Fn(&Accuracy) -> Option<Confusion>,
-) -> Option<Confusion> {
-    let mut out: Option<Confusion> = None;
-    for a in accuracy.iter().filter(|a| a.view.perceiver == perceiver) {
+) -> Vec<Option<Confusion>> {
+    let mut out: Vec<Option<Confusion>> = vec![None; dataset.people.len()];
+    for a in accuracy {
         if !is_influence(dataset, a.view.target) {
             continue;
         }
         if let Some(c) = part(a) {
-            out.get_or_insert_with(Confusion::default).add(&c);
+            out[a.view.perceiver as usize]
+                .get_or_insert_with(Confusion::default)
+                .add(&c);
         }
     }
     out
@@ -335,7 +332,11 @@ pub fn measure(dataset: &Dataset) -> Option<Perception> {
             last = Some((k, x));
         }
     }
+    let pooled = pool(&accuracy, dataset, |a| Some(a.confusion));
+    let pooled_sphere = pool(&accuracy, dataset, |a| a.sphere);
     Some(Perception {
+        pooled,
+        pooled_sphere,
         accuracy,
         perceived_in_degree,
         could_see: distinct(could),

@@ -3,7 +3,7 @@
 //! address and name), with the same row-level warnings; the team form expanded to the
 //! perceiver's team; questions matched to the surveys' questions.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::Dataset;
 use super::contacts::maybe_contact;
@@ -142,7 +142,7 @@ pub fn check(
     let mut ties = Vec::new();
     let mut views: HashMap<(Target, u32), bool> = HashMap::new();
     let mut unknown_questions: Vec<(u16, u16)> = Vec::new();
-    let mut no_team: Vec<u32> = Vec::new();
+    let mut no_team: HashSet<u32> = HashSet::new();
     let mut dropped = 0usize;
     let (mut unknown_question, mut without_team) = (0usize, 0usize);
     for row in &perceptions.rows {
@@ -207,8 +207,7 @@ pub fn check(
             (Form::Team | Form::Ties, None) => {
                 let team = PerceptionData::team(&dataset.people, &reports, perceiver);
                 if team.is_empty() {
-                    if !no_team.contains(&perceiver) {
-                        no_team.push(perceiver);
+                    if no_team.insert(perceiver) {
                         let p = cx.at(
                             Problem::warning(
                                 &file.file,
