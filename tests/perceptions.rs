@@ -385,3 +385,30 @@ fn the_perceptions_section_validates_against_the_schema() {
         276
     );
 }
+
+#[test]
+fn pseudonymised_runs_name_nobody_in_the_perception_outputs() {
+    let w = Workdir::new();
+    let file = root().join("sample-data/perceptions/perceptions-advice.csv");
+    let people = sample(
+        &w,
+        &[
+            "--perceptions",
+            file.to_str().unwrap(),
+            "--pseudonymize",
+            "--key",
+            "0123456789abcdef0123",
+        ],
+    );
+    assert!(people.iter().all(|p| !p["employee_id"].starts_with("E0")));
+    assert!(people.iter().any(|p| p["sees_team_leaders"] == "false"));
+    let summary = w.read("out/summary.json");
+    let report = w.read("out/report.html");
+    let findings = w.read("out/findings.csv");
+    for text in [&summary, &report, &findings] {
+        assert!(!text.contains("E0084") && !text.contains("E0086"));
+        assert!(!text.contains("Cormac") && !text.contains("Okafor"));
+    }
+    assert!(findings.contains("blind-spot,high"));
+    assert!(report.contains("Who sees the informal network"));
+}

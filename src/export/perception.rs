@@ -10,7 +10,7 @@ use super::format::html;
 use super::style;
 use super::{Cell, Column, Context, Kind};
 use crate::analysis::Analysis;
-use crate::findings::perception::{PERMUTATIONS, PerceptionResults, p_text};
+use crate::findings::perception::{PerceptionResults, p_text};
 use crate::perceive::Confusion;
 
 /// People listed as over-rated and as unseen in `summary.json`, at most.
@@ -179,7 +179,7 @@ pub fn summary(cx: &Context<'_>) -> Option<Value> {
             "perceivers": t.perceivers,
             "spearman": t.spearman.map(round),
             "p_value": t.p_value.map(round),
-            "permutations": PERMUTATIONS,
+            "permutations": t.permutations,
         })).collect::<Vec<_>>(),
         "blind_spots": count("blind-spot"),
         "unseen_leaders": count("unseen-leader"),

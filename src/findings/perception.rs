@@ -20,9 +20,22 @@ use crate::classify::Role;
 use crate::graph::Questions;
 use crate::perceive::{self, Perception};
 use crate::rng::SplitMix64;
+use rayon::prelude::*;
 
-/// Permutations of each test of accuracy against power.
+/// Permutations of each test of accuracy against power, up to [`PERMUTATION_WORK`]
+/// perceivers × permutations.
 pub const PERMUTATIONS: usize = 10_000;
+/// The most perceivers × permutations one test does: above 5,000 perceivers the test takes
+/// fewer permutations (at least [`MIN_PERMUTATIONS`]), so tens of thousands of perceivers
+/// cost a second, not minutes. Its smallest p-value is then 1 / (permutations + 1).
+pub const PERMUTATION_WORK: usize = 50_000_000;
+/// The fewest permutations a test takes.
+pub const MIN_PERMUTATIONS: usize = 1_000;
+
+/// The permutations a test over `n` perceivers takes.
+pub fn permutations(n: usize) -> usize {
+    (PERMUTATION_WORK / n.max(1)).clamp(MIN_PERMUTATIONS, PERMUTATIONS)
+}
 /// Below this share of perceivers who could see them, a leader is unseen.
 const UNSEEN_SHARE: f64 = 0.5;
 
@@ -36,6 +49,8 @@ pub struct PowerTest {
     pub spearman: Option<f64>,
     /// Two-sided permutation p-value: (draws at least as extreme + 1) / (draws + 1).
     pub p_value: Option<f64>,
+    /// The permutations drawn ([`permutations`]).
+    pub permutations: usize,
 }
 
 /// Everything the perceptions gave, per person and for the organisation.
@@ -244,11 +259,13 @@ fn power_tests(
                 .collect(),
         ),
     ];
+    let draws = permutations(who.len());
+    // Each test on its own stream of the seed: the same p-values whatever runs them.
     measures
-        .into_iter()
+        .into_par_iter()
         .enumerate()
         .map(|(i, (power, values))| {
-            let (spearman, p_value) = match spearman_test(&acc, &values, seed, i as u64) {
+            let (spearman, p_value) = match spearman_test(&acc, &values, seed, i as u64, draws) {
                 Some((r, p)) => (Some(r), Some(p)),
                 None => (None, None),
             };
@@ -257,19 +274,26 @@ fn power_tests(
                 perceivers: who.len(),
                 spearman,
                 p_value,
+                permutations: draws,
             }
         })
         .collect()
 }
 
-/// Spearman's correlation of `a` and `b` and its two-sided permutation p-value
-/// ([`PERMUTATIONS`] shuffles of `a`'s ranks, stream `stream` of `seed`).
-pub fn spearman_test(a: &[f64], b: &[f64], seed: u64, stream: u64) -> Option<(f64, f64)> {
+/// Spearman's correlation of `a` and `b` and its two-sided permutation p-value (`draws`
+/// shuffles of `a`'s ranks, stream `stream` of `seed`).
+pub fn spearman_test(
+    a: &[f64],
+    b: &[f64],
+    seed: u64,
+    stream: u64,
+    draws: usize,
+) -> Option<(f64, f64)> {
     let (mut ra, rb) = (ranks(a), ranks(b));
     let r = pearson(&ra, &rb)?;
     let mut rng = SplitMix64::stream(seed, stream);
     let mut extreme = 0usize;
-    for _ in 0..PERMUTATIONS {
+    for _ in 0..draws {
         for i in (1..ra.len()).rev() {
             let j = rng.below(i as u64 + 1) as usize;
             ra.swap(i, j);
@@ -278,7 +302,7 @@ pub fn spearman_test(a: &[f64], b: &[f64], seed: u64, stream: u64) -> Option<(f6
             extreme += 1;
         }
     }
-    Some((r, (extreme + 1) as f64 / (PERMUTATIONS + 1) as f64))
+    Some((r, (extreme + 1) as f64 / (draws + 1) as f64))
 }
 
 /// A p-value in words: `p = 0.025`, or `p < 0.001` (the smallest a permutation test of
@@ -334,13 +358,19 @@ mod tests {
         assert_eq!(ranks(&[3.0, 1.0, 3.0, 2.0]), [3.5, 1.0, 3.5, 2.0]);
         let a = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0];
         let b = [1.0, 4.0, 9.0, 16.0, 25.0, 36.0, 49.0, 64.0];
-        let (r, p) = spearman_test(&a, &b, 1, 0).unwrap();
+        let (r, p) = spearman_test(&a, &b, 1, 0, PERMUTATIONS).unwrap();
         assert!((r - 1.0).abs() < 1e-12);
         // Exactly 2 of 8! orders are as extreme: p is about 1 / PERMUTATIONS.
         assert!(p < 0.002, "{p}");
-        assert_eq!(spearman_test(&a, &[1.0; 8], 1, 0), None);
+        assert_eq!(spearman_test(&a, &[1.0; 8], 1, 0, PERMUTATIONS), None);
         // Seeded: the same p twice.
         let c = [2.0, 1.0, 4.0, 3.0, 6.0, 5.0, 8.0, 7.0];
-        assert_eq!(spearman_test(&c, &b, 7, 1), spearman_test(&c, &b, 7, 1));
+        assert_eq!(
+            spearman_test(&c, &b, 7, 1, PERMUTATIONS),
+            spearman_test(&c, &b, 7, 1, PERMUTATIONS)
+        );
+        assert_eq!(permutations(21), PERMUTATIONS);
+        assert_eq!(permutations(32_000), 1_562);
+        assert_eq!(permutations(1_000_000), MIN_PERMUTATIONS);
     }
 }
