@@ -80,18 +80,18 @@ pub const RECEIVER: ColumnRole = ColumnRole {
 
 /// How a perception file is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+pub enum PerceptionForm {
     /// `perceiver, sender, receiver`: every tie the perceiver believes exists.
     Ties,
     /// `perceiver, nominee`: whom the perceiver's team is believed to go to.
     Team,
 }
 
-impl Form {
+impl PerceptionForm {
     pub fn as_str(self) -> &'static str {
         match self {
-            Form::Ties => "ties",
-            Form::Team => "team",
+            PerceptionForm::Ties => "ties",
+            PerceptionForm::Team => "team",
         }
     }
 }
@@ -105,7 +105,7 @@ pub struct PerceptionFile {
     /// Data rows read (blank rows excluded).
     pub rows: usize,
     pub headers: Vec<String>,
-    pub form: Form,
+    pub form: PerceptionForm,
     pub perceiver: usize,
     /// The sender column (ties form only).
     pub sender: Option<usize>,
@@ -183,9 +183,9 @@ impl Perceptions {
             .ok_or_else(|| missing(file, &h, &RECEIVER))?;
         let question = columns::find(file, &h, &QUESTION, None)?;
         let form = if sender.is_some() {
-            Form::Ties
+            PerceptionForm::Ties
         } else {
-            Form::Team
+            PerceptionForm::Team
         };
         let file_index = u16::try_from(self.files.len()).map_err(|_| {
             Error::Usage("at most 65535 perception files can be read in one run".into())
@@ -357,7 +357,7 @@ mod tests {
         )
         .unwrap();
         assert!(problems.is_empty());
-        assert_eq!(p.files[0].form, Form::Ties);
+        assert_eq!(p.files[0].form, PerceptionForm::Ties);
         assert_eq!(p.questions, ["advice", "friendship"]);
         let r = p.rows[1];
         assert_eq!(
@@ -379,7 +379,7 @@ mod tests {
             "perceiver,nominee\na@x.org,Ann Lee\n",
         )
         .unwrap();
-        assert_eq!(p.files[0].form, Form::Team);
+        assert_eq!(p.files[0].form, PerceptionForm::Team);
         assert_eq!(p.questions, ["advice"]);
         assert_eq!(p.rows[0].sender, None);
         let (p, _) = read("perceptions.csv", "perceiver,nominee\n1,2\n").unwrap();

@@ -19,7 +19,9 @@
 use foldhash::{HashSet, HashSetExt};
 
 use crate::validate::Dataset;
-use crate::validate::perceptions::{PerceptionData, Target, View, direct_reports};
+use crate::validate::perceptions::{
+    PerceiverView, PerceptionData, PerceptionTarget, direct_reports,
+};
 
 /// A perceiver's 2 × 2 table against the actual ties, with the measures read from it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -78,8 +80,8 @@ impl Confusion {
 
 /// One perceiver's accuracy on one target.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Accuracy {
-    pub view: View,
+pub struct PerceiverAccuracy {
+    pub view: PerceiverView,
     /// Senders in view (respondents of the target, the perceiver excluded).
     pub senders: u32,
     pub confusion: Confusion,
@@ -91,8 +93,8 @@ pub struct Accuracy {
 
 /// A structure aggregated from perceptions of the whole organisation (Krackhardt 1987).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Structures {
-    pub target: Target,
+pub struct AggregatedStructures {
+    pub target: PerceptionTarget,
     /// Perceivers who gave the ties form for this target.
     pub perceivers: u32,
     /// i → j as i reports it in their own view (row LAS).
@@ -111,7 +113,7 @@ pub struct Structures {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Perception {
     /// One per view, in the order of `PerceptionData::views`.
-    pub accuracy: Vec<Accuracy>,
+    pub accuracy: Vec<PerceiverAccuracy>,
     /// Per person: perceivers who see them sought on an influence target (a perceived tie
     /// into them from a sender in view), `None` for everyone when nobody gave a view.
     pub perceived_in_degree: Vec<u32>,
@@ -124,7 +126,7 @@ pub struct Perception {
     /// anyone (influence targets), sorted (perceiver, person).
     pub sees_sought: Vec<(u32, u32)>,
     /// Per target whose perceptions cover the whole organisation.
-    pub structures: Vec<Structures>,
+    pub structures: Vec<AggregatedStructures>,
     /// Per person: their 2 × 2 tables added up over the influence targets they gave a
     /// view of; `None` when they gave none.
     pub pooled: Vec<Option<Confusion>>,
@@ -142,9 +144,9 @@ impl Perception {
 /// Per person, the tables of `part` added up over the influence targets: one pass over
 /// the views.
 fn pool(
-    accuracy: &[Accuracy],
+    accuracy: &[PerceiverAccuracy],
     dataset: &Dataset,
-    part: impl Fn(&Accuracy) -> Option<Confusion>,
+    part: impl Fn(&PerceiverAccuracy) -> Option<Confusion>,
 ) -> Vec<Option<Confusion>> {
     let mut out: Vec<Option<Confusion>> = vec![None; dataset.people.len()];
     for a in accuracy {
@@ -161,19 +163,19 @@ fn pool(
 }
 
 /// Whether a target is influence: the combined layer, or an influence question.
-pub fn is_influence(dataset: &Dataset, target: Target) -> bool {
+pub fn is_influence(dataset: &Dataset, target: PerceptionTarget) -> bool {
     target.is_none_or(|q| dataset.is_influence(q as usize))
 }
 
 /// The actual ties of a target, and who answered it.
-struct Actual {
+struct ActualTies {
     ties: HashSet<(u32, u32)>,
     /// Sorted out-neighbours per person.
     out: Vec<Vec<u32>>,
     responded: Vec<bool>,
 }
 
-fn actual(dataset: &Dataset, target: Target) -> Actual {
+fn actual(dataset: &Dataset, target: PerceptionTarget) -> ActualTies {
     let n = dataset.people.len();
     let mut ties = HashSet::new();
     let mut out = vec![Vec::new(); n];
@@ -190,7 +192,7 @@ fn actual(dataset: &Dataset, target: Target) -> Actual {
         Some(q) => dataset.answers.responded[q as usize].clone(),
         None => (0..n).map(|p| dataset.responded_influence(p)).collect(),
     };
-    Actual {
+    ActualTies {
         ties,
         out,
         responded,
@@ -202,8 +204,8 @@ pub fn measure(dataset: &Dataset) -> Option<Perception> {
     let data = dataset.perceptions.as_ref()?;
     let n = dataset.people.len();
     let reports = direct_reports(&dataset.people);
-    let in_sphere = Sphere::new(&dataset.people.manager);
-    let mut targets: Vec<Target> = data.views.iter().map(|v| v.target).collect();
+    let in_sphere = SphereIndex::new(&dataset.people.manager);
+    let mut targets: Vec<PerceptionTarget> = data.views.iter().map(|v| v.target).collect();
     targets.dedup();
     let mut accuracy = Vec::with_capacity(data.views.len());
     let mut could = vec![Vec::<u32>::new(); n];
@@ -279,7 +281,7 @@ pub fn measure(dataset: &Dataset) -> Option<Perception> {
                     - sphere.misses;
                 sphere
             });
-            accuracy.push(Accuracy {
+            accuracy.push(PerceiverAccuracy {
                 view: *view,
                 senders: senders.len() as u32,
                 confusion: c,
@@ -349,7 +351,7 @@ pub fn measure(dataset: &Dataset) -> Option<Perception> {
 /// The perceived ties of one target (the ties are sorted by target first).
 fn target_ties(
     data: &PerceptionData,
-    target: Target,
+    target: PerceptionTarget,
 ) -> &[crate::validate::perceptions::Perceived] {
     let start = data.ties.partition_point(|t| t.target < target);
     let end = data.ties.partition_point(|t| t.target <= target);
@@ -371,9 +373,9 @@ fn perceiver_ties(
 fn aggregate(
     data: &PerceptionData,
     ties: &[crate::validate::perceptions::Perceived],
-    target: Target,
+    target: PerceptionTarget,
     n: usize,
-) -> Option<Structures> {
+) -> Option<AggregatedStructures> {
     let whole: Vec<u32> = data
         .views
         .iter()
@@ -401,7 +403,7 @@ fn aggregate(
         *counts.entry((t.sender, t.receiver)).or_insert(0) += 1;
     }
     let half = whole.len() as f64 / 2.0;
-    Some(Structures {
+    Some(AggregatedStructures {
         target,
         perceivers: whole.len() as u32,
         row_las: row.len() as u64,
@@ -413,13 +415,13 @@ fn aggregate(
 }
 
 /// "Is s in k's formal sphere?" from the managers alone, by preorder numbers.
-struct Sphere {
+struct SphereIndex {
     preorder: Vec<u32>,
     reach: Vec<u32>,
 }
 
-impl Sphere {
-    fn new(manager: &[Option<u32>]) -> Sphere {
+impl SphereIndex {
+    fn new(manager: &[Option<u32>]) -> SphereIndex {
         let n = manager.len();
         let mut children = vec![Vec::new(); n];
         let mut roots = Vec::new();
@@ -444,7 +446,7 @@ impl Sphere {
             stack.push((p, true));
             stack.extend(children[p as usize].iter().rev().map(|&c| (c, false)));
         }
-        Sphere { preorder, reach }
+        SphereIndex { preorder, reach }
     }
 
     fn contains(&self, k: u32, s: u32) -> bool {
@@ -489,7 +491,7 @@ mod tests {
     #[test]
     fn the_sphere_is_the_subtree() {
         // 0 → 1 → 2, 0 → 3
-        let s = Sphere::new(&[None, Some(0), Some(1), Some(0)]);
+        let s = SphereIndex::new(&[None, Some(0), Some(1), Some(0)]);
         assert!(s.contains(0, 2) && s.contains(1, 2) && s.contains(0, 3));
         assert!(!s.contains(1, 3) && !s.contains(2, 1) && !s.contains(0, 0));
     }

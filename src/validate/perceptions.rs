@@ -12,15 +12,15 @@ use super::people::{Listed, People, suggestion_budget};
 use crate::diagnostics::{Problem, Problems, code};
 use crate::error::{Error, Result};
 use crate::load::OrgChart;
-use crate::load::perceptions::{Form, PerceptionFile, PerceptionRow, Perceptions};
+use crate::load::perceptions::{PerceptionFile, PerceptionForm, PerceptionRow, Perceptions};
 
 /// What a perception is about: one survey question, or the combined influence layer.
-pub type Target = Option<u16>;
+pub type PerceptionTarget = Option<u16>;
 
 /// One perceived tie: `perceiver` believes that `sender` goes to `receiver`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Perceived {
-    pub target: Target,
+    pub target: PerceptionTarget,
     pub perceiver: u32,
     pub sender: u32,
     pub receiver: u32,
@@ -29,8 +29,8 @@ pub struct Perceived {
 /// Whose ties a perceiver gave a view of, for one target: everyone's (the ties form) or
 /// their team's (the team form only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct View {
-    pub target: Target,
+pub struct PerceiverView {
+    pub target: PerceptionTarget,
     pub perceiver: u32,
     /// The ties form: every sender is in view. Else only the perceiver's team.
     pub whole: bool,
@@ -45,7 +45,7 @@ pub struct PerceptionData {
     /// Sorted, one per (target, perceiver, sender, receiver).
     pub ties: Vec<Perceived>,
     /// Sorted, one per (target, perceiver).
-    pub views: Vec<View>,
+    pub views: Vec<PerceiverView>,
     /// Rows dropped, each with a warning at its row or in a warning that covers it.
     pub dropped: usize,
     /// Of those, the rows of questions that are no survey question (one warning per file
@@ -113,7 +113,7 @@ pub fn check(
         }
     }
     // Each perception question: a survey question, the combined layer, or unknown.
-    let targets: Vec<Option<Target>> = perceptions
+    let targets: Vec<Option<PerceptionTarget>> = perceptions
         .questions
         .iter()
         .map(|key| {
@@ -129,7 +129,7 @@ pub fn check(
         })
         .collect();
     let reports = direct_reports(&dataset.people);
-    let mut cx = Checker {
+    let mut cx = PerceptionChecker {
         perceptions: &perceptions,
         org: &dataset.org,
         people: &dataset.people,
@@ -140,7 +140,7 @@ pub fn check(
         problems: &mut problems,
     };
     let mut ties = Vec::new();
-    let mut views: HashMap<(Target, u32), bool> = HashMap::new();
+    let mut views: HashMap<(PerceptionTarget, u32), bool> = HashMap::new();
     let mut unknown_questions: Vec<(u16, u16)> = Vec::new();
     let mut no_team: HashSet<u32> = HashSet::new();
     let mut dropped = 0usize;
@@ -166,13 +166,13 @@ pub fn check(
             unknown_question += 1;
             continue;
         };
-        let Some(perceiver) = cx.person(row, row.perceiver, Role::Perceiver) else {
+        let Some(perceiver) = cx.person(row, row.perceiver, PerceptionColumn::Perceiver) else {
             dropped += 1;
             continue;
         };
-        let receiver = cx.person(row, row.receiver, Role::Receiver);
+        let receiver = cx.person(row, row.receiver, PerceptionColumn::Receiver);
         let sender = match row.sender {
-            Some(s) => cx.person(row, s, Role::Sender).map(Some),
+            Some(s) => cx.person(row, s, PerceptionColumn::Sender).map(Some),
             None => Some(None),
         };
         let (Some(receiver), Some(sender)) = (receiver, sender) else {
@@ -190,7 +190,7 @@ pub fn check(
                             format!("the tie goes from {who} to {who}; the perception was dropped"),
                         ),
                         row,
-                        Role::Receiver,
+                        PerceptionColumn::Receiver,
                     );
                     cx.problems.push(p);
                     dropped += 1;
@@ -204,7 +204,7 @@ pub fn check(
                     receiver,
                 });
             }
-            (Form::Team | Form::Ties, None) => {
+            (PerceptionForm::Team | PerceptionForm::Ties, None) => {
                 let team = PerceptionData::team(&dataset.people, &reports, perceiver);
                 if team.is_empty() {
                     if no_team.insert(perceiver) {
@@ -218,7 +218,7 @@ pub fn check(
                                 ),
                             ),
                             row,
-                            Role::Perceiver,
+                            PerceptionColumn::Perceiver,
                         );
                         cx.problems.push(p);
                     }
@@ -250,9 +250,9 @@ pub fn check(
     }
     ties.sort_unstable();
     ties.dedup();
-    let mut views: Vec<View> = views
+    let mut views: Vec<PerceiverView> = views
         .into_iter()
-        .map(|((target, perceiver), whole)| View {
+        .map(|((target, perceiver), whole)| PerceiverView {
             target,
             perceiver,
             whole,
@@ -273,13 +273,13 @@ pub fn check(
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Role {
+enum PerceptionColumn {
     Perceiver,
     Sender,
     Receiver,
 }
 
-struct Checker<'a> {
+struct PerceptionChecker<'a> {
     perceptions: &'a Perceptions,
     org: &'a OrgChart,
     people: &'a People,
@@ -290,13 +290,13 @@ struct Checker<'a> {
     problems: &'a mut Problems,
 }
 
-impl Checker<'_> {
-    fn at(&self, p: Problem, row: &PerceptionRow, role: Role) -> Problem {
+impl PerceptionChecker<'_> {
+    fn at(&self, p: Problem, row: &PerceptionRow, role: PerceptionColumn) -> Problem {
         let file = &self.perceptions.files[row.file as usize];
         let column = match role {
-            Role::Perceiver => Some(file.perceiver),
-            Role::Sender => file.sender,
-            Role::Receiver => Some(file.receiver),
+            PerceptionColumn::Perceiver => Some(file.perceiver),
+            PerceptionColumn::Sender => file.sender,
+            PerceptionColumn::Receiver => Some(file.receiver),
         };
         let column = column
             .and_then(|c| file.headers.get(c))
@@ -306,14 +306,14 @@ impl Checker<'_> {
 
     /// Resolves one id of a perception row to a person, warning as the survey checks do
     /// when it had to be normalised, is ambiguous or unknown (the row is then dropped).
-    fn person(&mut self, row: &PerceptionRow, symbol: u32, role: Role) -> Option<u32> {
+    fn person(&mut self, row: &PerceptionRow, symbol: u32, role: PerceptionColumn) -> Option<u32> {
         let text = &*self.perceptions.symbols[symbol as usize];
         let file = &self.perceptions.files[row.file as usize].file;
         let people = self.people;
         let what = match role {
-            Role::Perceiver => "perceiver",
-            Role::Sender => "sender",
-            Role::Receiver => "receiver",
+            PerceptionColumn::Perceiver => "perceiver",
+            PerceptionColumn::Sender => "sender",
+            PerceptionColumn::Receiver => "receiver",
         };
         let problem = match self.matches[symbol as usize] {
             Match::Exact(p) | Match::Email(p) | Match::Name(p) => return Some(p),
@@ -345,7 +345,7 @@ impl Checker<'_> {
             Match::Unknown => {
                 let hint = self.hint(symbol, text);
                 let code = match role {
-                    Role::Perceiver => code::UNKNOWN_PERCEIVER,
+                    PerceptionColumn::Perceiver => code::UNKNOWN_PERCEIVER,
                     _ => code::UNKNOWN_PERCEIVED,
                 };
                 Problem::warning(
