@@ -14,7 +14,7 @@ mod common;
 use common::fixture::{self, Mode, options, org};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
-use orgsphere::export::{Context, exporters, layout, write_all};
+use orgsphere::export::{ExportContext, exporters, layout, write_all};
 use orgsphere::options::Format;
 use orgsphere::progress::Silent;
 
@@ -25,9 +25,9 @@ fn files(group: &mut BenchmarkGroup<'_, WallTime>, people: usize) {
     let a = org(people).analysis();
     let options = options();
     group.bench_function(BenchmarkId::new("context", people), |b| {
-        b.iter(|| Context::new(a, &options, GENERATED_AT.into()))
+        b.iter(|| ExportContext::new(a, &options, GENERATED_AT.into()))
     });
-    let cx = Context::new(a, &options, GENERATED_AT.into());
+    let cx = ExportContext::new(a, &options, GENERATED_AT.into());
     group.bench_function(BenchmarkId::new("layout", people), |b| {
         b.iter(|| layout::layout(a, cx.view.rank()))
     });

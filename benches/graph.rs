@@ -1,7 +1,7 @@
 //! Graph build on generated organisations: the two-layer petgraph graph from a checked
-//! data set with its compact indices (CSR, built alongside), each person's manager read
-//! back, and each compact index the metrics read on its own — the authority layer, the
-//! combined influence layer and one question's layer.
+//! data set with the compact views (CSR) derived from it, each person's manager read
+//! back, and each compact view the metrics read derived on its own from the graph — the
+//! authority layer, the combined influence layer and one question's layer.
 //!
 //! `cargo bench --bench graph`; sizes from `ORGSPHERE_BENCH_SIZES` (default 10000,100000).
 
@@ -25,7 +25,7 @@ fn graph(c: &mut Criterion) {
             b.iter(|| g.managers())
         });
         group.bench_function(BenchmarkId::new("csr_authority", people), |b| {
-            b.iter(|| graph::authority_view(dataset))
+            b.iter(|| graph::authority_view(&g.graph))
         });
         let one = format!("csr_influence_{}", g.questions[0]);
         for (name, questions) in [
@@ -33,7 +33,7 @@ fn graph(c: &mut Criterion) {
             (one.as_str(), Questions::One(0)),
         ] {
             group.bench_function(BenchmarkId::new(name, people), |b| {
-                b.iter(|| graph::influence_view(dataset, questions))
+                b.iter(|| graph::influence_view(&g.graph, questions, &g.question_weights))
             });
         }
     }

@@ -15,7 +15,7 @@ mod common;
 use common::fixture::{self, Mode, options, org};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
-use orgsphere::classify::{self, Inputs, Resampling};
+use orgsphere::classify::{self, ClassifyInputs, Resampling};
 use orgsphere::graph::Questions;
 use orgsphere::metrics::{self, DAMPING, PAGERANK_MAX_ITER, PAGERANK_TOL};
 use orgsphere::{Analysis, Options};
@@ -119,7 +119,7 @@ fn classification(group: &mut BenchmarkGroup<'_, WallTime>, a: &Analysis, people
     let influence = a.graph.influence(Questions::All);
     let team = orgsphere::findings::team_layer(&a.dataset, &a.graph);
     let command = metrics::command_counts(team.graph, &a.metrics.managers, &team.responded);
-    let inputs = Inputs {
+    let inputs = ClassifyInputs {
         titles: &titles,
         levels: a.dataset.structure.levels(),
         influence,

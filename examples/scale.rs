@@ -12,7 +12,7 @@ use std::time::Instant;
 use orgsphere::Options;
 use orgsphere::diagnostics::Problems;
 use orgsphere::load::{InputFile, OrgChart, Survey};
-use orgsphere::options::Inputs;
+use orgsphere::options::InputFiles;
 use orgsphere::validate;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -37,7 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         t.elapsed().as_secs_f64()
     );
     let options = Options::new(
-        Inputs {
+        InputFiles {
             org: org_path.clone(),
             surveys: vec![survey_path.clone()],
             perceptions: Vec::new(),

@@ -1,19 +1,28 @@
-//! Graph: one petgraph graph of people with two layers of edges — authority (manager →
-//! report) and influence (respondent → nominee, with question and weight).
+//! Graph: the one petgraph graph of an organisation, with two layers of edges — authority
+//! (manager → report) and influence (respondent → nominee, with question and weight) —
+//! and the compact views of it that the metrics read.
 //!
-//! Node `i` is person `i` of the [`Dataset`]. Metrics read filtered views of this one graph:
-//! the hot algorithms read a compact index ([`Csr`]) of each layer and question, built
-//! beside the graph from the same managers and nominations, in the same order (a test
-//! checks each index against the graph's own edges), so the two never drift apart.
+//! Node `i` is person `i` of the [`Dataset`]. [`OrgGraph::build`] adds the edges in a
+//! fixed order: every manager link in person order, then every nomination in survey order.
+//! Each view the algorithms read — the authority layer, the combined influence layer, one
+//! influence view per question — is then derived from that graph's edge list, filtered
+//! and weighted ([`Csr::from_graph`]), the views side by side. A view is a petgraph graph
+//! too: [`Csr`] implements petgraph's visit traits (`IntoNeighborsDirected`,
+//! `IntoEdgesDirected`, `NodeIndexable`, `NodeCount`, `Visitable`, …), so petgraph's own
+//! algorithms, and any written against those traits, run on it as on the graph it came
+//! from. The metrics' tests do just that: each measure on a view against petgraph's
+//! algorithms on a petgraph graph.
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
 use crate::load::QuestionKind;
 use crate::validate::Dataset;
+
+mod traits;
 
 /// Which layer an edge belongs to: the org chart's authority, or the kind of the survey
 /// question that made it (only influence ties make the influence layer's measures and
@@ -82,57 +91,22 @@ pub enum Questions {
 
 impl OrgGraph {
     /// Builds the graph: one node per person, an authority edge per manager link, an
-    /// influence edge per nomination. Edges are added in a fixed order (person, then
-    /// nomination order), so every traversal is deterministic.
-    ///
-    /// The compact indices are built alongside, from the same managers and nominations:
-    /// the graph is built one edge at a time, the indices in parallel with it.
+    /// influence edge per nomination, in a fixed order (person, then nomination order), so
+    /// every traversal is deterministic. Then derives each view from its edges, in the
+    /// graph's order.
     pub fn build(dataset: &Dataset) -> OrgGraph {
-        let n = dataset.people.len();
-        let nominations = &dataset.answers.nominations;
+        let graph = two_layers(dataset);
+        let weights = &dataset.question_weights;
         let views: Vec<Questions> = std::iter::once(Questions::All)
             .chain((0..dataset.questions.len()).map(|q| Questions::One(q as u16)))
             .collect();
-        let (graph, (authority, views)) = rayon::join(
+        let (authority, views) = rayon::join(
+            || authority_view(&graph),
             || {
-                let mut graph = DiGraph::with_capacity(n, n + nominations.len());
-                for _ in 0..n {
-                    graph.add_node(());
-                }
-                for (report, manager) in dataset.people.manager.iter().enumerate() {
-                    if let Some(m) = manager {
-                        let tie = Tie {
-                            layer: Layer::Authority,
-                            question: None,
-                            weight: 1.0,
-                        };
-                        graph.add_edge(NodeIndex::new(*m as usize), NodeIndex::new(report), tie);
-                    }
-                }
-                for nom in nominations {
-                    let tie = Tie {
-                        layer: Layer::of(dataset.question_kinds[nom.question as usize]),
-                        question: Some(nom.question),
-                        weight: nom.weight,
-                    };
-                    graph.add_edge(
-                        NodeIndex::new(nom.from as usize),
-                        NodeIndex::new(nom.to as usize),
-                        tie,
-                    );
-                }
-                graph
-            },
-            || {
-                rayon::join(
-                    || authority_view(dataset),
-                    || {
-                        views
-                            .par_iter()
-                            .map(|&questions| influence_view(dataset, questions))
-                            .collect()
-                    },
-                )
+                views
+                    .par_iter()
+                    .map(|&questions| influence_view(&graph, questions, weights))
+                    .collect()
             },
         );
         OrgGraph {
@@ -160,16 +134,17 @@ impl OrgGraph {
             .collect()
     }
 
-    /// The authority layer as a compact index (manager → reports).
+    /// The authority layer as a compact view (manager → reports).
     pub fn authority(&self) -> &Csr {
         &self.authority
     }
 
-    /// The influence layer for `questions` as a compact index. `All` combines the questions
+    /// The influence layer for `questions` as a compact view. `All` combines the questions
     /// of the influence kind only (friendship, cowork or conflict never count as
-    /// influence); parallel edges of several questions merge into one whose weight is the sum of question weight × tie weight
-    /// (`--question-weight`; every question weighs 1 by default). One question's view
-    /// keeps the tie weights as answered.
+    /// influence); parallel edges of several questions merge into one whose weight is the
+    /// sum of question weight × tie weight (`--question-weight`; every question weighs 1 by
+    /// default), and a question of weight 0 is left out. One question's view keeps the tie
+    /// weights as answered.
     pub fn influence(&self, questions: Questions) -> &Csr {
         match questions {
             Questions::All => &self.views[0],
@@ -177,7 +152,7 @@ impl OrgGraph {
         }
     }
 
-    /// The edges whose tie passes `keep`, as (source, target, tie).
+    /// The edges whose tie passes `keep`, as (source, target, tie), in the graph's order.
     pub fn edges<'a>(
         &'a self,
         keep: impl Fn(&Tie) -> bool + 'a,
@@ -195,32 +170,65 @@ impl OrgGraph {
     }
 }
 
-/// The authority layer of `dataset` as a compact index: the [`OrgGraph`]'s authority
-/// edges (manager → report), in its order.
-pub fn authority_view(dataset: &Dataset) -> Csr {
-    let managers = dataset.people.manager.iter().enumerate();
-    Csr::from_edges(
-        dataset.people.len(),
-        managers.filter_map(|(report, m)| m.map(|m| (m, report as u32, 1.0))),
-    )
+/// The petgraph graph of `dataset`'s two layers: one node per person; an authority edge
+/// per manager link, in person order; then an edge per nomination, in survey order.
+fn two_layers(dataset: &Dataset) -> DiGraph<(), Tie, u32> {
+    let n = dataset.people.len();
+    let nominations = &dataset.answers.nominations;
+    let mut graph = DiGraph::with_capacity(n, n + nominations.len());
+    for _ in 0..n {
+        graph.add_node(());
+    }
+    for (report, manager) in dataset.people.manager.iter().enumerate() {
+        if let Some(m) = manager {
+            let tie = Tie {
+                layer: Layer::Authority,
+                question: None,
+                weight: 1.0,
+            };
+            graph.add_edge(NodeIndex::new(*m as usize), NodeIndex::new(report), tie);
+        }
+    }
+    for nom in nominations {
+        let tie = Tie {
+            layer: Layer::of(dataset.question_kinds[nom.question as usize]),
+            question: Some(nom.question),
+            weight: nom.weight,
+        };
+        graph.add_edge(
+            NodeIndex::new(nom.from as usize),
+            NodeIndex::new(nom.to as usize),
+            tie,
+        );
+    }
+    graph
 }
 
-/// One influence view of `dataset` as a compact index (see [`OrgGraph::influence`]): the
-/// [`OrgGraph`]'s influence edges, in its order.
-pub fn influence_view(dataset: &Dataset, questions: Questions) -> Csr {
-    let weights = &dataset.question_weights;
-    let ties = dataset.answers.nominations.iter().filter_map(|nom| {
-        let weight = match questions {
-            Questions::All if !dataset.is_influence(nom.question as usize) => return None,
-            Questions::All => {
-                weights.get(nom.question as usize).copied().unwrap_or(1.0) * nom.weight
-            }
-            Questions::One(q) if q == nom.question => nom.weight,
-            Questions::One(_) => return None,
-        };
-        (weight > 0.0).then_some((nom.from, nom.to, weight))
-    });
-    Csr::from_edges(dataset.people.len(), ties)
+/// The authority layer of the two-layer `graph` as a compact view: its authority edges
+/// (manager → report), in its order.
+pub fn authority_view(graph: &DiGraph<(), Tie, u32>) -> Csr {
+    Csr::from_graph(graph, |tie| (tie.layer == Layer::Authority).then_some(1.0))
+}
+
+/// One influence view of the two-layer `graph` as a compact view (see
+/// [`OrgGraph::influence`]): its survey edges that `questions` keeps, weighted, in its
+/// order. `weights` are the questions' weights in the combined layer.
+pub fn influence_view(graph: &DiGraph<(), Tie, u32>, questions: Questions, weights: &[f64]) -> Csr {
+    Csr::from_graph(graph, |tie| view_weight(tie, questions, weights))
+}
+
+/// A survey tie's weight in the influence view of `questions` (see
+/// [`OrgGraph::influence`]); `None` when the view leaves it out. `weights` are the
+/// questions' weights in the combined layer.
+fn view_weight(tie: &Tie, questions: Questions, weights: &[f64]) -> Option<f64> {
+    let q = tie.question?;
+    let weight = match questions {
+        Questions::All if tie.layer != Layer::Influence => return None,
+        Questions::All => weights.get(q as usize).copied().unwrap_or(1.0) * tie.weight,
+        Questions::One(one) if one == q => tie.weight,
+        Questions::One(_) => return None,
+    };
+    (weight > 0.0).then_some(weight)
 }
 
 /// Compressed sparse rows: each node's out-neighbours (sorted, distinct) with weights, and
@@ -263,6 +271,24 @@ impl Csr {
             in_weights,
             locality: OnceLock::new(),
         }
+    }
+
+    /// The view of a petgraph graph: its edges that `weight` keeps, in the graph's edge
+    /// order, each with the weight it gives (see [`Csr::from_edges`] for repeated pairs).
+    /// Node `i` is the graph's node of index `i`.
+    pub fn from_graph<G>(g: G, weight: impl Fn(&G::EdgeWeight) -> Option<f64>) -> Csr
+    where
+        G: IntoEdgeReferences + NodeIndexable,
+    {
+        let edges = g.edge_references().filter_map(|e| {
+            let w = weight(e.weight())?;
+            Some((
+                g.to_index(e.source()) as u32,
+                g.to_index(e.target()) as u32,
+                w,
+            ))
+        });
+        Csr::from_edges(g.node_bound(), edges)
     }
 
     /// The view's [`locality_order`] (`rank[person]`), computed once for every pass that
@@ -468,10 +494,10 @@ mod tests {
         assert_eq!(d.people.manager, [None, Some(0), Some(0), Some(2)]);
     }
 
-    /// The compact indices are built from the managers and nominations beside the graph:
-    /// they hold the graph's own edges, filtered and weighted, in the graph's order.
+    /// The compact views hold the graph's own edges, filtered and weighted, in the graph's
+    /// order: the managers and nominations of the data set, each once.
     #[test]
-    fn the_compact_indices_hold_the_graphs_edges() {
+    fn the_compact_views_hold_the_graphs_edges() {
         let mut rng = crate::rng::SplitMix64::new(9);
         let mut org = String::from("id,manager_id\n1,\n");
         for p in 2..=40u64 {
@@ -493,6 +519,15 @@ mod tests {
         .unwrap();
         let g = OrgGraph::build(&d);
         let n = g.node_count();
+        let nominations = d.answers.nominations.iter();
+        let survey_edges: Vec<(u32, u32, Option<u16>)> = g
+            .edges(|t| t.layer != Layer::Authority)
+            .map(|(s, t, tie)| (s, t, tie.question))
+            .collect();
+        let answered: Vec<(u32, u32, Option<u16>)> = nominations
+            .map(|n| (n.from, n.to, Some(n.question)))
+            .collect();
+        assert_eq!(survey_edges, answered);
         let authority = g
             .edges(|t| t.layer == Layer::Authority)
             .map(|(s, t, _)| (s, t, 1.0));

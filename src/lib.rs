@@ -13,7 +13,8 @@
 //! people believe about who goes to whom, when perception files are given (beside
 //! [`metrics`]; its findings are `findings::perception`'s). Below them all, importing
 //! nothing above: [`diagnostics`] (the problems found in the inputs), [`error`],
-//! [`options`] (each stage's settings), [`rng`], [`progress`]. [`analyze`] runs it all;
+//! [`options`] (each stage's settings), [`rng`], [`progress`], [`text`] (numbers and
+//! escaping as every output writes them). [`analyze`] runs it all;
 //! [`check`] stops after validation, on the one path every caller takes
 //! ([`check_inputs`]). [`compare::compare`] sets two runs' results (or two input folders,
 //! analysed) side by side.
@@ -34,6 +35,7 @@ pub mod outdir;
 pub mod perceive;
 pub mod progress;
 pub mod rng;
+pub mod text;
 pub mod validate;
 
 pub use analysis::Analysis;
@@ -178,7 +180,7 @@ pub fn analyze_dataset_with(
     let influence = graph.influence(graph::Questions::All);
     let team = findings::team_layer(&dataset, &graph);
     let command = metrics::command_counts(team.graph, &metrics.managers, &team.responded);
-    let inputs = classify::Inputs {
+    let inputs = classify::ClassifyInputs {
         titles: &titles,
         levels: dataset.structure.levels(),
         influence,
@@ -202,7 +204,7 @@ pub fn analyze_dataset_with(
         classification: &classification,
     };
     let mut findings = stage(progress, "findings", || {
-        findings::find(&findings::Context::new(
+        findings::find(&findings::FindingInputs::new(
             parts,
             options.output.min_group_size,
         ))

@@ -359,7 +359,7 @@ fn no_survey_is_its_own_error_on_every_path() {
     let w = Workdir::new();
     let org = w.write("in/org.csv", "employee_id\n1\n");
     let options = orgsphere::Options::new(
-        orgsphere::options::Inputs {
+        orgsphere::options::InputFiles {
             org,
             surveys: Vec::new(),
             perceptions: Vec::new(),

@@ -10,13 +10,18 @@ use common::{Workdir, read_csv};
 /// Sales and Legal name around in a ring inside their department; Ops likewise but o5 is
 /// never named. Across departments only s1 → o1 and o2 → s1.
 fn organisation(w: &Workdir) {
+    organisation_with_legal(w, "Legal");
+}
+
+/// [`organisation`], its Legal department named `legal`.
+fn organisation_with_legal(w: &Workdir, legal: &str) {
     let mut org = String::from("employee_id,manager_id,department\nceo,,Board\n");
     let mut survey = String::from("respondent_id,nominee_id\n");
     for d in ["s", "o", "l"] {
         let dept = match d {
             "s" => "Sales",
             "o" => "Ops",
-            _ => "Legal",
+            _ => legal,
         };
         for i in 1..=5 {
             org.push_str(&format!("{d}{i},ceo,{dept}\n"));
@@ -90,6 +95,76 @@ fn fragile_bridge_silo_disconnected_and_peripheral() {
         findings.iter().all(|f| f["group"].is_empty()),
         "{findings:?}"
     );
+}
+
+/// A department named like a person in a sentence (`⟦1⟧`, how findings once marked person
+/// 1) is written as its name in every file, never as somebody's id or pseudonym.
+#[test]
+fn a_department_named_like_a_person_marker_prints_as_its_name() {
+    let w = Workdir::new();
+    organisation_with_legal(&w, "⟦1⟧");
+    w.run(&["analyze", "in", "--out", "out", "--formats", "report"])
+        .expect_code(0);
+    w.run_with_env(
+        &[
+            "analyze",
+            "in",
+            "--out",
+            "pseudo",
+            "--formats",
+            "report",
+            "--pseudonymize",
+        ],
+        ("ORGSPHERE_KEY", "0123456789abcdef0123"),
+    )
+    .expect_code(0);
+    let ids = ["ceo", "s1", "s2", "o1", "o2", "l1", "l2"];
+    for dir in ["out", "pseudo"] {
+        let findings = read_csv(&w.read(&format!("{dir}/findings.csv")));
+        let silo = findings.iter().find(|f| f["kind"] == "silo").unwrap();
+        assert_eq!(silo["group"], "⟦1⟧");
+        assert!(
+            silo["summary"].starts_with("⟦1⟧'s influence ties stay inside it (E-I index -1.00"),
+            "{}",
+            silo["summary"]
+        );
+        let peripheral = findings
+            .iter()
+            .find(|f| f["kind"] == "disconnected-departments")
+            .unwrap();
+        assert!(
+            peripheral["summary"].contains("⟦1⟧ – Ops")
+                || peripheral["summary"].contains("Ops – ⟦1⟧"),
+            "{}",
+            peripheral["summary"]
+        );
+        for f in findings.iter().filter(|f| f["group"].contains('⟦')) {
+            for id in ids {
+                assert!(!f["summary"].contains(id), "{id} in {}", f["summary"]);
+            }
+            assert!(!f["summary"].contains("p_"), "{}", f["summary"]);
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&w.read(&format!("{dir}/findings.json"))).unwrap();
+        let silo = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["kind"] == "silo")
+            .unwrap();
+        assert!(
+            silo["summary"]
+                .as_str()
+                .unwrap()
+                .starts_with("⟦1⟧'s influence ties stay inside it"),
+            "{silo}"
+        );
+        let report = w.read(&format!("{dir}/report.html"));
+        assert!(
+            report.contains("<td>⟦1⟧&#39;s influence ties stay inside it"),
+            "the silo's sentence in the report"
+        );
+    }
 }
 
 /// Two groups of six that name around inside, joined only through x: a1 → x → b1 and

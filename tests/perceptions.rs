@@ -8,13 +8,13 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use common::{Workdir, person, read_csv, root};
-use orgsphere::options::Inputs;
+use orgsphere::options::InputFiles;
 use orgsphere::{Analysis, Options};
 
 fn krackhardt() -> Analysis {
     let dir = root().join("sample-data/krackhardt");
     let options = Options::new(
-        Inputs {
+        InputFiles {
             org: dir.join("org.csv"),
             surveys: vec![dir.join("survey.csv")],
             perceptions: vec![root().join("tests/data/published/krackhardt_css/css.csv")],

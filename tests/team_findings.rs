@@ -161,7 +161,7 @@ fn person(a: &orgsphere::Analysis, id: &str) -> u32 {
     a.dataset.people.ids.iter().position(|x| x == id).unwrap() as u32
 }
 
-/// The team findings about `manager`, with their summaries' placeholders as ids.
+/// The team findings about `manager`, with their summaries written with ids.
 fn team_findings_of<'a>(a: &'a orgsphere::Analysis, manager: &str) -> Vec<(&'a Finding, String)> {
     let m = person(a, manager);
     a.findings
@@ -170,7 +170,7 @@ fn team_findings_of<'a>(a: &'a orgsphere::Analysis, manager: &str) -> Vec<(&'a F
             matches!(f.kind, "shadow-leadership" | "manager-without-influence") && f.people[0] == m
         })
         .map(|f| {
-            let text = orgsphere::findings::render(&f.summary, |p| a.dataset.people.ids[p].clone());
+            let text = f.summary.plain(|p| a.dataset.people.ids[p].clone());
             (f, text)
         })
         .collect()

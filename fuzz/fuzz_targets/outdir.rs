@@ -14,7 +14,7 @@ use std::fs;
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use orgsphere::outdir::{Entry, Kind, MANIFEST, judge, write_folder};
+use orgsphere::outdir::{Entry, EntryKind, MANIFEST, judge, write_folder};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&flags, rest)) = data.split_first() else {
@@ -28,12 +28,12 @@ fuzz_target!(|data: &[u8]| {
     if verdict.is_ok() {
         let text = String::from_utf8_lossy(manifest.unwrap_or_default());
         for e in &entries {
-            if manifest.is_some() && e.name == MANIFEST && e.kind == Kind::File {
+            if manifest.is_some() && e.name == MANIFEST && e.kind == EntryKind::File {
                 continue;
             }
             let line = format!("{} {}", e.size, e.name);
             assert!(
-                e.kind == Kind::File && text.lines().any(|l| l == line),
+                e.kind == EntryKind::File && text.lines().any(|l| l == line),
                 "{e:?} would be deleted"
             );
         }
@@ -53,9 +53,9 @@ fn entries(data: &[u8]) -> Option<(Vec<Entry>, &[u8])> {
         let name = String::from_utf8_lossy(&tail[..len]).into_owned();
         rest = &tail[len..];
         let kind = match kind % 3 {
-            0 => Kind::File,
-            1 => Kind::Folder,
-            _ => Kind::Other,
+            0 => EntryKind::File,
+            1 => EntryKind::Folder,
+            _ => EntryKind::Other,
         };
         entries.push(Entry {
             name,
@@ -85,9 +85,9 @@ fn on_disk(manifest: Option<&[u8]>, entries: &[Entry]) {
         }
         let path = out.join(&e.name);
         match e.kind {
-            Kind::File => fs::write(&path, vec![b'x'; e.size as usize]).unwrap(),
-            Kind::Folder => fs::create_dir(&path).unwrap(),
-            Kind::Other => std::os::unix::fs::symlink("elsewhere", &path).unwrap(),
+            EntryKind::File => fs::write(&path, vec![b'x'; e.size as usize]).unwrap(),
+            EntryKind::Folder => fs::create_dir(&path).unwrap(),
+            EntryKind::Other => std::os::unix::fs::symlink("elsewhere", &path).unwrap(),
         }
         built.push(e.clone());
     }
@@ -105,7 +105,7 @@ fn on_disk(manifest: Option<&[u8]>, entries: &[Entry]) {
             if let Some(bytes) = manifest {
                 all.push(Entry {
                     name: MANIFEST.into(),
-                    kind: Kind::File,
+                    kind: EntryKind::File,
                     size: bytes.len() as u64,
                 });
             }

@@ -72,7 +72,7 @@ pub struct Classification {
 }
 
 /// What classification reads besides the metrics.
-pub struct Inputs<'a> {
+pub struct ClassifyInputs<'a> {
     /// Each person's title (empty when unknown).
     pub titles: &'a [&'a str],
     /// The level column read as numbers, whose levels named by `--manager-levels` carry
@@ -94,7 +94,7 @@ pub struct Inputs<'a> {
 /// bootstrap's resamples.
 pub fn classify(
     metrics: &Metrics,
-    inputs: &Inputs<'_>,
+    inputs: &ClassifyInputs<'_>,
     options: &RoleOptions,
     formal: &FormalPowerOptions,
     seed: u64,

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, ValueHint};
 use orgsphere::Result;
 use orgsphere::classify::Role;
-use orgsphere::export::format::count;
 use orgsphere::options::{Format, OutputOptions};
+use orgsphere::text::count;
 use serde_json::json;
 
 use super::{ConfigArg, InputArgs, PrivacyArgs, RuleArgs, log};

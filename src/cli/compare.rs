@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueHint};
-use orgsphere::compare::{self, CompareOptions, Source};
+use orgsphere::compare::{self, CompareOptions, CompareSide};
 use orgsphere::{Options, Result};
 use serde_json::json;
 
@@ -38,9 +38,9 @@ impl CompareArgs {
     /// What `dir` is: a result folder if it holds `summary.json`, an input folder if it
     /// holds `org.csv` and no summary; anything else is read as results, whose error
     /// says what is missing.
-    fn source(&self, dir: &Path) -> Result<Source> {
+    fn source(&self, dir: &Path) -> Result<CompareSide> {
         if dir.join("summary.json").is_file() || !dir.join("org.csv").is_file() {
-            return Ok(Source::Results(dir.to_path_buf()));
+            return Ok(CompareSide::Results(dir.to_path_buf()));
         }
         let mut options = Options::new(Options::inputs_from_dir(dir)?, PathBuf::new());
         self.reading.apply(&mut options)?;
@@ -49,7 +49,7 @@ impl CompareArgs {
         options.output.generated_at = super::source_date_epoch();
         // Only people.csv and summary.json are made, in memory.
         options.output.formats = BTreeSet::new();
-        Ok(Source::Inputs {
+        Ok(CompareSide::Inputs {
             dir: dir.to_path_buf(),
             options: Box::new(options),
         })
@@ -63,7 +63,7 @@ pub fn run(args: CompareArgs) -> Result<()> {
         out: args.out.clone(),
         config: args.config.config.clone(),
     };
-    let inputs = |s: &Source| matches!(s, Source::Inputs { .. });
+    let inputs = |s: &CompareSide| matches!(s, CompareSide::Inputs { .. });
     if args.privacy.pseudonymize && !inputs(&options.old) && !inputs(&options.new) {
         log::warning(
             "--pseudonymize applies to input folders only; both folders are results, compared as they were written",

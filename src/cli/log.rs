@@ -69,7 +69,7 @@ pub fn color_choice(format: LogFormat) -> ColorChoice {
 
 /// One log line.
 #[derive(Serialize, Default)]
-struct Record<'a> {
+struct LogLine<'a> {
     level: &'a str,
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -86,7 +86,7 @@ struct Record<'a> {
     fields: Map<String, Value>,
 }
 
-fn emit(record: &Record<'_>) {
+fn emit(record: &LogLine<'_>) {
     match serde_json::to_string(record) {
         Ok(line) => eprintln!("{}", escape_c1(&line)),
         Err(_) => eprintln!("orgsphere: {}", terminal(record.message)),
@@ -122,11 +122,11 @@ pub fn info(message: &str, fields: Value) {
             Value::Object(map) => map,
             _ => Map::new(),
         };
-        emit(&Record {
+        emit(&LogLine {
             level: "info",
             message,
             fields,
-            ..Record::default()
+            ..LogLine::default()
         });
     } else {
         eprintln!("orgsphere: {}", terminal(message));
@@ -139,10 +139,10 @@ pub fn warning(message: &str) {
         return;
     }
     if json() {
-        emit(&Record {
+        emit(&LogLine {
             level: "warning",
             message,
-            ..Record::default()
+            ..LogLine::default()
         });
     } else {
         eprintln!("orgsphere: warning: {}", terminal(message));
@@ -153,7 +153,7 @@ pub fn warning(message: &str) {
 /// its own layout).
 pub fn problem(p: &Problem, exit_code: Option<u8>) {
     if p.is_error() || !quiet() {
-        emit(&Record {
+        emit(&LogLine {
             level: p.level.as_str(),
             message: &p.message,
             file: Some(&p.file),
@@ -161,7 +161,7 @@ pub fn problem(p: &Problem, exit_code: Option<u8>) {
             column: p.column.as_deref(),
             code: Some(p.code),
             exit_code,
-            ..Record::default()
+            ..LogLine::default()
         });
     }
 }
@@ -195,23 +195,23 @@ pub fn failure(e: &Error) {
         }
         e => e.to_string(),
     };
-    emit(&Record {
+    emit(&LogLine {
         level: "error",
         message: &message,
         file: path.as_deref(),
         exit_code: Some(code),
-        ..Record::default()
+        ..LogLine::default()
     });
 }
 
 /// A command-line error found by clap, with its exit code.
 pub fn usage_failure(message: &str, exit_code: u8) {
     let message = message.trim().trim_start_matches("error: ");
-    emit(&Record {
+    emit(&LogLine {
         level: "error",
         message,
         exit_code: Some(exit_code),
-        ..Record::default()
+        ..LogLine::default()
     });
 }
 
@@ -229,10 +229,10 @@ mod tests {
 
     #[test]
     fn json_lines_escape_del_and_c1_controls() {
-        let record = Record {
+        let record = LogLine {
             level: "warning",
             message: "id E1\u{1b}]0;x\u{7}\u{9b}2J\u{7f} Zoë",
-            ..Record::default()
+            ..LogLine::default()
         };
         let line = escape_c1(&serde_json::to_string(&record).unwrap()).into_owned();
         assert!(!line.chars().any(char::is_control), "{line}");

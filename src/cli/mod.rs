@@ -16,7 +16,7 @@ pub use parse::parse;
 use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueHint};
-use orgsphere::options::{self, HighInfluenceRule, Inputs, Key, MAX_WEIGHT, OutputOptions};
+use orgsphere::options::{self, HighInfluenceRule, InputFiles, Key, MAX_WEIGHT, OutputOptions};
 use orgsphere::{Error, Options, Result};
 
 /// The exit codes of SPEC §8, for every `--help` (a macro so that `concat!` can use it).
@@ -266,7 +266,7 @@ impl InputArgs {
     fn options(&self, out: PathBuf) -> Result<Options> {
         let mut inputs = match &self.dir {
             Some(dir) => Options::inputs_from_dir(dir)?,
-            None => Inputs::default(),
+            None => InputFiles::default(),
         };
         if let Some(org) = &self.org {
             inputs.org = org.clone();

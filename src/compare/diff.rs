@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::kinds::NOT_FIGURES;
 use super::read::{PersonRow, ResultFolder};
-use crate::export::format::natural_cmp;
+use crate::text::natural_cmp;
 
 /// Whether a person is in the old run, the new run or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::{Comparison, PersonChange, headline_figure};
-use crate::export::format::{float, xml as esc};
+use crate::text::{float, xml as esc};
 
 /// Rows shown per table before the rest are counted (`changes.csv` holds them all).
 const SHOWN: usize = 50;

@@ -14,7 +14,7 @@ use serde_json::{Map, Number, Value};
 
 /// The kind of a number orgsphere writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum ValueKind {
     /// A whole number from 0 to `u32::MAX`: people, nominators, ties, warnings.
     Count,
     /// A number from 0 to 1: response rates, alignment, PageRank.
@@ -23,22 +23,22 @@ pub enum Kind {
     Measure,
 }
 
-impl Kind {
+impl ValueKind {
     /// Whether `x` is a value of this kind.
     pub fn holds(self, x: f64) -> bool {
         match self {
-            Kind::Count => x >= 0.0 && x <= f64::from(u32::MAX) && x.fract() == 0.0,
-            Kind::Share => (0.0..=1.0).contains(&x),
-            Kind::Measure => x.is_finite(),
+            ValueKind::Count => x >= 0.0 && x <= f64::from(u32::MAX) && x.fract() == 0.0,
+            ValueKind::Share => (0.0..=1.0).contains(&x),
+            ValueKind::Measure => x.is_finite(),
         }
     }
 
     /// The kind in words, for messages.
     pub fn describe(self) -> &'static str {
         match self {
-            Kind::Count => "a count (a whole number from 0 to 4294967295)",
-            Kind::Share => "a share (a number from 0 to 1)",
-            Kind::Measure => "a finite number",
+            ValueKind::Count => "a count (a whole number from 0 to 4294967295)",
+            ValueKind::Share => "a share (a number from 0 to 1)",
+            ValueKind::Measure => "a finite number",
         }
     }
 
@@ -58,27 +58,27 @@ impl Kind {
 /// `summary.json`'s counts and shares by dotted path; a path ending in `.` covers every
 /// number under it. Every other number is a measure, so fields added to the summary later
 /// are compared as long as they are finite.
-const SUMMARY_KINDS: [(&str, Kind); 16] = [
-    ("counts.", Kind::Count),
-    ("roles.", Kind::Count),
-    ("findings_by_severity.", Kind::Count),
-    ("findings_by_kind.", Kind::Count),
-    ("communities.count", Kind::Count),
-    ("departments.suppressed_people", Kind::Count),
-    ("high_influence_rule.min_nominations", Kind::Count),
-    ("high_influence_rule.threshold", Kind::Count),
-    ("betweenness.sources", Kind::Count),
-    ("betweenness.per_question_sources", Kind::Count),
-    ("graph_files.large_organisation", Kind::Count),
-    ("response_rate", Kind::Share),
-    ("response_rate_by_question.", Kind::Share),
-    ("alignment.", Kind::Share),
-    ("communities.department_agreement", Kind::Share),
-    ("high_influence_rule.top_share", Kind::Share),
+const SUMMARY_KINDS: [(&str, ValueKind); 16] = [
+    ("counts.", ValueKind::Count),
+    ("roles.", ValueKind::Count),
+    ("findings_by_severity.", ValueKind::Count),
+    ("findings_by_kind.", ValueKind::Count),
+    ("communities.count", ValueKind::Count),
+    ("departments.suppressed_people", ValueKind::Count),
+    ("high_influence_rule.min_nominations", ValueKind::Count),
+    ("high_influence_rule.threshold", ValueKind::Count),
+    ("betweenness.sources", ValueKind::Count),
+    ("betweenness.per_question_sources", ValueKind::Count),
+    ("graph_files.large_organisation", ValueKind::Count),
+    ("response_rate", ValueKind::Share),
+    ("response_rate_by_question.", ValueKind::Share),
+    ("alignment.", ValueKind::Share),
+    ("communities.department_agreement", ValueKind::Share),
+    ("high_influence_rule.top_share", ValueKind::Share),
 ];
 
 /// The kind of the `summary.json` number at `path` (`counts.people`).
-pub fn summary_kind(path: &str) -> Kind {
+pub fn summary_kind(path: &str) -> ValueKind {
     SUMMARY_KINDS
         .iter()
         .find(|(rule, _)| {
@@ -88,7 +88,7 @@ pub fn summary_kind(path: &str) -> Kind {
                 path == *rule
             }
         })
-        .map_or(Kind::Measure, |&(_, kind)| kind)
+        .map_or(ValueKind::Measure, |&(_, kind)| kind)
 }
 
 /// A number of `summary.json` outside its kind.
@@ -100,7 +100,7 @@ pub struct BadFigure {
     pub path: String,
     /// The value as read.
     pub value: String,
-    pub kind: Kind,
+    pub kind: ValueKind,
 }
 
 /// Why `summary.json` could not be read.
@@ -257,33 +257,36 @@ mod tests {
 
     #[test]
     fn kinds_hold_what_orgsphere_writes_and_nothing_else() {
-        assert_eq!(Kind::Count.cell("17"), Ok(Some(17.0)));
-        assert_eq!(Kind::Count.cell(""), Ok(None));
-        assert_eq!(Kind::Count.cell("4294967295"), Ok(Some(4294967295.0)));
+        assert_eq!(ValueKind::Count.cell("17"), Ok(Some(17.0)));
+        assert_eq!(ValueKind::Count.cell(""), Ok(None));
+        assert_eq!(ValueKind::Count.cell("4294967295"), Ok(Some(4294967295.0)));
         for bad in ["4294967296", "1e308", "-5", "3.7", "NaN", "inf", "x"] {
-            assert_eq!(Kind::Count.cell(bad), Err(()), "{bad}");
+            assert_eq!(ValueKind::Count.cell(bad), Err(()), "{bad}");
         }
-        assert_eq!(Kind::Share.cell("0.25"), Ok(Some(0.25)));
+        assert_eq!(ValueKind::Share.cell("0.25"), Ok(Some(0.25)));
         for bad in ["1.5", "-0.1", "NaN"] {
-            assert_eq!(Kind::Share.cell(bad), Err(()), "{bad}");
+            assert_eq!(ValueKind::Share.cell(bad), Err(()), "{bad}");
         }
-        assert!(Kind::Measure.holds(-1e300));
-        assert!(!Kind::Measure.holds(f64::INFINITY));
+        assert!(ValueKind::Measure.holds(-1e300));
+        assert!(!ValueKind::Measure.holds(f64::INFINITY));
     }
 
     #[test]
     fn summary_paths_have_their_kinds() {
-        assert_eq!(summary_kind("counts.people"), Kind::Count);
-        assert_eq!(summary_kind("counts.warnings_by_code.x"), Kind::Count);
-        assert_eq!(summary_kind("roles.informal-leader"), Kind::Count);
-        assert_eq!(summary_kind("response_rate"), Kind::Share);
+        assert_eq!(summary_kind("counts.people"), ValueKind::Count);
+        assert_eq!(summary_kind("counts.warnings_by_code.x"), ValueKind::Count);
+        assert_eq!(summary_kind("roles.informal-leader"), ValueKind::Count);
+        assert_eq!(summary_kind("response_rate"), ValueKind::Share);
         assert_eq!(
             summary_kind("response_rate_by_question.advice"),
-            Kind::Share
+            ValueKind::Share
         );
-        assert_eq!(summary_kind("alignment.ties_up_the_chain"), Kind::Share);
-        assert_eq!(summary_kind("communities.modularity"), Kind::Measure);
-        assert_eq!(summary_kind("a_field_added_later"), Kind::Measure);
+        assert_eq!(
+            summary_kind("alignment.ties_up_the_chain"),
+            ValueKind::Share
+        );
+        assert_eq!(summary_kind("communities.modularity"), ValueKind::Measure);
+        assert_eq!(summary_kind("a_field_added_later"), ValueKind::Measure);
     }
 
     #[test]
@@ -296,7 +299,7 @@ mod tests {
         // The last number of its line, then one followed by a comma.
         let f = bad(text);
         assert_eq!((f.line, f.path.as_str()), (4, "counts.people"));
-        assert_eq!(f.kind, Kind::Count);
+        assert_eq!(f.kind, ValueKind::Count);
         assert_eq!(f.value, "1e+30");
         let f = bad(&text.replace("1e30", "1"));
         assert_eq!(

@@ -28,8 +28,8 @@ use crate::{Options, export};
 /// What `orgsphere compare` was asked to do.
 #[derive(Debug, Clone)]
 pub struct CompareOptions {
-    pub old: Source,
-    pub new: Source,
+    pub old: CompareSide,
+    pub new: CompareSide,
     pub out: PathBuf,
     /// The config file the options came from, if any: guarded like the two folders.
     pub config: Option<PathBuf>,
@@ -48,7 +48,7 @@ impl CompareOptions {
 
 /// One side of a comparison.
 #[derive(Debug, Clone)]
-pub enum Source {
+pub enum CompareSide {
     /// A folder written by `orgsphere analyze --out`.
     Results(PathBuf),
     /// A folder of inputs (`options.inputs`), analysed with `options`; nothing of the
@@ -56,19 +56,19 @@ pub enum Source {
     Inputs { dir: PathBuf, options: Box<Options> },
 }
 
-impl Source {
+impl CompareSide {
     /// The folder this side names.
     pub fn dir(&self) -> &Path {
         match self {
-            Source::Results(dir) | Source::Inputs { dir, .. } => dir,
+            CompareSide::Results(dir) | CompareSide::Inputs { dir, .. } => dir,
         }
     }
 
     /// This side's results, and for an input folder, a note when its data had warnings.
     fn read(&self, progress: &dyn Progress) -> Result<(ResultFolder, Option<String>)> {
         let (dir, options) = match self {
-            Source::Results(dir) => return Ok((ResultFolder::read(dir)?, None)),
-            Source::Inputs { dir, options } => (dir, options),
+            CompareSide::Results(dir) => return Ok((ResultFolder::read(dir)?, None)),
+            CompareSide::Inputs { dir, options } => (dir, options),
         };
         let dataset = crate::check_with(options, progress)?;
         let analysis = crate::analyze_dataset_with(dataset, options, progress);
@@ -157,7 +157,7 @@ fn check_comparable(old: &ResultFolder, new: &ResultFolder) -> Result<Vec<String
         .iter()
         .filter(|p| {
             new.people
-                .binary_search_by(|q| crate::export::format::natural_cmp(&q.id, &p.id))
+                .binary_search_by(|q| crate::text::natural_cmp(&q.id, &p.id))
                 .is_ok()
         })
         .count();
@@ -273,7 +273,7 @@ pub(crate) fn number(x: f64) -> Value {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         return Value::from(x as i64);
     }
-    crate::export::format::float(x)
+    crate::text::float(x)
         .parse::<f64>()
         .ok()
         .and_then(serde_json::Number::from_f64)

@@ -12,11 +12,11 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::kinds::{self, Kind, SummaryError};
+use super::kinds::{self, SummaryError, ValueKind};
 use crate::diagnostics::{Problem, code};
 use crate::error::{Error, Result};
-use crate::export::format::{csv_unguard, natural_cmp};
 use crate::load::input::not_a_file;
+use crate::text::{csv_unguard, natural_cmp};
 
 /// The `people.csv` columns compare needs.
 pub const REQUIRED: [&str; 5] = ["employee_id", "role", "reason", "in_degree", "pagerank"];
@@ -170,7 +170,13 @@ fn parse_summary(path: &Path, text: &[u8]) -> Result<Value> {
 
 /// A value at `row` and `column` (a `people.csv` header or a `summary.json` field) that is
 /// not of the kind orgsphere writes there.
-fn not_written_by_orgsphere(path: &Path, row: u64, column: &str, value: &str, kind: Kind) -> Error {
+fn not_written_by_orgsphere(
+    path: &Path,
+    row: u64,
+    column: &str,
+    value: &str,
+    kind: ValueKind,
+) -> Error {
     let folder = path
         .parent()
         .map_or_else(|| ".".into(), |d| d.display().to_string());
@@ -190,7 +196,7 @@ fn not_written_by_orgsphere(path: &Path, row: u64, column: &str, value: &str, ki
 }
 
 /// Where each needed column is.
-struct Layout {
+struct NeededColumns {
     required: [usize; 5],
     questions: Vec<(String, usize)>,
 }
@@ -199,7 +205,7 @@ struct Layout {
 /// like formulas carry a guard apostrophe). The per-question columns are
 /// `<question>_in_degree` for each question `summary.json` lists in `counts.questions`;
 /// without that list, every column whose name ends in `_in_degree`.
-fn layout(path: &Path, headers: &csv::StringRecord, summary: &Value) -> Result<Layout> {
+fn layout(path: &Path, headers: &csv::StringRecord, summary: &Value) -> Result<NeededColumns> {
     let headers: Vec<&str> = headers.iter().map(csv_unguard).collect();
     let find = |name: &str| headers.iter().position(|h| *h == name);
     let absent: Vec<&str> = REQUIRED
@@ -235,7 +241,7 @@ fn layout(path: &Path, headers: &csv::StringRecord, summary: &Value) -> Result<L
             .filter(|(q, _)| !q.is_empty())
             .collect(),
     };
-    Ok(Layout {
+    Ok(NeededColumns {
         required: REQUIRED.map(|c| find(c).expect("checked above")),
         questions,
     })
@@ -288,7 +294,7 @@ fn parse_people(
 fn person(
     path: &Path,
     headers: &csv::StringRecord,
-    layout: &Layout,
+    layout: &NeededColumns,
     record: &csv::StringRecord,
     row: u64,
 ) -> Result<PersonRow> {
@@ -296,22 +302,22 @@ fn person(
     // Text as orgsphere was given it: without the guard that keeps spreadsheets from
     // running it as a formula.
     let text = |i: usize| csv_unguard(record.get(i).unwrap_or("")).trim();
-    let number = |i: usize, kind: Kind| -> Result<Option<f64>> {
+    let number = |i: usize, kind: ValueKind| -> Result<Option<f64>> {
         let text = cell(i);
         kind.cell(text).map_err(|()| {
             let column = headers.get(i).unwrap_or("");
             not_written_by_orgsphere(path, row, column, &format!("{text:?}"), kind)
         })
     };
-    // A count checked by `Kind::Count` fits a u32.
-    let count = |i: usize| Ok(number(i, Kind::Count)?.map(|v| v as u32));
+    // A count checked by `ValueKind::Count` fits a u32.
+    let count = |i: usize| Ok(number(i, ValueKind::Count)?.map(|v| v as u32));
     let [id, role, reason, in_degree, pagerank] = layout.required;
     Ok(PersonRow {
         id: text(id).to_string(),
         role: text(role).to_string(),
         reason: text(reason).to_string(),
         in_degree: count(in_degree)?.unwrap_or(0),
-        pagerank: number(pagerank, Kind::Share)?.unwrap_or(0.0),
+        pagerank: number(pagerank, ValueKind::Share)?.unwrap_or(0.0),
         rank: 0,
         by_question: layout
             .questions

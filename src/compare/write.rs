@@ -9,8 +9,8 @@ use serde_json::{Map, Value, json};
 
 use super::{Comparison, PersonChange, number};
 use crate::error::{Error, Result};
-use crate::export::format::{csv_text, opt_int};
 use crate::outdir::write_folder;
+use crate::text::{csv_text, opt_int};
 
 /// Bumped whenever a field of `compare.json` changes meaning or disappears.
 pub const COMPARE_SCHEMA_VERSION: u32 = 1;

@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
 
-use super::{Context, Finding, Severity};
+use super::{Finding, FindingInputs, Sentence, Severity};
 use crate::graph::Questions;
 use crate::metrics::ei_index;
 
@@ -16,7 +16,7 @@ const SILO_EI: f64 = -0.85;
 const PERIPHERAL_SHARE: f64 = 0.15;
 
 /// Departments large enough to describe: (department, size).
-fn describable(cx: &Context<'_>) -> Vec<(u32, usize)> {
+fn describable(cx: &FindingInputs<'_>) -> Vec<(u32, usize)> {
     let m = &cx.analysis.metrics;
     let mut size = vec![0usize; m.department_names.len()];
     for d in m.department.iter().flatten() {
@@ -30,7 +30,7 @@ fn describable(cx: &Context<'_>) -> Vec<(u32, usize)> {
 }
 
 /// Per department: whether it is large enough to describe (one of `groups`).
-fn describable_mask(cx: &Context<'_>, groups: &[(u32, usize)]) -> Vec<bool> {
+fn describable_mask(cx: &FindingInputs<'_>, groups: &[(u32, usize)]) -> Vec<bool> {
     let mut mask = vec![false; cx.analysis.metrics.department_names.len()];
     for &(d, _) in groups {
         mask[d as usize] = true;
@@ -42,7 +42,7 @@ fn describable_mask(cx: &Context<'_>, groups: &[(u32, usize)]) -> Vec<bool> {
 pub type DepartmentTies = BTreeMap<(u32, u32), (usize, Vec<u32>)>;
 
 /// Silos (E-I index near −1), and pairs of departments with no tie either way.
-pub fn silos(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
+pub fn silos(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
     let m = &cx.analysis.metrics;
     let g = cx.analysis.graph.influence(Questions::All);
     let ei = ei_index(g, &m.department, m.department_names.len());
@@ -56,10 +56,16 @@ pub fn silos(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
         if index <= SILO_EI {
             out.push(Finding {
                 kind: "silo",
-                severity: if index <= -0.95 { Severity::High } else { Severity::Medium },
+                severity: if index <= -0.95 {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                },
                 group: Some(cx.department_name(d).to_string()),
                 people: Vec::new(),
-                summary: format!("{}'s influence ties stay inside it (E-I index {index:.2}; −1 means all inside)", cx.department_name(d)),
+                summary: Sentence::new().group(cx.department_name(d)).text(format!(
+                    "'s influence ties stay inside it (E-I index {index:.2}; −1 means all inside)"
+                )),
                 evidence: vec![("ei_index", index), ("people", size as f64)],
             });
         }
@@ -84,19 +90,24 @@ pub fn silos(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
         } else {
             (format!("; the {} largest", named.len()), named)
         };
-        let listed: Vec<String> = named
-            .iter()
-            .map(|&(a, b)| format!("{} – {}", cx.department_name(a), cx.department_name(b)))
-            .collect();
+        let mut summary = Sentence::new().text(format!(
+            "{without} of {pairs} pairs of departments never name each other{lead}: "
+        ));
+        for (i, &(a, b)) in named.iter().enumerate() {
+            if i > 0 {
+                summary.push_text("; ");
+            }
+            summary = summary
+                .group(cx.department_name(a))
+                .text(" – ")
+                .group(cx.department_name(b));
+        }
         out.push(Finding {
             kind: "disconnected-departments",
             severity: Severity::Low,
             group: None,
             people: Vec::new(),
-            summary: format!(
-                "{without} of {pairs} pairs of departments never name each other{lead}: {}",
-                listed.join("; ")
-            ),
+            summary,
             evidence: vec![
                 ("pairs_without_ties", without as f64),
                 ("pairs", pairs as f64),
@@ -151,7 +162,7 @@ fn largest_pairs_without_ties(
 
 /// For each unordered pair of departments, the people at either end of the ties between
 /// them and how many ties there are: (a, b) with a < b → (ties, people).
-pub fn department_ties(cx: &Context<'_>) -> DepartmentTies {
+pub fn department_ties(cx: &FindingInputs<'_>) -> DepartmentTies {
     let dept = &cx.analysis.metrics.department;
     let g = cx.analysis.graph.influence(Questions::All);
     let mut ties: BTreeMap<(u32, u32), (usize, Vec<u32>)> = BTreeMap::new();
@@ -171,7 +182,7 @@ pub fn department_ties(cx: &Context<'_>) -> DepartmentTies {
 
 /// Fragile bridges: between two describable departments, every one of two or more ties
 /// goes through one person.
-pub fn fragile_bridges(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> {
+pub fn fragile_bridges(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
     let describable = describable_mask(cx, &describable(cx));
     let mut out = Vec::new();
     for (&(a, b), (count, people)) in ties {
@@ -194,12 +205,13 @@ pub fn fragile_bridges(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> 
                     cx.department_name(b)
                 )),
                 people: vec![bridge],
-                summary: format!(
-                    "all {count} influence ties between {} and {} go through {}",
-                    cx.department_name(a),
-                    cx.department_name(b),
-                    cx.id(bridge)
-                ),
+                summary: Sentence::new()
+                    .text(format!("all {count} influence ties between "))
+                    .group(cx.department_name(a))
+                    .text(" and ")
+                    .group(cx.department_name(b))
+                    .text(" go through ")
+                    .person(bridge),
                 evidence: vec![("ties", count as f64)],
             });
         }
@@ -208,7 +220,7 @@ pub fn fragile_bridges(cx: &Context<'_>, ties: &DepartmentTies) -> Vec<Finding> 
 }
 
 /// Peripheral people, per department: the share nobody names.
-pub fn peripheral_people(cx: &Context<'_>) -> Vec<Finding> {
+pub fn peripheral_people(cx: &FindingInputs<'_>) -> Vec<Finding> {
     let m = &cx.analysis.metrics;
     let mut never = vec![0usize; m.department_names.len()];
     for (p, d) in m.department.iter().enumerate() {
@@ -229,12 +241,10 @@ pub fn peripheral_people(cx: &Context<'_>) -> Vec<Finding> {
                 },
                 group: Some(cx.department_name(d).to_string()),
                 people: Vec::new(),
-                summary: format!(
-                    "{} of {size} people in {} are named by nobody ({:.0} %)",
-                    never[d as usize],
-                    cx.department_name(d),
-                    share * 100.0
-                ),
+                summary: Sentence::new()
+                    .text(format!("{} of {size} people in ", never[d as usize]))
+                    .group(cx.department_name(d))
+                    .text(format!(" are named by nobody ({:.0} %)", share * 100.0)),
                 evidence: vec![
                     ("never_named", never[d as usize] as f64),
                     ("people", size as f64),

@@ -3,7 +3,8 @@
 //!
 //! In: the parts of an analysis made before the findings ([`AnalysisParts`]). Out: a list
 //! of [`Finding`]s, each with a kind, a severity, the people and group involved, a
-//! sentence, and the evidence in numbers. Team findings
+//! sentence ([`Sentence`]: text, people and groups kept apart until each output writes
+//! them as it shows people), and the evidence in numbers. Team findings
 //! (shadow leadership, managers without influence) read the advice question when the
 //! survey has one (the question whose name contains `advice`), else the combined layer
 //! ([`team_layer`]); the reasons of `classify` read the same layer, so a manager's reason
@@ -14,7 +15,10 @@ mod groups;
 mod negative;
 mod organisation;
 pub mod perception;
+mod sentence;
 mod teams;
+
+pub use sentence::{Sentence, SentencePart};
 
 use serde::Serialize;
 
@@ -57,8 +61,10 @@ pub struct Finding {
     /// The people involved (person numbers; exporters write their ids).
     #[serde(skip)]
     pub people: Vec<u32>,
-    /// What was found, in one sentence.
-    pub summary: String,
+    /// What was found, in one sentence of text, people and groups, written by each
+    /// output as it shows people.
+    #[serde(skip)]
+    pub summary: Sentence,
     /// The numbers behind it, by name.
     pub evidence: Vec<(&'static str, f64)>,
 }
@@ -73,7 +79,7 @@ pub struct AnalysisParts<'a> {
 }
 
 /// What the finding rules may read.
-pub struct Context<'a> {
+pub struct FindingInputs<'a> {
     pub analysis: AnalysisParts<'a>,
     /// The layer team findings read, and its name.
     pub team_layer: &'a Csr,
@@ -84,22 +90,16 @@ pub struct Context<'a> {
     pub min_group_size: usize,
 }
 
-impl<'a> Context<'a> {
+impl<'a> FindingInputs<'a> {
     pub fn new(analysis: AnalysisParts<'a>, min_group_size: usize) -> Self {
         let team = team_layer(analysis.dataset, analysis.graph);
-        Context {
+        FindingInputs {
             analysis,
             team_layer: team.graph,
             team_layer_name: team.name,
             responded: team.responded,
             min_group_size,
         }
-    }
-
-    /// A placeholder for person `p` in a summary; exporters put the person's id or
-    /// pseudonym in its place ([`render`]), so no finding text fixes a real id.
-    pub fn id(&self, p: u32) -> String {
-        format!("⟦{p}⟧")
     }
 
     pub fn department_name(&self, d: u32) -> &str {
@@ -156,7 +156,7 @@ pub fn reports_naming_their_manager(analysis: AnalysisParts<'_>) -> (u64, u64) {
 }
 
 /// Every finding, most severe first, then by kind and group.
-pub fn find(cx: &Context<'_>) -> Vec<Finding> {
+pub fn find(cx: &FindingInputs<'_>) -> Vec<Finding> {
     // Team findings and group findings read the analysis only: found side by side, then
     // listed in the same order as one after the other.
     let (mut all, groups) = rayon::join(
@@ -189,31 +189,6 @@ pub fn sort(all: &mut [Finding]) {
             .then(a.group.cmp(&b.group))
             .then(a.people.cmp(&b.people))
     });
-}
-
-/// A summary with every person placeholder replaced by `name(person)`.
-pub fn render(summary: &str, name: impl Fn(usize) -> String) -> String {
-    let mut out = String::with_capacity(summary.len());
-    let mut rest = summary;
-    while let Some(start) = rest.find('⟦') {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + '⟦'.len_utf8()..];
-        match after
-            .find('⟧')
-            .and_then(|end| after[..end].parse::<usize>().ok().map(|p| (p, end)))
-        {
-            Some((p, end)) => {
-                out.push_str(&name(p));
-                rest = &after[end + '⟧'.len_utf8()..];
-            }
-            None => {
-                out.push('⟦');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The probability that a binomial(n, p) count is at most k.
@@ -293,14 +268,6 @@ pub fn benjamini_hochberg(p: &[f64]) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn placeholders_become_names() {
-        assert_eq!(
-            render("⟦3⟧ leads ⟦10⟧; ⟦x⟧", |p| format!("P{p}")),
-            "P3 leads P10; ⟦x⟧"
-        );
-    }
 
     #[test]
     fn binomial_tail() {

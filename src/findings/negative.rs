@@ -6,7 +6,7 @@
 //! at least the minimum group size, so that no single colleague's answer can be read off a
 //! finding. Always at low severity: a negative answer is one side of a relationship.
 
-use super::{Context, Finding, Severity};
+use super::{Finding, FindingInputs, Sentence, Severity};
 use crate::classify::rule::single_group_bar;
 use crate::load::QuestionKind;
 
@@ -14,7 +14,7 @@ use crate::load::QuestionKind;
 const FALSE_DISCOVERY: f64 = 0.1;
 
 /// The `negative-ties` findings, question by question.
-pub fn negative_ties(cx: &Context<'_>) -> Vec<Finding> {
+pub fn negative_ties(cx: &FindingInputs<'_>) -> Vec<Finding> {
     let d = &cx.analysis.dataset;
     let mut out = Vec::new();
     for q in 0..d.questions.len() {
@@ -41,11 +41,10 @@ pub fn negative_ties(cx: &Context<'_>) -> Vec<Finding> {
                 severity: Severity::Low,
                 group: None,
                 people: vec![p as u32],
-                summary: format!(
-                    "{} is named by {k} of {respondents} respondents for {}, a negative question: more than chance gives anyone here (bar {bar}); a relationship to look into, not a verdict",
-                    cx.id(p as u32),
+                summary: Sentence::new().person(p as u32).text(format!(
+                    " is named by {k} of {respondents} respondents for {}, a negative question: more than chance gives anyone here (bar {bar}); a relationship to look into, not a verdict",
                     d.questions[q]
-                ),
+                )),
                 evidence: vec![
                     ("named_by", k.into()),
                     ("respondents", respondents.into()),

@@ -1,12 +1,12 @@
 //! Organisation findings: overload, and how far influence follows the hierarchy.
 
-use super::{Context, Finding, Severity};
+use super::{Finding, FindingInputs, Sentence, Severity};
 use crate::classify::flags::overload_bar;
 use crate::metrics::normalized_mutual_information;
 
 /// Overload / bottleneck: a person named by a very large share of the organisation (the
 /// `overloaded` flag of `classify::flags`).
-pub fn overload(cx: &Context<'_>) -> Vec<Finding> {
+pub fn overload(cx: &FindingInputs<'_>) -> Vec<Finding> {
     let cls = &cx.analysis.classification;
     let bars = [
         overload_bar(&cls.rule, false),
@@ -23,12 +23,11 @@ pub fn overload(cx: &Context<'_>) -> Vec<Finding> {
             severity: Severity::Medium,
             group: None,
             people: vec![p as u32],
-            summary: format!(
-                "{} is named by {} people ({:.0} % of respondents), at least twice the high-influence bar: a likely bottleneck",
-                cx.id(p as u32),
+            summary: Sentence::new().person(p as u32).text(format!(
+                " is named by {} people ({:.0} % of respondents), at least twice the high-influence bar: a likely bottleneck",
                 inf.in_degree[p],
                 inf.in_share[p].unwrap_or(0.0) * 100.0
-            ),
+            )),
             evidence: vec![("in_degree", inf.in_degree[p].into()), ("in_share", inf.in_share[p].unwrap_or(0.0)), ("overload_bar", bar.into())],
         })
         .collect()
@@ -37,7 +36,7 @@ pub fn overload(cx: &Context<'_>) -> Vec<Finding> {
 /// Alignment: the share of influence ties that follow the chain of command, and the
 /// agreement of communities with departments. Without reporting lines there is no chain of
 /// command to follow: the finding says so instead of giving 0 %.
-pub fn alignment(cx: &Context<'_>) -> Vec<Finding> {
+pub fn alignment(cx: &FindingInputs<'_>) -> Vec<Finding> {
     let a = cx.analysis;
     let Some(share) = a.metrics.chain.up_share() else {
         return Vec::new();
@@ -70,7 +69,7 @@ pub fn alignment(cx: &Context<'_>) -> Vec<Finding> {
         severity: Severity::Info,
         group: None,
         people: Vec::new(),
-        summary,
+        summary: Sentence::new().text(summary),
         evidence,
     }]
 }

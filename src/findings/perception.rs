@@ -15,7 +15,7 @@
 //! is at most low, an unseen leader needs that many perceivers who could see them, and the
 //! correlations that many perceivers.
 
-use super::{AnalysisParts, Finding, Severity};
+use super::{AnalysisParts, Finding, Sentence, Severity};
 use crate::classify::Role;
 use crate::graph::Questions;
 use crate::perceive::{self, Perception};
@@ -130,10 +130,14 @@ pub fn analyse(
                 severity,
                 group: department(parts, k),
                 people: vec![k as u32, l],
-                summary: format!(
-                    "⟦{k}⟧ does not see ⟦{l}⟧ ({}) as someone their team goes to, though {going} of the other {responding} responding reports do, and {in_degree} people in all",
-                    roles[l as usize].as_str()
-                ),
+                summary: Sentence::new()
+                    .person(k as u32)
+                    .text(" does not see ")
+                    .person(l)
+                    .text(format!(
+                        " ({}) as someone their team goes to, though {going} of the other {responding} responding reports do, and {in_degree} people in all",
+                        roles[l as usize].as_str()
+                    )),
                 evidence: vec![
                     ("team_going", going as f64),
                     ("team_responding", responding as f64),
@@ -161,11 +165,11 @@ pub fn analyse(
             },
             group: department(parts, x),
             people: vec![x as u32],
-            summary: format!(
-                "⟦{x}⟧ ({}) is sought by {} people, but only {did} of the {could} perceivers who could see it see them sought",
+            summary: Sentence::new().person(x as u32).text(format!(
+                " ({}) is sought by {} people, but only {did} of the {could} perceivers who could see it see them sought",
                 roles[x].as_str(),
                 parts.metrics.combined.in_degree[x]
-            ),
+            )),
             evidence: vec![
                 ("perceivers_could_see", f64::from(could)),
                 ("perceivers_did_see", f64::from(did)),
@@ -205,11 +209,11 @@ pub fn analyse(
             severity: Severity::Info,
             group: None,
             people: Vec::new(),
-            summary: format!(
+            summary: Sentence::new().text(format!(
                 "accuracy of {} perceivers' view of who goes to whom, against power (Spearman's correlation, permutation p-value): {}",
                 power[0].perceivers,
                 words.join("; ")
-            ),
+            )),
             evidence,
         });
     }

@@ -36,7 +36,8 @@
 use rayon::prelude::*;
 
 use super::{
-    Context, Finding, Severity, benjamini_hochberg, binomial_cdf, binomial_sf, fisher_combined,
+    Finding, FindingInputs, Sentence, Severity, benjamini_hochberg, binomial_cdf, binomial_sf,
+    fisher_combined,
 };
 use crate::metrics::command_counts;
 
@@ -90,7 +91,7 @@ const K: usize = 4;
 
 /// Reports alike for the manager model: (people named, teammates) → (reports, of whom
 /// naming their manager).
-type Cell = ((u32, u32), (u32, u32));
+type ReportsAlike = ((u32, u32), (u32, u32));
 
 /// The regressors of a report who names `names` people and has `teammates` teammates:
 /// `[1, ln d, ln(t − d), 0]` when they name fewer people than they have teammates, else
@@ -160,7 +161,7 @@ impl ManagerModel {
     /// Fits the model to `groups`: (names, teammates) → (reports, of whom naming their
     /// manager), sorted, so the sums run in one order. Reports who name nobody are left
     /// out. Newton's method on the ridge-penalised log-likelihood, with step halving.
-    fn fit(groups: &[Cell]) -> ManagerModel {
+    fn fit(groups: &[ReportsAlike]) -> ManagerModel {
         let rows: Vec<([f64; K], f64, f64)> = groups
             .iter()
             .filter_map(|&((names, teammates), (n, y))| {
@@ -269,7 +270,7 @@ struct Shadow {
 }
 
 /// Shadow leadership and managers without influence, by manager (`find` sorts them).
-pub fn team_findings(cx: &Context<'_>) -> Vec<Finding> {
+pub fn team_findings(cx: &FindingInputs<'_>) -> Vec<Finding> {
     let a = cx.analysis;
     let managers = &a.metrics.managers;
     let direct = &a.metrics.formal.direct_reports;
@@ -315,7 +316,7 @@ pub fn team_findings(cx: &Context<'_>) -> Vec<Finding> {
             entry.1 += u32::from(g.out_neighbors(p).binary_search(&m).is_ok());
         }
     }
-    let mut groups: Vec<Cell> = groups.into_iter().collect();
+    let mut groups: Vec<ReportsAlike> = groups.into_iter().collect();
     groups.sort_unstable();
     let model = ManagerModel::fit(&groups);
     let (named_total, asked_total) = counts.iter().fold((0u64, 0u64), |(n, a), c| {
@@ -361,7 +362,7 @@ pub fn team_findings(cx: &Context<'_>) -> Vec<Finding> {
 /// Runs both tests on the team of manager `m` (`team`: their responding reports;
 /// `(naming, responding)`: how many of them name the manager, of how many).
 fn test_team(
-    cx: &Context<'_>,
+    cx: &FindingInputs<'_>,
     m: u32,
     team: &[u32],
     (naming, responding): (u32, u32),
@@ -455,7 +456,7 @@ fn test_team(
     }
 }
 
-fn shadow_finding(cx: &Context<'_>, t: &Tested, s: &Shadow, q: f64, out: &mut Vec<Finding>) {
+fn shadow_finding(cx: &FindingInputs<'_>, t: &Tested, s: &Shadow, q: f64, out: &mut Vec<Finding>) {
     let big = t.responding >= MIN_TEAM;
     let manager_low = t.p_manager < P_LOW;
     let severity = if big && manager_low && q < FDR_HIGH && 4 * t.naming < t.responding {
@@ -467,18 +468,30 @@ fn shadow_finding(cx: &Context<'_>, t: &Tested, s: &Shadow, q: f64, out: &mut Ve
     } else {
         return;
     };
-    let (m, x, layer) = (cx.id(t.manager), cx.id(s.person), &cx.team_layer_name);
-    let summary = if s.in_team {
-        format!(
-            "{} of the other {} responding reports of {m} name {x} for {layer}, against {} of {} who name their manager",
-            s.count, s.could, t.naming, t.responding
+    let layer = &cx.team_layer_name;
+    let (lead, tail) = if s.in_team {
+        (
+            format!(
+                "{} of the other {} responding reports of ",
+                s.count, s.could
+            ),
+            format!(
+                " for {layer}, against {} of {} who name their manager",
+                t.naming, t.responding
+            ),
         )
     } else {
-        format!(
-            "{} of {} responding reports of {m} name {x} for {layer}, against {} who name their manager",
-            s.count, t.responding, t.naming
+        (
+            format!("{} of {} responding reports of ", s.count, t.responding),
+            format!(" for {layer}, against {} who name their manager", t.naming),
         )
     };
+    let summary = Sentence::new()
+        .text(lead)
+        .person(t.manager)
+        .text(" name ")
+        .person(s.person)
+        .text(tail);
     out.push(Finding {
         kind: "shadow-leadership",
         severity,
@@ -498,7 +511,7 @@ fn shadow_finding(cx: &Context<'_>, t: &Tested, s: &Shadow, q: f64, out: &mut Ve
     });
 }
 
-fn manager_finding(cx: &Context<'_>, t: &Tested, q: f64, rate: f64, out: &mut Vec<Finding>) {
+fn manager_finding(cx: &FindingInputs<'_>, t: &Tested, q: f64, rate: f64, out: &mut Vec<Finding>) {
     let big = t.responding >= MIN_TEAM;
     let p = t.p_manager;
     let severity = if big && q < FDR_HIGH {
@@ -516,16 +529,16 @@ fn manager_finding(cx: &Context<'_>, t: &Tested, q: f64, rate: f64, out: &mut Ve
         severity,
         group: None,
         people: vec![t.manager],
-        summary: format!(
-            "only {} of {} responding reports of {} name them for {}, where {:.1} would be expected from how often reports name their manager across the organisation ({:.0} %); {} outside the team name them",
-            t.naming,
-            t.responding,
-            cx.id(t.manager),
+        summary: Sentence::new()
+            .text(format!("only {} of {} responding reports of ", t.naming, t.responding))
+            .person(t.manager)
+            .text(format!(
+            " name them for {}, where {:.1} would be expected from how often reports name their manager across the organisation ({:.0} %); {} outside the team name them",
             cx.team_layer_name,
             t.expected,
             rate * 100.0,
             if others == 1 { "1 person".to_string() } else { format!("{others} people") }
-        ),
+        )),
         evidence: vec![
             ("responding_reports", t.responding.into()),
             ("naming_the_manager", t.naming.into()),
@@ -543,7 +556,7 @@ mod tests {
     use super::*;
 
     /// Groups for `fit` from (names, teammates, reports, naming).
-    fn groups(rows: &[(u32, u32, u32, u32)]) -> Vec<Cell> {
+    fn groups(rows: &[(u32, u32, u32, u32)]) -> Vec<ReportsAlike> {
         let mut g: Vec<_> = rows.iter().map(|&(d, t, n, y)| ((d, t), (n, y))).collect();
         g.sort_unstable();
         g

@@ -82,7 +82,7 @@ use crate::error::{Error, Result};
 use crate::outdir::{self, write_folder};
 use crate::rng::SplitMix64;
 
-pub use people::{Org, Person};
+pub use people::{GeneratedPerson, Org};
 pub use roster::{ROSTER_MAX_PEOPLE, default_density};
 
 /// The most people `generate` writes: about five times the largest employer (SPEC §10),
@@ -218,7 +218,7 @@ fn check(spec: &Spec) -> Result<()> {
 }
 
 fn counts(org: &Org, respondents: usize, nominations: usize) -> Generated {
-    let count = |f: fn(&Person) -> bool| org.people.iter().filter(|p| f(p)).count();
+    let count = |f: fn(&GeneratedPerson) -> bool| org.people.iter().filter(|p| f(p)).count();
     Generated {
         people: org.people.len(),
         respondents,

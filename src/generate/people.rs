@@ -113,7 +113,7 @@ const DEPARTMENTS: [(&str, [&str; 4]); 12] = [
 
 /// One generated person.
 #[derive(Debug, Clone)]
-pub struct Person {
+pub struct GeneratedPerson {
     pub id: String,
     pub manager: Option<usize>,
     pub department: usize,
@@ -131,7 +131,7 @@ pub struct Person {
 /// The generated organisation.
 #[derive(Debug, Clone)]
 pub struct Org {
-    pub people: Vec<Person>,
+    pub people: Vec<GeneratedPerson>,
     pub departments: Vec<&'static str>,
     pub silo: Option<usize>,
 }
@@ -140,7 +140,7 @@ impl Org {
     fn add(&mut self, manager: Option<usize>, department: usize, rng: &mut SplitMix64) -> usize {
         let i = self.people.len();
         let popularity = (0.5 * gauss(rng)).exp();
-        self.people.push(Person {
+        self.people.push(GeneratedPerson {
             id: format!("P{:06}", i + 1),
             manager,
             department,

@@ -66,20 +66,20 @@ pub fn plant(org: &mut Org, leader_share: f64, rng: &mut SplitMix64) {
 
 /// One question's answers: (respondent, nominee, weight) ties sorted by respondent and
 /// nominee, and the respondents who named nobody.
-pub struct Survey {
+pub struct RosterQuestion {
     pub name: &'static str,
     pub ties: Vec<(usize, usize, u8)>,
     pub silent: Vec<usize>,
 }
 
 /// The four questions, in the order advice, friendship, cowork, conflict.
-pub struct Answers {
-    pub questions: Vec<Survey>,
+pub struct RosterAnswers {
+    pub questions: Vec<RosterQuestion>,
     pub respondents: usize,
     people: usize,
 }
 
-impl Answers {
+impl RosterAnswers {
     pub fn nominations(&self) -> usize {
         self.questions.iter().map(|q| q.ties.len()).sum()
     }
@@ -163,9 +163,9 @@ impl Draw<'_> {
         respondents: &[usize],
         c: f64,
         rng: &mut SplitMix64,
-    ) -> Survey {
+    ) -> RosterQuestion {
         let people = &self.org.people;
-        let mut survey = Survey {
+        let mut survey = RosterQuestion {
             name,
             ties: Vec::new(),
             silent: Vec::new(),
@@ -287,11 +287,14 @@ fn gamma_like(sigma: f64, z: f64) -> f64 {
 }
 
 /// Draws who answers and their four answers.
-pub fn answer(org: &Org, response_rate: f64, density: f64, rng: &mut SplitMix64) -> Answers {
+pub fn answer(org: &Org, response_rate: f64, density: f64, rng: &mut SplitMix64) -> RosterAnswers {
     let n = org.people.len();
     let respondents: Vec<usize> = (0..n).filter(|_| rng.unit() < response_rate).collect();
     let latent = latent(org, rng);
-    let pulls = |planted: fn(&super::Person) -> bool, low: f64, high: f64, rng: &mut SplitMix64| {
+    let pulls = |planted: fn(&super::GeneratedPerson) -> bool,
+                 low: f64,
+                 high: f64,
+                 rng: &mut SplitMix64| {
         org.people
             .iter()
             .map(|p| {
@@ -367,7 +370,7 @@ pub fn answer(org: &Org, response_rate: f64, density: f64, rng: &mut SplitMix64)
         draw.sample(name, &respondents, c, rng)
     })
     .collect();
-    Answers {
+    RosterAnswers {
         questions,
         respondents: respondents.len(),
         people: n,

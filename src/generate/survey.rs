@@ -15,7 +15,7 @@ const NAMES_NOBODY: f64 = 0.03;
 
 /// The answers: (respondent, nominee, weight) ties per question, and respondents who
 /// named nobody.
-pub struct Answers {
+pub struct GeneratedAnswers {
     pub advice: Vec<(usize, usize, u8)>,
     pub trust: Vec<(usize, usize, u8)>,
     pub silent: Vec<usize>,
@@ -72,11 +72,11 @@ fn colleague(org: &Org, members: &[Vec<usize>], r: usize, rng: &mut SplitMix64) 
 }
 
 /// Draws who answers and what they say.
-pub fn answer(spec: &Spec, org: &Org, rng: &mut SplitMix64) -> Answers {
+pub fn answer(spec: &Spec, org: &Org, rng: &mut SplitMix64) -> GeneratedAnswers {
     let n = org.people.len();
     let members = by_department(org);
     let responded: Vec<bool> = (0..n).map(|_| rng.unit() < spec.response_rate).collect();
-    let mut a = Answers {
+    let mut a = GeneratedAnswers {
         advice: Vec::new(),
         trust: Vec::new(),
         silent: Vec::new(),

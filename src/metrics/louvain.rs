@@ -16,15 +16,15 @@
 use crate::rng::SplitMix64;
 
 /// A symmetric weighted adjacency (self-loops allowed after aggregation).
-struct Level {
+struct LevelGraph {
     offsets: Vec<usize>,
     neighbors: Vec<u32>,
     weights: Vec<f64>,
 }
 
-impl Level {
+impl LevelGraph {
     /// From undirected edges (u < v, merged): both directions.
-    fn from_edges(n: usize, edges: &[(usize, usize, f64)]) -> Level {
+    fn from_edges(n: usize, edges: &[(usize, usize, f64)]) -> LevelGraph {
         let mut degree = vec![0usize; n + 1];
         for &(u, v, _) in edges {
             degree[u + 1] += 1;
@@ -43,7 +43,7 @@ impl Level {
                 fill[a] += 1;
             }
         }
-        Level {
+        LevelGraph {
             offsets: degree,
             neighbors,
             weights,
@@ -66,7 +66,7 @@ impl Level {
 /// The community of each of `n` nodes (0-based, arbitrary numbering) for undirected
 /// weighted `edges` (u < v).
 pub fn louvain(n: usize, edges: &[(usize, usize, f64)], seed: u64) -> Vec<usize> {
-    let mut level = Level::from_edges(n, edges);
+    let mut level = LevelGraph::from_edges(n, edges);
     let mut membership: Vec<usize> = (0..n).collect();
     let mut rng = SplitMix64::new(seed);
     loop {
@@ -81,7 +81,7 @@ pub fn louvain(n: usize, edges: &[(usize, usize, f64)], seed: u64) -> Vec<usize>
 }
 
 /// Local moving on one level; returns each node's community and whether any node moved.
-fn one_level(g: &Level, rng: &mut SplitMix64) -> (Vec<usize>, bool) {
+fn one_level(g: &LevelGraph, rng: &mut SplitMix64) -> (Vec<usize>, bool) {
     let n = g.len();
     let k: Vec<f64> = (0..n).map(|i| g.row(i).map(|(_, w)| w).sum()).collect();
     let m2: f64 = k.iter().sum();
@@ -164,7 +164,7 @@ fn renumber(community: &[usize]) -> (Vec<usize>, usize) {
 
 /// Merges each community into one node, summing weights (internal ones become self-loops).
 /// O(E): each community's members are walked once, their ties summed in a dense row.
-fn aggregate(g: &Level, community: &[usize], count: usize) -> Level {
+fn aggregate(g: &LevelGraph, community: &[usize], count: usize) -> LevelGraph {
     let mut start = vec![0usize; count + 1];
     for &c in community {
         start[c + 1] += 1;
@@ -180,7 +180,7 @@ fn aggregate(g: &Level, community: &[usize], count: usize) -> Level {
     }
     let mut sum = vec![0.0; count];
     let mut touched = Vec::new();
-    let mut level = Level {
+    let mut level = LevelGraph {
         offsets: vec![0; count + 1],
         neighbors: Vec::new(),
         weights: Vec::new(),

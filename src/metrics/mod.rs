@@ -3,16 +3,20 @@
 //! In: the [`OrgGraph`] and the [`Dataset`] it was built from. Out: [`Metrics`] — the
 //! formal measures and, for the combined influence layer and for each question, the
 //! influence measures, each a vector indexed by person; plus communities of the combined
-//! layer. Which algorithm is whose: PageRank, betweenness/closeness (Brandes), structural
-//! holes, k-core and the sphere measures are orgsphere's own, on a compact index, each
-//! tested against networkx's values. Communities: Louvain, also orgsphere's own (the
-//! leiden-rs crate was measured and found too slow at scale).
+//! layer. Every measure reads a compact view ([`Csr`]) derived from the organisation's
+//! petgraph graph. Which algorithm is whose: PageRank, betweenness/closeness (Brandes),
+//! structural holes, k-core and the sphere measures are orgsphere's own, on a compact
+//! view, each tested against networkx's values and against petgraph's algorithms run on
+//! the petgraph graph the view came from (`against_petgraph`, the tests). Communities:
+//! Louvain, also orgsphere's own (the leiden-rs crate was measured and found too slow at
+//! scale).
 
+mod against_petgraph;
 mod brandes;
 mod community;
-mod core;
 mod formal;
 mod influence;
+mod kcore;
 mod louvain;
 mod pagerank;
 mod pool;
@@ -23,13 +27,13 @@ pub use brandes::{
     DEFAULT_SAMPLES, EXACT_LIMIT, Method, Paths, error_bound, paths, question_samples,
 };
 pub use community::{Communities, communities, ei_index, normalized_mutual_information};
-pub use core::core_number;
 pub use formal::{Formal, formal};
 pub(crate) use influence::sorted_overlap;
 pub use influence::{
     in_degree, in_share, in_weight, nominating_departments, out_degree, outside_team_share,
     reciprocity, same_team,
 };
+pub use kcore::core_number;
 pub use pagerank::pagerank;
 pub use spheres::{
     ChainTies, chain_ties, command_counts, command_coverage, influence_beyond_chain,
@@ -116,19 +120,19 @@ pub fn compute(
             (departments(dataset), any)
         },
     );
-    let groups = Groups {
+    let measures = LayerMeasures {
         formal: &formal,
         managers: &managers,
         department: &department,
         settings,
         seed,
     };
-    let per_question_groups = Groups {
+    let per_question_measures = LayerMeasures {
         settings: PathSettings {
             samples: question_samples(settings.samples),
             ..settings
         },
-        ..groups
+        ..measures
     };
     // The layers and the communities do not depend on each other: they run side by side,
     // so the sequential parts of one overlap the parallel searches of another. The
@@ -138,7 +142,7 @@ pub fn compute(
     let (combined, ((communities, chain), per_question)) = rayon::join(
         || {
             stage(progress, "influence metrics", || {
-                groups.influence(all, &any)
+                measures.influence(all, &any)
             })
         },
         || {
@@ -155,7 +159,7 @@ pub fn compute(
                         .map(|q| {
                             let name = format!("{} metrics", graph.questions[q]);
                             stage(progress, &name, || {
-                                per_question_groups.influence(
+                                per_question_measures.influence(
                                     graph.influence(Questions::One(q as u16)),
                                     &dataset.answers.responded[q],
                                 )
@@ -179,7 +183,7 @@ pub fn compute(
 }
 
 /// What the influence measures need besides the layer itself.
-struct Groups<'a> {
+struct LayerMeasures<'a> {
     formal: &'a Formal,
     managers: &'a [Option<u32>],
     department: &'a [Option<u32>],
@@ -188,7 +192,7 @@ struct Groups<'a> {
     seed: u64,
 }
 
-impl Groups<'_> {
+impl LayerMeasures<'_> {
     fn influence(&self, g: &Csr, responded: &[bool]) -> Influence {
         let s = self.settings;
         // The searches take most of the time; everything else runs beside them.

@@ -49,7 +49,7 @@ pub const DEFAULT_SEED: u64 = 1;
 
 /// Where the inputs are.
 #[derive(Debug, Clone, Default)]
-pub struct Inputs {
+pub struct InputFiles {
     pub org: PathBuf,
     pub surveys: Vec<PathBuf>,
     /// Perception files (`--perceptions`, `DIR/perceptions*.csv`); none for most runs.
@@ -59,7 +59,7 @@ pub struct Inputs {
 /// Everything `analyze` and `validate` need to know.
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub inputs: Inputs,
+    pub inputs: InputFiles,
     /// Where the results go (`analyze` only).
     pub out: PathBuf,
     /// The config file the options came from, if any. Never read here: `out` may neither
@@ -85,13 +85,13 @@ impl Default for Options {
     /// The documented defaults, with no inputs and no output folder (for tests and for
     /// callers that read bytes).
     fn default() -> Self {
-        Options::new(Inputs::default(), PathBuf::new())
+        Options::new(InputFiles::default(), PathBuf::new())
     }
 }
 
 impl Options {
     /// Options with the documented defaults for the given inputs.
-    pub fn new(inputs: Inputs, out: PathBuf) -> Self {
+    pub fn new(inputs: InputFiles, out: PathBuf) -> Self {
         Options {
             inputs,
             out,
@@ -118,7 +118,7 @@ impl Options {
 
     /// The input folder rule of SPEC §2: `DIR/org.csv` and every `DIR/survey*.csv`, sorted;
     /// and every `DIR/perceptions*.csv`.
-    pub fn inputs_from_dir(dir: &Path) -> Result<Inputs> {
+    pub fn inputs_from_dir(dir: &Path) -> Result<InputFiles> {
         let entries = std::fs::read_dir(dir).map_err(|source| Error::InputMissing {
             path: dir.to_path_buf(),
             source,
@@ -136,7 +136,7 @@ impl Options {
         }
         surveys.sort();
         perceptions.sort();
-        Ok(Inputs {
+        Ok(InputFiles {
             org: dir.join("org.csv"),
             surveys,
             perceptions,

@@ -30,7 +30,7 @@ const MAX_LEN: u64 = 64 * 1024;
 
 /// What a folder entry is, as far as replacing the folder goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum EntryKind {
     File,
     Folder,
     /// A symbolic link, device, socket…
@@ -41,7 +41,7 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub name: String,
-    pub kind: Kind,
+    pub kind: EntryKind,
     pub size: u64,
 }
 
@@ -98,7 +98,7 @@ pub fn judge(manifest: Option<&[u8]>, entries: &[Entry]) -> Result<(), String> {
     // size); anything else of that name is as foreign as any other stray.
     let others: Vec<&Entry> = entries
         .iter()
-        .filter(|e| !(manifest.is_some() && e.name == MANIFEST && e.kind == Kind::File))
+        .filter(|e| !(manifest.is_some() && e.name == MANIFEST && e.kind == EntryKind::File))
         .collect();
     if others.is_empty() && manifest.is_none() {
         return Ok(());
@@ -115,11 +115,11 @@ pub fn judge(manifest: Option<&[u8]>, entries: &[Entry]) -> Result<(), String> {
     };
     let strays: Vec<String> = others
         .iter()
-        .filter(|e| e.kind != Kind::File || !listed.iter().any(|(n, _)| *n == e.name))
+        .filter(|e| e.kind != EntryKind::File || !listed.iter().any(|(n, _)| *n == e.name))
         .map(|e| match e.kind {
-            Kind::Folder => format!("the folder {}/", e.name),
-            Kind::Other => format!("{} (not a plain file)", e.name),
-            Kind::File => e.name.clone(),
+            EntryKind::Folder => format!("the folder {}/", e.name),
+            EntryKind::Other => format!("{} (not a plain file)", e.name),
+            EntryKind::File => e.name.clone(),
         })
         .collect();
     if !strays.is_empty() {
@@ -166,14 +166,14 @@ pub fn read_folder(dir: &Path) -> io::Result<(Vec<Entry>, Option<Vec<u8>>)> {
         let entry = entry?;
         let meta = entry.metadata()?;
         let kind = if meta.is_file() {
-            Kind::File
+            EntryKind::File
         } else if meta.is_dir() {
-            Kind::Folder
+            EntryKind::Folder
         } else {
-            Kind::Other
+            EntryKind::Other
         };
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name == MANIFEST && kind == Kind::File && meta.len() <= MAX_LEN {
+        if name == MANIFEST && kind == EntryKind::File && meta.len() <= MAX_LEN {
             let mut bytes = Vec::new();
             File::open(entry.path())?
                 .take(MAX_LEN)
@@ -197,7 +197,7 @@ mod tests {
     fn file(name: &str, size: u64) -> Entry {
         Entry {
             name: name.into(),
-            kind: Kind::File,
+            kind: EntryKind::File,
             size,
         }
     }
@@ -242,7 +242,7 @@ mod tests {
         );
         let folder = [Entry {
             name: "summary.json".into(),
-            kind: Kind::Folder,
+            kind: EntryKind::Folder,
             size: 4096,
         }];
         assert!(
@@ -252,7 +252,7 @@ mod tests {
         );
         let link = [Entry {
             name: "people.csv".into(),
-            kind: Kind::Other,
+            kind: EntryKind::Other,
             size: 14,
         }];
         assert!(judge(Some(&m), &link).is_err(), "a link in place of a file");
@@ -268,7 +268,7 @@ mod tests {
         // file too large) is a stray.
         let fake = [Entry {
             name: MANIFEST.into(),
-            kind: Kind::Folder,
+            kind: EntryKind::Folder,
             size: 4096,
         }];
         assert!(judge(None, &fake).is_err());
@@ -294,11 +294,11 @@ mod tests {
                 if entries.iter().any(|e| e.name == name) {
                     continue;
                 }
-                let kind = [Kind::File, Kind::Folder, Kind::Other][kind as usize];
+                let kind = [EntryKind::File, EntryKind::Folder, EntryKind::Other][kind as usize];
                 if listed {
                     lines.push_str(&format!("{} {name}\n", size + off));
                 }
-                allowed &= kind == Kind::File && listed && off == 0;
+                allowed &= kind == EntryKind::File && listed && off == 0;
                 entries.push(Entry { name: name.into(), kind, size });
             }
             let bytes = manifest(&lines);

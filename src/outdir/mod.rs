@@ -16,7 +16,7 @@ mod manifest;
 mod signals;
 mod swap;
 
-pub use manifest::{Entry, Kind, MANIFEST, judge};
+pub use manifest::{Entry, EntryKind, MANIFEST, judge};
 
 use std::ffi::OsString;
 use std::fs;

@@ -5,6 +5,7 @@
 //! [`Error::InvalidData`] with every error found.
 
 mod contacts;
+pub mod hierarchy;
 mod ids;
 mod org;
 mod people;

@@ -1,6 +1,8 @@
 //! Org-chart checks: ids (missing, duplicated, needing normalisation), managers (unknown,
-//! self, several roots) and reporting cycles.
+//! self, several roots) and reporting cycles (found on the graph of reporting lines, see
+//! [`super::hierarchy`]).
 
+use super::hierarchy::{ChainsOfCommand, chains_of_command};
 use super::ids::Match;
 use super::people::{Listed, People, suggestion_budget};
 use crate::diagnostics::{Problem, Problems, code};
@@ -156,33 +158,12 @@ fn resolve_managers(
     managers
 }
 
-/// Finds every reporting cycle (following manager links from each person) and reports each
-/// once, listing the people in it.
+/// Reports every reporting cycle once, listing the people in it (see
+/// [`chains_of_command`]).
 fn report_cycles(org: &OrgChart, people: &People, problems: &mut Problems) {
-    const NEW: u8 = 0;
-    const ON_PATH: u8 = 1;
-    const DONE: u8 = 2;
-    let mut state = vec![NEW; people.len()];
-    let mut path = Vec::new();
-    for start in 0..people.len() {
-        let mut at = Some(start as u32);
-        while let Some(p) = at {
-            match state[p as usize] {
-                NEW => {
-                    state[p as usize] = ON_PATH;
-                    path.push(p);
-                    at = people.manager[p as usize];
-                }
-                ON_PATH => {
-                    let begin = path.iter().position(|&q| q == p).unwrap_or(0);
-                    problems.push(cycle_problem(org, people, &path[begin..]));
-                    break;
-                }
-                _ => break,
-            }
-        }
-        for p in path.drain(..) {
-            state[p as usize] = DONE;
+    if let ChainsOfCommand::Cycles(cycles) = chains_of_command(&people.manager) {
+        for cycle in cycles {
+            problems.push(cycle_problem(org, people, &cycle));
         }
     }
 }

@@ -271,7 +271,7 @@ impl Structure {
 
 /// A level as the messages write it: `1`, `2.5`.
 pub fn number(x: f64) -> String {
-    crate::export::format::float(x)
+    crate::text::float(x)
 }
 
 /// Finds whether the org chart has reporting lines.

@@ -114,7 +114,7 @@ pub fn check_survey(
     let mut ties = settled.ties;
     for &i in &settled.rest {
         let row = &survey.rows[i as usize];
-        let Some(from) = cx.person(row, row.respondent, Role::Respondent) else {
+        let Some(from) = cx.person(row, row.respondent, TieEnd::Respondent) else {
             continue;
         };
         file_respondents[row.file as usize][from as usize] = true;
@@ -122,7 +122,7 @@ pub fn check_survey(
             cx.answers.named_nobody += 1;
             continue;
         };
-        let Some(to) = cx.person(row, nominee, Role::Nominee) else {
+        let Some(to) = cx.person(row, nominee, TieEnd::Nominee) else {
             continue;
         };
         if let Some(tie) = cx.tie(row, from, to, min_weight) {
@@ -241,7 +241,7 @@ impl Settled {
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Role {
+enum TieEnd {
     Respondent,
     Nominee,
 }
@@ -264,11 +264,11 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     /// Places a problem at the row and at the cell of `role`.
-    fn at(&self, p: Problem, row: &SurveyRow, role: Role) -> Problem {
+    fn at(&self, p: Problem, row: &SurveyRow, role: TieEnd) -> Problem {
         let file = &self.survey.files[row.file as usize];
         let column = match role {
-            Role::Respondent => file.respondent_column.as_str(),
-            Role::Nominee => file
+            TieEnd::Respondent => file.respondent_column.as_str(),
+            TieEnd::Nominee => file
                 .headers
                 .get(row.column as usize)
                 .map_or("", String::as_str),
@@ -278,17 +278,17 @@ impl Checker<'_> {
 
     /// Resolves one id of a survey row to a person, warning when it had to be normalised,
     /// is ambiguous or unknown (the row is then dropped).
-    fn person(&mut self, row: &SurveyRow, symbol: u32, role: Role) -> Option<u32> {
+    fn person(&mut self, row: &SurveyRow, symbol: u32, role: TieEnd) -> Option<u32> {
         let text = &*self.survey.symbols[symbol as usize];
         let file = &self.survey.files[row.file as usize].file;
         let people = self.people;
         let what = match role {
-            Role::Respondent => "respondent",
-            Role::Nominee => "nominee",
+            TieEnd::Respondent => "respondent",
+            TieEnd::Nominee => "nominee",
         };
         let consequence = match role {
-            Role::Respondent => "the row was dropped",
-            Role::Nominee => "the nomination was dropped",
+            TieEnd::Respondent => "the row was dropped",
+            TieEnd::Nominee => "the nomination was dropped",
         };
         let problem = match self.matches[symbol as usize] {
             Match::Exact(p) => return Some(p),
@@ -327,8 +327,8 @@ impl Checker<'_> {
             Match::Unknown => {
                 let hint = self.hint(symbol, text);
                 let code = match role {
-                    Role::Respondent => code::UNKNOWN_RESPONDENT,
-                    Role::Nominee => code::UNKNOWN_NOMINEE,
+                    TieEnd::Respondent => code::UNKNOWN_RESPONDENT,
+                    TieEnd::Nominee => code::UNKNOWN_NOMINEE,
                 };
                 Problem::warning(
                     file,
@@ -399,7 +399,7 @@ impl Checker<'_> {
                 weight: row.weight,
             });
         };
-        let warning = self.at(warning, row, Role::Nominee);
+        let warning = self.at(warning, row, TieEnd::Nominee);
         self.problems.push(warning);
         None
     }

@@ -12,7 +12,7 @@ use toml::Value;
 
 /// What kind of TOML value an argument takes.
 #[derive(Clone, Copy, PartialEq)]
-enum Kind {
+enum ConfigValueKind {
     Flag,
     Count,
     Number,
@@ -24,10 +24,10 @@ enum Kind {
     Any,
 }
 
-fn kind(arg: &Arg) -> Kind {
+fn kind(arg: &Arg) -> ConfigValueKind {
     match arg.get_action() {
-        ArgAction::SetTrue | ArgAction::SetFalse => return Kind::Flag,
-        ArgAction::Count => return Kind::Count,
+        ArgAction::SetTrue | ArgAction::SetFalse => return ConfigValueKind::Flag,
+        ArgAction::Count => return ConfigValueKind::Count,
         _ => {}
     }
     let t = arg.get_value_parser().type_id();
@@ -37,9 +37,9 @@ fn kind(arg: &Arg) -> Kind {
         ValueHint::FilePath | ValueHint::DirPath | ValueHint::AnyPath
     ) || t == TypeId::of::<PathBuf>()
     {
-        Kind::Path
+        ConfigValueKind::Path
     } else if t == TypeId::of::<f64>() || t == TypeId::of::<f32>() {
-        Kind::Number
+        ConfigValueKind::Number
     } else if [
         TypeId::of::<u8>(),
         TypeId::of::<u16>(),
@@ -52,13 +52,13 @@ fn kind(arg: &Arg) -> Kind {
     .iter()
     .any(|id| t == *id)
     {
-        Kind::Integer
+        ConfigValueKind::Integer
     } else if t == TypeId::of::<bool>() {
-        Kind::Boolean
+        ConfigValueKind::Boolean
     } else if t == TypeId::of::<String>() {
-        Kind::Text
+        ConfigValueKind::Text
     } else {
-        Kind::Any
+        ConfigValueKind::Any
     }
 }
 
@@ -84,10 +84,16 @@ pub(super) fn tokens(
     let kind = kind(arg);
     let flag = OsString::from(format!("--{key}"));
     match (kind, value) {
-        (Kind::Flag, Value::Boolean(on)) => return Ok(if *on { vec![flag] } else { vec![] }),
-        (Kind::Flag, _) => return Err(wrong(format!("true or false, e.g. {key} = true"))),
-        (Kind::Count, Value::Integer(n)) if *n >= 0 => return Ok(vec![flag; *n as usize]),
-        (Kind::Count, _) => return Err(wrong(format!("a count, e.g. {key} = 2"))),
+        (ConfigValueKind::Flag, Value::Boolean(on)) => {
+            return Ok(if *on { vec![flag] } else { vec![] });
+        }
+        (ConfigValueKind::Flag, _) => {
+            return Err(wrong(format!("true or false, e.g. {key} = true")));
+        }
+        (ConfigValueKind::Count, Value::Integer(n)) if *n >= 0 => {
+            return Ok(vec![flag; *n as usize]);
+        }
+        (ConfigValueKind::Count, _) => return Err(wrong(format!("a count, e.g. {key} = 2"))),
         _ => {}
     }
     let values: Vec<String> = match value {
@@ -95,10 +101,10 @@ pub(super) fn tokens(
             .iter()
             .map(|v| scalar(kind, arg, v, base).ok_or_else(|| wrong(expected(kind, arg, key))))
             .collect::<Result<_>>()?,
-        Value::Table(map) if repeatable(arg) && kind != Kind::Path => map
+        Value::Table(map) if repeatable(arg) && kind != ConfigValueKind::Path => map
             .iter()
             .map(|(k, v)| {
-                scalar(Kind::Any, arg, v, base)
+                scalar(ConfigValueKind::Any, arg, v, base)
                     .map(|v| format!("{k}={v}"))
                     .ok_or_else(|| wrong(expected(kind, arg, key)))
             })
@@ -118,17 +124,17 @@ pub(super) fn tokens(
 }
 
 /// One TOML scalar as command-line text, or `None` if it has the wrong type.
-fn scalar(kind: Kind, arg: &Arg, value: &Value, base: &Path) -> Option<String> {
+fn scalar(kind: ConfigValueKind, arg: &Arg, value: &Value, base: &Path) -> Option<String> {
     let text = match (kind, value) {
-        (Kind::Number, Value::Float(x)) => x.to_string(),
-        (Kind::Number | Kind::Integer, Value::Integer(n)) => n.to_string(),
-        (Kind::Boolean, Value::Boolean(b)) => b.to_string(),
-        (Kind::Text, Value::String(s)) => s.clone(),
-        (Kind::Path, Value::String(s)) => resolve(s, base),
-        (Kind::Any, Value::String(s)) => s.clone(),
-        (Kind::Any, Value::Integer(n)) => n.to_string(),
-        (Kind::Any, Value::Float(x)) => x.to_string(),
-        (Kind::Any, Value::Boolean(b)) => b.to_string(),
+        (ConfigValueKind::Number, Value::Float(x)) => x.to_string(),
+        (ConfigValueKind::Number | ConfigValueKind::Integer, Value::Integer(n)) => n.to_string(),
+        (ConfigValueKind::Boolean, Value::Boolean(b)) => b.to_string(),
+        (ConfigValueKind::Text, Value::String(s)) => s.clone(),
+        (ConfigValueKind::Path, Value::String(s)) => resolve(s, base),
+        (ConfigValueKind::Any, Value::String(s)) => s.clone(),
+        (ConfigValueKind::Any, Value::Integer(n)) => n.to_string(),
+        (ConfigValueKind::Any, Value::Float(x)) => x.to_string(),
+        (ConfigValueKind::Any, Value::Boolean(b)) => b.to_string(),
         _ => return None,
     };
     let allowed: Vec<_> = arg.get_possible_values();
@@ -149,22 +155,22 @@ fn resolve(path: &str, base: &Path) -> String {
 }
 
 /// What a key expects, in words, with an example.
-fn expected(kind: Kind, arg: &Arg, key: &str) -> String {
+fn expected(kind: ConfigValueKind, arg: &Arg, key: &str) -> String {
     let default = arg
         .get_default_values()
         .first()
         .map(|v| v.to_string_lossy().into_owned());
     let one = match kind {
-        Kind::Number => format!(
+        ConfigValueKind::Number => format!(
             "a number, e.g. {key} = {}",
             default.as_deref().unwrap_or("0.8")
         ),
-        Kind::Integer => format!(
+        ConfigValueKind::Integer => format!(
             "a whole number, e.g. {key} = {}",
             default.as_deref().unwrap_or("3")
         ),
-        Kind::Boolean => format!("true or false, e.g. {key} = true"),
-        Kind::Path => format!("a path in quotes, e.g. {key} = \"data/file.csv\""),
+        ConfigValueKind::Boolean => format!("true or false, e.g. {key} = true"),
+        ConfigValueKind::Path => format!("a path in quotes, e.g. {key} = \"data/file.csv\""),
         _ => {
             let allowed: Vec<String> = arg
                 .get_possible_values()
@@ -227,11 +233,11 @@ mod tests {
         let path = Arg::new("out")
             .long("out")
             .value_parser(clap::value_parser!(PathBuf));
-        assert!(kind(&flag) == Kind::Flag);
-        assert!(kind(&rate) == Kind::Number);
-        assert!(kind(&n) == Kind::Integer);
-        assert!(kind(&file) == Kind::Path);
-        assert!(kind(&path) == Kind::Path);
+        assert!(kind(&flag) == ConfigValueKind::Flag);
+        assert!(kind(&rate) == ConfigValueKind::Number);
+        assert!(kind(&n) == ConfigValueKind::Integer);
+        assert!(kind(&file) == ConfigValueKind::Path);
+        assert!(kind(&path) == ConfigValueKind::Path);
         let tokens = tokens(
             &rate,
             "rate",

@@ -14,21 +14,21 @@ use crate::options::MAX_WEIGHT;
 use crate::options::ReadOptions;
 
 /// The columns of a long file.
-pub(super) struct Layout {
+pub(super) struct LongColumns {
     nominee: usize,
     question: Option<usize>,
     weight: Option<usize>,
 }
 
-impl Layout {
+impl LongColumns {
     pub(super) fn find(
         file: &Arc<str>,
         headers: &[String],
         nominee: usize,
         options: &ReadOptions,
-    ) -> Result<Layout> {
+    ) -> Result<LongColumns> {
         let map = &options.columns;
-        Ok(Layout {
+        Ok(LongColumns {
             nominee,
             question: columns::find(file, headers, &QUESTION, map.question.as_deref())?,
             weight: columns::find(file, headers, &WEIGHT, map.weight.as_deref())?,
@@ -43,7 +43,7 @@ pub(super) const MAX_ERRORS: usize = 1000;
 pub(super) fn read(
     cx: &mut FileReader<'_>,
     table: &mut Table<'_>,
-    layout: &Layout,
+    layout: &LongColumns,
     default_q: &str,
 ) -> Result<usize> {
     let headers = &table.headers;
@@ -69,7 +69,7 @@ pub(super) fn read(
 fn read_row(
     cx: &mut FileReader<'_>,
     headers: &[String],
-    layout: &Layout,
+    layout: &LongColumns,
     default_q: &str,
     row: u64,
     record: &csv::StringRecord,

@@ -195,11 +195,13 @@ impl Survey {
         // and that was not: read as data.
         let mut first = None;
         let numbered = |h: &[String]| match wide::detect(h, respondent, &questions, default_q) {
-            groups if !groups.is_empty() => Ok(Layout::Wide(groups)),
+            groups if !groups.is_empty() => Ok(SurveyColumns::Wide(groups)),
             _ => Err(no_nominee_column(file, h)),
         };
         let layout = match columns::find(file, h, &NOMINEE, map.nominee.as_deref())? {
-            Some(nominee) => Layout::Long(long::Layout::find(file, h, nominee, options)?),
+            Some(nominee) => {
+                SurveyColumns::Long(long::LongColumns::find(file, h, nominee, options)?)
+            }
             None if monkey => {
                 let taken = table
                     .rows
@@ -217,7 +219,7 @@ impl Survey {
                                 .at_row(row),
                         );
                         table.headers = renamed;
-                        Layout::Wide(groups)
+                        SurveyColumns::Wide(groups)
                     }
                     taken => {
                         first = taken;
@@ -240,11 +242,11 @@ impl Survey {
             problems,
         };
         let (rows, shape) = match layout {
-            Layout::Long(layout) => (
+            SurveyColumns::Long(layout) => (
                 long::read(&mut cx, &mut table, &layout, default_q)?,
                 Shape::Long,
             ),
-            Layout::Wide(groups) => (
+            SurveyColumns::Wide(groups) => (
                 wide::read(&mut cx, &mut table, &groups, first)?,
                 Shape::Wide(groups),
             ),
@@ -296,8 +298,8 @@ impl Survey {
 }
 
 /// How to read one file's rows.
-enum Layout {
-    Long(long::Layout),
+enum SurveyColumns {
+    Long(long::LongColumns),
     Wide(Vec<(String, Vec<usize>)>),
 }
 

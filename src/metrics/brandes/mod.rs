@@ -16,20 +16,20 @@
 //!
 //! Sources are drawn, and results reported, in person order. The searches themselves run on
 //! a renumbered copy of the layer that keeps people who are reached together close in
-//! memory ([`layout`]); [`search`] says how one search keeps its state small. Sources are
+//! memory ([`search_order`]); [`search`] says how one search keeps its state small. Sources are
 //! processed in fixed chunks whose sums are added in chunk order, so the result is the same
 //! bit for bit with one thread or many.
 
-mod layout;
 mod search;
+mod search_order;
 
 use rayon::prelude::*;
 
 use super::pool::Pool;
 use crate::graph::Csr;
 use crate::rng::SplitMix64;
-use layout::Layout;
 use search::Search;
+use search_order::SearchOrder;
 
 pub use crate::options::{DEFAULT_SAMPLES, EXACT_LIMIT};
 
@@ -121,8 +121,8 @@ pub fn error_bound(n: usize, k: usize, delta: f64) -> f64 {
 
 /// Raw dependency and reciprocal-distance sums over `sources`, deterministic in order.
 fn accumulate(g: &Csr, sources: &[usize]) -> (Vec<f64>, Vec<f64>) {
-    let layout = Layout::new(g);
-    let n = layout.node_count();
+    let order = SearchOrder::new(g);
+    let n = order.node_count();
     let mut total = vec![[0.0; 2]; n];
     let chunks: Vec<&[usize]> = sources.chunks(CHUNK).collect();
     // A few chunks at a time keeps memory at O(threads · V) for a million people.
@@ -136,7 +136,7 @@ fn accumulate(g: &Csr, sources: &[usize]) -> (Vec<f64>, Vec<f64>) {
                 let mut search = states.lease(|| Search::new(n));
                 let mut sums = vec![[0.0; 2]; n];
                 for &s in *chunk {
-                    search.run(&layout, layout.rank[s] as usize, &mut sums);
+                    search.run(&order, order.rank[s] as usize, &mut sums);
                 }
                 sums
             })
@@ -148,7 +148,7 @@ fn accumulate(g: &Csr, sources: &[usize]) -> (Vec<f64>, Vec<f64>) {
             }
         }
     }
-    let person = |p: usize| total[layout.rank[p] as usize];
+    let person = |p: usize| total[order.rank[p] as usize];
     (
         (0..n).map(|p| person(p)[0]).collect(),
         (0..n).map(|p| person(p)[1]).collect(),

@@ -1,7 +1,7 @@
 //! One single-source search of Brandes' algorithm: a breadth-first search counting
 //! shortest paths, then the dependencies pulled back level by level.
 //!
-//! In: a [`Layout`] and a source node. Out: each reached node's dependency δ and `1 / d`
+//! In: a [`SearchOrder`] and a source node. Out: each reached node's dependency δ and `1 / d`
 //! added to a running pair of sums. The searches are memory-bound on large organisations,
 //! so the state is small and read in order where it can be:
 //!
@@ -22,7 +22,7 @@
 //! over some twenty levels, the searches of a batch rarely stand on one node at the same
 //! level (BENCHMARKS.md, stage benches).
 
-use super::layout::Layout;
+use super::search_order::SearchOrder;
 
 const UNSEEN: u32 = u32::MAX;
 
@@ -54,7 +54,7 @@ impl Search {
     }
 
     /// Searches from `s`; adds each reached node's (δ, 1 / distance) to `sums`.
-    pub fn run(&mut self, g: &Layout, s: usize, sums: &mut [[f64; 2]]) {
+    pub fn run(&mut self, g: &SearchOrder, s: usize, sums: &mut [[f64; 2]]) {
         self.count_paths(g, s);
         self.pull_dependencies(s, sums);
         if self.order.len() * 16 > self.dist.len() {
@@ -67,7 +67,7 @@ impl Search {
     }
 
     /// Breadth-first from `s`, level by level: distances, path counts and `order`.
-    fn count_paths(&mut self, g: &Layout, s: usize) {
+    fn count_paths(&mut self, g: &SearchOrder, s: usize) {
         let n = self.dist.len();
         let (dist, sigma, order) = (&mut self.dist, &mut self.sigma, &mut self.order);
         let (below, below_end) = (&mut self.below, &mut self.below_end);
@@ -215,13 +215,16 @@ mod tests {
         // in the locality order and in a random one.
         for (n, ties) in [(400, 500), (400, 2_400), (130, 1_000)] {
             let g = random_graph(n, ties, n as u64 + ties as u64);
-            for layout in [Layout::new(&g), Layout::with_rank(&g, shuffled(n, 5))] {
+            for order in [
+                SearchOrder::new(&g),
+                SearchOrder::with_rank(&g, shuffled(n, 5)),
+            ] {
                 let mut search = Search::new(n);
                 for s in [0, 7, n - 1] {
                     let mut sums = vec![[0.0; 2]; n];
-                    search.run(&layout, layout.rank[s] as usize, &mut sums);
+                    search.run(&order, order.rank[s] as usize, &mut sums);
                     for (p, want) in textbook(&g, s).iter().enumerate() {
-                        let got = sums[layout.rank[p] as usize];
+                        let got = sums[order.rank[p] as usize];
                         assert!((got[0] - want[0]).abs() <= 1e-9 * want[0].max(1.0), "{p}");
                         assert_eq!(got[1], want[1], "{p}");
                     }

@@ -1,0 +1,113 @@
+//! What an exporter is given ([`ExportContext`]: the analysis as the files may show it, the
+//! options, the timestamp, and what several files share, computed once) and what an
+//! exporter is ([`Exporter`]).
+
+use std::io::{self, Write};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use super::view::View;
+use super::view::groups::{self, DepartmentGroups};
+use super::view::layout::PeopleLayout;
+use super::view::sought;
+use crate::analysis::Analysis;
+use crate::graph::Tie;
+use crate::options::{LARGE_ORGANISATION, Options};
+use crate::text;
+
+/// What an exporter may read: the analysis only through the [`View`].
+pub struct ExportContext<'a> {
+    pub options: &'a Options,
+    /// The run's one timestamp (RFC 3339, UTC); `OutputOptions::generated_at` fixes it.
+    pub generated_at: String,
+    /// The people as the outputs may show them.
+    pub view: View<'a>,
+    /// Departments for group-level figures, small ones suppressed.
+    pub groups: DepartmentGroups,
+    /// The most distinct nominators anyone has (for sizes by influence).
+    pub max_in_degree: u32,
+    layout: OnceLock<PeopleLayout>,
+    edges: OnceLock<Vec<(usize, usize, Tie)>>,
+    xml_ids: OnceLock<Vec<String>>,
+    sought: OnceLock<sought::SoughtAfter>,
+}
+
+impl<'a> ExportContext<'a> {
+    pub fn new(analysis: &'a Analysis, options: &'a Options, generated_at: String) -> Self {
+        let out = &options.output;
+        ExportContext {
+            options,
+            generated_at,
+            view: View::new(analysis, out),
+            groups: DepartmentGroups::departments(analysis, out.min_group_size, groups::MAX_GROUPS),
+            max_in_degree: analysis
+                .metrics
+                .combined
+                .in_degree
+                .iter()
+                .copied()
+                .max()
+                .unwrap_or(0),
+            layout: OnceLock::new(),
+            edges: OnceLock::new(),
+            xml_ids: OnceLock::new(),
+            sought: OnceLock::new(),
+        }
+    }
+
+    /// Everyone's position in the pictures, computed once.
+    pub fn layout(&self) -> &PeopleLayout {
+        self.layout.get_or_init(|| self.view.layout())
+    }
+
+    /// The most sought-after people and the nearest to the high-influence bar, computed
+    /// once for `summary.json` and the report.
+    pub fn sought_after(&self) -> &sought::SoughtAfter {
+        self.sought.get_or_init(|| self.view.sought_after())
+    }
+
+    /// Whether the organisation is above [`LARGE_ORGANISATION`] people (graph files cut to
+    /// what tools can open).
+    pub fn large(&self) -> bool {
+        self.view.people() > LARGE_ORGANISATION
+    }
+
+    /// Computes, side by side, what the graph files share: the layout, the sorted edges and
+    /// the escaped ids (each is otherwise computed by the first file that asks).
+    pub fn prepare_graph_files(&self) {
+        rayon::join(
+            || {
+                self.layout();
+            },
+            || {
+                rayon::join(|| self.edges().len(), || self.xml_ids().len());
+            },
+        );
+    }
+
+    /// Every edge in output order ([`View::edges`]), sorted once for all graph files.
+    pub fn edges(&self) -> &[(usize, usize, Tie)] {
+        self.edges.get_or_init(|| self.view.edges())
+    }
+
+    /// Everyone's id as the outputs write it, escaped for XML, indexed by person.
+    pub fn xml_ids(&self) -> &[String] {
+        self.xml_ids.get_or_init(|| {
+            (0..self.view.people())
+                .into_par_iter()
+                .map(|p| text::xml(self.view.id(p)))
+                .collect()
+        })
+    }
+}
+
+/// One output file.
+pub trait Exporter: Send + Sync {
+    fn file_name(&self) -> &'static str;
+    /// Whether the file draws on what graph files share ([`ExportContext::prepare_graph_files`]).
+    fn graph_file(&self) -> bool {
+        false
+    }
+    fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()>;
+}

@@ -1,0 +1,419 @@
+//! The people as every output shows them. Without `--pseudonymize`: ids as given, names as
+//! labels, every person column. With it: ids (and manager ids) become pseudonyms, labels
+//! are pseudonyms, the only org-chart columns kept are `title` and `department` (names,
+//! e-mails and every other column are left out), and reasons and data-quality messages are
+//! rewritten so that they name nobody.
+//!
+//! The analysis itself is private to the [`View`]: exporters read what the files may
+//! show through its methods, people by person number, and never the ids, names or
+//! org-chart rows behind them.
+
+pub mod columns;
+pub mod groups;
+pub mod layout;
+pub mod privacy;
+pub mod sought;
+
+use std::borrow::Cow;
+
+use rayon::prelude::*;
+
+use crate::analysis::Analysis;
+use crate::classify::{Role, RuleApplied};
+use crate::diagnostics::Problem;
+use crate::findings::perception::PerceptionResults;
+use crate::findings::{self, Finding, Sentence, TeamLayer};
+use crate::graph::OrgGraph;
+use crate::graph::{Tie, bucket_sort};
+use crate::load::{QuestionKind, SurveyFile};
+use crate::metrics::Metrics;
+use crate::options::OutputOptions;
+use crate::text;
+use crate::validate::perceptions::PerceptionData;
+use crate::validate::{Answers, KindSource, RatingScale, Structure};
+use columns::{Cell, Column, ColumnKind, person_columns, person_order};
+use layout::PeopleLayout;
+use privacy::{Numbers, Redactor, WITHHELD};
+use sought::SoughtAfter;
+
+/// The people of one analysis under the run's privacy options, and the only way an
+/// exporter reads the analysis.
+pub struct View<'a> {
+    analysis: &'a Analysis,
+    redactor: Option<Redactor<'a>>,
+    /// People in output order: by id (digits by value), or by pseudonym, so that the
+    /// order of rows tells nothing about the ids behind pseudonyms.
+    order: Vec<usize>,
+    /// Each person's place in `order`.
+    rank: Vec<usize>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(analysis: &'a Analysis, options: &'a OutputOptions) -> View<'a> {
+        let redactor = options.pseudonymize.as_ref().map(|key| {
+            let d = &analysis.dataset;
+            let col = |c: Option<usize>| {
+                (0..d.people.len())
+                    .filter_map(move |p| c.map(|c| d.org.rows.cell(d.people.record[p], c).trim()))
+            };
+            let keep = col(d.org.columns.title)
+                .chain(col(d.org.columns.department))
+                .chain(d.questions.iter().map(String::as_str));
+            let secrets = col(d.org.columns.name).chain(col(d.org.columns.email));
+            Redactor::new(key, &d.people.ids, keep, secrets)
+        });
+        let order = match &redactor {
+            None => person_order(analysis),
+            Some(r) => {
+                let mut order: Vec<usize> = (0..analysis.dataset.people.len()).collect();
+                order.par_sort_by(|&x, &y| r.pseudonym_of(x).cmp(r.pseudonym_of(y)));
+                order
+            }
+        };
+        let mut rank = vec![0; order.len()];
+        for (i, &p) in order.iter().enumerate() {
+            rank[p] = i;
+        }
+        View {
+            analysis,
+            redactor,
+            order,
+            rank,
+        }
+    }
+
+    /// How many people there are.
+    pub fn people(&self) -> usize {
+        self.analysis.dataset.people.len()
+    }
+
+    /// Each person's manager, by person number.
+    pub fn managers(&self) -> &'a [Option<u32>] {
+        &self.analysis.dataset.people.manager
+    }
+
+    /// Person `p`'s title from the org chart, trimmed; empty without a title column.
+    /// Titles are kept under `--pseudonymize`.
+    pub fn title(&self, p: usize) -> &'a str {
+        self.org_cell(self.analysis.dataset.org.columns.title, p)
+    }
+
+    /// Person `p`'s department from the org chart, trimmed; empty without a department
+    /// column. Departments are kept under `--pseudonymize`.
+    pub fn department(&self, p: usize) -> &'a str {
+        self.org_cell(self.analysis.dataset.org.columns.department, p)
+    }
+
+    fn org_cell(&self, column: Option<usize>, p: usize) -> &'a str {
+        let d = &self.analysis.dataset;
+        column.map_or("", |c| d.org.rows.cell(d.people.record[p], c).trim())
+    }
+
+    /// The metrics, by person number and department.
+    pub fn metrics(&self) -> &'a Metrics {
+        &self.analysis.metrics
+    }
+
+    /// The graph of both layers, by person number.
+    pub fn graph(&self) -> &'a OrgGraph {
+        &self.analysis.graph
+    }
+
+    /// What the perception files gave, measured; `None` without them.
+    pub fn perception(&self) -> Option<&'a PerceptionResults> {
+        self.analysis.perception.as_ref()
+    }
+
+    /// The perception files read and the perceived ties kept; `None` without them.
+    pub fn perception_data(&self) -> Option<&'a PerceptionData> {
+        self.analysis.dataset.perceptions.as_ref()
+    }
+
+    /// The findings; their sentences are written through [`View::sentence`].
+    pub fn findings(&self) -> &'a [Finding] {
+        &self.analysis.findings
+    }
+
+    /// Each person's role.
+    pub fn roles(&self) -> &'a [Role] {
+        &self.analysis.classification.role
+    }
+
+    /// Who has formal power.
+    pub fn formal_power(&self) -> &'a [bool] {
+        &self.analysis.classification.formal_power
+    }
+
+    /// Who has high influence.
+    pub fn high_influence(&self) -> &'a [bool] {
+        &self.analysis.classification.high_influence
+    }
+
+    /// Each person's influence percentile.
+    pub fn influence_percentile(&self) -> &'a [Option<f64>] {
+        &self.analysis.classification.influence_percentile
+    }
+
+    /// The high-influence rule as applied.
+    pub fn rule(&self) -> &'a RuleApplied {
+        &self.analysis.classification.rule
+    }
+
+    /// Whether the org chart has reporting lines, and its levels.
+    pub fn structure(&self) -> &'a Structure {
+        &self.analysis.dataset.structure
+    }
+
+    /// The survey's questions, by question index.
+    pub fn questions(&self) -> &'a [String] {
+        &self.analysis.dataset.questions
+    }
+
+    /// Each question's kind.
+    pub fn question_kinds(&self) -> &'a [QuestionKind] {
+        &self.analysis.dataset.question_kinds
+    }
+
+    /// How each question's kind was decided.
+    pub fn question_kind_sources(&self) -> &'a [KindSource] {
+        &self.analysis.dataset.question_kind_source
+    }
+
+    /// Each question's weight in the combined layer.
+    pub fn question_weights(&self) -> &'a [f64] {
+        &self.analysis.dataset.question_weights
+    }
+
+    /// Question `q`'s kind, and how it was decided, in words.
+    pub fn kind_in_words(&self, q: usize) -> String {
+        self.analysis.dataset.kind_in_words(q)
+    }
+
+    /// Question `q` read as a rating scale, if it is one.
+    pub fn rating_scale(&self, q: usize) -> Option<&'a RatingScale> {
+        self.analysis.dataset.rating_scale(q)
+    }
+
+    /// The answers: who answered which question, and the counts of what was left out.
+    pub fn answers(&self) -> &'a Answers {
+        &self.analysis.dataset.answers
+    }
+
+    /// Whether person `p` answered an influence question.
+    pub fn responded_influence(&self, p: usize) -> bool {
+        self.analysis.dataset.responded_influence(p)
+    }
+
+    /// How many people answered any question.
+    pub fn respondents(&self) -> usize {
+        self.analysis.dataset.respondents()
+    }
+
+    /// The share of people who answered.
+    pub fn response_rate(&self) -> f64 {
+        self.analysis.dataset.response_rate()
+    }
+
+    /// The org chart file: its name, SHA-256, encoding and data rows.
+    pub fn org_file(&self) -> (&'a str, &'a str, &'static str, usize) {
+        let org = &self.analysis.dataset.org;
+        (&org.file, &org.sha256, org.encoding, org.rows.len())
+    }
+
+    /// The survey files read.
+    pub fn survey_files(&self) -> &'a [SurveyFile] {
+        &self.analysis.dataset.survey_files
+    }
+
+    /// Survey rows read, over all files.
+    pub fn survey_rows(&self) -> usize {
+        self.analysis.dataset.survey_rows
+    }
+
+    /// The warnings about the inputs; their messages are written through
+    /// [`View::message`].
+    pub fn warnings(&self) -> &'a [Problem] {
+        &self.analysis.dataset.warnings
+    }
+
+    /// The layer team findings read ([`findings::team_layer`]).
+    pub fn team_layer(&self) -> TeamLayer<'a> {
+        findings::team_layer(&self.analysis.dataset, &self.analysis.graph)
+    }
+
+    /// How many responding reports name their manager, of how many
+    /// ([`findings::reports_naming_their_manager`]).
+    pub fn reports_naming_their_manager(&self) -> (u64, u64) {
+        findings::reports_naming_their_manager(self.analysis.parts())
+    }
+
+    /// Everyone's position in the pictures ([`layout::layout`]).
+    pub fn layout(&self) -> PeopleLayout {
+        layout::layout(self.analysis, &self.rank)
+    }
+
+    /// Each person's row by seniority when there are no reporting lines
+    /// ([`layout::seniority_rows`]).
+    pub fn seniority_rows(&self) -> Vec<u32> {
+        layout::seniority_rows(self.analysis)
+    }
+
+    /// The most sought-after people and the nearest to the bar
+    /// ([`sought::sought_after`]).
+    pub fn sought_after(&self) -> SoughtAfter {
+        sought::sought_after(self.analysis)
+    }
+
+    /// People in the order every output lists them.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// Each person's place in [`View::order`].
+    pub fn rank(&self) -> &[usize] {
+        &self.rank
+    }
+
+    /// Every edge of both layers in output order: by source, target (in person order),
+    /// layer and question.
+    pub fn edges(&self) -> Vec<(usize, usize, Tie)> {
+        let edges: Vec<(usize, usize, Tie)> = self
+            .analysis
+            .graph
+            .edges(|_| true)
+            .map(|(s, t, tie)| (s as usize, t as usize, tie))
+            .collect();
+        // Stable counting sorts from the last key to the first, so edges with equal keys
+        // keep the graph's order: by layer and question (authority first, then each
+        // question in order: a question's layer is its kind), then by target, then by
+        // source.
+        let questions = self.analysis.graph.questions.len() + 1;
+        let kind = |tie: &Tie| tie.question.map_or(0, |q| u32::from(q) + 1);
+        let n = self.rank.len();
+        // Each pass's input is dropped as soon as its output exists: two copies at most.
+        let by_kind = bucket_sort(questions, &edges, |e| kind(&e.2));
+        drop(edges);
+        let by_target = bucket_sort(n, &by_kind, |e| self.rank[e.1] as u32);
+        drop(by_kind);
+        bucket_sort(n, &by_target, |e| self.rank[e.0] as u32)
+    }
+
+    pub fn pseudonymized(&self) -> bool {
+        self.redactor.is_some()
+    }
+
+    /// Person `p`'s id as the outputs write it: the id, or its pseudonym.
+    pub fn id(&self, p: usize) -> &str {
+        match &self.redactor {
+            Some(r) => r.pseudonym_of(p),
+            None => &self.analysis.dataset.people.ids[p],
+        }
+    }
+
+    /// What a picture calls person `p`: their name when known and allowed, else the id.
+    pub fn label(&self, p: usize) -> Cow<'_, str> {
+        let d = &self.analysis.dataset;
+        match &self.redactor {
+            None => d
+                .org
+                .name_of(d.people.record[p])
+                .unwrap_or(Cow::Borrowed(self.id(p))),
+            Some(_) => Cow::Borrowed(self.id(p)),
+        }
+    }
+
+    /// A finding's sentence as plain text (CSV and JSON escape it as they write it):
+    /// people by id or pseudonym, text and group names as they are.
+    pub fn sentence(&self, sentence: &Sentence) -> String {
+        sentence.plain(|p| self.id(p).to_string())
+    }
+
+    /// A finding's sentence as HTML: people by name with their id (as the tables of
+    /// people show them), or by id alone; everything escaped.
+    pub fn sentence_html(&self, sentence: &Sentence) -> String {
+        let mut out = String::new();
+        sentence.write_into(
+            &mut out,
+            |out, p| {
+                let (label, id) = (self.label(p), self.id(p));
+                if label == id {
+                    out.push_str(&text::html(id));
+                } else {
+                    out.push_str(&text::html(&format!("{label} ({id})")));
+                }
+            },
+            |out, t| out.push_str(&text::html(t)),
+        );
+        out
+    }
+
+    /// The person whose id (or, when pseudonymised, pseudonym) is `id`.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        let d = &self.analysis.dataset;
+        let by_id = d.people.ids.iter().position(|x| x == id.trim());
+        match &self.redactor {
+            Some(r) => by_id.or_else(|| (0..d.people.len()).find(|&p| r.pseudonym_of(p) == id)),
+            None => by_id,
+        }
+    }
+
+    /// Person `p`'s reason, naming nobody when pseudonymised.
+    pub fn reason(&self, p: usize) -> Cow<'a, str> {
+        let reason = &self.analysis.classification.reason[p];
+        match &self.redactor {
+            None => Cow::Borrowed(reason),
+            Some(r) => Cow::Owned(
+                r.redact(reason, Numbers::AreCounts)
+                    .unwrap_or_else(|| WITHHELD.to_string()),
+            ),
+        }
+    }
+
+    /// A data-quality message, naming nobody when pseudonymised.
+    pub fn message<'p>(&self, problem: &'p Problem) -> Cow<'p, str> {
+        match &self.redactor {
+            None => Cow::Borrowed(&problem.message),
+            Some(r) => Cow::Owned(
+                r.redact(&problem.message, Numbers::Withhold)
+                    .unwrap_or_else(|| WITHHELD.to_string()),
+            ),
+        }
+    }
+
+    /// The node attributes of the graph files: the person table without the per-question
+    /// copies of the influence metrics (those stay in `people.csv` and `people.parquet`;
+    /// at a million people they would make a graph file of several gigabytes).
+    pub fn graph_columns(&self) -> Vec<Column<'_>> {
+        self.columns()
+            .into_iter()
+            .filter(|c| !c.per_question)
+            .collect()
+    }
+
+    /// The person table (`people.csv`'s columns) under the privacy options.
+    pub fn columns(&self) -> Vec<Column<'_>> {
+        let cols = person_columns(self.analysis);
+        let Some(r) = &self.redactor else {
+            return cols;
+        };
+        let managers = &self.analysis.dataset.people.manager;
+        cols.into_iter()
+            .filter_map(|c| match c.name.as_str() {
+                "employee_id" => Some(Column::input("employee_id", move |p| {
+                    Cell::Text(Cow::Borrowed(r.pseudonym_of(p)))
+                })),
+                "manager_id" => Some(Column::input("manager_id", move |p| {
+                    managers[p].map_or(Cell::Empty, |m| {
+                        Cell::Text(Cow::Borrowed(r.pseudonym_of(m as usize)))
+                    })
+                })),
+                "title" | "department" => Some(c),
+                _ if c.from_input => None,
+                "reason" => Some(Column::new("reason", ColumnKind::Text, move |p| {
+                    Cell::Text(self.reason(p))
+                })),
+                _ => Some(c),
+            })
+            .collect()
+    }
+}
