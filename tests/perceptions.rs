@@ -412,3 +412,133 @@ fn pseudonymised_runs_name_nobody_in_the_perception_outputs() {
     assert!(findings.contains("blind-spot,high"));
     assert!(report.contains("Who sees the informal network"));
 }
+
+#[test]
+fn compare_sets_the_perception_columns_side_by_side_when_both_runs_have_them() {
+    let w = Workdir::new();
+    let file = root().join("sample-data/perceptions/perceptions-advice.csv");
+    let first = sample(&w, &["--perceptions", file.to_str().unwrap()]);
+    std::fs::rename(w.path().join("out"), w.path().join("wave1")).unwrap();
+    // The second wave: Cormac O'Connor (E0084) now names Adaeze Okafor (E0086).
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("cormac.oconnor@harbourline.example,Adaeze Okafor,advice\n");
+    w.write("wave2.csv", text);
+    let second = sample(
+        &w,
+        &[
+            "--perceptions",
+            w.path().join("wave2.csv").to_str().unwrap(),
+        ],
+    );
+    std::fs::rename(w.path().join("out"), w.path().join("wave2")).unwrap();
+    w.run(&["compare", "wave1", "wave2", "--out", "changes"])
+        .expect_code(0);
+    let changes = read_csv(&w.read("changes/changes.csv"));
+    let num = |rows: &[HashMap<String, String>], id: &str, col: &str| -> f64 {
+        person(rows, id)[col].parse().unwrap()
+    };
+    let cormac = person(&changes, "E0084");
+    assert_eq!(
+        num(&changes, "E0084", "old_perception_accuracy"),
+        num(&first, "E0084", "perception_accuracy")
+    );
+    assert_eq!(
+        num(&changes, "E0084", "new_perception_accuracy"),
+        num(&second, "E0084", "perception_accuracy")
+    );
+    let change = num(&changes, "E0084", "perception_accuracy_change");
+    assert!(change > 0.0, "{cormac:?}");
+    let expected =
+        num(&second, "E0084", "perception_accuracy") - num(&first, "E0084", "perception_accuracy");
+    assert!((change - expected).abs() < 1e-6, "{change} {expected}");
+    let adaeze = person(&changes, "E0086");
+    assert_eq!(
+        num(&changes, "E0086", "new_perceived_in_degree"),
+        num(&changes, "E0086", "old_perceived_in_degree") + 1.0,
+        "{adaeze:?}"
+    );
+    assert_eq!(adaeze["perceived_in_degree_change"], "1");
+    // Someone whose view did not change: no change.
+    assert_eq!(person(&changes, "E0199")["perceived_in_degree_change"], "0");
+    // The summary's perception figures are compared like every other figure.
+    let c: serde_json::Value = serde_json::from_str(&w.read("changes/compare.json")).unwrap();
+    // (In the team form one nominee row is a tie from each of the perceiver's reports.)
+    let ties = &c["figures"]["perceptions.perceived_ties"];
+    assert!(ties["change"].as_f64().unwrap() >= 1.0, "{ties}");
+    assert_eq!(
+        ties["change"].as_f64().unwrap(),
+        ties["new"].as_f64().unwrap() - ties["old"].as_f64().unwrap()
+    );
+
+    // Against a run without perceptions: no perception columns, and a warning says why.
+    sample(&w, &[]);
+    let run = w.run(&["compare", "wave1", "out", "--out", "changes2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let changes = read_csv(&w.read("changes2/changes.csv"));
+    assert!(!changes[0].contains_key("old_perception_accuracy"));
+    let c: serde_json::Value = serde_json::from_str(&w.read("changes2/compare.json")).unwrap();
+    assert!(
+        c["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m.as_str().unwrap().contains("perceptions are not compared")),
+        "{}",
+        c["warnings"]
+    );
+}
+
+#[test]
+fn someone_believed_far_more_sought_than_they_are_is_over_rated() {
+    // On Krackhardt's own data, nobody is believed sought by twice as many as go to them.
+    assert!(!krackhardt().findings.iter().any(|f| f.kind == "over-rated"));
+    // Planted: every manager believes that managers 1 to 12 all go to manager 13, whom
+    // four colleagues name.
+    let w = Workdir::new();
+    let mut css =
+        std::fs::read_to_string(root().join("tests/data/published/krackhardt_css/css.csv"))
+            .unwrap();
+    for k in 1..=21 {
+        for s in (1..=12).filter(|&s| s != k) {
+            css.push_str(&format!("{k},{s},13,advice\n"));
+        }
+    }
+    w.write("css.csv", css);
+    let dir = root().join("sample-data/krackhardt");
+    let analyze = |out: &str, extra: &[&str]| {
+        let css = w.path().join("css.csv");
+        let mut args = vec![
+            "analyze",
+            dir.to_str().unwrap(),
+            "--perceptions",
+            css.to_str().unwrap(),
+            "--out",
+            out,
+            "--formats",
+            "none",
+        ];
+        args.extend_from_slice(extra);
+        let run = w.run(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        read_csv(&w.read(&format!("{out}/findings.csv")))
+    };
+    let findings = analyze("out", &[]);
+    let over: Vec<_> = findings
+        .iter()
+        .filter(|f| f["kind"] == "over-rated")
+        .collect();
+    assert_eq!(over.len(), 1, "{over:?}");
+    assert_eq!(over[0]["people"], "13");
+    assert_eq!(over[0]["severity"], "low");
+    assert!(
+        over[0]["evidence"].contains("perceived_in_degree=20")
+            && over[0]["evidence"].contains("in_degree=4"),
+        "{}",
+        over[0]["evidence"]
+    );
+    let summary: serde_json::Value = serde_json::from_str(&w.read("out/summary.json")).unwrap();
+    assert_eq!(summary["perceptions"]["over_rated"], 1);
+    // Fewer perceivers see them sought (20) than the minimum group size: not described.
+    let findings = analyze("out2", &["--min-group-size", "21"]);
+    assert!(!findings.iter().any(|f| f["kind"] == "over-rated"));
+}

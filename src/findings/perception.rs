@@ -8,12 +8,16 @@
 //! - *unseen leader*: an informal leader or leader-manager whom fewer than half of the
 //!   perceivers who could have seen it (at least a quarter of the people in their view go
 //!   to them) see sought.
+//! - *over-rated*: someone not of high influence whom perceivers of the whole organisation
+//!   (tie form) believe sought by at least twice as many as go to them (and at least
+//!   one more per perceiver who sees them sought); low.
 //! - *perception and power*: Spearman's correlation of perceivers' accuracy with formal
 //!   reach, level and influence, each with a permutation test.
 //!
 //! Groups below the minimum group size are never described: a blind spot in a smaller team
-//! is at most low, an unseen leader needs that many perceivers who could see them, and the
-//! correlations that many perceivers.
+//! is at most low, an unseen leader needs that many perceivers who could see them, an
+//! over-rated person that many perceivers who see them sought, and the correlations that
+//! many perceivers.
 
 use super::{AnalysisParts, Finding, Sentence, Severity};
 use crate::classify::Role;
@@ -38,6 +42,9 @@ pub fn permutations(n: usize) -> usize {
 }
 /// Below this share of perceivers who could see them, a leader is unseen.
 const UNSEEN_SHARE: f64 = 0.5;
+/// An over-rated person is believed sought, in the perceivers' views, by at least this many
+/// times the colleagues who go to them.
+const OVER_RATED_RATIO: f64 = 2.0;
 
 /// One correlation of accuracy with a kind of power.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,6 +185,7 @@ pub fn analyse(
             ],
         });
     }
+    over_rated(parts, &measured, min_group_size, &mut findings);
     let power = power_tests(parts, &accuracy, min_group_size, seed);
     if !power.is_empty() {
         let words: Vec<String> = power
@@ -225,6 +233,45 @@ pub fn analyse(
         power,
         findings,
     })
+}
+
+/// The *over-rated* findings: people not of high influence whom perceivers of the whole
+/// organisation (tie form) believe sought by at least twice as many as go to them,
+/// and by at least one more per perceiver who sees them sought; each seen sought by at
+/// least `min_group_size` perceivers.
+fn over_rated(
+    parts: AnalysisParts<'_>,
+    measured: &Perception,
+    min_group_size: usize,
+    findings: &mut Vec<Finding>,
+) {
+    for x in 0..parts.dataset.people.len() {
+        let perceivers = measured.perceived_in_degree[x];
+        if parts.classification.high_influence[x] || (perceivers as usize) < min_group_size.max(1) {
+            continue;
+        }
+        let (believed, actual) = (measured.believed_ties_in[x], measured.actual_ties_in[x]);
+        if (believed as f64) < OVER_RATED_RATIO * actual as f64
+            || believed < actual + u64::from(perceivers)
+        {
+            continue;
+        }
+        findings.push(Finding {
+            kind: "over-rated",
+            severity: Severity::Low,
+            group: department(parts, x),
+            people: vec![x as u32],
+            summary: Sentence::new().person(x as u32).text(format!(
+                " is seen sought by {perceivers} perceivers, who believe {believed} ties in all go to them where the surveys have {actual}"
+            )),
+            evidence: vec![
+                ("perceived_in_degree", f64::from(perceivers)),
+                ("believed_ties_in", believed as f64),
+                ("actual_ties_in", actual as f64),
+                ("in_degree", f64::from(parts.metrics.combined.in_degree[x])),
+            ],
+        });
+    }
 }
 
 fn department(parts: AnalysisParts<'_>, p: usize) -> Option<String> {

@@ -122,6 +122,12 @@ pub struct Perception {
     pub could_see: Vec<u32>,
     /// Per person: of those, the perceivers who did see them sought.
     pub did_see: Vec<u32>,
+    /// Per person, over the perceivers' views of the whole organisation on influence
+    /// targets (tie form; the team form does not say how many go to a nominee), the
+    /// perceiver excluded: the ties into them as perceivers believe them…
+    pub believed_ties_in: Vec<u64>,
+    /// …and as the surveys have them, on the same senders.
+    pub actual_ties_in: Vec<u64>,
     /// Per person and perceiver pairs: whether a perceiver sees the person sought by
     /// anyone (influence targets), sorted (perceiver, person).
     pub sees_sought: Vec<(u32, u32)>,
@@ -210,6 +216,8 @@ pub fn measure(dataset: &Dataset) -> Option<Perception> {
     let mut accuracy = Vec::with_capacity(data.views.len());
     let mut could = vec![Vec::<u32>::new(); n];
     let mut did = vec![Vec::<u32>::new(); n];
+    let mut believed = vec![0u64; n];
+    let mut actual_in = vec![0u64; n];
     let mut sees_sought = Vec::new();
     let mut structures = Vec::new();
     for &target in &targets {
@@ -288,6 +296,14 @@ pub fn measure(dataset: &Dataset) -> Option<Perception> {
                 sphere,
                 unscored,
             });
+            if influence && view.whole {
+                for &x in seen.iter().filter(|&&x| x != k) {
+                    believed[x as usize] += 1;
+                }
+                for &x in sought.iter().filter(|&&x| x != k) {
+                    actual_in[x as usize] += 1;
+                }
+            }
             if influence {
                 seen.sort_unstable();
                 seen.dedup();
@@ -343,6 +359,8 @@ pub fn measure(dataset: &Dataset) -> Option<Perception> {
         perceived_in_degree,
         could_see: distinct(could),
         did_see: distinct(did),
+        believed_ties_in: believed,
+        actual_ties_in: actual_in,
         sees_sought,
         structures,
     })

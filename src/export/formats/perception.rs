@@ -151,6 +151,7 @@ pub fn summary(cx: &ExportContext<'_>) -> Option<Value> {
         })).collect::<Vec<_>>(),
         "blind_spots": count("blind-spot"),
         "unseen_leaders": count("unseen-leader"),
+        "over_rated": count("over-rated"),
         "managers_seeing_their_team_leaders": r.sees_team_leaders.iter().filter(|s| **s == Some(true)).count(),
         "managers_not_seeing_their_team_leaders": r.sees_team_leaders.iter().filter(|s| **s == Some(false)).count(),
         "most_over_rated": over,
@@ -280,7 +281,7 @@ pub fn report(cx: &ExportContext<'_>, page: &mut String) {
     let blind: Vec<_> = view
         .findings()
         .iter()
-        .filter(|f| f.kind == "blind-spot" || f.kind == "unseen-leader")
+        .filter(|f| matches!(f.kind, "blind-spot" | "unseen-leader" | "over-rated"))
         .collect();
     if blind.is_empty() {
         page.push_str("<p>No manager misses an informal leader of their own team, and no informal leader goes unseen.</p>\n");
