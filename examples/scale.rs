@@ -40,6 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         InputFiles {
             org: org_path.clone(),
             surveys: vec![survey_path.clone()],
+            perceptions: Vec::new(),
         },
         dir.join("out"),
     );

@@ -5,6 +5,7 @@
 use crate::classify::Classification;
 use crate::classify::profile::Leadership;
 use crate::decisions::Decisions;
+use crate::findings::perception::PerceptionResults;
 use crate::findings::{AnalysisParts, Finding};
 use crate::graph::OrgGraph;
 use crate::metrics::Metrics;
@@ -29,6 +30,8 @@ pub struct Analysis {
     /// The groups of the group findings and the group matrix (`--group-by`, else the
     /// departments).
     pub grouping: Grouping,
+    /// What the perception files gave; `None` without them.
+    pub perception: Option<PerceptionResults>,
 }
 
 impl Analysis {

@@ -10,7 +10,9 @@
 //! [`load`] → [`validate`] → [`graph`] → [`metrics`] → [`classify`] → [`decisions`] (key
 //! players, backups, change agents; beside the findings) → [`findings`] →
 //! [`analysis`] (what the run made) → [`export`], which writes through [`outdir`] (the
-//! atomic output folder, also `compare`'s, `generate`'s and `template`'s). Below them all, importing
+//! atomic output folder, also `compare`'s, `generate`'s and `template`'s). [`perceive`]
+//! measures what people believe about who goes to whom, when perception files are given
+//! (beside [`metrics`]; its findings are `findings::perception`'s). Below them all, importing
 //! nothing above: [`diagnostics`] (the problems found in the inputs), [`error`],
 //! [`options`] (each stage's settings), [`rng`], [`progress`], [`text`] (numbers and
 //! escaping as every output writes them). [`analyze`] runs it all;
@@ -32,6 +34,7 @@ pub mod load;
 pub mod metrics;
 pub mod options;
 pub mod outdir;
+pub mod perceive;
 pub mod progress;
 pub mod rng;
 pub mod template;
@@ -122,7 +125,7 @@ pub fn check_inputs(
     });
     let ((org, people), survey) = (org?, survey?);
     org_problems.extend(survey_problems);
-    stage(progress, "validate", || {
+    let mut dataset = stage(progress, "validate", || {
         validate::finish(
             org,
             people,
@@ -131,7 +134,29 @@ pub fn check_inputs(
             &options.formal,
             org_problems,
         )
-    })
+    })?;
+    if !options.inputs.perceptions.is_empty() {
+        let files: Vec<InputFile<'_>> = options
+            .inputs
+            .perceptions
+            .iter()
+            .map(|path| InputFile::Path(path))
+            .collect();
+        check_perceptions(&mut dataset, &files, options)?;
+    }
+    Ok(dataset)
+}
+
+/// Reads the perception files and checks them against a checked data set (after the
+/// surveys: a perception is compared with their questions and people).
+pub fn check_perceptions(
+    dataset: &mut Dataset,
+    files: &[InputFile<'_>],
+    options: &Options,
+) -> Result<()> {
+    let mut problems = diagnostics::Problems::new(options.check.strict);
+    let perceptions = load::perceptions::Perceptions::read(files, &options.read, &mut problems)?;
+    validate::perceptions::check(dataset, perceptions, problems)
 }
 
 /// Runs the analysis on a checked data set: graph, metrics, classification, findings.
@@ -227,6 +252,17 @@ pub fn analyze_dataset_with(
     );
     let key_player_findings =
         findings::key_players::key_player_findings(&decisions, &classification.formal_power);
+    // Only when perception files were given: a run without them does no more work.
+    let perception = dataset.perceptions.as_ref().and_then(|_| {
+        stage(progress, "perceptions", || {
+            findings::perception::analyse(parts, options.output.min_group_size, options.seed)
+        })
+    });
+    let mut findings = findings;
+    if let Some(p) = &perception {
+        findings.extend(p.findings.iter().cloned());
+        findings::sort(&mut findings);
+    }
     Analysis {
         dataset,
         graph,
@@ -237,6 +273,7 @@ pub fn analyze_dataset_with(
         decisions,
         key_player_findings,
         grouping,
+        perception,
     }
 }
 

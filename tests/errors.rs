@@ -362,6 +362,7 @@ fn no_survey_is_its_own_error_on_every_path() {
         orgsphere::options::InputFiles {
             org,
             surveys: Vec::new(),
+            perceptions: Vec::new(),
         },
         w.join("out"),
     );

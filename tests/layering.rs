@@ -32,6 +32,8 @@ const FLOORS: &[(&str, u32)] = &[
     ("load", 10),
     ("validate", 11),
     ("graph", 12),
+    // Beside the graph: perceptions measured against the surveys (imports validate and below).
+    ("perceive", 12),
     ("metrics", 13),
     ("classify", 14),
     // Key players, backups and change agents: beside the findings, reading neither.

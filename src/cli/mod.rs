@@ -154,6 +154,9 @@ pub struct InputArgs {
     /// A survey file, long or wide; repeat for several (overrides DIR/survey*.csv).
     #[arg(long = "survey", value_name = "FILE", value_hint = ValueHint::FilePath)]
     surveys: Vec<PathBuf>,
+    /// A perception file: who people believe goes to whom (perceiver, sender, receiver), or whom they believe their team goes to (perceiver, nominee); repeat for several (overrides DIR/perceptions*.csv).
+    #[arg(long = "perceptions", value_name = "FILE", value_hint = ValueHint::FilePath)]
+    perceptions: Vec<PathBuf>,
     #[command(flatten)]
     reading: ReadingArgs,
 }
@@ -288,6 +291,9 @@ impl InputArgs {
         }
         if !self.surveys.is_empty() {
             inputs.surveys = self.surveys.clone();
+        }
+        if !self.perceptions.is_empty() {
+            inputs.perceptions = self.perceptions.clone();
         }
         if inputs.org.as_os_str().is_empty() {
             return Err(Error::Usage(

@@ -156,6 +156,28 @@ fn print_inputs(d: &Dataset) {
             say(&format!("{what}: {n}"));
         }
     }
+    if let Some(p) = &d.perceptions {
+        for f in &p.files {
+            say(&format!(
+                "{}: {} rows, perceptions ({} form, {})",
+                f.file,
+                f.rows,
+                f.form.as_str(),
+                f.encoding
+            ));
+        }
+        let perceivers = {
+            let mut who: Vec<u32> = p.views.iter().map(|v| v.perceiver).collect();
+            who.sort_unstable();
+            who.dedup();
+            who.len()
+        };
+        say(&format!(
+            "perceivers: {perceivers}; perceived ties kept: {}; perception rows dropped: {}",
+            p.ties.len(),
+            p.dropped
+        ));
+    }
 }
 
 /// Each question with its kind, how the kind was decided, its ties and, for a rating

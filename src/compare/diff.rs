@@ -58,6 +58,11 @@ impl PersonChange {
         Some(self.old.as_ref()?.rank as i64 - self.new.as_ref()?.rank as i64)
     }
 
+    /// Change in perception accuracy; only for stayers scored in both runs.
+    pub fn perception_accuracy_change(&self) -> Option<f64> {
+        Some(self.new.as_ref()?.perception_accuracy? - self.old.as_ref()?.perception_accuracy?)
+    }
+
     /// Change in distinct nominators; only for stayers.
     pub fn in_degree_change(&self) -> Option<i64> {
         Some(i64::from(self.new.as_ref()?.in_degree) - i64::from(self.old.as_ref()?.in_degree))
@@ -99,6 +104,9 @@ pub struct Comparison {
     pub new_analysed: bool,
     /// Questions with per-question nominations in both runs.
     pub questions: Vec<String>,
+    /// Whether both runs have the perception columns (both read perception files); only
+    /// then are they compared.
+    pub perceptions: bool,
     /// Everyone in either run, sorted by id (digits by value).
     pub people: Vec<PersonChange>,
     /// Summary figures by dotted path (`alignment.ties_up_the_chain`, `roles.manager`).
@@ -138,6 +146,7 @@ pub fn diff(old: ResultFolder, new: ResultFolder) -> Comparison {
     };
     let (old_generated_at, new_generated_at) =
         (text(&old, "/generated_at"), text(&new, "/generated_at"));
+    let perceptions = (old.perceptions, new.perceptions);
     let people = merge(old.people, new.people)
         .into_iter()
         .map(|(old_p, new_p)| {
@@ -167,6 +176,7 @@ pub fn diff(old: ResultFolder, new: ResultFolder) -> Comparison {
         old_analysed: old.analysed,
         new_analysed: new.analysed,
         questions,
+        perceptions: perceptions.0 && perceptions.1,
         people,
         figures: figures(&old.summary, &new.summary),
         parameters_changed: parameters_changed(&old.summary, &new.summary),

@@ -173,6 +173,18 @@ fn check_comparable(old: &ResultFolder, new: &ResultFolder) -> Result<Vec<String
         warnings
             .push("no person is in both runs: are these results of the same organisation?".into());
     }
+    if old.perceptions != new.perceptions {
+        let (with, without) = if old.perceptions {
+            (old, new)
+        } else {
+            (new, old)
+        };
+        warnings.push(format!(
+            "only {} has perception columns ({} read no perception file): perceptions are not compared",
+            name(with),
+            name(without)
+        ));
+    }
     Ok(warnings)
 }
 

@@ -35,6 +35,12 @@ pub struct PersonRow {
     pub rank: usize,
     /// Nominators per question, in the order of [`ResultFolder::questions`].
     pub by_question: Vec<Option<u32>>,
+    /// `perception_accuracy` (empty when the person gave no view that could be scored);
+    /// `None` when the run had no perception file.
+    pub perception_accuracy: Option<f64>,
+    /// `perceived_in_degree`: perceivers who believe the person is sought; `None` when the
+    /// run had no perception file.
+    pub perceived_in_degree: Option<u32>,
 }
 
 /// One run's results.
@@ -45,6 +51,8 @@ pub struct ResultFolder {
     pub people: Vec<PersonRow>,
     /// The questions with a `<question>_in_degree` column.
     pub questions: Vec<String>,
+    /// Whether `people.csv` has the perception columns (the run read perception files).
+    pub perceptions: bool,
     pub summary: Value,
     /// Whether `dir` is an input folder analysed for the comparison (not a result folder).
     pub analysed: bool,
@@ -76,7 +84,7 @@ impl ResultFolder {
     fn new(
         dir: &Path,
         summary: Value,
-        (mut people, questions): (Vec<PersonRow>, Vec<String>),
+        (mut people, questions, perceptions): (Vec<PersonRow>, Vec<String>, bool),
         analysed: bool,
     ) -> ResultFolder {
         rank(&mut people);
@@ -84,6 +92,7 @@ impl ResultFolder {
             dir: dir.to_path_buf(),
             people,
             questions,
+            perceptions,
             summary,
             analysed,
         }
@@ -199,6 +208,8 @@ fn not_written_by_orgsphere(
 struct NeededColumns {
     required: [usize; 5],
     questions: Vec<(String, usize)>,
+    /// `perception_accuracy` and `perceived_in_degree`, when the run had perceptions.
+    perception: Option<[usize; 2]>,
 }
 
 /// Finds the columns compare needs in `people.csv`'s header (as written: cells that look
@@ -244,10 +255,13 @@ fn layout(path: &Path, headers: &csv::StringRecord, summary: &Value) -> Result<N
     Ok(NeededColumns {
         required: REQUIRED.map(|c| find(c).expect("checked above")),
         questions,
+        perception: find("perception_accuracy")
+            .zip(find("perceived_in_degree"))
+            .map(|(a, d)| [a, d]),
     })
 }
 
-fn read_people(path: &Path, summary: &Value) -> Result<(Vec<PersonRow>, Vec<String>)> {
+fn read_people(path: &Path, summary: &Value) -> Result<(Vec<PersonRow>, Vec<String>, bool)> {
     parse_people(path, io::BufReader::new(open(path)?), summary)
 }
 
@@ -257,7 +271,7 @@ fn parse_people(
     path: &Path,
     text: impl io::Read,
     summary: &Value,
-) -> Result<(Vec<PersonRow>, Vec<String>)> {
+) -> Result<(Vec<PersonRow>, Vec<String>, bool)> {
     let mut reader = csv::Reader::from_reader(text);
     let bad = |row: Option<u64>, e: csv::Error| {
         invalid(
@@ -287,8 +301,9 @@ fn parse_people(
             ),
         ));
     }
+    let perceptions = layout.perception.is_some();
     let questions = layout.questions.into_iter().map(|(q, _)| q).collect();
-    Ok((people, questions))
+    Ok((people, questions, perceptions))
 }
 
 fn person(
@@ -324,6 +339,14 @@ fn person(
             .iter()
             .map(|&(_, i)| count(i))
             .collect::<Result<_>>()?,
+        perception_accuracy: match layout.perception {
+            Some([accuracy, _]) => number(accuracy, ValueKind::Measure)?,
+            None => None,
+        },
+        perceived_in_degree: match layout.perception {
+            Some([_, perceived]) => Some(count(perceived)?.unwrap_or(0)),
+            None => None,
+        },
     })
 }
 
@@ -359,6 +382,8 @@ mod tests {
             pagerank,
             rank: 0,
             by_question: vec![],
+            perception_accuracy: None,
+            perceived_in_degree: None,
         }
     }
 

@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 use super::{Comparison, PersonChange, number};
 use crate::error::{Error, Result};
 use crate::outdir::write_folder;
-use crate::text::{csv_text, opt_int};
+use crate::text::{csv_text, float, opt_int};
 
 /// Bumped whenever a field of `compare.json` changes meaning or disappears.
 pub const COMPARE_SCHEMA_VERSION: u32 = 1;
@@ -64,15 +64,28 @@ fn changes_csv(c: &Comparison, w: &mut dyn Write) -> io::Result<()> {
         header.push(csv_text(&format!("old_{q}_in_degree")).into_owned());
         header.push(csv_text(&format!("new_{q}_in_degree")).into_owned());
     }
+    if c.perceptions {
+        header.extend(PERCEPTION_COLUMNS.map(String::from));
+    }
     header.extend(["old_reason".into(), "new_reason".into()]);
     csv.write_record(&header)?;
     for p in &c.people {
-        csv.write_record(row(p))?;
+        csv.write_record(row(p, c.perceptions))?;
     }
     csv.flush()
 }
 
-fn row(p: &PersonChange) -> Vec<String> {
+/// The perception columns of `changes.csv`, written when both runs have perceptions.
+const PERCEPTION_COLUMNS: [&str; 6] = [
+    "old_perception_accuracy",
+    "new_perception_accuracy",
+    "perception_accuracy_change",
+    "old_perceived_in_degree",
+    "new_perceived_in_degree",
+    "perceived_in_degree_change",
+];
+
+fn row(p: &PersonChange, perceptions: bool) -> Vec<String> {
     let side = |s: &Option<crate::compare::PersonRow>,
                 f: &dyn Fn(&crate::compare::PersonRow) -> String| {
         s.as_ref().map(f).unwrap_or_default()
@@ -103,6 +116,26 @@ fn row(p: &PersonChange) -> Vec<String> {
     for (o, n) in &p.by_question {
         cells.push(opt_int(*o));
         cells.push(opt_int(*n));
+    }
+    if perceptions {
+        let accuracy =
+            |r: &crate::compare::PersonRow| r.perception_accuracy.map(float).unwrap_or_default();
+        let perceived =
+            |r: &Option<crate::compare::PersonRow>| r.as_ref().and_then(|r| r.perceived_in_degree);
+        cells.push(side(&p.old, &accuracy));
+        cells.push(side(&p.new, &accuracy));
+        cells.push(
+            p.perception_accuracy_change()
+                .map(float)
+                .unwrap_or_default(),
+        );
+        cells.push(opt_int(perceived(&p.old)));
+        cells.push(opt_int(perceived(&p.new)));
+        cells.push(signed(
+            perceived(&p.old)
+                .zip(perceived(&p.new))
+                .map(|(o, n)| i64::from(n) - i64::from(o)),
+        ));
     }
     cells.push(side(&p.old, &|r| csv_text(&r.reason).into_owned()));
     cells.push(side(&p.new, &|r| csv_text(&r.reason).into_owned()));

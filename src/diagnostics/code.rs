@@ -86,6 +86,24 @@ pub const TOO_MANY_ROWS: &str = "too-many-rows";
 /// A response rate below the usual threshold.
 pub const LOW_RESPONSE_RATE: &str = "low-response-rate";
 
+// The perception files.
+
+/// A perception file's perceiver or receiver column cannot be identified.
+pub const NO_PERCEPTION_COLUMN: &str = "no-perception-column";
+/// A perception row with an empty perceiver, sender or receiver (dropped).
+pub const INCOMPLETE_PERCEPTION: &str = "incomplete-perception";
+/// A perceiver who is nobody in the org chart (dropped).
+pub const UNKNOWN_PERCEIVER: &str = "unknown-perceiver";
+/// A sender or receiver of a perceived tie who is nobody in the org chart (dropped).
+pub const UNKNOWN_PERCEIVED: &str = "unknown-perceived";
+/// A perceived tie from a person to themselves (dropped).
+pub const SELF_TIE_PERCEIVED: &str = "self-tie-perceived";
+/// A perception question that is no question of the surveys (dropped).
+pub const PERCEPTION_QUESTION_UNKNOWN: &str = "perception-question-unknown";
+/// A perceiver of the team form who has no team: no reports and no colleagues under the
+/// same manager (dropped).
+pub const PERCEIVER_WITHOUT_TEAM: &str = "perceiver-without-team";
+
 // The result folders `compare` reads.
 
 /// A file of a result folder that cannot be read as `orgsphere analyze` writes it.
@@ -98,7 +116,7 @@ pub const IMPOSSIBLE_VALUE: &str = "impossible-value";
 pub const MISSING_COLUMN: &str = "missing-column";
 
 /// Every code, in the order above.
-pub const ALL: [&str; 39] = [
+pub const ALL: [&str; 46] = [
     NOT_A_TEXT_TABLE,
     FILE_TOO_LARGE,
     EMPTY_FILE,
@@ -134,6 +152,13 @@ pub const ALL: [&str; 39] = [
     TOO_MANY_QUESTIONS,
     TOO_MANY_ROWS,
     LOW_RESPONSE_RATE,
+    NO_PERCEPTION_COLUMN,
+    INCOMPLETE_PERCEPTION,
+    UNKNOWN_PERCEIVER,
+    UNKNOWN_PERCEIVED,
+    SELF_TIE_PERCEIVED,
+    PERCEPTION_QUESTION_UNKNOWN,
+    PERCEIVER_WITHOUT_TEAM,
     UNREADABLE_RESULTS,
     INVALID_SUMMARY,
     IMPOSSIBLE_VALUE,

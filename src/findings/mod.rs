@@ -16,6 +16,7 @@ pub mod key_players;
 mod leadership;
 mod negative;
 mod organisation;
+pub mod perception;
 mod sentence;
 mod teams;
 
@@ -195,6 +196,12 @@ pub fn find(cx: &FindingInputs<'_>) -> Vec<Finding> {
         },
     );
     all.extend(groups);
+    sort(&mut all);
+    all
+}
+
+/// Sorts findings as [`find`] lists them: most severe first, then by kind and group.
+pub fn sort(all: &mut [Finding]) {
     all.sort_by(|a, b| {
         a.severity
             .cmp(&b.severity)
@@ -202,7 +209,6 @@ pub fn find(cx: &FindingInputs<'_>) -> Vec<Finding> {
             .then(a.group.cmp(&b.group))
             .then(a.people.cmp(&b.people))
     });
-    all
 }
 
 /// The probability that a binomial(n, p) count is at most k.

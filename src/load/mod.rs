@@ -10,6 +10,7 @@ pub mod decode;
 pub mod input;
 pub mod intern;
 pub mod org;
+pub mod perceptions;
 pub mod survey;
 pub mod table;
 pub mod weight;

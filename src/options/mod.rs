@@ -56,6 +56,8 @@ pub const DEFAULT_SEED: u64 = 1;
 pub struct InputFiles {
     pub org: PathBuf,
     pub surveys: Vec<PathBuf>,
+    /// Perception files (`--perceptions`, `DIR/perceptions*.csv`); none for most runs.
+    pub perceptions: Vec<PathBuf>,
 }
 
 /// Everything `analyze` and `validate` need to know.
@@ -116,28 +118,35 @@ impl Options {
     pub fn input_paths(&self) -> Vec<&Path> {
         std::iter::once(self.inputs.org.as_path())
             .chain(self.inputs.surveys.iter().map(PathBuf::as_path))
+            .chain(self.inputs.perceptions.iter().map(PathBuf::as_path))
             .chain(self.config.as_deref())
             .collect()
     }
 
-    /// The input folder rule of SPEC §2: `DIR/org.csv` and every `DIR/survey*.csv`, sorted.
+    /// The input folder rule of SPEC §2: `DIR/org.csv` and every `DIR/survey*.csv`, sorted;
+    /// and every `DIR/perceptions*.csv`.
     pub fn inputs_from_dir(dir: &Path) -> Result<InputFiles> {
         let entries = std::fs::read_dir(dir).map_err(|source| Error::InputMissing {
             path: dir.to_path_buf(),
             source,
         })?;
         let mut surveys = Vec::new();
+        let mut perceptions = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|e| Error::io(dir, e))?;
             let name = entry.file_name().to_string_lossy().to_lowercase();
             if name.starts_with("survey") && name.ends_with(".csv") {
                 surveys.push(entry.path());
+            } else if name.starts_with("perceptions") && name.ends_with(".csv") {
+                perceptions.push(entry.path());
             }
         }
         surveys.sort();
+        perceptions.sort();
         Ok(InputFiles {
             org: dir.join("org.csv"),
             surveys,
+            perceptions,
         })
     }
 }

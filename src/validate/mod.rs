@@ -10,6 +10,7 @@ pub mod hierarchy;
 mod ids;
 mod org;
 mod people;
+pub mod perceptions;
 pub mod scales;
 pub mod structure;
 mod survey;
@@ -60,6 +61,8 @@ pub struct Dataset {
     pub survey_rows: usize,
     /// Every warning, in file and row order.
     pub warnings: Vec<Problem>,
+    /// The checked perception files, when any were given.
+    pub perceptions: Option<perceptions::PerceptionData>,
 }
 
 /// How a question's kind was decided.
@@ -205,6 +208,7 @@ pub fn finish(
         survey_rows: survey.rows.len(),
         survey_files: survey.files,
         warnings: Vec::new(),
+        perceptions: None,
     };
     check_response_rate(&dataset, options, &mut problems)?;
     if problems.has_errors() {

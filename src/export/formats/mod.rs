@@ -11,6 +11,7 @@ pub mod graphml;
 pub mod json;
 pub mod parquet;
 pub mod people;
+pub mod perception;
 pub mod quality;
 pub mod report;
 pub mod style;

@@ -47,6 +47,9 @@ struct Summary<'a> {
     findings_by_severity: BTreeMap<&'static str, usize>,
     findings_by_kind: BTreeMap<&'static str, usize>,
     graph_files: GraphFiles,
+    /// Written when perception files were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    perceptions: Option<serde_json::Value>,
 }
 
 /// How the graph files were cut for a large organisation.
@@ -583,6 +586,7 @@ impl Exporter for SummaryJson {
                 yed_drawing_hints: !cx.large(),
                 gexf_edge_looks: !cx.large(),
             },
+            perceptions: super::perception::summary(cx),
         };
         serde_json::to_writer_pretty(&mut *out, &summary)?;
         out.write_all(b"\n")

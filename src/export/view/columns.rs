@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::metrics::Influence;
+use crate::perceive::Confusion;
 use crate::text::{self as format, number};
 
 /// A column's type, for typed graph attributes.
@@ -266,6 +267,7 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
             .map_or(Cell::Empty, |words| Cell::Text(Cow::Owned(words)))
     }));
     leadership_columns(&mut cols, a);
+    perception_columns(&mut cols, a);
     for (q, name) in d.questions.iter().enumerate() {
         let responded = &d.answers.responded[q];
         cols.push(Column {
@@ -459,6 +461,46 @@ pub fn person_order(a: &Analysis) -> Vec<usize> {
     let mut order: Vec<usize> = (0..ids.len()).collect();
     order.par_sort_by(|&x, &y| format::natural_cmp(&ids[x], &ids[y]));
     order
+}
+
+/// The perception columns of `people.csv`, after the classification's: none without
+/// perceptions.
+fn perception_columns<'a>(cols: &mut Vec<Column<'a>>, a: &'a Analysis) {
+    let Some(r) = &a.perception else {
+        return;
+    };
+    let float = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Float);
+    cols.push(Column::new(
+        "perception_accuracy",
+        ColumnKind::Float,
+        move |p| float(r.accuracy[p]),
+    ));
+    let pooled = move |p: usize| r.measured.pooled[p];
+    cols.push(Column::new(
+        "perception_hit_rate",
+        ColumnKind::Float,
+        move |p| float(pooled(p).and_then(|c: Confusion| c.hit_rate())),
+    ));
+    cols.push(Column::new(
+        "perception_false_alarm_rate",
+        ColumnKind::Float,
+        move |p| float(pooled(p).and_then(|c: Confusion| c.false_alarm_rate())),
+    ));
+    cols.push(Column::new(
+        "sphere_perception_accuracy",
+        ColumnKind::Float,
+        move |p| float(r.sphere_accuracy[p]),
+    ));
+    cols.push(Column::new(
+        "sees_team_leaders",
+        ColumnKind::Bool,
+        move |p| r.sees_team_leaders[p].map_or(Cell::Empty, Cell::Bool),
+    ));
+    cols.push(Column::new(
+        "perceived_in_degree",
+        ColumnKind::Int,
+        move |p| Cell::Int(r.measured.perceived_in_degree[p].into()),
+    ));
 }
 
 #[cfg(test)]

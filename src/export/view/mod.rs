@@ -23,6 +23,7 @@ use crate::classify::profile::Leadership;
 use crate::classify::{Role, RuleApplied};
 use crate::decisions::{ChangeAgents, KeyPlayers};
 use crate::diagnostics::Problem;
+use crate::findings::perception::PerceptionResults;
 use crate::findings::{self, Finding, Sentence, TeamLayer};
 use crate::graph::OrgGraph;
 use crate::graph::{Tie, bucket_sort};
@@ -31,6 +32,7 @@ use crate::metrics::Metrics;
 use crate::metrics::grouping::{AttributeHomophily, Grouping, homophily_by_attribute};
 use crate::options::{Dimension, OutputOptions};
 use crate::text;
+use crate::validate::perceptions::PerceptionData;
 use crate::validate::{Answers, KindSource, RatingScale, Structure};
 use columns::{Cell, Column, ColumnKind, person_columns, person_order};
 use layout::PeopleLayout;
@@ -118,6 +120,16 @@ impl<'a> View<'a> {
     /// The graph of both layers, by person number.
     pub fn graph(&self) -> &'a OrgGraph {
         &self.analysis.graph
+    }
+
+    /// What the perception files gave, measured; `None` without them.
+    pub fn perception(&self) -> Option<&'a PerceptionResults> {
+        self.analysis.perception.as_ref()
+    }
+
+    /// The perception files read and the perceived ties kept; `None` without them.
+    pub fn perception_data(&self) -> Option<&'a PerceptionData> {
+        self.analysis.dataset.perceptions.as_ref()
     }
 
     /// The findings; their sentences are written through [`View::sentence`].

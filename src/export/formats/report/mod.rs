@@ -57,6 +57,7 @@ impl Exporter for ReportHtml {
         findings::key_players(cx, &mut page);
         departments::departments(cx, &mut page);
         departments::matrix(cx, &mut page);
+        super::perception::report(cx, &mut page);
         sections::quality(cx, &mut page);
         rule::rule(cx, &mut page);
         sections::method(cx, &mut page);
