@@ -266,9 +266,9 @@ fn retention_risk_in_words() {
     assert_eq!(
         words,
         "high: the last tie between A and B; the only source on an influence question for \
-         4 people; 4 people tied to no one else; without them distance-weighted \
-         fragmentation 0.459 → 0.806, reach 100.0 % → 27.8 %; no backup: nobody is sought \
-         by the same people or departments"
+         4 people; 4 people tied to no one else; distance-weighted fragmentation \
+         0.459 → 0.806 and reach 100.0 % → 27.8 % without them; no backup: nobody is \
+         sought by the same people or departments"
     );
     // By hand: two stars a2…a5 – a1 – b1 – b2…b5. Σ 1/d over unordered pairs: 9 at
     // distance 1, 20 at 2, 16 at 3 → 24.33, so DF = 1 − 48.67/90 = 0.459; without a1 only
@@ -318,7 +318,7 @@ fn the_planted_single_point_of_failure_is_the_top_key_player_with_her_backup() {
     assert_eq!(top["evidence"]["main_source_for"], 9);
     let summary = top["summary"].as_str().unwrap();
     assert!(
-        summary.starts_with("key player 1: P0007; their leaving would cost"),
+        summary.starts_with("key player 1: P0007; what their leaving costs:"),
         "{summary}"
     );
     assert!(

@@ -496,7 +496,7 @@ impl KeyPlayers {
         }
         if let (Some(a), Some(w)) = (k.after, self.whole) {
             parts.push(format!(
-                "without them distance-weighted fragmentation {:.3} → {:.3}, reach {:.1} % → {:.1} %",
+                "distance-weighted fragmentation {:.3} → {:.3} and reach {:.1} % → {:.1} % without them",
                 w.distance_weighted,
                 a.distance_weighted,
                 100.0 * w.reach(),

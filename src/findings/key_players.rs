@@ -39,7 +39,7 @@ fn key_player(decisions: &Decisions, rank: usize, k: &KeyPlayer) -> Finding {
         .text(format!("key player {rank}: "))
         .person(p)
         .text(format!(
-            "; their leaving would cost {}",
+            "; what their leaving costs: {}",
             kp.costs(k).join("; ")
         ));
     let mut action = Sentence::new().text("Plan a backup for ").person(p);
@@ -111,9 +111,16 @@ fn change_agents(agents: &ChangeAgents, formal_power: &[bool]) -> Option<Finding
     let last = two.agents.last()?;
     let people = agents.people.max(1) as f64;
     let share = |set: &AgentSet| set.agents.last().map_or(0.0, |a| a.covered as f64 / people);
+    let agents_reach = |n: usize| {
+        if n == 1 {
+            "1 change agent reaches".to_string()
+        } else {
+            format!("{n} change agents together reach")
+        }
+    };
     let mut summary = Sentence::new().text(format!(
-        "{} change agents together reach {:.0} % of the organisation within two nomination steps ({} within one step reach {:.0} %): ",
-        two.agents.len(),
+        "{} {:.0} % of the organisation within two nomination steps ({} within one step reach {:.0} %): ",
+        agents_reach(two.agents.len()),
         100.0 * last.covered as f64 / people,
         one.agents.len(),
         100.0 * share(one),
