@@ -18,12 +18,12 @@ use crate::text;
 
 /// The edges of both layers in output order ([`ExportContext::edges`]).
 #[derive(Clone, Copy)]
-pub struct Edges<'a> {
+pub struct SortedEdges<'a> {
     order: &'a [u32],
     view: &'a View<'a>,
 }
 
-impl Edges<'_> {
+impl SortedEdges<'_> {
     pub fn len(&self) -> usize {
         self.order.len()
     }
@@ -114,8 +114,8 @@ impl<'a> ExportContext<'a> {
     }
 
     /// Every edge in output order ([`View::edges`]), sorted once for all graph files.
-    pub fn edges(&self) -> Edges<'_> {
-        Edges {
+    pub fn edges(&self) -> SortedEdges<'_> {
+        SortedEdges {
             order: self.edges.get_or_init(|| self.view.edges()),
             view: &self.view,
         }
