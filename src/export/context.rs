@@ -16,6 +16,33 @@ use crate::graph::Tie;
 use crate::options::{LARGE_ORGANISATION, Options};
 use crate::text;
 
+/// The edges of both layers in output order ([`ExportContext::edges`]).
+#[derive(Clone, Copy)]
+pub struct SortedEdges<'a> {
+    order: &'a [u32],
+    view: &'a View<'a>,
+}
+
+impl SortedEdges<'_> {
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The `i`-th edge in output order: source, target and tie.
+    pub fn get(&self, i: usize) -> (usize, usize, Tie) {
+        self.view.edge(self.order[i])
+    }
+
+    /// Every edge in output order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize, Tie)> + '_ {
+        self.order.iter().map(|&e| self.view.edge(e))
+    }
+}
+
 /// What an exporter may read: the analysis only through the [`View`].
 pub struct ExportContext<'a> {
     pub options: &'a Options,
@@ -30,7 +57,7 @@ pub struct ExportContext<'a> {
     /// The most distinct nominators anyone has (for sizes by influence).
     pub max_in_degree: u32,
     layout: OnceLock<PeopleLayout>,
-    edges: OnceLock<Vec<(usize, usize, Tie)>>,
+    edges: OnceLock<Vec<u32>>,
     xml_ids: OnceLock<Vec<String>>,
     sought: OnceLock<sought::SoughtAfter>,
 }
@@ -94,8 +121,11 @@ impl<'a> ExportContext<'a> {
     }
 
     /// Every edge in output order ([`View::edges`]), sorted once for all graph files.
-    pub fn edges(&self) -> &[(usize, usize, Tie)] {
-        self.edges.get_or_init(|| self.view.edges())
+    pub fn edges(&self) -> SortedEdges<'_> {
+        SortedEdges {
+            order: self.edges.get_or_init(|| self.view.edges()),
+            view: &self.view,
+        }
     }
 
     /// Everyone's id as the outputs write it, escaped for XML, indexed by person.

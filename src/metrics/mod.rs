@@ -44,8 +44,6 @@ pub use spheres::{
 };
 pub use structural_holes::structural_holes;
 
-use rayon::prelude::*;
-
 use crate::graph::{Csr, OrgGraph, Questions};
 use crate::options::PathSettings;
 use crate::progress::{Progress, stage};
@@ -157,8 +155,11 @@ pub fn compute(
                     )
                 },
                 || {
+                    // One question's layer at a time (each runs its own searches in
+                    // parallel): layers computed side by side would each hold their search
+                    // state and sums at once, which at a million people with several
+                    // questions costs more memory than their results.
                     (0..graph.questions.len())
-                        .into_par_iter()
                         .map(|q| {
                             let name = format!("{} metrics", graph.questions[q]);
                             stage(progress, &name, || {

@@ -443,6 +443,9 @@ fn merge_duplicates(
             .in_column(file.headers.get(row.column as usize).map_or("", String::as_str)),
         );
     }
-    ties.truncate(kept);
-    ties.into_iter().map(|(n, _)| n).collect()
+    // A new vector of exactly the kept ties: collected in place, the nominations would
+    // keep the larger allocation of the ties with their rows for the whole run.
+    let mut nominations = Vec::with_capacity(kept);
+    nominations.extend(ties[..kept].iter().map(|&(n, _)| n));
+    nominations
 }

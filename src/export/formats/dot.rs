@@ -321,7 +321,7 @@ fn influence(
     let mut pairs: BTreeMap<(usize, usize), (usize, usize, f64)> = BTreeMap::new();
     let rank = cx.view.rank();
     // The edges the graph files share (sorted once, kept): no copy of its own.
-    for &(s, t, tie) in cx.edges() {
+    for (s, t, tie) in cx.edges().iter() {
         if tie.layer == Layer::Influence && drawn[s] && drawn[t] {
             pairs.entry((rank[s], rank[t])).or_insert((s, t, 0.0)).2 += tie.weight;
         }

@@ -135,7 +135,7 @@ fn write_edges(cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Resu
     let edge_look = !cx.large();
     // Edges carry no id: optional since GEXF 1.3, and no reader needs one.
     chunks::write_rows(out, edges.len(), |e, buf| {
-        let (s, t, tie) = &edges[e];
+        let (s, t, tie) = &edges.get(e);
         let layer = tie.layer.as_str();
         buf.push_str(r#"      <edge source=""#);
         buf.push_str(&ids[*s]);

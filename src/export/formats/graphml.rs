@@ -93,7 +93,7 @@ impl Exporter for GraphMl {
         let edges = cx.edges();
         // Edges carry no id: GraphML makes it optional and no reader needs one.
         chunks::write_rows(out, edges.len(), |e, buf| {
-            let (s, t, tie) = &edges[e];
+            let (s, t, tie) = &edges.get(e);
             buf.push_str(r#"    <edge source=""#);
             buf.push_str(&ids[*s]);
             buf.push_str(r#"" target=""#);

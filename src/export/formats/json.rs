@@ -204,7 +204,7 @@ impl Exporter for CytoscapeJson {
         write!(out, "\n ],\n \"edges\": [")?;
         let edges = cx.edges();
         lines(out, edges.len(), "  ", |e, buf| {
-            let (s, t, tie) = &edges[e];
+            let (s, t, tie) = &edges.get(e);
             let mut element = Object::new(buf);
             let mut data = Object::new(element.key("data"));
             edge_data(&mut data, cx, e, (*s, *t, tie), "id");
@@ -245,7 +245,7 @@ impl Exporter for NodeLinkJson {
         write!(out, "\n ],\n \"links\": [")?;
         let edges = cx.edges();
         lines(out, edges.len(), "  ", |e, buf| {
-            let (s, t, tie) = &edges[e];
+            let (s, t, tie) = &edges.get(e);
             let mut link = Object::new(buf);
             edge_data(&mut link, cx, e, (*s, *t, tie), "key");
             link.end();

@@ -339,27 +339,40 @@ impl<'a> View<'a> {
     }
 
     /// Every edge of both layers in output order: by source, target (in person order),
-    /// layer and question.
-    pub fn edges(&self) -> Vec<(usize, usize, Tie)> {
-        let edges: Vec<(usize, usize, Tie)> = self
-            .analysis
-            .graph
-            .edges(|_| true)
-            .map(|(s, t, tie)| (s as usize, t as usize, tie))
-            .collect();
+    /// layer and question. Each edge is its index in the graph ([`View::edge`] reads it
+    /// back): four bytes an edge instead of a copy of each, which at a million people is
+    /// several hundred megabytes held while the graph files are written.
+    pub fn edges(&self) -> Vec<u32> {
+        let raw = self.analysis.graph.graph.raw_edges();
         // Stable counting sorts from the last key to the first, so edges with equal keys
         // keep the graph's order: by layer and question (authority first, then each
         // question in order: a question's layer is its kind), then by target, then by
         // source.
         let questions = self.analysis.graph.questions.len() + 1;
-        let kind = |tie: &Tie| tie.question.map_or(0, |q| u32::from(q) + 1);
+        let kind = |e: &u32| {
+            raw[*e as usize]
+                .weight
+                .question
+                .map_or(0, |q| u32::from(q) + 1)
+        };
         let n = self.rank.len();
+        let edges: Vec<u32> = (0..raw.len() as u32).collect();
         // Each pass's input is dropped as soon as its output exists: two copies at most.
-        let by_kind = bucket_sort(questions, &edges, |e| kind(&e.2));
+        let by_kind = bucket_sort(questions, &edges, kind);
         drop(edges);
-        let by_target = bucket_sort(n, &by_kind, |e| self.rank[e.1] as u32);
+        let by_target = bucket_sort(n, &by_kind, |e| {
+            self.rank[raw[*e as usize].target().index()] as u32
+        });
         drop(by_kind);
-        bucket_sort(n, &by_target, |e| self.rank[e.0] as u32)
+        bucket_sort(n, &by_target, |e| {
+            self.rank[raw[*e as usize].source().index()] as u32
+        })
+    }
+
+    /// Edge `e` of the graph (an entry of [`View::edges`]): source, target and tie.
+    pub fn edge(&self, e: u32) -> (usize, usize, Tie) {
+        let edge = &self.analysis.graph.graph.raw_edges()[e as usize];
+        (edge.source().index(), edge.target().index(), edge.weight)
     }
 
     pub fn pseudonymized(&self) -> bool {
