@@ -190,17 +190,21 @@ fn roles_separated(
     let Some(direction) = &l.direction else {
         return Vec::new();
     };
+    // Each team's entries, in `beyond`'s order: one pass, not one per team.
+    let mut by_team: Vec<Vec<&(&Followed, f64)>> = vec![Vec::new(); reports.len()];
+    for b in beyond {
+        by_team[b.0.manager as usize].push(b);
+    }
     let mut out = Vec::new();
     for (m, team) in reports.iter().enumerate() {
         let (directed, answered) = direction.reports[m];
         if team.is_empty() || answered == 0 || 2 * directed < answered {
             continue;
         }
-        let others: Vec<&(&Followed, f64)> = beyond
+        let others: Vec<&(&Followed, f64)> = by_team[m]
             .iter()
-            .filter(|(f, _)| {
-                f.manager as usize == m && f.person as usize != m && f.count > f.manager_count
-            })
+            .copied()
+            .filter(|(f, _)| f.person as usize != m && f.count > f.manager_count)
             .collect();
         let Some(main) = others.iter().max_by(|a, b| {
             a.0.count
@@ -273,15 +277,17 @@ fn nobody_leads(
     if l.dimensions.is_empty() {
         return Vec::new();
     }
+    // Each team's entries, in `followed`'s order: one pass, not one per team.
+    let mut by_team: Vec<Vec<&Followed>> = vec![Vec::new(); reports.len()];
+    for f in followed {
+        by_team[f.manager as usize].push(f);
+    }
     let mut out = Vec::new();
     for (m, team) in reports.iter().enumerate() {
         if team.len() + 1 < cx.min_group_size {
             continue;
         }
-        let tested: Vec<&Followed> = followed
-            .iter()
-            .filter(|f| f.manager as usize == m)
-            .collect();
+        let tested = &by_team[m];
         // Every dimension tested, none beyond chance, and on none is anyone named by half
         // of the reports (where reports name most of their teammates, a manager named by
         // most of them is not beyond chance, yet is followed).
