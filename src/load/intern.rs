@@ -33,6 +33,17 @@ pub struct StrMap {
     long: HashMap<Box<str>, u32>,
 }
 
+/// The number of `text` among `symbols` (indexed by `index`), added if new.
+pub fn intern(symbols: &mut Vec<Box<str>>, index: &mut StrMap, text: &str) -> u32 {
+    if let Some(s) = index.get(text) {
+        return s;
+    }
+    let s = symbols.len() as u32;
+    symbols.push(text.into());
+    index.insert(text, s);
+    s
+}
+
 impl std::fmt::Debug for Inline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(

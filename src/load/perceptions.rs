@@ -18,7 +18,7 @@ use std::sync::Arc;
 use super::aliases::{NOMINEE, QUESTION, RESPONDENT};
 use super::columns::{self, ColumnRole, fold_header};
 use super::input::InputFile;
-use super::intern::StrMap;
+use super::intern::{StrMap, intern};
 use super::survey::question_key;
 use super::table::{Source, ragged_row};
 use crate::diagnostics::{Problem, Problems, code};
@@ -265,13 +265,7 @@ impl Perceptions {
     }
 
     fn symbol(&mut self, text: &str) -> u32 {
-        if let Some(s) = self.symbol_index.get(text) {
-            return s;
-        }
-        let s = self.symbols.len() as u32;
-        self.symbols.push(text.into());
-        self.symbol_index.insert(text, s);
-        s
+        intern(&mut self.symbols, &mut self.symbol_index, text)
     }
 
     fn question(&mut self, key: &str) -> u16 {

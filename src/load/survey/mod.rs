@@ -31,7 +31,7 @@ use rayon::prelude::*;
 
 use super::columns::{self, NOMINEE, RESPONDENT};
 use super::input::InputFile;
-use super::intern::StrMap;
+use super::intern::{StrMap, intern};
 use super::table::Source;
 use super::weight::WeightLabels;
 use crate::diagnostics::{Problem, Problems, code};
@@ -274,13 +274,7 @@ impl Survey {
     }
 
     fn symbol(&mut self, text: &str) -> u32 {
-        if let Some(s) = self.symbol_index.get(text) {
-            return s;
-        }
-        let s = self.symbols.len() as u32;
-        self.symbols.push(text.into());
-        self.symbol_index.insert(text, s);
-        s
+        intern(&mut self.symbols, &mut self.symbol_index, text)
     }
 
     /// The index of question `key`, added if new. More than [`MAX_QUESTIONS`] is an error:
