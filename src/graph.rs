@@ -249,6 +249,12 @@ pub struct Csr {
 }
 
 impl Csr {
+    /// The graph of `n` nodes and ties of weight 1, for tests.
+    #[cfg(test)]
+    pub fn from_ties(n: usize, ties: &[(u32, u32)]) -> Csr {
+        Csr::from_edges(n, ties.iter().map(|&(a, b)| (a, b, 1.0)))
+    }
+
     /// Builds the index of `n` nodes from (source, target, weight) edges; repeated pairs are
     /// merged by adding their weights (in the order given). O(V + E): stable counting
     /// sorts, by target then by source.

@@ -216,19 +216,23 @@ fn uses_in(text: &str, module: &[String]) -> Vec<Use> {
             }
             None => file_module,
         };
+        // A path of this line: `path` under `prefix`.
+        let push = |out: &mut Vec<Use>, prefix: &[String], path: Vec<String>| {
+            let mut full = prefix.to_vec();
+            full.extend(path);
+            out.push(Use {
+                line: n + 1,
+                text: raw.trim().to_string(),
+                path: full,
+                in_test,
+            });
+        };
         // The continuation lines of a `use crate::{` group spread over several lines.
         if let Some((_, prefix)) = &in_group {
             for item in trimmed.split(',') {
                 let item = item.trim().trim_end_matches("};").trim_end_matches('}');
                 if let Some(path) = item_path(item) {
-                    let mut full = prefix.clone();
-                    full.extend(path);
-                    out.push(Use {
-                        line: n + 1,
-                        text: raw.trim().to_string(),
-                        path: full,
-                        in_test,
-                    });
+                    push(&mut out, prefix, path);
                 }
             }
             if trimmed.contains('}') && !trimmed.contains('{') {
@@ -242,14 +246,7 @@ fn uses_in(text: &str, module: &[String]) -> Vec<Use> {
                 in_group = Some((n, base.clone()));
             }
             for path in paths_after(rest) {
-                let mut full = base.clone();
-                full.extend(path);
-                out.push(Use {
-                    line: n + 1,
-                    text: raw.trim().to_string(),
-                    path: full,
-                    in_test,
-                });
+                push(&mut out, &base, path);
             }
         }
     }

@@ -33,6 +33,35 @@ pub struct StrMap {
     long: HashMap<Box<str>, u32>,
 }
 
+/// Interned texts: each distinct text stored once, numbered in the order first seen. Reads
+/// as the slice of texts, a number being its index.
+#[derive(Debug, Default)]
+pub struct Symbols {
+    texts: Vec<Box<str>>,
+    index: StrMap,
+}
+
+impl Symbols {
+    /// The number of `text`, added if new.
+    pub fn intern(&mut self, text: &str) -> u32 {
+        if let Some(s) = self.index.get(text) {
+            return s;
+        }
+        let s = self.texts.len() as u32;
+        self.texts.push(text.into());
+        self.index.insert(text, s);
+        s
+    }
+}
+
+impl std::ops::Deref for Symbols {
+    type Target = [Box<str>];
+
+    fn deref(&self) -> &[Box<str>] {
+        &self.texts
+    }
+}
+
 impl std::fmt::Debug for Inline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(

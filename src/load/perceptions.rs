@@ -18,7 +18,7 @@ use std::sync::Arc;
 use super::aliases::{NOMINEE, QUESTION, RESPONDENT};
 use super::columns::{self, ColumnRole, fold_header};
 use super::input::InputFile;
-use super::intern::StrMap;
+use super::intern::Symbols;
 use super::survey::question_key;
 use super::table::{Source, ragged_row};
 use crate::diagnostics::{Problem, Problems, code};
@@ -134,9 +134,8 @@ pub struct Perceptions {
     /// the combined influence layer.
     pub questions: Vec<String>,
     /// Interned id texts exactly as written.
-    pub symbols: Vec<Box<str>>,
+    pub symbols: Symbols,
     pub rows: Vec<PerceptionRow>,
-    symbol_index: StrMap,
 }
 
 /// At most this many errors are collected from one file before reading stops.
@@ -235,9 +234,9 @@ impl Perceptions {
                 None => default_q.to_string(),
             };
             let q = self.question(&key);
-            let perceiver_s = self.symbol(&record[perceiver]);
-            let sender_s = sender.map(|s| self.symbol(&record[s]));
-            let receiver_s = self.symbol(&record[receiver]);
+            let perceiver_s = self.symbols.intern(&record[perceiver]);
+            let sender_s = sender.map(|s| self.symbols.intern(&record[s]));
+            let receiver_s = self.symbols.intern(&record[receiver]);
             self.rows.push(PerceptionRow {
                 file: file_index,
                 row: row32,
@@ -262,16 +261,6 @@ impl Perceptions {
             receiver,
         });
         Ok(())
-    }
-
-    fn symbol(&mut self, text: &str) -> u32 {
-        if let Some(s) = self.symbol_index.get(text) {
-            return s;
-        }
-        let s = self.symbols.len() as u32;
-        self.symbols.push(text.into());
-        self.symbol_index.insert(text, s);
-        s
     }
 
     fn question(&mut self, key: &str) -> u16 {

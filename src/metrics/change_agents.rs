@@ -269,18 +269,7 @@ mod tests {
     fn ties_prefer_a_department_without_an_agent() {
         // 0 and 1 (department A) are each named by two people; 2 (department B) too. After
         // 0, both 1 and 2 add three people: 2, from B, is chosen.
-        let g = Csr::from_edges(
-            9,
-            [
-                (3, 0, 1.0),
-                (4, 0, 1.0),
-                (5, 1, 1.0),
-                (6, 1, 1.0),
-                (7, 2, 1.0),
-                (8, 2, 1.0),
-            ]
-            .into_iter(),
-        );
+        let g = Csr::from_ties(9, &[(3, 0), (4, 0), (5, 1), (6, 1), (7, 2), (8, 2)]);
         let dept = [
             Some(0),
             Some(0),
@@ -302,7 +291,7 @@ mod tests {
     #[test]
     fn two_steps_reach_the_nominators_of_nominators() {
         // 2 names 1, 1 names 0: 0 reaches 1 in one step and 2 in two.
-        let g = Csr::from_edges(3, [(1, 0, 1.0), (2, 1, 1.0)].into_iter());
+        let g = Csr::from_ties(3, &[(1, 0), (2, 1)]);
         let one = greedy_agents(&g, &[None; 3], 0, 1, 1, u64::MAX);
         let two = greedy_agents(&g, &[None; 3], 0, 2, 1, u64::MAX);
         assert_eq!((one[0].person, one[0].reach), (0, 2));

@@ -393,10 +393,6 @@ pub fn same_departments(g: &Csr, department: &[Option<u32>], u: usize, v: usize)
 mod tests {
     use super::*;
 
-    fn csr(n: usize, ties: &[(u32, u32)]) -> Csr {
-        Csr::from_edges(n, ties.iter().map(|&(a, b)| (a, b, 1.0)))
-    }
-
     /// Σ 1/d and reachability by Floyd–Warshall on the undirected graph without `removed`.
     fn brute(n: usize, ties: &[(u32, u32)], removed: Option<u32>) -> Fragmentation {
         let inf = u32::MAX / 4;
@@ -447,7 +443,7 @@ mod tests {
                     .into_iter()
                     .map(|(a, b, _)| (a, b))
                     .collect();
-            let g = Undirected::of(&csr(n, &ties));
+            let g = Undirected::of(&Csr::from_ties(n, &ties));
             for removed in std::iter::once(None).chain((0..n as u32).map(Some)) {
                 let got = fragmentation(&g, removed, None);
                 let want = brute(n, &ties, removed);
@@ -466,7 +462,7 @@ mod tests {
     #[test]
     fn a_star_falls_apart_without_its_centre() {
         // 0 is named by 1, 2, 3 and names 4: everyone is two steps apart through 0.
-        let g = Undirected::of(&csr(5, &[(1, 0), (2, 0), (3, 0), (0, 4)]));
+        let g = Undirected::of(&Csr::from_ties(5, &[(1, 0), (2, 0), (3, 0), (0, 4)]));
         let whole = fragmentation(&g, None, None);
         // 8 pairs at distance 1, 12 at distance 2: DF = 1 − (8 + 6)/20.
         assert!((whole.distance_weighted - 0.3).abs() < 1e-15);
@@ -492,7 +488,7 @@ mod tests {
             .into_iter()
             .map(|(a, b, _)| (a, b))
             .collect();
-        let g = Undirected::of(&csr(n, &ties));
+        let g = Undirected::of(&Csr::from_ties(n, &ties));
         let sources: Vec<u32> = crate::rng::SplitMix64::new(5)
             .sample(n, 128)
             .into_iter()
@@ -540,7 +536,7 @@ mod tests {
         // Departments: 0, 1 → A; 2, 3 → B; 4 → C. A–B: 0→2 and 3→0 (0 holds both);
         // A–C: 1→4 (both ends hold it); B–C none.
         let dept = [Some(0), Some(0), Some(1), Some(1), Some(2)];
-        let g = csr(5, &[(0, 2), (3, 0), (1, 4), (0, 1)]);
+        let g = Csr::from_ties(5, &[(0, 2), (3, 0), (1, 4), (0, 1)]);
         let got = last_ties(&g, &dept, &[true, true, true]);
         assert_eq!(got, [(0, 1, 2, vec![0]), (0, 2, 1, vec![1, 4])]);
         // A department too small to describe is left out.
@@ -550,7 +546,7 @@ mod tests {
     #[test]
     fn backups_share_nominators() {
         // 0, 1, 2 name both 3 and 4; 5 names 3 only; 6 names 4 and 7.
-        let g = csr(
+        let g = Csr::from_ties(
             8,
             &[
                 (0, 3),

@@ -8,6 +8,7 @@ mod contacts;
 mod dimensions;
 pub mod hierarchy;
 mod ids;
+mod matcher;
 mod org;
 mod people;
 pub mod perceptions;

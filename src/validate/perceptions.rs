@@ -6,12 +6,10 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::Dataset;
-use super::contacts::maybe_contact;
-use super::ids::Match;
-use super::people::{Listed, People, suggestion_budget};
+use super::matcher::{IdWording, PersonMatcher, Place, resolve_all};
+use super::people::People;
 use crate::diagnostics::{Problem, Problems, code};
 use crate::error::{Error, Result};
-use crate::load::OrgChart;
 use crate::load::perceptions::{PerceptionFile, PerceptionForm, PerceptionRow, Perceptions};
 
 /// What a perception is about: one survey question, or the combined influence layer.
@@ -93,25 +91,7 @@ pub fn check(
     perceptions: Perceptions,
     mut problems: Problems,
 ) -> Result<()> {
-    let mut matches: Vec<Match> = perceptions
-        .symbols
-        .iter()
-        .map(|s| dataset.people.resolve(s))
-        .collect();
-    if dataset.people.contacts.is_none()
-        && dataset.org.has_contacts()
-        && matches
-            .iter()
-            .zip(&perceptions.symbols)
-            .any(|(m, s)| *m == Match::Unknown && maybe_contact(s))
-    {
-        dataset.people.ensure_contacts(&dataset.org);
-        for (m, s) in matches.iter_mut().zip(&perceptions.symbols) {
-            if *m == Match::Unknown {
-                *m = dataset.people.resolve(s);
-            }
-        }
-    }
+    let matches = resolve_all(&perceptions.symbols, &dataset.org, &mut dataset.people);
     // Each perception question: a survey question, the combined layer, or unknown.
     let targets: Vec<Option<PerceptionTarget>> = perceptions
         .questions
@@ -131,12 +111,7 @@ pub fn check(
     let reports = direct_reports(&dataset.people);
     let mut cx = PerceptionChecker {
         perceptions: &perceptions,
-        org: &dataset.org,
-        people: &dataset.people,
-        matches,
-        hints: vec![None; perceptions.symbols.len()],
-        budget: suggestion_budget(dataset.people.len()),
-        listed: Listed::default(),
+        matcher: PersonMatcher::new(&perceptions.symbols, &dataset.org, &dataset.people, matches),
         problems: &mut problems,
     };
     let mut ties = Vec::new();
@@ -281,98 +256,46 @@ enum PerceptionColumn {
 
 struct PerceptionChecker<'a> {
     perceptions: &'a Perceptions,
-    org: &'a OrgChart,
-    people: &'a People,
-    matches: Vec<Match>,
-    hints: Vec<Option<String>>,
-    budget: usize,
-    listed: Listed,
+    matcher: PersonMatcher<'a>,
     problems: &'a mut Problems,
 }
 
-impl PerceptionChecker<'_> {
-    fn at(&self, p: Problem, row: &PerceptionRow, role: PerceptionColumn) -> Problem {
+impl<'a> PerceptionChecker<'a> {
+    /// The header of the cell of `role`.
+    fn column(&self, row: &PerceptionRow, role: PerceptionColumn) -> &'a str {
         let file = &self.perceptions.files[row.file as usize];
         let column = match role {
             PerceptionColumn::Perceiver => Some(file.perceiver),
             PerceptionColumn::Sender => file.sender,
             PerceptionColumn::Receiver => Some(file.receiver),
         };
-        let column = column
+        column
             .and_then(|c| file.headers.get(c))
-            .map_or("", String::as_str);
-        p.at_row(row.row.into()).in_column(column)
+            .map_or("", String::as_str)
+    }
+
+    fn at(&self, p: Problem, row: &PerceptionRow, role: PerceptionColumn) -> Problem {
+        p.at_row(row.row.into()).in_column(self.column(row, role))
     }
 
     /// Resolves one id of a perception row to a person, warning as the survey checks do
     /// when it had to be normalised, is ambiguous or unknown (the row is then dropped).
     fn person(&mut self, row: &PerceptionRow, symbol: u32, role: PerceptionColumn) -> Option<u32> {
-        let text = &*self.perceptions.symbols[symbol as usize];
-        let file = &self.perceptions.files[row.file as usize].file;
-        let people = self.people;
-        let what = match role {
-            PerceptionColumn::Perceiver => "perceiver",
-            PerceptionColumn::Sender => "sender",
-            PerceptionColumn::Receiver => "receiver",
+        let (what, unknown) = match role {
+            PerceptionColumn::Perceiver => ("perceiver", code::UNKNOWN_PERCEIVER),
+            PerceptionColumn::Sender => ("sender", code::UNKNOWN_PERCEIVED),
+            PerceptionColumn::Receiver => ("receiver", code::UNKNOWN_PERCEIVED),
         };
-        let problem = match self.matches[symbol as usize] {
-            Match::Exact(p) | Match::Email(p) | Match::Name(p) => return Some(p),
-            Match::Normalised(p) => {
-                let id = &people.ids[p as usize];
-                let warning = Problem::warning(
-                    file,
-                    code::ID_NORMALISED,
-                    format!(
-                        "{what} id {text:?} matches {id:?} only after trimming spaces or folding case; read as {id:?}"
-                    ),
-                );
-                let warning = self.at(warning, row, role);
-                self.problems.push(warning);
-                return Some(p);
-            }
-            Match::Ambiguous => Problem::warning(
-                file,
-                code::AMBIGUOUS_NAME,
-                format!(
-                    "{what} {:?} may be any of {}; the perception was dropped. Give the person's id or e-mail address instead",
-                    text.trim(),
-                    people.candidates(self.org, text, &mut self.listed, || format!(
-                        "row {} of {file}",
-                        row.row
-                    ))
-                ),
-            ),
-            Match::Unknown => {
-                let hint = self.hint(symbol, text);
-                let code = match role {
-                    PerceptionColumn::Perceiver => code::UNKNOWN_PERCEIVER,
-                    _ => code::UNKNOWN_PERCEIVED,
-                };
-                Problem::warning(
-                    file,
-                    code,
-                    format!(
-                        "{what} {:?} is not an id, e-mail address or name in the org chart; the perception was dropped{hint}",
-                        text.trim()
-                    ),
-                )
-            }
+        let wording = IdWording {
+            what,
+            unknown,
+            consequence: "the perception was dropped",
         };
-        let problem = self.at(problem, row, role);
-        self.problems.push(problem);
-        None
-    }
-
-    fn hint(&mut self, symbol: u32, text: &str) -> String {
-        let (people, budget) = (self.people, &mut self.budget);
-        self.hints[symbol as usize]
-            .get_or_insert_with(|| {
-                if *budget == 0 {
-                    return String::new();
-                }
-                *budget -= 1;
-                people.hint(text)
-            })
-            .clone()
+        let place = Place {
+            file: &self.perceptions.files[row.file as usize].file,
+            row: row.row,
+            column: self.column(row, role),
+        };
+        self.matcher.person(symbol, &wording, &place, self.problems)
     }
 }

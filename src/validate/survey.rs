@@ -3,9 +3,9 @@
 
 use rayon::prelude::*;
 
-use super::contacts::maybe_contact;
 use super::ids::Match;
-use super::people::{Listed, People, suggestion_budget};
+use super::matcher::{IdWording, PersonMatcher, Place, resolve_all};
+use super::people::People;
 use crate::diagnostics::{Problem, Problems, code};
 use crate::load::{OrgChart, Survey, SurveyRow};
 
@@ -52,34 +52,11 @@ pub fn check_survey(
     min_weight: Option<f64>,
     problems: &mut Problems,
 ) -> Answers {
-    let mut matches: Vec<Match> = survey
-        .symbols
-        .par_iter()
-        .map(|s| people.resolve(s))
-        .collect();
-    let texts = survey.symbols.iter().map(|s| &**s);
-    if people.contacts.is_none()
-        && org.has_contacts()
-        && matches
-            .iter()
-            .zip(texts)
-            .any(|(m, s)| *m == Match::Unknown && maybe_contact(s))
-    {
-        people.ensure_contacts(org);
-        for (m, s) in matches.iter_mut().zip(&survey.symbols) {
-            if *m == Match::Unknown {
-                *m = people.resolve(s);
-            }
-        }
-    }
+    let matches = resolve_all(&survey.symbols, org, people);
     let mut cx = Checker {
         survey,
-        org,
         people,
-        matches,
-        hints: vec![None; survey.symbols.len()],
-        budget: suggestion_budget(people.len()),
-        listed: Listed::default(),
+        matcher: PersonMatcher::new(&survey.symbols, org, people, matches),
         problems,
         answers: Answers::default(),
     };
@@ -97,7 +74,13 @@ pub fn check_survey(
             let first = task * ROWS_PER_TASK;
             let mut out = Settled::new(files * questions);
             for (i, row) in rows.iter().enumerate() {
-                out.settle(row, (first + i) as u32, &cx.matches, min_weight, questions);
+                out.settle(
+                    row,
+                    (first + i) as u32,
+                    &cx.matcher.matches,
+                    min_weight,
+                    questions,
+                );
             }
             out
         })
@@ -249,113 +232,56 @@ enum TieEnd {
 /// The state of one pass over the survey rows.
 struct Checker<'a> {
     survey: &'a Survey,
-    org: &'a OrgChart,
     people: &'a People,
-    /// How each symbol matched.
-    matches: Vec<Match>,
-    /// "Did you mean" per unknown symbol, computed once and only while the budget lasts.
-    hints: Vec<Option<String>>,
-    budget: usize,
-    /// Ambiguous names whose candidates a warning has listed.
-    listed: Listed,
+    matcher: PersonMatcher<'a>,
     problems: &'a mut Problems,
     answers: Answers,
 }
 
-impl Checker<'_> {
-    /// Places a problem at the row and at the cell of `role`.
-    fn at(&self, p: Problem, row: &SurveyRow, role: TieEnd) -> Problem {
+impl<'a> Checker<'a> {
+    /// The header of the cell of `role`.
+    fn column(&self, row: &SurveyRow, role: TieEnd) -> &'a str {
         let file = &self.survey.files[row.file as usize];
-        let column = match role {
+        match role {
             TieEnd::Respondent => file.respondent_column.as_str(),
             TieEnd::Nominee => file
                 .headers
                 .get(row.column as usize)
                 .map_or("", String::as_str),
-        };
-        p.at_row(row.row.into()).in_column(column)
+        }
+    }
+
+    /// Places a problem at the row and at the cell of `role`.
+    fn at(&self, p: Problem, row: &SurveyRow, role: TieEnd) -> Problem {
+        p.at_row(row.row.into()).in_column(self.column(row, role))
     }
 
     /// Resolves one id of a survey row to a person, warning when it had to be normalised,
     /// is ambiguous or unknown (the row is then dropped).
     fn person(&mut self, row: &SurveyRow, symbol: u32, role: TieEnd) -> Option<u32> {
-        let text = &*self.survey.symbols[symbol as usize];
-        let file = &self.survey.files[row.file as usize].file;
-        let people = self.people;
-        let what = match role {
-            TieEnd::Respondent => "respondent",
-            TieEnd::Nominee => "nominee",
+        match self.matcher.matches[symbol as usize] {
+            Match::Email(_) => self.answers.matched_by_email += 1,
+            Match::Name(_) => self.answers.matched_by_name += 1,
+            _ => {}
+        }
+        let wording = match role {
+            TieEnd::Respondent => IdWording {
+                what: "respondent",
+                unknown: code::UNKNOWN_RESPONDENT,
+                consequence: "the row was dropped",
+            },
+            TieEnd::Nominee => IdWording {
+                what: "nominee",
+                unknown: code::UNKNOWN_NOMINEE,
+                consequence: "the nomination was dropped",
+            },
         };
-        let consequence = match role {
-            TieEnd::Respondent => "the row was dropped",
-            TieEnd::Nominee => "the nomination was dropped",
+        let place = Place {
+            file: &self.survey.files[row.file as usize].file,
+            row: row.row,
+            column: self.column(row, role),
         };
-        let problem = match self.matches[symbol as usize] {
-            Match::Exact(p) => return Some(p),
-            Match::Email(p) => {
-                self.answers.matched_by_email += 1;
-                return Some(p);
-            }
-            Match::Name(p) => {
-                self.answers.matched_by_name += 1;
-                return Some(p);
-            }
-            Match::Normalised(p) => {
-                let id = &people.ids[p as usize];
-                let warning = Problem::warning(
-                    file,
-                    code::ID_NORMALISED,
-                    format!(
-                        "{what} id {text:?} matches {id:?} only after trimming spaces or folding case; read as {id:?}"
-                    ),
-                );
-                self.problems.push(self.at(warning, row, role));
-                return Some(p);
-            }
-            Match::Ambiguous => Problem::warning(
-                file,
-                code::AMBIGUOUS_NAME,
-                format!(
-                    "{what} {:?} may be any of {}; {consequence}. Give the person's id or e-mail address instead",
-                    text.trim(),
-                    people.candidates(self.org, text, &mut self.listed, || format!(
-                        "row {} of {file}",
-                        row.row
-                    ))
-                ),
-            ),
-            Match::Unknown => {
-                let hint = self.hint(symbol, text);
-                let code = match role {
-                    TieEnd::Respondent => code::UNKNOWN_RESPONDENT,
-                    TieEnd::Nominee => code::UNKNOWN_NOMINEE,
-                };
-                Problem::warning(
-                    file,
-                    code,
-                    format!(
-                        "{what} {:?} is not an id, e-mail address or name in the org chart; {consequence}{hint}",
-                        text.trim()
-                    ),
-                )
-            }
-        };
-        let problem = self.at(problem, row, role);
-        self.problems.push(problem);
-        None
-    }
-
-    fn hint(&mut self, symbol: u32, text: &str) -> String {
-        let (people, budget) = (self.people, &mut self.budget);
-        self.hints[symbol as usize]
-            .get_or_insert_with(|| {
-                if *budget == 0 {
-                    return String::new();
-                }
-                *budget -= 1;
-                people.hint(text)
-            })
-            .clone()
+        self.matcher.person(symbol, &wording, &place, self.problems)
     }
 
     /// The tie `from` → `to` of `row`, or `None` when it is no tie: a self-nomination or a

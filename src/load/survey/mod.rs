@@ -31,7 +31,7 @@ use rayon::prelude::*;
 
 use super::columns::{self, NOMINEE, RESPONDENT};
 use super::input::InputFile;
-use super::intern::StrMap;
+use super::intern::Symbols;
 use super::table::Source;
 use super::weight::WeightLabels;
 use crate::diagnostics::{Problem, Problems, code};
@@ -84,9 +84,8 @@ pub struct Survey {
     /// Question names, as used in column names (`advice`, `trust`).
     pub questions: Vec<String>,
     /// Interned id texts exactly as written in the files.
-    pub symbols: Vec<Box<str>>,
+    pub symbols: Symbols,
     pub rows: Vec<SurveyRow>,
-    symbol_index: StrMap,
     question_index: HashMap<String, u16>,
 }
 
@@ -143,7 +142,11 @@ impl Survey {
     /// Appends another file's survey: its symbols and questions are renumbered into
     /// this one's.
     fn absorb(&mut self, part: Survey) -> Result<()> {
-        let symbols: Vec<u32> = part.symbols.iter().map(|t| self.symbol(t)).collect();
+        let symbols: Vec<u32> = part
+            .symbols
+            .iter()
+            .map(|t| self.symbols.intern(t))
+            .collect();
         let mut questions = Vec::with_capacity(part.questions.len());
         for key in &part.questions {
             let file = &part.files[0].file;
@@ -273,16 +276,6 @@ impl Survey {
         Ok(())
     }
 
-    fn symbol(&mut self, text: &str) -> u32 {
-        if let Some(s) = self.symbol_index.get(text) {
-            return s;
-        }
-        let s = self.symbols.len() as u32;
-        self.symbols.push(text.into());
-        self.symbol_index.insert(text, s);
-        s
-    }
-
     /// The index of question `key`, added if new. More than [`MAX_QUESTIONS`] is an error:
     /// every question gets its own metrics for every person, and so many means a column
     /// that holds something else, such as free text.
@@ -365,7 +358,7 @@ impl FileReader<'_> {
         {
             return Some(*symbol);
         }
-        let symbol = self.survey.symbol(text);
+        let symbol = self.survey.symbols.intern(text);
         match &mut self.last_respondent {
             Some((last, s)) => {
                 last.clear();
@@ -387,7 +380,7 @@ impl FileReader<'_> {
         question: u16,
         weight: f64,
     ) {
-        let nominee = nominee.map(|text| self.survey.symbol(text));
+        let nominee = nominee.map(|text| self.survey.symbols.intern(text));
         self.survey.rows.push(SurveyRow {
             file: self.file_index,
             question,
