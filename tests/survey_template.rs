@@ -323,3 +323,57 @@ fn round_trip_qualtrics() {
     w.write("data/survey.csv", text);
     analyse_and_check(&w);
 }
+
+/// A name is a choice only when it can be read back as that person alone and as nothing
+/// else: a name that is another person's id, two people of one name, a name with a list
+/// separator, one a spreadsheet would run as a formula and one Qualtrics would read as a
+/// tag are each written as the person's id; a department's brackets stay out of the
+/// Qualtrics block's tag.
+#[test]
+fn choices_that_could_be_misread_are_ids() {
+    let w = Workdir::new();
+    w.write(
+        "data/org.csv",
+        "employee_id,manager_id,name,email,title,department\n\
+         E1,,Ann Lee,ann@x.org,Chief Executive Officer,[Exec]\n\
+         E2,E1,E1,bo@x.org,Head of Sales,Sales\n\
+         E3,E2,Cy Diaz,cy@x.org,Account Executive,Sales\n\
+         E4,E2,Cy Diaz,di@x.org,Account Executive,Sales\n\
+         E5,E2,\"Fox, Ed\",ed@x.org,Account Executive,Sales\n\
+         E6,E1,=HYPERLINK(1),flo@x.org,Head of Operations,Operations\n\
+         E7,E6,[[Block:x]],gus@x.org,Analyst,Operations\n\
+         E8,E6,Hal Ito,hal@x.org,Analyst,Operations\n",
+    );
+    w.run(&["survey-template", "data", "--out", "tpl"])
+        .expect_code(0);
+    let choices: Vec<String> = w
+        .read("tpl/choices.txt")
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let mut want: Vec<&str> = vec!["Ann Lee", "E2", "E3", "E4", "E5", "E6", "E7", "Hal Ito"];
+    want.sort_unstable();
+    let mut got: Vec<&str> = choices.iter().map(String::as_str).collect();
+    got.sort_unstable();
+    assert_eq!(got, want);
+    w.run(&[
+        "survey-template",
+        "data",
+        "--out",
+        "tpl2",
+        "--roster",
+        "department",
+    ])
+    .expect_code(0);
+    let qualtrics: String = std::fs::read_dir(w.join("tpl2"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("qualtrics"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(
+        qualtrics.contains("[[Block:How people lead - Exec]]"),
+        "{qualtrics}"
+    );
+    assert!(!qualtrics.contains("[[Block:x]]"));
+}

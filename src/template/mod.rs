@@ -34,6 +34,7 @@ use crate::load::survey::dimensions::TEMPLATE_QUESTIONS;
 use crate::load::{InputFile, OrgChart};
 use crate::options::ReadOptions;
 use crate::outdir::write_folder;
+use crate::text::{csv_text, push_csv_field};
 
 /// The questions asked when `--dimensions` is not given: advice (the usual network
 /// question), example and future (the two leader dimensions that most separate leaders
@@ -124,9 +125,16 @@ pub fn survey_template(
         .iter()
         .map(|&r| chart.name_of(r).map(|n| n.trim().to_string()))
         .collect();
+    // A name is a choice when it names one person only and cannot be read as anything
+    // else: no other person's id, no list separator or line break (Forms' exports join
+    // choices with them), nothing a spreadsheet runs as a formula or Qualtrics reads as
+    // a tag. Otherwise the person's id is.
     let mut seen: HashMap<String, usize> = HashMap::new();
     for name in names.iter().flatten() {
         *seen.entry(name.to_lowercase()).or_default() += 1;
+    }
+    for id in &people.ids {
+        *seen.entry(id.to_lowercase()).or_default() += 1;
     }
     let choices: Vec<Choice> = (0..people.len())
         .map(|p| {
@@ -134,6 +142,8 @@ pub fn survey_template(
                 Some(n)
                     if !n.is_empty()
                         && !n.contains([',', ';', '\n', '\r'])
+                        && !n.starts_with(['=', '+', '-', '@', '\t'])
+                        && !n.contains("[[")
                         && seen[&n.to_lowercase()] == 1 =>
                 {
                     n.clone()
@@ -272,18 +282,19 @@ fn measures(key: &str) -> &'static str {
     }
 }
 
-fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 fn questions_csv(questions: &[(&str, &str)]) -> String {
     let mut out = String::from("question,measures,text\n");
     for (key, text) in questions {
-        let _ = writeln!(out, "{key},{},{}", csv_cell(measures(key)), csv_cell(text));
+        for (i, field) in [*key, measures(key), &csv_text(text)]
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                out.push(',');
+            }
+            push_csv_field(&mut out, field);
+        }
+        out.push('\n');
     }
     out
 }
@@ -310,7 +321,8 @@ fn qualtrics(questions: &[(&str, &str)], roster: &[&str], department: &str) -> S
     let block = if department.is_empty() {
         "How people lead".to_string()
     } else {
-        format!("How people lead - {department}")
+        // A bracket would end the block's tag.
+        format!("How people lead - {}", department.replace(['[', ']'], ""))
     };
     let mut out = format!("[[AdvancedFormat]]\n\n[[Block:{block}]]\n");
     for (key, text) in questions {
