@@ -288,7 +288,20 @@ fn check_group_by(dataset: &Dataset, options: &Options) -> Result<()> {
     let Some(name) = &options.output.group_by else {
         return Ok(());
     };
-    if metrics::grouping::find_column(dataset, name).is_some() {
+    if let Some(col) = metrics::grouping::find_column(dataset, name) {
+        // Pseudonymised results keep no org-chart column but title and department, so
+        // they group by no other: a group named by a manager id, a name or an e-mail
+        // address would say who its people are.
+        let columns = &dataset.org.columns;
+        if options.output.pseudonymize.is_some()
+            && ![columns.title, columns.department].contains(&Some(col))
+        {
+            return Err(Error::Usage(format!(
+                "--group-by {name:?} with --pseudonymize: pseudonymised results keep no \
+                 org-chart column but title and department, so they group by those only; \
+                 group by the department or title column, or leave out --pseudonymize"
+            )));
+        }
         return Ok(());
     }
     Err(Error::Usage(format!(

@@ -324,4 +324,26 @@ fn group_by_any_column() {
     w.run(&["analyze", "in", "--out", "bad", "--group-by", "floor"])
         .expect_code(64)
         .expect_stderr(&["--group-by", "floor", "office"]);
+    // Pseudonymised results keep no org-chart column but title and department, so they
+    // group by no other.
+    w.run_with_env(
+        &[
+            "analyze",
+            "in",
+            "--out",
+            "pseudo",
+            "--group-by",
+            "office",
+            "--pseudonymize",
+        ],
+        ("ORGSPHERE_KEY", "0123456789abcdef0123"),
+    )
+    .expect_code(64)
+    .expect_stderr(&[
+        "--group-by",
+        "office",
+        "--pseudonymize",
+        "title and department",
+    ]);
+    assert!(!w.join("pseudo").exists());
 }
