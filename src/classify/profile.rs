@@ -282,11 +282,14 @@ fn group_percentiles(nominators: &[u32], formal_power: &[bool]) -> Vec<Option<f6
 }
 
 /// A list in words: `a`, `a and b`, `a, b and c`.
-pub fn in_words(items: &[&str]) -> String {
+pub fn in_words<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
     }
 }
 

@@ -15,7 +15,7 @@
 use std::fmt::Write as _;
 
 use super::people::who;
-use crate::classify::profile::Leadership;
+use crate::classify::profile::{Leadership, in_words};
 use crate::classify::{Role, ranking};
 use crate::export::context::ExportContext;
 use crate::findings::MIN_TEAM;
@@ -127,7 +127,7 @@ fn sources(cx: &ExportContext<'_>) -> Option<String> {
         .map(|(k, name)| format!("<strong>{}</strong> ({k})", html(name)))
         .collect();
     if !rest.is_empty() {
-        let _ = write!(text, ", then {}", list(&rest));
+        let _ = write!(text, ", then {}", in_words(&rest));
     }
     let silent: Vec<&str> = l
         .dimensions
@@ -136,7 +136,7 @@ fn sources(cx: &ExportContext<'_>) -> Option<String> {
         .filter(|name| !tally.iter().any(|t| t.1 == *name))
         .collect();
     if !silent.is_empty() {
-        let _ = write!(text, "; none leads on {}", html(&list(&silent)));
+        let _ = write!(text, "; none leads on {}", html(&in_words(&silent)));
     }
     if on_none > 0 {
         let _ = write!(
@@ -152,19 +152,7 @@ fn sources(cx: &ExportContext<'_>) -> Option<String> {
 /// The dimensions asked, in words.
 fn asked(l: &Leadership) -> String {
     let names: Vec<&str> = l.dimensions.iter().map(|d| d.dimension.as_str()).collect();
-    html(&list(&names))
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
-        }
-    }
+    html(&in_words(&names))
 }
 
 /// The section, when the survey asks how people lead.
