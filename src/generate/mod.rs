@@ -40,20 +40,24 @@
 //!    respondent ticks, `pop = exp(σ·g)` popularity (a, g standard normal), `h` homophily
 //!    (advice: 1, +0.5 in the same department, +1 in the same team, i.e. same manager or
 //!    manager and report). `c` is solved so that the ordinary ties have density `d` (the
-//!    managers' and leaders' ties below add 0.003–0.025), and `σ`
-//!    so that individual contributors' nomination counts are overdispersed as in real roster
-//!    data: a beta-binomial intra-class correlation of 0.03 (the published roster sets give
-//!    0.01–0.045 within a grade), `σ² = ln((1 + 0.03·(1 − d)/d) / (1 + cv²))` where cv is the
-//!    spread of what the homophily alone gives people (σ ≈ 0.21 at d = 0.40, 0.49 at 0.10).
-//!    Measured on ordinary individual contributors of generated organisations (seeds 1–3):
-//!    0.011–0.025 at 60 and 150 people, 0.028–0.033 at 400 and 1,000.
+//!    managers' and leaders' ties below add 0.003–0.025), and `σ` so that individual
+//!    contributors' chances of being named vary as in real roster data: a squared
+//!    coefficient of variation of 0.07 (the published roster sets' median beta-binomial
+//!    intra-class correlation within a grade, 0.03, at their median density, 0.30),
+//!    `σ² = ln((1 + 0.07) / (1 + cv²))` where cv is the spread of what the homophily alone
+//!    gives people. The spread is the people's, the same at every density; the counts'
+//!    intra-class correlation follows from it (`0.07·d/(1 − d)`). Measured on ordinary
+//!    individual contributors of generated organisations (seeds 1–3): intra-class
+//!    correlation 0.020–0.042 at 60 people, 0.015–0.019 at 150, 0.012–0.015 at 400,
+//!    0.007–0.008 at 1,000; the 95th percentile of their counts 1.35–1.62 times the median
+//!    (the published surveys: 1.56–1.89 with their leaders, 1.4–1.8 within a grade).
 //! 3. **Managers** are named for advice by each responding report with probability 0.85
 //!    (weak managers, planted as in the sparse model: 0.08).
 //! 4. **Planted informal leaders**: `leader_share` of the people (default 2 % on the command
 //!    line; at least one), individual contributors. Each draws a pull `u` in 0.70–0.95; a
 //!    colleague of their department names them with probability `p + (1 − p)·u`, anyone else
 //!    with `p + (1 − p)·0.8·u`: at d = 0.10 that is 73–96 % of their department and 60–78 %
-//!    of the rest, where the most popular ordinary person of 1,000 is named by 35–50 %.
+//!    of the rest, where the most popular ordinary person of 1,000 is named by 21–22 %.
 //! 5. **Other questions.** `friendship` (density 0.6·d; homophily +1 department, +1.5 team)
 //!    and `cowork` (0.8·d; +1, +3) share popularity with advice (log-popularity
 //!    `σ·(r·g + √(1 − r²)·g')`, r = 0.6 and 0.8, g' a fresh normal). `conflict` is sparse:

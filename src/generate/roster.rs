@@ -12,10 +12,14 @@ pub const ROSTER_MAX_PEOPLE: usize = 5_000;
 const CAP: f64 = 0.95;
 /// Spread of the log of how many names a respondent ticks.
 const ACT_SIGMA: f64 = 0.35;
-/// The beta-binomial intra-class correlation of individual contributors' advice nomination
-/// counts that popularity is calibrated to (0.01–0.045 within a grade in the published
-/// roster surveys of Krackhardt and of Cross & Parker).
-const ICC: f64 = 0.03;
+/// How much individual contributors' chances of being named for advice vary (the squared
+/// coefficient of variation of a person's chance, homophily included), calibrated on the
+/// published roster surveys of Krackhardt and of Cross & Parker: their median beta-binomial
+/// intra-class correlation within a grade, 0.03 (range 0.01–0.045), at their median advice
+/// density, 0.30, is a spread of `0.03 · (1 − 0.30) / 0.30 = 0.07`. The spread is a property
+/// of the people, so it stays the same at every density; the intra-class correlation of the
+/// counts follows from it (`0.07 · d / (1 − d)`: 0.047 at d = 0.40, 0.008 at d = 0.10).
+const POPULARITY_CV2: f64 = 0.03 * (1.0 - 0.30) / 0.30;
 /// Probability that a report names their manager for advice (a weak manager's reports: 0.08).
 const NAMES_MANAGER: f64 = 0.85;
 const NAMES_WEAK_MANAGER: f64 = 0.08;
@@ -242,10 +246,11 @@ fn latent(org: &Org, rng: &mut SplitMix64) -> Vec<Latent> {
         .collect()
 }
 
-/// The popularity spread that gives individual contributors' advice counts the target
-/// [`ICC`]: `σ² = ln((1 + ICC·(1 − d)/d) / (1 + cv²))`, cv the spread of what homophily
-/// alone gives each individual contributor (their popularity set to 1).
-fn popularity_spread(draw: &Draw, respondents: &[usize], density: f64) -> f64 {
+/// The popularity spread that gives individual contributors' chances of being named for
+/// advice the spread [`POPULARITY_CV2`]: `σ² = ln((1 + POPULARITY_CV2) / (1 + cv²))`, cv the
+/// spread of what homophily alone gives each individual contributor (their popularity set to
+/// 1).
+fn popularity_spread(draw: &Draw, respondents: &[usize]) -> f64 {
     let people = &draw.org.people;
     let reach: Vec<f64> = (0..people.len())
         .filter(|&j| people[j].reports.is_empty())
@@ -263,10 +268,7 @@ fn popularity_spread(draw: &Draw, respondents: &[usize], density: f64) -> f64 {
         return 0.0;
     }
     let cv2 = reach.iter().map(|r| (r / mean - 1.0).powi(2)).sum::<f64>() / k;
-    ((1.0 + ICC * (1.0 - density) / density) / (1.0 + cv2))
-        .ln()
-        .max(0.0)
-        .sqrt()
+    ((1.0 + POPULARITY_CV2) / (1.0 + cv2)).ln().max(0.0).sqrt()
 }
 
 /// A popularity of mean 1 and the variance of `exp(σ·z)` (`e^{σ²} − 1`), gamma-distributed
@@ -322,7 +324,7 @@ pub fn answer(org: &Org, response_rate: f64, density: f64, rng: &mut SplitMix64)
         elsewhere: 0.8,
         managers: true,
     };
-    let sigma = popularity_spread(&advice, &respondents, density);
+    let sigma = popularity_spread(&advice, &respondents);
     let pop = |g: fn(&Latent) -> f64| -> Vec<f64> {
         latent.iter().map(|x| gamma_like(sigma, g(x))).collect()
     };
