@@ -377,3 +377,58 @@ fn choices_that_could_be_misread_are_ids() {
     );
     assert!(!qualtrics.contains("[[Block:x]]"));
 }
+
+/// An org chart whose columns have names orgsphere does not know is read with the
+/// column flags its error names, as `analyze` reads it.
+#[test]
+fn unknown_column_names_are_mapped_with_the_flags_the_error_names() {
+    let w = Workdir::new();
+    w.write(
+        "data/org.csv",
+        "person,boss,job,unit\n\
+         P1,,Chief Executive Officer,Exec\n\
+         P2,P1,Head of Sales,Sales\n\
+         P3,P2,Account Executive,Sales\n",
+    );
+    w.run(&["survey-template", "data", "--out", "tpl"])
+        .expect_code(65)
+        .expect_stderr(&["org.csv", "no-id-column", "--id-column"]);
+    assert!(!w.join("tpl").exists());
+    w.run(&[
+        "survey-template",
+        "data",
+        "--out",
+        "tpl",
+        "--id-column",
+        "person",
+        "--manager-column",
+        "boss",
+        "--title-column",
+        "job",
+        "--department-column",
+        "unit",
+    ])
+    .expect_code(0);
+    let choices = w.read("tpl/choices.txt");
+    assert_eq!(choices.lines().collect::<Vec<_>>(), ["P1", "P2", "P3"]);
+    // The department column mapped: one form per department.
+    w.run(&[
+        "survey-template",
+        "data",
+        "--out",
+        "tpl2",
+        "--roster",
+        "department",
+        "--id-column",
+        "person",
+        "--department-column",
+        "unit",
+    ])
+    .expect_code(0);
+    let files: Vec<String> = std::fs::read_dir(w.join("tpl2"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(files.iter().any(|f| f == "choices-sales.txt"), "{files:?}");
+    assert_eq!(w.read("tpl2/choices-sales.txt").lines().count(), 2);
+}

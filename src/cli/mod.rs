@@ -161,10 +161,10 @@ pub struct InputArgs {
     reading: ReadingArgs,
 }
 
-/// How the inputs are read and checked: column names, encodings, survey tools' codes,
-/// weights, thresholds. `compare` applies them to the input folders it analyses.
+/// How the org chart is read: its column names, the encoding of files without a byte-order
+/// mark, the largest input. Part of [`ReadingArgs`]; `survey-template` takes these alone.
 #[derive(Args, Clone)]
-pub struct ReadingArgs {
+pub struct OrgChartArgs {
     /// Header of the person-id column in the org chart (detected when not given).
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
     id_column: Option<String>,
@@ -192,18 +192,6 @@ pub struct ReadingArgs {
     /// Header of the level column: the level or grade of each person's job, a number or text with one (1, L3, Band 5); found as level, grade, job level, band, pay grade… when not given.
     #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
     level_column: Option<String>,
-    /// Header of the respondent column in the surveys.
-    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
-    respondent_column: Option<String>,
-    /// Header of the nominee column in the surveys.
-    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
-    nominee_column: Option<String>,
-    /// Header of the question column in the surveys (else the file name is the question).
-    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
-    question_column: Option<String>,
-    /// Header of the weight column in the surveys (else every tie weighs 1).
-    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
-    weight_column: Option<String>,
     /// Read files without a byte-order mark in this encoding: utf-8, windows-1252, utf-16 (little-endian) or utf-16be. Default: UTF-8 if valid, else Windows-1252 (with a warning when the file holds UTF-8 text too). With utf-8, bytes that are not UTF-8 are read as � and warned about.
     #[arg(long, value_name = "ENCODING", help_heading = "Surveys and files")]
     encoding: Option<String>,
@@ -216,6 +204,48 @@ pub struct ReadingArgs {
         help_heading = "Surveys and files"
     )]
     max_input_size: ByteSize,
+}
+
+impl OrgChartArgs {
+    /// Sets how `read`'s org chart and files are read: the org-chart columns, the encoding
+    /// and the size bound.
+    fn apply(&self, read: &mut options::ReadOptions) -> Result<()> {
+        read.columns.id = self.id_column.clone();
+        read.columns.manager = self.manager_column.clone();
+        read.columns.title = self.title_column.clone();
+        read.columns.department = self.department_column.clone();
+        read.columns.name = self.name_column.clone();
+        read.columns.first_name = self.first_name_column.clone();
+        read.columns.last_name = self.last_name_column.clone();
+        read.columns.email = self.email_column.clone();
+        read.columns.level = self.level_column.clone();
+        read.encoding = match &self.encoding {
+            Some(e) => Some(e.parse().map_err(Error::Usage)?),
+            None => None,
+        };
+        read.max_input_size = self.max_input_size.0;
+        Ok(())
+    }
+}
+
+/// How the inputs are read and checked: column names, encodings, survey tools' codes,
+/// weights, thresholds. `compare` applies them to the input folders it analyses.
+#[derive(Args, Clone)]
+pub struct ReadingArgs {
+    #[command(flatten)]
+    org_chart: OrgChartArgs,
+    /// Header of the respondent column in the surveys.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    respondent_column: Option<String>,
+    /// Header of the nominee column in the surveys.
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    nominee_column: Option<String>,
+    /// Header of the question column in the surveys (else the file name is the question).
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    question_column: Option<String>,
+    /// Header of the weight column in the surveys (else every tie weighs 1).
+    #[arg(long, value_name = "HEADER", help_heading = "Column mapping")]
+    weight_column: Option<String>,
     /// Name the question of a survey tool's numbered columns or question codes, e.g. Q3=advice for Q3_1, Q3_2…; repeatable.
     #[arg(
         long = "question-map",
@@ -327,26 +357,11 @@ impl ReadingArgs {
                 "--min-response-rate {rate}: give a share between 0 and 1, e.g. 0.8"
             )));
         }
-        o.read.columns = options::ColumnMap {
-            id: self.id_column.clone(),
-            manager: self.manager_column.clone(),
-            title: self.title_column.clone(),
-            department: self.department_column.clone(),
-            name: self.name_column.clone(),
-            first_name: self.first_name_column.clone(),
-            last_name: self.last_name_column.clone(),
-            email: self.email_column.clone(),
-            level: self.level_column.clone(),
-            respondent: self.respondent_column.clone(),
-            nominee: self.nominee_column.clone(),
-            question: self.question_column.clone(),
-            weight: self.weight_column.clone(),
-        };
-        o.read.encoding = match &self.encoding {
-            Some(e) => Some(e.parse().map_err(Error::Usage)?),
-            None => None,
-        };
-        o.read.max_input_size = self.max_input_size.0;
+        self.org_chart.apply(&mut o.read)?;
+        o.read.columns.respondent = self.respondent_column.clone();
+        o.read.columns.nominee = self.nominee_column.clone();
+        o.read.columns.question = self.question_column.clone();
+        o.read.columns.weight = self.weight_column.clone();
         for entry in &self.question_map {
             let (prefix, question) = options::key_value("--question-map", entry)?;
             o.read

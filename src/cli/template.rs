@@ -8,7 +8,7 @@ use orgsphere::template::{Roster, TemplateSpec, parse_questions, survey_template
 use orgsphere::{Error, Result};
 use serde_json::json;
 
-use super::log;
+use super::{OrgChartArgs, log};
 
 /// Whose names each respondent chooses from.
 #[derive(Clone, Copy, ValueEnum)]
@@ -40,6 +40,8 @@ pub struct TemplateArgs {
     /// Folder to write the template into (questions.csv, answers-template.csv, forms-questions.txt, choices*.txt, qualtrics*.txt, README.md). An existing one is replaced only while it holds nothing but what orgsphere wrote there.
     #[arg(long, short, value_name = "DIR", value_hint = ValueHint::DirPath)]
     out: PathBuf,
+    #[command(flatten)]
+    org_chart: OrgChartArgs,
 }
 
 pub fn run(args: TemplateArgs) -> Result<()> {
@@ -59,7 +61,9 @@ pub fn run(args: TemplateArgs) -> Result<()> {
             RosterArg::Department => Roster::Department,
         },
     };
-    let w = survey_template(&org, &ReadOptions::default(), &spec, &args.out)?;
+    let mut read = ReadOptions::default();
+    args.org_chart.apply(&mut read)?;
+    let w = survey_template(&org, &read, &spec, &args.out)?;
     log::info(
         &format!(
             "wrote a survey of {} questions on {} people ({} roster{}) in {}",
