@@ -233,7 +233,17 @@ impl Perceptions {
                 Some(q) => question_name(q, options),
                 None => default_q.to_string(),
             };
-            let q = self.question(&key);
+            let q = match self.question(file, &key) {
+                Ok(q) => q,
+                Err(problem) => {
+                    let problem = problem.at_row(row);
+                    errors.push(match question {
+                        Some(c) => problem.in_column(&h[c]),
+                        None => problem,
+                    });
+                    break;
+                }
+            };
             let perceiver_s = self.symbols.intern(&record[perceiver]);
             let sender_s = sender.map(|s| self.symbols.intern(&record[s]));
             let receiver_s = self.symbols.intern(&record[receiver]);
@@ -263,17 +273,25 @@ impl Perceptions {
         Ok(())
     }
 
-    fn question(&mut self, key: &str) -> u16 {
+    /// The index of question `key`, added if new. More questions than a survey may hold
+    /// ([`MAX_QUESTIONS`](super::survey::MAX_QUESTIONS)) is an error: the question column
+    /// then holds something else, such as free text.
+    fn question(&mut self, file: &Arc<str>, key: &str) -> std::result::Result<u16, Problem> {
         if let Some(i) = self.questions.iter().position(|q| q == key) {
-            return i as u16;
+            return Ok(i as u16);
         }
-        // A question is a survey question's name; more than a survey may hold cannot
-        // match, and are read as the last one (reported unknown in validation).
-        if self.questions.len() > super::survey::MAX_QUESTIONS {
-            return (self.questions.len() - 1) as u16;
+        if self.questions.len() >= super::survey::MAX_QUESTIONS {
+            return Err(Problem::error(
+                file,
+                code::TOO_MANY_QUESTIONS,
+                format!(
+                    "the perception files hold more than {} questions; check that the question column holds the survey's question names (advice, trust…)",
+                    super::survey::MAX_QUESTIONS
+                ),
+            ));
         }
         self.questions.push(key.to_string());
-        (self.questions.len() - 1) as u16
+        Ok((self.questions.len() - 1) as u16)
     }
 }
 
@@ -360,6 +378,30 @@ mod tests {
             (3, "1", Some("3"), "2", 1)
         );
     }
+
+    #[test]
+    fn more_questions_than_a_survey_holds_is_an_error_at_the_row_not_a_merge() {
+        let mut text = String::from("perceiver_id,sender_id,receiver_id,question\n");
+        for q in 0..=MAX {
+            text.push_str(&format!("1,2,3,q{q}\n"));
+        }
+        let fits = text.lines().take(MAX + 1).collect::<Vec<_>>().join("\n");
+        let (p, _) = read("css.csv", &fits).unwrap();
+        assert_eq!(p.questions.len(), MAX);
+        let Err(Error::InvalidData(errors)) = read("css.csv", &text) else {
+            panic!("{} questions were read", MAX + 1);
+        };
+        let message = errors[0].to_string();
+        assert!(
+            message.starts_with(&format!(
+                "css.csv:{}: error in column 'question' [too-many-questions]",
+                MAX + 2
+            )) && message.contains("question"),
+            "{message}"
+        );
+    }
+
+    const MAX: usize = crate::load::survey::MAX_QUESTIONS;
 
     #[test]
     fn the_team_form_and_the_question_from_the_file_name() {
