@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::builder::RangedU64ValueParser;
 use clap::{Args, ValueHint};
-use orgsphere::Result;
 use orgsphere::generate::{MAX_PEOPLE, Model, Spec, generate};
+use orgsphere::{Result, text};
 use serde_json::json;
 
 use super::log;
@@ -67,8 +67,17 @@ pub fn run(args: GenerateArgs) -> Result<()> {
     let g = generate(&spec, &args.out)?;
     let roster = match g.density {
         Some(d) => format!(
-            ", {} friendship-only and {} conflict-only people; advice density {d:.3}",
-            g.friendship_only, g.conflict_only
+            ", {} and {}; advice density {d:.3}",
+            text::count(
+                g.friendship_only,
+                "friendship-only person",
+                "friendship-only people"
+            ),
+            text::count(
+                g.conflict_only,
+                "conflict-only person",
+                "conflict-only people"
+            )
         ),
         None => String::new(),
     };
@@ -87,12 +96,12 @@ pub fn run(args: GenerateArgs) -> Result<()> {
     }
     log::info(
         &format!(
-            "generated {} people ({} respondents, {} nominations; planted {} informal leaders and {} weak managers{roster}) in {}",
+            "generated {} people ({} respondents, {} nominations; planted {} and {}{roster}) in {}",
             g.people,
             g.respondents,
             g.nominations,
-            g.informal_leaders,
-            g.weak_managers,
+            text::count(g.informal_leaders, "informal leader", "informal leaders"),
+            text::count(g.weak_managers, "weak manager", "weak managers"),
             args.out.display()
         ),
         fields,
