@@ -7,10 +7,20 @@ Writes three files next to this script:
     survey-advice.csv   "Whom do you go to for advice?"  (long format, weight 1-3)
     survey-trust.csv    "Whom do you trust?"             (long format, weight 1)
 
-Everything is fictional. The script uses only the Python standard library and a fixed
-seed, so running it again gives byte-identical files. It plants a known truth (informal
-leaders, managers without influence) and a handful of deliberate data-quality problems;
-README.md in this folder documents them. A short summary is printed to stdout.
+and the folder how-they-lead/, the survey wave that also asked how people lead: copies of
+those three files (byte for byte) and
+
+    survey-direction.csv  "Who tells you what to work on day to day?"  (long format)
+    survey-example.csv    "Whose way of working do you follow as an example?"
+    survey-future.csv     "Whose ideas shape where we are heading?"
+
+Everything is fictional. The script uses only the Python standard library and fixed
+seeds (the wave has a generator of its own, so the three files above never depend on it),
+so running it again gives byte-identical files. It plants a known truth (informal leaders,
+managers without influence; in the wave a leader by example without a title, a manager who
+only directs, a dotted line, a team that names nobody, a backup for a key player) and a
+handful of deliberate data-quality problems; README.md in this folder documents them. A
+short summary is printed to stdout.
 
 Usage:  python3 make_sample.py
 """
@@ -998,3 +1008,21 @@ print("trust row %d: %s nominates %r (= %s)" %
 print("leaver ids (gaps): %s" % " ".join(LEAVER_IDS))
 print("trust-only respondents: %s   advice-only respondents: %s" %
       (" ".join(_extra), " ".join(sorted(_skip))))
+print("how-they-lead/: direction %d rows, example %d rows, future %d rows" %
+      tuple(len(lead_rows[q]) for q in ("direction", "example", "future")))
+
+
+def named_by(q, pid):
+    return sum(1 for r in ORDER if pid in lead[q][r])
+
+
+print("  leader by example: " + line(BY_EXAMPLE) + "  example %d  future %d  advice %d" %
+      (named_by("example", BY_EXAMPLE), named_by("future", BY_EXAMPLE),
+       advice_counts.get(BY_EXAMPLE, 0)))
+print("  only directs:      " + line(ONLY_DIRECTS) + "  example %d  future %d" %
+      (named_by("example", ONLY_DIRECTS), named_by("future", ONLY_DIRECTS)))
+print("  dotted line:       " + line(DOTTED_LINE) + "  direction from People: %d" %
+      sum(1 for r in DOTTED if DOTTED_LINE in lead["direction"].get(r, [])))
+print("  names nobody:      team of %s (%d reports)" % (NOBODY_TEAM, len(reports(NOBODY_TEAM))))
+print("  backup of %s:   %s, followed with them by %s" %
+      (BACKUP_OF, BACKUP, " ".join(sorted(BACKUP_FOLLOWERS))))

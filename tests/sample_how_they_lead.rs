@@ -321,3 +321,44 @@ fn the_dispatch_leader_is_the_top_key_player_with_the_planted_backup() {
     assert_eq!(ids(top), ["E0086"]);
     assert_eq!(top["evidence"]["backups"], 0.0);
 }
+
+/// `python3 make_sample.py` (run on a copy of the script, in a fresh folder) writes
+/// exactly the committed files: the parent's three and the wave's six.
+#[test]
+fn make_sample_writes_the_committed_files() {
+    let w = Workdir::new();
+    let script = w.join("make_sample.py");
+    std::fs::copy(root().join("sample-data/make_sample.py"), &script).unwrap();
+    let Ok(out) = std::process::Command::new("python3")
+        .arg(&script)
+        .current_dir(w.path())
+        .output()
+    else {
+        eprintln!("\n!!! SKIPPED: `python3` is not installed, so make_sample.py was not run.\n");
+        return;
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files = [
+        "org.csv",
+        "survey-advice.csv",
+        "survey-trust.csv",
+        "how-they-lead/org.csv",
+        "how-they-lead/survey-advice.csv",
+        "how-they-lead/survey-trust.csv",
+        "how-they-lead/survey-direction.csv",
+        "how-they-lead/survey-example.csv",
+        "how-they-lead/survey-future.csv",
+    ];
+    for file in files {
+        let written = std::fs::read(w.join(file)).unwrap();
+        let committed = std::fs::read(root().join("sample-data").join(file)).unwrap();
+        assert!(
+            written == committed,
+            "sample-data/{file} is not what make_sample.py writes"
+        );
+    }
+}
