@@ -7,10 +7,20 @@ Writes three files next to this script:
     survey-advice.csv   "Whom do you go to for advice?"  (long format, weight 1-3)
     survey-trust.csv    "Whom do you trust?"             (long format, weight 1)
 
-Everything is fictional. The script uses only the Python standard library and a fixed
-seed, so running it again gives byte-identical files. It plants a known truth (informal
-leaders, managers without influence) and a handful of deliberate data-quality problems;
-README.md in this folder documents them. A short summary is printed to stdout.
+and the folder how-they-lead/, the survey wave that also asked how people lead: copies of
+those three files (byte for byte) and
+
+    survey-direction.csv  "Who tells you what to work on day to day?"  (long format)
+    survey-example.csv    "Whose way of working do you follow as an example?"
+    survey-future.csv     "Whose ideas shape where we are heading?"
+
+Everything is fictional. The script uses only the Python standard library and fixed
+seeds (the wave has a generator of its own, so the three files above never depend on it),
+so running it again gives byte-identical files. It plants a known truth (informal leaders,
+managers without influence; in the wave a leader by example without a title, a manager who
+only directs, a dotted line, a team that names nobody, a backup for a key player) and a
+handful of deliberate data-quality problems; README.md in this folder documents them. A
+short summary is printed to stdout.
 
 Usage:  python3 make_sample.py
 """
@@ -774,8 +784,9 @@ for r in TRUST_RESP:
 # ---------------------------------------------------------------------------
 
 
-def write_csv(name, header, rows):
-    with open(os.path.join(OUT_DIR, name), "w", encoding="utf-8", newline="") as f:
+def write_csv(name, header, rows, folder=OUT_DIR):
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         w.writerow(header)
         w.writerows(rows)
@@ -791,6 +802,175 @@ write_csv("org.csv", ["employee_id", "manager_id", "name", "email", "title", "de
 SURVEY_HEADER = ["respondent_id", "nominee_id", "question", "weight"]
 write_csv("survey-advice.csv", SURVEY_HEADER, advice_rows)
 write_csv("survey-trust.csv", SURVEY_HEADER, trust_rows)
+
+# ---------------------------------------------------------------------------
+# The wave that also asked how people lead (how-they-lead/)
+# ---------------------------------------------------------------------------
+#
+# A complete input folder: copies of the three files above (byte for byte) and three more
+# questions, long format, answered by the advice respondents in the same submission order:
+#   direction  "Who tells you what to work on day to day; whose approval do you need?"
+#   example    "Whose way of working do you follow as an example?"
+#   future     "Whose ideas shape where we are heading?"
+# Its own generator (LEAD_SEED), so the three files above never change. README.md
+# ("The wave that asked how people lead") documents what is planted.
+
+LEAD_SEED = 20261207
+lrng = random.Random(LEAD_SEED)
+LEAD_DIR = os.path.join(OUT_DIR, "how-they-lead")
+
+
+def tagged(pid, title):
+    assert BY_ID[pid]["title"] == title, (pid, BY_ID[pid]["title"])
+    return pid
+
+
+# 1. A leader by example without a title: a senior HGV driver whose way of driving and
+#    ideas on the fleet's future the drivers, mechanics and supervisors follow.
+BY_EXAMPLE = tagged("E0132", "Senior HGV Driver")
+FLEET_TEAMS = [tagged("E0140", "Fleet Supervisor"), tagged("E0142", "Fleet Supervisor"),
+               tagged("E0146", "Fleet Supervisor"), tagged("E0003", "Maintenance Supervisor")]
+# 2. A manager who only directs: the UK sales team takes direction from its manager and
+#    follows nobody there on example or future (nobody names the manager on either).
+ONLY_DIRECTS = TAG["MWI3"]
+FOLLOWED_INSTEAD = TAG["IL3"]  # whom the UK sales team follows on example and future
+# 3. Direction outside the org chart: People's three teams (talent acquisition, learning &
+#    development, people operations) work for Operations day to day and take direction
+#    from the VP Operations, a dotted line the org chart does not show.
+DOTTED_TEAMS = [tagged("E0079", "Learning & Development Manager"),
+                tagged("E0103", "Talent Acquisition Manager"),
+                tagged("E0128", "People Operations Manager")]
+DOTTED_LINE = tagged("E0051", "VP Operations")
+# 4. A team that names nobody on example or future: Rotterdam DC's shift E0173.
+NOBODY_TEAM = tagged("E0173", "Shift Supervisor")
+# 5. A backup for the dispatch team's informal leader: a dispatcher whom the same people
+#    follow by example, less often.
+BACKUP_OF = TAG["IL1"]
+BACKUP = tagged("E0177", "Dispatcher")
+
+FLEET = set()
+for _m in FLEET_TEAMS:
+    FLEET.update(reports(_m))
+FLEET.update(FLEET_TEAMS)
+FLEET.add(TAG["FLEET_MGR"])
+DOTTED = {r for m in DOTTED_TEAMS for r in reports(m)}
+SILENT = set(reports(NOBODY_TEAM)) | {EMPTY_RESPONDENT}
+PLANTED_ONLY = {BY_EXAMPLE, BACKUP, BACKUP_OF, ONLY_DIRECTS, FOLLOWED_INSTEAD, CONTRACTOR_ID}
+
+
+def lead_candidates(r):
+    """Whom `r` could follow on example or future: the own team first, the department
+    next, weighted by how often colleagues go to them for advice (square root, capped so
+    that the informal leaders stand out on advice only)."""
+    cand = {}
+
+    known = {n for n, _ in advice.get(r, [])} | set(trust.get(r, []))
+
+    def add(pid, w):
+        if pid and pid != r and pid not in PLANTED_ONLY:
+            pop = (1 + min(advice_counts.get(pid, 0), 4)) ** 0.5
+            if pid in known:
+                pop *= 3  # someone already gone to for advice, or trusted
+            cand[pid] = max(cand.get(pid, 0.0), w * pop)
+
+    for x in BY_DEPT[dept(r)]:
+        add(x, 0.02)
+    m = mgr(r)
+    if m:
+        add(m, 1.5)
+        add(mgr(m), 0.4)
+    for x in peers(r):
+        add(x, 1.0)
+    for x in reports(r):
+        add(x, 0.6)
+    return cand
+
+
+def lead_background(r, k, already):
+    picks = []
+    cand = lead_candidates(r)
+    keys = sorted(cand)
+    tries = 0
+    while len(picks) < k and keys and tries < 100:
+        tries += 1
+        if lrng.random() < 0.1:
+            pool = [x for x in ALL_IDS if dept(x) != dept(r) and x not in PLANTED_ONLY]
+            n = lrng.choice(pool)
+        else:
+            n = lrng.choices(keys, [cand[x] for x in keys])[0]
+        if n in picks or n in already or n == r:
+            continue
+        picks.append(n)
+    return picks
+
+
+# The UK sales team follows, on example and future, the colleague it goes to for advice.
+FOLLOWERS_INSTEAD = {r for r in reports(ONLY_DIRECTS)
+                     if any(n == FOLLOWED_INSTEAD for n, _ in advice.get(r, []))}
+# The backup is followed together with the informal leader, on example and on future, by
+# six of those who go to the leader for advice (outside the fleet, which follows its own
+# leader by example): sought by the same people on the same questions, less often.
+BACKUP_FOLLOWERS = set(lrng.sample(sorted(
+    r for r in ORDER if any(n == BACKUP_OF for n, _ in advice[r])
+    and r not in FLEET and r not in (BACKUP_OF, BACKUP)), 6))
+
+lead = {"direction": {}, "example": {}, "future": {}}
+for r in ORDER:
+    # Direction: the own manager (sometimes with the skip-level), except the dotted line.
+    m = mgr(r)
+    if r == EMPTY_RESPONDENT or m is None:
+        named = []
+    elif r in DOTTED:
+        named = [DOTTED_LINE] if lrng.random() < 0.9 else [m]
+    elif m == ONLY_DIRECTS:
+        named = [m]
+    else:
+        u = lrng.random()
+        if u < 0.9:
+            named = [m] + ([mgr(m)] if mgr(m) and lrng.random() < 0.12 else [])
+        elif u < 0.95 and mgr(m):
+            named = [mgr(m)]
+        else:
+            named = []
+    lead["direction"][r] = named
+    # Example and future.
+    for q in ("example", "future"):
+        if r in SILENT:
+            lead[q][r] = []
+            continue
+        fixed = []
+        if r in FLEET and r != BY_EXAMPLE and lrng.random() < (0.95 if q == "example" else 0.85):
+            fixed.append(BY_EXAMPLE)
+        if r in FOLLOWERS_INSTEAD and lrng.random() < (0.95 if q == "example" else 0.85):
+            fixed.append(FOLLOWED_INSTEAD)
+        if r in BACKUP_FOLLOWERS:
+            fixed += [BACKUP_OF, BACKUP]
+        if fixed:
+            # A planted follower names few others.
+            k = lrng.choices([0, 1], [4, 1])[0]
+        else:
+            k = lrng.choices([0, 1, 2, 3], [40, 35, 20, 5])[0]
+        noms = fixed + lead_background(r, k, fixed)
+        lrng.shuffle(noms)
+        lead[q][r] = noms
+
+for _name in ("org.csv", "survey-advice.csv", "survey-trust.csv"):
+    with open(os.path.join(OUT_DIR, _name), "rb") as _f:
+        _data = _f.read()
+    os.makedirs(LEAD_DIR, exist_ok=True)
+    with open(os.path.join(LEAD_DIR, _name), "wb") as _f:
+        _f.write(_data)
+LEAD_HEADER = ["respondent_id", "nominee_id", "question"]
+lead_rows = {}
+for q in ("direction", "example", "future"):
+    rows = []
+    for r in ORDER:
+        if lead[q][r]:
+            rows.extend([r, n, q] for n in lead[q][r])
+        else:
+            rows.append([r, "", q])
+    lead_rows[q] = rows
+    write_csv("survey-%s.csv" % q, LEAD_HEADER, rows, folder=LEAD_DIR)
 
 # ---------------------------------------------------------------------------
 # Summary
@@ -828,3 +1008,21 @@ print("trust row %d: %s nominates %r (= %s)" %
 print("leaver ids (gaps): %s" % " ".join(LEAVER_IDS))
 print("trust-only respondents: %s   advice-only respondents: %s" %
       (" ".join(_extra), " ".join(sorted(_skip))))
+print("how-they-lead/: direction %d rows, example %d rows, future %d rows" %
+      tuple(len(lead_rows[q]) for q in ("direction", "example", "future")))
+
+
+def named_by(q, pid):
+    return sum(1 for r in ORDER if pid in lead[q][r])
+
+
+print("  leader by example: " + line(BY_EXAMPLE) + "  example %d  future %d  advice %d" %
+      (named_by("example", BY_EXAMPLE), named_by("future", BY_EXAMPLE),
+       advice_counts.get(BY_EXAMPLE, 0)))
+print("  only directs:      " + line(ONLY_DIRECTS) + "  example %d  future %d" %
+      (named_by("example", ONLY_DIRECTS), named_by("future", ONLY_DIRECTS)))
+print("  dotted line:       " + line(DOTTED_LINE) + "  direction from People: %d" %
+      sum(1 for r in DOTTED if DOTTED_LINE in lead["direction"].get(r, [])))
+print("  names nobody:      team of %s (%d reports)" % (NOBODY_TEAM, len(reports(NOBODY_TEAM))))
+print("  backup of %s:   %s, followed with them by %s" %
+      (BACKUP_OF, BACKUP, " ".join(sorted(BACKUP_FOLLOWERS))))
