@@ -8,7 +8,8 @@ Writes three files next to this script:
     survey-trust.csv    "Whom do you trust?"             (long format, weight 1)
 
 and the folder how-they-lead/, the survey wave that also asked how people lead: copies of
-those three files (byte for byte) and
+those three files (org.csv and survey-trust.csv byte for byte, survey-advice.csv but for
+one answer) and
 
     survey-direction.csv  "Who tells you what to work on day to day?"  (long format)
     survey-example.csv    "Whose way of working do you follow as an example?"
@@ -807,7 +808,8 @@ write_csv("survey-trust.csv", SURVEY_HEADER, trust_rows)
 # The wave that also asked how people lead (how-they-lead/)
 # ---------------------------------------------------------------------------
 #
-# A complete input folder: copies of the three files above (byte for byte) and three more
+# A complete input folder: copies of the three files above (the advice answers but for one,
+# WAVE_DROPS below) and three more
 # questions, long format, answered by the advice respondents in the same submission order:
 #   direction  "Who tells you what to work on day to day; whose approval do you need?"
 #   example    "Whose way of working do you follow as an example?"
@@ -954,7 +956,17 @@ for r in ORDER:
         lrng.shuffle(noms)
         lead[q][r] = noms
 
-for _name in ("org.csv", "survey-advice.csv", "survey-trust.csv"):
+# In this wave one of the shift's reports no longer goes to their colleague E0139 for advice
+# (they still go to E0210): 3 of the 7 name E0139 now, as many as name their manager, so
+# the shift follows nobody by half on any dimension, advice included.
+WAVE_DROPS = ("E0112", "E0139")
+_dropped = [row for row in advice_rows if (row[0], row[1]) == WAVE_DROPS]
+assert len(_dropped) == 1 and mgr(WAVE_DROPS[0]) == NOBODY_TEAM, _dropped
+assert sum(1 for row in advice_rows if row[0] == WAVE_DROPS[0]) > 1
+os.makedirs(LEAD_DIR, exist_ok=True)
+write_csv("survey-advice.csv", SURVEY_HEADER,
+          [row for row in advice_rows if (row[0], row[1]) != WAVE_DROPS], folder=LEAD_DIR)
+for _name in ("org.csv", "survey-trust.csv"):
     with open(os.path.join(OUT_DIR, _name), "rb") as _f:
         _data = _f.read()
     os.makedirs(LEAD_DIR, exist_ok=True)

@@ -3,7 +3,8 @@
 //! section "The wave that asked how people lead" lists what is planted): every planted
 //! profile and finding is recovered, nothing planted as absent is reported, the dispatch
 //! team's informal leader stays the top key player with the planted backup named, and the
-//! folder's org chart, advice and trust files are the parent's byte for byte.
+//! folder's org chart and trust files are the parent's byte for byte, its advice file the
+//! parent's but for the one answer this wave changed.
 
 mod common;
 
@@ -72,11 +73,21 @@ fn answers(file: &str) -> HashMap<String, Vec<String>> {
 
 #[test]
 fn the_folder_copies_the_parent_and_adds_three_questions() {
-    for file in ["org.csv", "survey-advice.csv", "survey-trust.csv"] {
+    for file in ["org.csv", "survey-trust.csv"] {
         let parent = std::fs::read(root().join("sample-data").join(file)).unwrap();
         let copy = std::fs::read(root().join(FOLDER).join(file)).unwrap();
         assert!(parent == copy, "{file} differs from sample-data/{file}");
     }
+    // The advice answers are the parent's, in the same order, but for one: in this wave
+    // E0112 (on the shift E0173 leads) no longer names E0139.
+    let parent = std::fs::read_to_string(root().join("sample-data/survey-advice.csv")).unwrap();
+    let copy = std::fs::read_to_string(root().join(FOLDER).join("survey-advice.csv")).unwrap();
+    let without: Vec<&str> = parent
+        .lines()
+        .filter(|l| !l.starts_with("E0112,E0139,"))
+        .collect();
+    assert_eq!(parent.lines().count(), without.len() + 1);
+    assert_eq!(copy.lines().collect::<Vec<_>>(), without);
     let advice: BTreeSet<String> = answers("survey-advice.csv").into_keys().collect();
     for q in ["direction", "example", "future"] {
         let file = format!("survey-{q}.csv");
@@ -238,12 +249,9 @@ fn planted_findings_are_recovered_and_nothing_planted_as_absent() {
         }
     }
 
-    // Nobody leads: the team planted to name nobody on example and future (Rotterdam DC's
-    // shift E0173). orgsphere does not report it: advice is a leader dimension too, and
-    // in the advice file (the parent's, unchanged) 4 of its 7 responding reports name the
-    // same colleague, E0139 — half of them or more, which `nobody-leads` counts as
-    // followed. No team of Harbourline's advice survey names nobody by half, so the finding
-    // cannot appear here; if it ever does, it must be for that team.
+    // Nobody leads: the shift E0173 leads names nobody on example and future, and in this
+    // wave no colleague by half of its 7 responding reports for advice (E0139 by 3, their
+    // manager by 3): the team follows nobody more than chance would give.
     let example = answers("survey-example.csv");
     let future = answers("survey-future.csv");
     let mut silent = 0;
@@ -254,9 +262,12 @@ fn planted_findings_are_recovered_and_nothing_planted_as_absent() {
         }
     }
     assert_eq!(silent, 7, "E0173's responding reports");
-    for f in of_kind(&r, "nobody-leads") {
-        assert_eq!(ids(f), ["E0173"], "{f}");
-    }
+    let nobody = of_kind(&r, "nobody-leads");
+    assert_eq!(nobody.len(), 1, "{nobody:?}");
+    assert_eq!(ids(nobody[0]), ["E0173"]);
+    assert_eq!(nobody[0]["severity"], "low");
+    assert_eq!(nobody[0]["evidence"]["responding_reports"], 7);
+    assert_eq!(nobody[0]["evidence"]["most_named_by"], 3);
 
     // Planted as absent: nobody follows the manager who only directs, the leader by
     // example is not sought for advice (above), and the sample's own findings stay as
@@ -286,6 +297,7 @@ fn planted_findings_are_recovered_and_nothing_planted_as_absent() {
             "key-player",
             "leadership-concentrated",
             "manager-without-influence",
+            "nobody-leads",
             "overload",
             "roles-separated",
             "shadow-leadership",
