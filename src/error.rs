@@ -45,7 +45,7 @@ pub enum Error {
     InvalidData(Vec<Problem>),
 
     /// Data errors already printed in full (by `orgsphere validate`); this many of them.
-    #[error("{0} errors in the inputs (listed above); fix them and run again")]
+    #[error("{n} {what} in the inputs (listed above); fix {them} and run again", n = .0, what = if *.0 == 1 { "error" } else { "errors" }, them = if *.0 == 1 { "it" } else { "them" })]
     InvalidDataListed(usize),
 
     /// A quality threshold the user set was not met.

@@ -295,7 +295,7 @@ impl Rows<'_> {
         self.extra_lines += self
             .record
             .iter()
-            .map(|cell| cell.bytes().filter(|&b| b == b'\n').count() as u64)
+            .map(|cell| line_breaks(cell.as_bytes()))
             .sum::<u64>();
         Ok(Some((row, line)))
     }
@@ -309,14 +309,26 @@ impl Rows<'_> {
             byte += 1;
         }
         if byte > self.scanned {
-            self.line += self.text[self.scanned..byte]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64;
+            self.line += line_breaks(&self.text[self.scanned..byte]);
             self.scanned = byte;
         }
         self.line
     }
+}
+
+/// The line breaks in `bytes`: a line feed, a carriage return and line feed, or a carriage
+/// return alone (as old Mac exports end their lines; the csv crate ends a record at each).
+fn line_breaks(bytes: &[u8]) -> u64 {
+    let lone_cr = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    (bytecount(bytes, b'\n') + lone_cr) as u64
+}
+
+fn bytecount(bytes: &[u8], byte: u8) -> usize {
+    bytes.iter().filter(|&&b| b == byte).count()
 }
 
 /// The first rows of a list in words: `row 4`, `rows 4 and 6`, `rows 4, 6, 9, 12, 15 and
@@ -421,6 +433,21 @@ mod tests {
         assert_eq!(headers, ["id", "name"]);
         assert_eq!(rows[0], (2, vec!["1".into(), "two\nlines".into()]));
         assert_eq!(rows[1], (4, vec!["2".into(), "b".into()]));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_rows_too() {
+        // Old Mac exports end lines with a carriage return alone: each is a row of its own,
+        // a blank one included, and a line break inside a quoted cell stays in its row.
+        let (headers, rows) = rows_of("id,name\r1,a\r\r2,\"two\rlines\"\r3,c\r");
+        assert_eq!(headers, ["id", "name"]);
+        let numbers: Vec<u64> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(numbers, [2, 4, 5]);
+        assert_eq!(rows[1].1[1], "two\rlines");
+        // Mixed endings count one row per break.
+        let (_, rows) = rows_of("id\n1\r\n2\r3\n4");
+        let numbers: Vec<u64> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(numbers, [2, 3, 4, 5]);
     }
 
     #[test]
