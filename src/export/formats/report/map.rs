@@ -9,8 +9,8 @@
 //! ([`DepartmentGroups`](crate::export::DepartmentGroups)): at most
 //! [`MAX_GROUPS`] nodes, the largest groups of at least `--min-group-size` people, the
 //! others one "other …" node (or, together still too small, left out); and an arc is drawn
-//! only when it carries at least [`MIN_EDGE_SHARE`] of the ties between the groups drawn,
-//! so at most 100 arcs. The caption says what was merged, left out and not drawn.
+//! only when it carries at least [`MIN_EDGE_SHARE`] of the ties between the groups drawn
+//! or is its group's strongest tie out, so at most 100 + 24 arcs. The caption says what was merged, left out and not drawn.
 
 use std::fmt::Write as _;
 
@@ -33,7 +33,7 @@ const MIN_WIDTH: f64 = 0.8;
 /// How far an arc bends from the straight line, as a share of its length.
 const BEND: f64 = 0.16;
 /// Group names on the map are cut to this many characters (the key below has them whole).
-const LABEL_CHARS: usize = 26;
+const LABEL_CHARS: usize = 32;
 /// A disc's ground; the slice of ties that stay inside is the accent colour.
 const LIGHT: &str = "#d6e6f2";
 
@@ -51,14 +51,16 @@ pub struct GroupMap {
     pub between: usize,
     /// Ordered pairs of different groups with at least one tie.
     pub pairs: usize,
-    /// Of those, the pairs not drawn (below [`MIN_EDGE_SHARE`]) and their ties.
+    /// Of those, the pairs not drawn (below [`MIN_EDGE_SHARE`], not their group's
+    /// strongest) and their ties.
     pub dropped_pairs: usize,
     pub dropped_ties: usize,
 }
 
 /// The arcs of matrix `m` (ties from row group to column group) worth drawing: every
 /// ordered pair of different groups carrying at least [`MIN_EDGE_SHARE`] of the ties
-/// between groups.
+/// between groups, and each group's strongest tie out (so every group with ties out shows
+/// where most of them go).
 pub fn group_map(m: &[Vec<usize>]) -> GroupMap {
     let k = m.len();
     let between: usize = (0..k)
@@ -74,12 +76,16 @@ pub fn group_map(m: &[Vec<usize>]) -> GroupMap {
         dropped_ties: 0,
     };
     for (a, row) in m.iter().enumerate() {
+        // The group's strongest tie out (the first such group when several are).
+        let strongest = (0..k)
+            .filter(|&b| b != a && row[b] > 0)
+            .max_by(|&x, &y| row[x].cmp(&row[y]).then(y.cmp(&x)));
         for (b, &t) in row.iter().enumerate() {
             if a == b || t == 0 {
                 continue;
             }
             map.pairs += 1;
-            if t as f64 >= MIN_EDGE_SHARE * between as f64 {
+            if t as f64 >= MIN_EDGE_SHARE * between as f64 || Some(b) == strongest {
                 map.arcs.push((a, b, t));
             } else {
                 map.dropped_pairs += 1;
@@ -182,14 +188,14 @@ fn caption(cx: &ExportContext<'_>, g: &DepartmentGroups, gm: &GroupMap, plural: 
     } else {
         let _ = write!(
             text,
-            " {} of {} pairs of groups with ties between them are drawn: the other {} each carry less than {} of the {} between groups and are not drawn ({}, {} of them).",
+            " {} of {} pairs of groups with ties between them are drawn: those carrying at least {} of the {} between groups, and each group's strongest tie out; the other {} ({}, {} of them) are not.",
             gm.arcs.len(),
             gm.pairs,
-            gm.dropped_pairs,
             pct(MIN_EDGE_SHARE),
             count(gm.between, "tie", "ties"),
+            gm.dropped_pairs,
             count(gm.dropped_ties, "tie", "ties"),
-            pct(gm.dropped_ties as f64 / gm.between as f64)
+            pct_fine(gm.dropped_ties as f64 / gm.between as f64)
         );
     }
     text
@@ -418,21 +424,35 @@ mod tests {
         let gm = group_map(&m);
         assert_eq!(gm.between, 306);
         assert_eq!(gm.pairs, 4);
-        // 1 % of 306 is 3.06: the pairs of 1 tie is dropped, 5 is kept.
-        assert_eq!(gm.arcs, [(1, 2, 5), (1, 0, 100), (0, 1, 200)]);
-        assert_eq!((gm.dropped_pairs, gm.dropped_ties), (1, 1));
+        // 1 % of 306 is 3.06: the pair of 1 tie is below, but it is group 2's strongest
+        // tie out, so it is drawn.
+        assert_eq!(gm.arcs, [(2, 0, 1), (1, 2, 5), (1, 0, 100), (0, 1, 200)]);
+        assert_eq!((gm.dropped_pairs, gm.dropped_ties), (0, 0));
         assert_eq!(gm.inside, [1000, 50, 7]);
         assert_eq!(gm.out, [1200, 155, 8]);
+        // With 100 ties from group 2 to group 1 as well, 2 → 0 is no longer its strongest
+        // and falls below 1 % of 406.
+        let m = vec![vec![1000, 200, 0], vec![100, 50, 5], vec![1, 100, 7]];
+        let gm = group_map(&m);
+        assert_eq!(gm.arcs, [(1, 2, 5), (1, 0, 100), (2, 1, 100), (0, 1, 200)]);
+        assert_eq!((gm.pairs, gm.dropped_pairs, gm.dropped_ties), (5, 1, 1));
     }
 
     #[test]
-    fn at_most_a_hundred_arcs_are_drawn() {
-        // 24 groups, every ordered pair with ties: no more than 1 / 1 % of them can pass.
+    fn at_most_a_hundred_arcs_and_one_per_group_are_drawn() {
+        // 24 groups, every ordered pair with ties: no more than 1 / 1 % of them can pass
+        // the share, and each group adds its strongest.
         let m: Vec<Vec<usize>> = (0..24)
             .map(|a| (0..24).map(|b| 10 + (a * 7 + b * 3) % 13).collect())
             .collect();
         let gm = group_map(&m);
-        assert!(gm.arcs.len() <= 100);
+        assert!(gm.arcs.len() <= 100 + 24);
+        for a in 0..24 {
+            assert!(
+                gm.arcs.iter().any(|arc| arc.0 == a),
+                "group {a} shows a tie out"
+            );
+        }
         assert_eq!(gm.pairs, 24 * 23);
         assert_eq!(gm.arcs.len() + gm.dropped_pairs, gm.pairs);
         let drawn: usize = gm.arcs.iter().map(|a| a.2).sum();
