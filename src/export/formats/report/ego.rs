@@ -10,7 +10,7 @@
 //!
 //! People appear as the tables of people show them, through the
 //! [`View`](crate::export::View) (a pseudonym only, under `--pseudonymize`). Colours are by
-//! department through [`DepartmentGroups`]: the [`PALETTE`]'s nine largest departments of
+//! department through [`DepartmentGroups`]: the [`PALETTE`]'s twelve largest departments of
 //! at least `--min-group-size` people get a colour each, the other departments share one
 //! grey, and people of departments too small to show even together are drawn white, so no
 //! colour tells a department of fewer than the minimum.
@@ -33,11 +33,12 @@ pub const MAX_LEADERS: usize = 12;
 pub const MAX_KEY_PLAYERS: usize = 12;
 /// People who name someone drawn around them at most.
 pub const MAX_NOMINATORS: usize = 40;
-/// One colour per department, largest first (Paul Tol's "muted" scheme, readable with the
-/// common colour-vision deficiencies); every other department is [`OTHER`].
-pub const PALETTE: [&str; 9] = [
+/// One colour per department, largest first: Paul Tol's "muted" scheme (readable with the
+/// common colour-vision deficiencies), then blue, brown and light green; every other
+/// department is [`OTHER`].
+pub const PALETTE: [&str; 12] = [
     "#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255",
-    "#aa4499",
+    "#aa4499", "#0072b2", "#a6761d", "#b2df8a",
 ];
 const OTHER: &str = "#6b7682";
 /// People of departments too small to show even together.
@@ -379,7 +380,12 @@ fn legend(
         };
         let _ = write!(
             page,
-            "<span><span class=\"dot\" style=\"background:{fill}\"></span>{name} ({k})</span>"
+            "<span><span class=\"dot\" style=\"background:{fill}{}\"></span>{name}: {k}</span>",
+            if fill == HIDDEN {
+                ";border:1px solid #8a939e"
+            } else {
+                ""
+            }
         );
     }
     if manager.is_some() {
