@@ -82,9 +82,13 @@ pub fn egos(cx: &ExportContext<'_>, page: &mut String) {
     page.push_str("<h2 id=\"ego-networks\">Who names them</h2>\n");
     let _ = writeln!(
         page,
-        "<p class=\"note\">For each informal leader (the {} most nominated of {leaders}) and each key player (the first {} of {players} in the ranking above): the person in the centre, and around them the colleagues who name them on an influence question, grouped and coloured by department, each line thicker for more questions. Their manager is ringed in black when they name them, else drawn as a square below them on a dashed line. At most {MAX_NOMINATORS} of the people who name someone are drawn: those who name them on most questions, then in the order of <code>people.csv</code> (their manager always kept); the caption says how many of how many. The {} largest departments of at least {min} people (<code>--min-group-size</code>) have a colour each, the others share the grey of “other departments”, and people of departments too small to show even together are drawn white.</p>",
-        MAX_LEADERS.min(leaders),
-        MAX_KEY_PLAYERS.min(players),
+        "<p class=\"note\">For each informal leader ({}) and each key player ({}): the person in the centre, and around them the colleagues who name them on an influence question, grouped and coloured by department, each line thicker for more questions. Their manager is ringed in black when they name them, else drawn as a square below them on a dashed line. At most {MAX_NOMINATORS} of the people who name someone are drawn: those who name them on most questions, then in the order of <code>people.csv</code> (their manager always kept); the caption says how many of how many. The {} largest departments of at least {min} people (<code>--min-group-size</code>) have a colour each, the others share the grey of “other departments”, and people of departments too small to show even together are drawn white.</p>",
+        how_many(leaders, MAX_LEADERS, "the {k} most nominated of {n}"),
+        how_many(
+            players,
+            MAX_KEY_PLAYERS,
+            "the first {k} of {n} in the ranking above"
+        ),
         PALETTE.len()
     );
     if people.is_empty() {
@@ -92,12 +96,23 @@ pub fn egos(cx: &ExportContext<'_>, page: &mut String) {
         return;
     }
     let dg = cx.view.department_groups(min, PALETTE.len() + 1);
-    let counts = question_counts(cx);
+    let questions = influence_questions(cx);
     page.push_str("<div class=\"egos\">\n");
     for p in people {
-        ego(cx, &dg, &counts, p, page);
+        ego(cx, &dg, &questions, p, page);
     }
     page.push_str("</div>\n");
+}
+
+/// "none", "all 4", or `some` with `{k}` (the most drawn) and `{n}` (how many there are).
+fn how_many(n: usize, max: usize, some: &str) -> String {
+    match n {
+        0 => "none here".to_string(),
+        _ if n <= max => format!("all {n}"),
+        _ => some
+            .replace("{k}", &max.to_string())
+            .replace("{n}", &n.to_string()),
+    }
 }
 
 /// The people drawn, with how many informal leaders and key players there are.
@@ -120,7 +135,7 @@ fn drawn(cx: &ExportContext<'_>) -> (Vec<usize>, usize, usize) {
 }
 
 /// The influence questions of the combined layer (of the influence kind, weight above 0).
-fn question_counts(cx: &ExportContext<'_>) -> Vec<u16> {
+fn influence_questions(cx: &ExportContext<'_>) -> Vec<u16> {
     let (kinds, weights) = (cx.view.question_kinds(), cx.view.question_weights());
     (0..kinds.len())
         .filter(|&q| kinds[q] == QuestionKind::Influence && weights.get(q).is_none_or(|&w| w > 0.0))
@@ -207,7 +222,11 @@ fn ego(
         None => "no manager in the org chart".to_string(),
         Some(m) => format!(
             "manager {} ({})",
-            v.label(m),
+            if v.label(m) == v.id(m) {
+                v.id(m).to_string()
+            } else {
+                format!("{} {}", v.label(m), v.id(m))
+            },
             if manager_names {
                 "names them"
             } else {
