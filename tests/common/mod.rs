@@ -271,3 +271,77 @@ pub fn roster(w: &Workdir) -> usize {
     w.write("in/survey.csv", survey);
     below
 }
+
+/// Fails if the page could load anything: only the SVG namespace may hold a URL.
+pub fn external_references(text: &str) {
+    let lower = text.to_lowercase();
+    let without_ns = lower.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    for banned in [
+        "http:",
+        "https:",
+        "src=",
+        "@import",
+        "url(",
+        "<link",
+        "<script",
+        "<img",
+        "<iframe",
+        "<object",
+        "<embed",
+        "//cdn",
+        "href=\"http",
+        "ftp:",
+    ] {
+        assert!(
+            !without_ns.contains(banned),
+            "the report references {banned:?}"
+        );
+    }
+    // Links stay inside the page.
+    for (i, _) in lower.match_indices("href=\"") {
+        assert_eq!(&lower[i + 6..i + 7], "#", "a link leaves the page");
+    }
+}
+
+/// The DOM Chromium builds from `page` (a file in `w`), headless and offline; `None`, with
+/// a note, where no Chromium is installed.
+pub fn chromium_dom(w: &Workdir, page: &str) -> Option<String> {
+    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    else {
+        eprintln!(
+            "\n!!! SKIPPED {page}: no Chromium here (Debian: apt-get install chromium). The report's structure, escaping and self-containment are still checked by the other tests.\n"
+        );
+        return None;
+    };
+    let profile = w.join("profile");
+    let url = format!("file://{}", w.join(page).display());
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--virtual-time-budget=2000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}

@@ -35,6 +35,7 @@ use crate::text;
 use crate::validate::perceptions::PerceptionData;
 use crate::validate::{Answers, KindSource, RatingScale, Structure};
 use columns::{Cell, Column, ColumnKind, person_columns, person_order};
+use groups::DepartmentGroups;
 use layout::PeopleLayout;
 use privacy::{Numbers, Redactor, WITHHELD};
 use sought::SoughtAfter;
@@ -184,6 +185,12 @@ impl<'a> View<'a> {
         all.into_iter()
             .filter(|h| kept.contains(&h.attribute.as_str()))
             .collect()
+    }
+
+    /// The departments as [`DepartmentGroups::departments`] groups them: departments
+    /// smaller than `min_size`, and all but the `max_groups - 1` largest, merged.
+    pub fn department_groups(&self, min_size: usize, max_groups: usize) -> DepartmentGroups {
+        DepartmentGroups::departments(self.analysis, min_size, max_groups)
     }
 
     /// Each person's role.

@@ -1,7 +1,8 @@
 //! `report.html`: one self-contained page a head of HR can read and print — the headline,
 //! the quadrant chart of formal power against influence, the informal leaders with their
 //! reasons (and stability, when the analysis computed it), how they lead (when the survey
-//! asks), where they are by department,
+//! asks), the findings and key players, who names each informal leader and key player
+//! (their ego networks), where they are by department, the group-to-group influence map,
 //! the department-to-department influence matrix, the data-quality section with each
 //! question's kind and rating scale, the rule applied with the most sought-after people,
 //! and method notes.
@@ -15,10 +16,13 @@
 
 mod chart;
 mod departments;
+mod ego;
 mod findings;
 mod leading;
+mod map;
 mod people;
 mod questions;
+mod ring;
 mod rule;
 mod sections;
 
@@ -55,7 +59,9 @@ impl Exporter for ReportHtml {
         leading::how_they_lead(cx, &mut page);
         findings::findings(cx, &mut page);
         findings::key_players(cx, &mut page);
+        ego::egos(cx, &mut page);
         departments::departments(cx, &mut page);
+        map::map(cx, &mut page);
         departments::matrix(cx, &mut page);
         super::perception::report(cx, &mut page);
         sections::quality(cx, &mut page);
