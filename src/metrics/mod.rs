@@ -14,6 +14,7 @@
 mod against_petgraph;
 mod brandes;
 pub mod change_agents;
+mod column;
 mod community;
 mod formal;
 pub mod grouping;
@@ -29,6 +30,7 @@ mod structural_holes;
 pub use brandes::{
     DEFAULT_SAMPLES, EXACT_LIMIT, Method, Paths, error_bound, paths, question_samples,
 };
+pub use column::{MaybeCounts, MaybeFloats};
 pub use community::{Communities, communities, ei_index, normalized_mutual_information};
 pub use formal::{Formal, formal};
 pub(crate) use influence::sorted_overlap;
@@ -58,24 +60,32 @@ pub const PAGERANK_MAX_ITER: usize = 1000;
 /// The influence measures of one layer (combined, or one question), indexed by person.
 /// `None` means "does not apply" and is written as an empty cell.
 #[derive(Debug, Clone, PartialEq)]
+/// Measures that may not apply are kept compact ([`MaybeFloats`], [`MaybeCounts`]): a
+/// run holds one of these per question besides the combined one.
 pub struct Influence {
     pub in_degree: Vec<u32>,
     pub in_weight: Vec<f64>,
-    pub in_share: Vec<Option<f64>>,
-    pub out_degree: Vec<Option<u32>>,
+    pub in_share: MaybeFloats,
+    pub out_degree: MaybeCounts,
     pub pagerank: Vec<f64>,
     pub paths: Paths,
-    pub reciprocity: Vec<Option<f64>>,
-    pub constraint: Vec<Option<f64>>,
-    pub effective_size: Vec<Option<f64>>,
+    pub reciprocity: MaybeFloats,
+    pub constraint: MaybeFloats,
+    pub effective_size: MaybeFloats,
     pub core: Vec<u32>,
-    pub outside_team_share: Vec<Option<f64>>,
+    pub outside_team_share: MaybeFloats,
     pub nominating_departments: Vec<u32>,
-    /// Depth-1 influence sphere: the distinct people who nominate the person.
-    pub influence_sphere_size: Vec<u32>,
     pub influence_sphere_size_2: Vec<u32>,
-    pub command_coverage: Vec<Option<f64>>,
-    pub influence_beyond_chain: Vec<Option<f64>>,
+    pub command_coverage: MaybeFloats,
+    pub influence_beyond_chain: MaybeFloats,
+}
+
+impl Influence {
+    /// Depth-1 influence sphere: the distinct people who nominate the person, which is
+    /// the in-degree (kept once).
+    pub fn influence_sphere_size(&self) -> &[u32] {
+        &self.in_degree
+    }
 }
 
 /// Every metric of a run.
@@ -220,15 +230,16 @@ impl LayerMeasures<'_> {
                 },
                 || (core_number(g), influence_sphere_size_2(g)),
             );
+        let (constraint, effective_size) = (constraint.into(), effective_size.into());
         let in_degree = in_degree(g);
         let in_weight = in_weight(g);
-        let in_share = in_share(g, responded);
-        let out_degree = out_degree(g, responded);
-        let reciprocity = reciprocity(g);
-        let outside_team_share = outside_team_share(g, self.managers, self.department);
+        let in_share = in_share(g, responded).into();
+        let out_degree = out_degree(g, responded).into();
+        let reciprocity = reciprocity(g).into();
+        let outside_team_share = outside_team_share(g, self.managers, self.department).into();
         let nominating_departments = nominating_departments(g, self.department);
-        let command_coverage = command_coverage(g, self.formal, self.managers, responded);
-        let influence_beyond_chain = influence_beyond_chain(g, self.formal);
+        let command_coverage = command_coverage(g, self.formal, self.managers, responded).into();
+        let influence_beyond_chain = influence_beyond_chain(g, self.formal).into();
         move |paths| Influence {
             in_weight,
             in_share,
@@ -241,7 +252,6 @@ impl LayerMeasures<'_> {
             core,
             outside_team_share,
             nominating_departments,
-            influence_sphere_size: in_degree.clone(),
             influence_sphere_size_2,
             command_coverage,
             influence_beyond_chain,

@@ -385,12 +385,12 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "in_share",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.in_share[p])),
+        Box::new(move |p| opt_float(m.in_share.get(p))),
     );
     add(
         "out_degree",
         ColumnKind::Int,
-        Box::new(move |p| opt_int(m.out_degree[p])),
+        Box::new(move |p| opt_int(m.out_degree.get(p))),
     );
     add(
         "pagerank",
@@ -410,23 +410,23 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "reciprocity",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.reciprocity[p])),
+        Box::new(move |p| opt_float(m.reciprocity.get(p))),
     );
     add(
         "constraint",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.constraint[p])),
+        Box::new(move |p| opt_float(m.constraint.get(p))),
     );
     add(
         "effective_size",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.effective_size[p])),
+        Box::new(move |p| opt_float(m.effective_size.get(p))),
     );
     add("core", ColumnKind::Int, Box::new(move |p| int(m.core[p])));
     add(
         "outside_team_share",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.outside_team_share[p])),
+        Box::new(move |p| opt_float(m.outside_team_share.get(p))),
     );
     add(
         "nominating_departments",
@@ -436,7 +436,7 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "influence_sphere_size",
         ColumnKind::Int,
-        Box::new(move |p| int(m.influence_sphere_size[p])),
+        Box::new(move |p| int(m.influence_sphere_size()[p])),
     );
     add(
         "influence_sphere_size_2",
@@ -446,12 +446,12 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "command_coverage",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.command_coverage[p])),
+        Box::new(move |p| opt_float(m.command_coverage.get(p))),
     );
     add(
         "influence_beyond_chain",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.influence_beyond_chain[p])),
+        Box::new(move |p| opt_float(m.influence_beyond_chain.get(p))),
     );
 }
 
