@@ -45,6 +45,8 @@ pub use analysis::Analysis;
 pub use error::{Error, Result};
 pub use options::Options;
 
+use rayon::prelude::*;
+
 use diagnostics::Problems;
 use findings::AnalysisParts;
 use graph::OrgGraph;
@@ -221,12 +223,18 @@ fn analyze_named(
         &options.roles,
     );
     if let Some(l) = &leadership {
-        for (reason, profile) in classification.reason.iter_mut().zip(&l.profile) {
-            if !profile.is_empty() {
-                reason.push_str("; ");
-                reason.push_str(profile);
-            }
-        }
+        classification
+            .reason
+            .par_iter_mut()
+            .zip(&l.profile)
+            .for_each(|(reason, profile)| {
+                if !profile.is_empty() {
+                    // Room for the profile alone, not twice the line.
+                    reason.reserve_exact(2 + profile.len());
+                    reason.push_str("; ");
+                    reason.push_str(profile);
+                }
+            });
     }
     let parts = AnalysisParts {
         dataset: &dataset,

@@ -31,8 +31,7 @@ use crate::metrics::Metrics;
 use crate::metrics::change_agents::{Agent, greedy_sequence, harmonic};
 use crate::metrics::grouping::group_ties;
 use crate::metrics::keyplayer::{
-    Alike, DepartmentProfile, Fragmentation, FragmentationSearch, Undirected, left_alone,
-    source_dependents,
+    Alike, Fragmentation, FragmentationSearch, Undirected, left_alone, source_dependents,
 };
 use crate::options::DecisionOptions;
 use crate::rng::SplitMix64;
@@ -391,13 +390,11 @@ fn key_players(inputs: &DecisionInputs<'_>) -> KeyPlayers {
 /// The people best placed to step in for `v` ([`BACKUPS`] at most): sought by the same
 /// people on the same questions (Jaccard ≥ [`BACKUP_JACCARD`], [`BACKUP_SHARED`] pairs),
 /// else, among those who share a nominator, sought by the same departments (cosine ≥
-/// [`BACKUP_DEPARTMENTS`], named by at least half as many). None: nobody passes. The
-/// departments that name `v` are counted once, and each other person's only when asked.
+/// [`BACKUP_DEPARTMENTS`], named by at least half as many). None: nobody passes.
 fn backups(inputs: &DecisionInputs<'_>, alike: &Alike<'_>, v: usize) -> Vec<Backup> {
     let m = inputs.metrics;
     let overlap = alike.same_nominators(v);
-    let own: DepartmentProfile = alike.departments(v);
-    let dept = |u: usize| alike.departments(u).cosine(&own);
+    let dept = |u: usize| alike.same_departments(u, v);
     let mut out: Vec<Backup> = overlap
         .iter()
         .filter(|o| o.jaccard >= BACKUP_JACCARD && o.shared >= BACKUP_SHARED)

@@ -42,15 +42,19 @@ impl MaybeFloats {
     }
 }
 
+// Collected into a vector of its own size: collecting a vector's own values in place
+// would keep the larger allocation of the `Option`s.
 impl FromIterator<Option<f64>> for MaybeFloats {
     fn from_iter<I: IntoIterator<Item = Option<f64>>>(values: I) -> Self {
-        let bits = values.into_iter().map(|v| match v {
+        let values = values.into_iter();
+        let mut kept = Vec::with_capacity(values.size_hint().0);
+        kept.extend(values.map(|v| match v {
             // Quieted, the reserved bits stay a NaN but no longer mean none.
             Some(x) if x.to_bits() == NO_FLOAT => NO_FLOAT | QUIET,
             Some(x) => x.to_bits(),
             None => NO_FLOAT,
-        });
-        MaybeFloats(bits.collect())
+        }));
+        MaybeFloats(kept)
     }
 }
 
@@ -87,14 +91,16 @@ impl MaybeCounts {
 
 impl FromIterator<Option<u32>> for MaybeCounts {
     fn from_iter<I: IntoIterator<Item = Option<u32>>>(values: I) -> Self {
-        let values = values.into_iter().map(|v| match v {
+        let values = values.into_iter();
+        let mut kept = Vec::with_capacity(values.size_hint().0);
+        kept.extend(values.map(|v| match v {
             Some(x) => {
                 debug_assert!(x != u32::MAX, "a count too large to be one of people");
                 x
             }
             None => u32::MAX,
-        });
-        MaybeCounts(values.collect())
+        }));
+        MaybeCounts(kept)
     }
 }
 
@@ -140,6 +146,16 @@ mod tests {
         let kept = MaybeCounts::from(counts.clone());
         assert_eq!(kept.iter().collect::<Vec<_>>(), counts);
         assert!(MaybeCounts::default().is_empty() && MaybeFloats::default().is_empty());
+    }
+
+    /// Made from a vector of `Option`s, the values take their own size, not the
+    /// `Option`s' allocation (twice as large).
+    #[test]
+    fn the_values_take_their_own_size() {
+        let floats = MaybeFloats::from(vec![Some(1.0); 1000]);
+        assert_eq!(floats.0.capacity(), 1000);
+        let counts = MaybeCounts::from(vec![None; 1000]);
+        assert_eq!(counts.0.capacity(), 1000);
     }
 
     #[test]

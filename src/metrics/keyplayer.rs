@@ -338,42 +338,81 @@ pub struct Overlap {
     pub jaccard: f64,
 }
 
-/// The departments that name one person: distinct nominators per department in the
-/// combined layer, by department, and the norm of those counts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DepartmentProfile {
-    counts: Vec<(u32, f64)>,
-    norm: f64,
+/// The departments that name each person: for every person, the distinct nominators per
+/// department in the combined layer, by department. Made once for everyone (O(m log d)),
+/// so comparing two people reads a few departments each, however many people name them.
+struct DepartmentProfiles {
+    offsets: Vec<u32>,
+    /// (department, nominators), ascending by department within each person.
+    counts: Vec<(u32, u32)>,
 }
 
-impl DepartmentProfile {
-    /// Person `p`'s profile in `g` (`department` numbers each person's department).
-    pub fn of(g: &Csr, department: &[Option<u32>], p: usize) -> DepartmentProfile {
-        let mut d: Vec<u32> = g
-            .in_neighbors(p)
-            .iter()
-            .filter_map(|&i| department[i as usize])
+/// People per piece of work when the profiles are made.
+const PROFILE_CHUNK: usize = 4096;
+
+impl DepartmentProfiles {
+    fn of(g: &Csr, department: &[Option<u32>]) -> DepartmentProfiles {
+        let n = g.node_count();
+        let people: Vec<usize> = (0..n).collect();
+        let pieces: Vec<(Vec<u32>, Vec<(u32, u32)>)> = people
+            .par_chunks(PROFILE_CHUNK)
+            .map(|chunk| {
+                let (mut lengths, mut counts) = (Vec::with_capacity(chunk.len()), Vec::new());
+                let mut named_by: Vec<u32> = Vec::new();
+                for &p in chunk {
+                    named_by.clear();
+                    named_by.extend(
+                        g.in_neighbors(p)
+                            .iter()
+                            .filter_map(|&i| department[i as usize]),
+                    );
+                    named_by.sort_unstable();
+                    let before = counts.len();
+                    for &d in &named_by {
+                        match counts[before..].last_mut() {
+                            Some((x, c)) if *x == d => *c += 1,
+                            _ => counts.push((d, 1)),
+                        }
+                    }
+                    lengths.push((counts.len() - before) as u32);
+                }
+                (lengths, counts)
+            })
             .collect();
-        d.sort_unstable();
-        let mut counts: Vec<(u32, f64)> = Vec::new();
-        for x in d {
-            match counts.last_mut() {
-                Some((y, c)) if *y == x => *c += 1.0,
-                _ => counts.push((x, 1.0)),
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0u32);
+        let mut counts = Vec::with_capacity(pieces.iter().map(|p| p.1.len()).sum());
+        for (lengths, piece) in pieces {
+            for l in lengths {
+                offsets.push(offsets.last().copied().unwrap_or(0) + l);
             }
+            counts.extend(piece);
         }
-        let norm = counts.iter().map(|(_, c)| c * c).sum::<f64>().sqrt();
-        DepartmentProfile { counts, norm }
+        DepartmentProfiles { offsets, counts }
     }
 
-    /// The cosine similarity of this profile and `other`'s; 0 when either person has no
-    /// nominator with a department. Counts are whole numbers, so every sum is exact and
-    /// the result does not depend on the order of the terms.
-    pub fn cosine(&self, other: &DepartmentProfile) -> f64 {
-        let (a, b) = (&self.counts, &other.counts);
-        if self.norm == 0.0 || other.norm == 0.0 {
+    fn of_person(&self, p: usize) -> &[(u32, u32)] {
+        &self.counts[self.offsets[p] as usize..self.offsets[p + 1] as usize]
+    }
+
+    /// The norm of person `p`'s counts.
+    fn norm(&self, p: usize) -> f64 {
+        self.of_person(p)
+            .iter()
+            .map(|&(_, c)| f64::from(c) * f64::from(c))
+            .sum::<f64>()
+            .sqrt()
+    }
+
+    /// The cosine similarity of the departments that name `u` and `v`; 0 when either has
+    /// no nominator with a department. Counts are whole numbers, so every sum is exact
+    /// and the result does not depend on the order of the terms.
+    fn cosine(&self, u: usize, v: usize) -> f64 {
+        let (nu, nv) = (self.norm(u), self.norm(v));
+        if nu == 0.0 || nv == 0.0 {
             return 0.0;
         }
+        let (a, b) = (self.of_person(u), self.of_person(v));
         let mut dot = 0.0;
         let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() {
@@ -381,13 +420,13 @@ impl DepartmentProfile {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    dot += a[i].1 * b[j].1;
+                    dot += f64::from(a[i].1) * f64::from(b[j].1);
                     i += 1;
                     j += 1;
                 }
             }
         }
-        dot / (self.norm * other.norm)
+        dot / (nu * nv)
     }
 }
 
@@ -404,7 +443,7 @@ struct NominatorTally {
 pub struct Alike<'a> {
     questions: &'a [&'a Csr],
     combined: &'a Csr,
-    department: &'a [Option<u32>],
+    profiles: DepartmentProfiles,
     tallies: Pool<NominatorTally>,
 }
 
@@ -415,7 +454,7 @@ impl<'a> Alike<'a> {
         Alike {
             questions,
             combined,
-            department,
+            profiles: DepartmentProfiles::of(combined, department),
             tallies: Pool::new(),
         }
     }
@@ -474,9 +513,11 @@ impl<'a> Alike<'a> {
         out
     }
 
-    /// The departments that name `p` ([`DepartmentProfile::of`] in the combined layer).
-    pub fn departments(&self, p: usize) -> DepartmentProfile {
-        DepartmentProfile::of(self.combined, self.department, p)
+    /// The cosine similarity of the departments that name `u` and `v` (counts of distinct
+    /// nominators per department, in the combined layer); 0 when either has no nominator
+    /// with a department.
+    pub fn same_departments(&self, u: usize, v: usize) -> f64 {
+        self.profiles.cosine(u, v)
     }
 }
 
@@ -698,7 +739,7 @@ mod tests {
             ],
         );
         let questions = [&g];
-        let alike = Alike::new(&questions, &g, &[]);
+        let alike = Alike::new(&questions, &g, &[None; 8]);
         let got = alike.same_nominators(3);
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].person, got[0].shared), (4, 3));
@@ -716,10 +757,13 @@ mod tests {
         // 3: A 2, B 2; 4: A 3, B 1 → (6 + 2) / (√8 · √10).
         let want = 8.0 / (8f64.sqrt() * 10f64.sqrt());
         let alike = Alike::new(&questions, &g, &dept);
-        let got = alike.departments(3).cosine(&alike.departments(4));
-        assert!((got - want).abs() < 1e-12);
+        assert!((alike.same_departments(4, 3) - want).abs() < 1e-12);
+        assert_eq!(alike.same_departments(3, 4), alike.same_departments(4, 3));
         // Asked again, the tallies leased back give the same answer.
         assert_eq!(alike.same_nominators(3), alike.same_nominators(3));
-        assert_eq!(alike.departments(0).cosine(&alike.departments(4)), 0.0);
+        // Nobody names 0; 7 is named by 6 only (department A), as 4 is by A and B.
+        assert_eq!(alike.same_departments(0, 4), 0.0);
+        let want = 3.0 / 10f64.sqrt();
+        assert!((alike.same_departments(7, 4) - want).abs() < 1e-12);
     }
 }
