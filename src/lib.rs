@@ -184,7 +184,7 @@ fn analyze_named(
     named: Vec<u32>,
     progress: &dyn Progress,
 ) -> Analysis {
-    let graph = stage(progress, "build graph", || OrgGraph::build(&dataset));
+    let mut graph = stage(progress, "build graph", || OrgGraph::build(&dataset));
     let metrics = metrics::compute(&graph, &dataset, options.paths, options.seed, progress);
     let titles: Vec<&str> = match dataset.org.columns.title {
         Some(col) => (0..dataset.people.len())
@@ -282,6 +282,9 @@ fn analyze_named(
         findings.extend(p.findings.iter().cloned());
         findings::sort(&mut findings);
     }
+    // Everything that reads a question's own view has read it: the files need the
+    // combined view only.
+    graph.release_question_views();
     Analysis {
         dataset,
         graph,
