@@ -347,6 +347,9 @@ struct DepartmentProfiles {
     counts: Vec<(u32, u32)>,
 }
 
+/// (department, nominators) pairs of a run of people.
+type Counted = Vec<(u32, u32)>;
+
 /// People per piece of work when the profiles are made.
 const PROFILE_CHUNK: usize = 4096;
 
@@ -354,7 +357,8 @@ impl DepartmentProfiles {
     fn of(g: &Csr, department: &[Option<u32>]) -> DepartmentProfiles {
         let n = g.node_count();
         let people: Vec<usize> = (0..n).collect();
-        let pieces: Vec<(Vec<u32>, Vec<(u32, u32)>)> = people
+        // Per piece of people: how many departments name each, and their counts.
+        let pieces: Vec<(Vec<u32>, Counted)> = people
             .par_chunks(PROFILE_CHUNK)
             .map(|chunk| {
                 let (mut lengths, mut counts) = (Vec::with_capacity(chunk.len()), Vec::new());
