@@ -409,7 +409,7 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "in_share",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.in_share.get(p))),
+        Box::new(move |p| opt_float(m.in_share(p))),
     );
     add(
         "out_degree",
@@ -450,7 +450,7 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "outside_team_share",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.outside_team_share.get(p))),
+        Box::new(move |p| opt_float(m.outside_team_share(p))),
     );
     add(
         "nominating_departments",
@@ -475,7 +475,7 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "influence_beyond_chain",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.influence_beyond_chain.get(p))),
+        Box::new(move |p| opt_float(m.influence_beyond_chain(p))),
     );
 }
 
