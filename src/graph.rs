@@ -78,8 +78,9 @@ pub struct OrgGraph {
     /// Compact index of the authority layer (manager → reports).
     authority: Csr,
     /// Compact indices of the influence views: every question combined, then one per
-    /// question.
-    views: Vec<Csr>,
+    /// question. Made when the graph is built; a question's view released with
+    /// [`OrgGraph::release_question_views`] is made again from the graph if asked for.
+    views: Vec<OnceLock<Csr>>,
     /// Each question's weight in the combined layer (`--question-weight`), indexed alike.
     pub question_weights: Vec<f64>,
 }
@@ -108,7 +109,7 @@ impl OrgGraph {
             || {
                 views
                     .par_iter()
-                    .map(|&questions| influence_view(&graph, questions, weights))
+                    .map(|&questions| OnceLock::from(influence_view(&graph, questions, weights)))
                     .collect()
             },
         );
@@ -149,9 +150,20 @@ impl OrgGraph {
     /// default), and a question of weight 0 is left out. One question's view keeps the tie
     /// weights as answered.
     pub fn influence(&self, questions: Questions) -> &Csr {
-        match questions {
-            Questions::All => &self.views[0],
-            Questions::One(q) => &self.views[1 + q as usize],
+        let i = match questions {
+            Questions::All => 0,
+            Questions::One(q) => 1 + q as usize,
+        };
+        self.views[i].get_or_init(|| influence_view(&self.graph, questions, &self.question_weights))
+    }
+
+    /// Lets go of each question's own view (the combined one stays): once the metrics,
+    /// findings and decisions have read them, a million people with six questions hold a
+    /// quarter of a gigabyte in them that the files do not need. A view asked for again
+    /// is made again from the graph, the same.
+    pub fn release_question_views(&mut self) {
+        for view in &mut self.views[1..] {
+            view.take();
         }
     }
 
@@ -526,7 +538,8 @@ mod tests {
             &options,
         )
         .unwrap();
-        let g = OrgGraph::build(&d);
+        let mut g = OrgGraph::build(&d);
+        let mut wanted = Vec::new();
         let n = g.node_count();
         let nominations = d.answers.nominations.iter();
         let survey_edges: Vec<(u32, u32, Option<u16>)> = g
@@ -560,6 +573,12 @@ mod tests {
             let want = Csr::from_edges(n, influence);
             assert!(want.edge_count() > 60, "{questions:?}");
             assert_eq!(*g.influence(questions), want, "{questions:?}");
+            wanted.push((questions, want));
+        }
+        // Released and asked for again, each question's view is made again the same.
+        g.release_question_views();
+        for (questions, want) in wanted {
+            assert_eq!(*g.influence(questions), want, "{questions:?} again");
         }
     }
 

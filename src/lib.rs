@@ -45,6 +45,8 @@ pub use analysis::Analysis;
 pub use error::{Error, Result};
 pub use options::Options;
 
+use rayon::prelude::*;
+
 use diagnostics::Problems;
 use findings::AnalysisParts;
 use graph::OrgGraph;
@@ -170,7 +172,19 @@ pub fn analyze_dataset_with(
     options: &Options,
     progress: &dyn Progress,
 ) -> Analysis {
-    let graph = stage(progress, "build graph", || OrgGraph::build(&dataset));
+    // People named with `--key-player` whom nobody has are left out.
+    let (named, _) = key_players_named(&dataset, options);
+    analyze_named(dataset, options, named, progress)
+}
+
+/// [`analyze_dataset_with`], with the people `--key-player` names already found.
+fn analyze_named(
+    dataset: Dataset,
+    options: &Options,
+    named: Vec<u32>,
+    progress: &dyn Progress,
+) -> Analysis {
+    let mut graph = stage(progress, "build graph", || OrgGraph::build(&dataset));
     let metrics = metrics::compute(&graph, &dataset, options.paths, options.seed, progress);
     let titles: Vec<&str> = match dataset.org.columns.title {
         Some(col) => (0..dataset.people.len())
@@ -209,12 +223,18 @@ pub fn analyze_dataset_with(
         &options.roles,
     );
     if let Some(l) = &leadership {
-        for (reason, profile) in classification.reason.iter_mut().zip(&l.profile) {
-            if !profile.is_empty() {
-                reason.push_str("; ");
-                reason.push_str(profile);
-            }
-        }
+        classification
+            .reason
+            .par_iter_mut()
+            .zip(&l.profile)
+            .for_each(|(reason, profile)| {
+                if !profile.is_empty() {
+                    // Room for the profile alone, not twice the line.
+                    reason.reserve_exact(2 + profile.len());
+                    reason.push_str("; ");
+                    reason.push_str(profile);
+                }
+            });
     }
     let parts = AnalysisParts {
         dataset: &dataset,
@@ -223,7 +243,6 @@ pub fn analyze_dataset_with(
         classification: &classification,
         leadership: leadership.as_ref(),
     };
-    let named = key_players_named(&dataset, options);
     let grouping = grouping(&dataset, &metrics, options);
     let (findings, decisions) = rayon::join(
         || {
@@ -263,6 +282,9 @@ pub fn analyze_dataset_with(
         findings.extend(p.findings.iter().cloned());
         findings::sort(&mut findings);
     }
+    // Everything that reads a question's own view has read it: the files need the
+    // combined view only.
+    graph.release_question_views();
     Analysis {
         dataset,
         graph,
@@ -331,23 +353,31 @@ pub fn analyze_with(options: &Options, progress: &dyn Progress) -> Result<Analys
     outdir::check(&options.out, &options.input_paths())?;
     let dataset = check_with(options, progress)?;
     export::check_dot_root(&dataset, &options.output)?;
-    check_key_players(&dataset, options)?;
+    let named = match key_players_named(&dataset, options) {
+        (named, None) => named,
+        (_, Some(id)) => return Err(unknown_key_player(id)),
+    };
     check_group_by(&dataset, options)?;
-    let analysis = analyze_dataset_with(dataset, options, progress);
+    let analysis = analyze_named(dataset, options, named, progress);
     export::write_all(&analysis, options, progress)?;
     Ok(analysis)
 }
 
 /// The people `--key-player` names, as person numbers: by id (trimmed), or by pseudonym
-/// when the run is pseudonymised; unknown ones left out ([`check_key_players`] refuses
-/// them before the analysis).
-fn key_players_named(dataset: &Dataset, options: &Options) -> Vec<u32> {
-    options
-        .decisions
-        .key_players
-        .iter()
-        .filter_map(|id| find_person(dataset, options, id))
-        .collect()
+/// when the run is pseudonymised; each id looked up once. Also the first id nobody has,
+/// if any ([`analyze_with`] refuses it before the analysis; the others leave it out).
+fn key_players_named<'a>(dataset: &Dataset, options: &'a Options) -> (Vec<u32>, Option<&'a str>) {
+    let mut named = Vec::new();
+    let mut unknown = None;
+    for id in &options.decisions.key_players {
+        match find_person(dataset, options, id) {
+            Some(p) => named.push(p),
+            None => {
+                unknown.get_or_insert(id.as_str());
+            }
+        }
+    }
+    (named, unknown)
 }
 
 fn find_person(dataset: &Dataset, options: &Options, id: &str) -> Option<u32> {
@@ -362,17 +392,9 @@ fn find_person(dataset: &Dataset, options: &Options, id: &str) -> Option<u32> {
         .map(|p| p as u32)
 }
 
-/// A `--key-player` nobody has is a usage error, said before the analysis.
-pub fn check_key_players(dataset: &Dataset, options: &Options) -> Result<()> {
-    match options
-        .decisions
-        .key_players
-        .iter()
-        .find(|id| find_person(dataset, options, id).is_none())
-    {
-        Some(id) => Err(Error::Usage(format!(
-            "--key-player {id:?}: nobody has this id in the org chart; give the id of a person to assess as a key player"
-        ))),
-        None => Ok(()),
-    }
+/// A `--key-player` nobody has: a usage error, said before the analysis.
+fn unknown_key_player(id: &str) -> Error {
+    Error::Usage(format!(
+        "--key-player {id:?}: nobody has this id in the org chart; give the id of a person to assess as a key player"
+    ))
 }

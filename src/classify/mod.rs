@@ -178,6 +178,8 @@ pub fn classify(
                         line.push_str("; ");
                         line.push_str(clause);
                     }
+                    // Kept at its own length: a million lines hold no spare room.
+                    line.shrink_to_fit();
                     line
                 })
                 .collect();

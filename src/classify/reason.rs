@@ -59,7 +59,7 @@ pub fn reason(
     let departments = !metrics.department_names.is_empty();
     // Without reporting lines nobody has a team: the share counts the department alone, and
     // without departments either it would say nothing.
-    if let Some(share) = inf.outside_team_share[p]
+    if let Some(share) = inf.outside_team_share(p)
         && (reporting_lines || departments)
     {
         let outside = (share * d as f64).round() as u32;

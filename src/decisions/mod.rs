@@ -28,10 +28,10 @@ use rayon::prelude::*;
 use crate::classify::Classification;
 use crate::graph::{Csr, OrgGraph, Questions};
 use crate::metrics::Metrics;
-use crate::metrics::change_agents::{Agent, greedy_agents, harmonic};
+use crate::metrics::change_agents::{Agent, greedy_sequence, harmonic};
+use crate::metrics::grouping::group_ties;
 use crate::metrics::keyplayer::{
-    Fragmentation, Undirected, fragmentation, last_ties, same_departments, same_nominators,
-    source_dependents,
+    Alike, Fragmentation, FragmentationSearch, Undirected, left_alone, source_dependents,
 };
 use crate::options::DecisionOptions;
 use crate::rng::SplitMix64;
@@ -209,15 +209,12 @@ pub fn decide(inputs: &DecisionInputs<'_>) -> Decisions {
         || key_players(inputs),
         || {
             let asked = inputs.options.change_agents;
-            let chosen = asked.map(|k| change_agents(inputs, k));
-            let suggested = match asked {
-                Some(0) => chosen.clone(),
-                _ if people <= SUGGEST_AGENTS_UP_TO || asked.is_some() => {
-                    Some(change_agents(inputs, 0))
-                }
-                _ => None,
-            };
-            (chosen, suggested)
+            if asked.is_some() || people <= SUGGEST_AGENTS_UP_TO {
+                let (chosen, suggested) = change_agents(inputs, asked);
+                (chosen, Some(suggested))
+            } else {
+                (None, None)
+            }
         },
     );
     Decisions {
@@ -248,10 +245,14 @@ fn key_players(inputs: &DecisionInputs<'_>) -> KeyPlayers {
         .map(|&s| s >= inputs.min_group_size.max(1))
         .collect();
     let questions = influence_questions(inputs);
-    let (dependents, pairs) = rayon::join(
+    let (dependents, ties) = rayon::join(
         || source_dependents(&questions, n),
-        || last_ties(g, &m.department, &describable),
+        || group_ties(g, &m.department),
     );
+    // The pairs of departments large enough to describe, with the people at every tie.
+    let pairs = ties
+        .into_iter()
+        .filter(|&((a, b), _)| describable[a as usize] && describable[b as usize]);
     // Candidates and why.
     let mut why: std::collections::BTreeMap<u32, Vec<Why>> = std::collections::BTreeMap::new();
     for p in 0..n {
@@ -264,9 +265,9 @@ fn key_players(inputs: &DecisionInputs<'_>) -> KeyPlayers {
     }
     let mut holds: std::collections::BTreeMap<u32, Vec<(u32, u32)>> =
         std::collections::BTreeMap::new();
-    for (a, b, _, holders) in &pairs {
-        for &h in holders {
-            holds.entry(h).or_default().push((*a, *b));
+    for ((a, b), pair) in pairs {
+        for h in pair.holders {
+            holds.entry(h).or_default().push((a, b));
             let w = why.entry(h).or_default();
             if !w.contains(&Why::Bridge) {
                 w.push(Why::Bridge);
@@ -279,7 +280,6 @@ fn key_players(inputs: &DecisionInputs<'_>) -> KeyPlayers {
             w.push(Why::Named);
         }
     }
-    let contacts = Undirected::of(g);
     let mut players: Vec<KeyPlayer> = why
         .into_iter()
         .map(|(p, why)| {
@@ -290,7 +290,7 @@ fn key_players(inputs: &DecisionInputs<'_>) -> KeyPlayers {
                 only_source,
                 main_source,
                 last_ties: holds.remove(&p).unwrap_or_default(),
-                left_alone: contacts.left_alone(p as usize).len() as u32,
+                left_alone: left_alone(g, p as usize).len() as u32,
                 after: None,
                 backups: Vec::new(),
                 risk: Risk::Low,
@@ -333,15 +333,21 @@ fn key_players(inputs: &DecisionInputs<'_>) -> KeyPlayers {
             .collect();
         (PathMethod::Sampled(k), Some(sources))
     };
-    let whole =
-        (method != PathMethod::Skipped).then(|| fragmentation(&contacts, None, sources.as_deref()));
-    for &i in &measured {
-        let removed = players[i].person;
-        players[i].after = Some(fragmentation(&contacts, Some(removed), sources.as_deref()));
-    }
+    // The layer read both ways, only when some removal is measured along the paths.
+    let whole = (method != PathMethod::Skipped).then(|| {
+        let contacts = Undirected::of(g);
+        let search = FragmentationSearch::new(&contacts);
+        let whole = search.measure(None, sources.as_deref());
+        for &i in &measured {
+            let removed = players[i].person;
+            players[i].after = Some(search.measure(Some(removed), sources.as_deref()));
+        }
+        whole
+    });
     // Backups and risk.
+    let alike = Alike::new(&questions, g, &m.department);
     players.par_iter_mut().for_each(|k| {
-        k.backups = backups(inputs, &questions, k.person as usize);
+        k.backups = backups(inputs, &alike, k.person as usize);
         let dependents = k.only_source + k.main_source;
         k.risk = if !k.last_ties.is_empty() || dependents >= HIGH_RISK_DEPENDENTS {
             Risk::High
@@ -385,11 +391,10 @@ fn key_players(inputs: &DecisionInputs<'_>) -> KeyPlayers {
 /// people on the same questions (Jaccard ≥ [`BACKUP_JACCARD`], [`BACKUP_SHARED`] pairs),
 /// else, among those who share a nominator, sought by the same departments (cosine ≥
 /// [`BACKUP_DEPARTMENTS`], named by at least half as many). None: nobody passes.
-fn backups(inputs: &DecisionInputs<'_>, questions: &[&Csr], v: usize) -> Vec<Backup> {
+fn backups(inputs: &DecisionInputs<'_>, alike: &Alike<'_>, v: usize) -> Vec<Backup> {
     let m = inputs.metrics;
-    let g = inputs.graph.influence(Questions::All);
-    let overlap = same_nominators(questions, v);
-    let dept = |u: usize| same_departments(g, &m.department, u, v);
+    let overlap = alike.same_nominators(v);
+    let dept = |u: usize| alike.same_departments(u, v);
     let mut out: Vec<Backup> = overlap
         .iter()
         .filter(|o| o.jaccard >= BACKUP_JACCARD && o.shared >= BACKUP_SHARED)
@@ -526,34 +531,57 @@ fn backups_words(k: usize) -> String {
     }
 }
 
-/// The greedy change agents, within one and within two steps: `k` of them (0 = as many
-/// as reaching [`CHANGE_AGENT_SHARE`] takes).
-fn change_agents(inputs: &DecisionInputs<'_>, k: usize) -> ChangeAgents {
+/// The greedy change agents, within one and within two steps: the set `asked` for
+/// (`Some(k)`: `k` of them, 0 = as many as reaching [`CHANGE_AGENT_SHARE`] takes), and
+/// the suggested set (as many as reaching the share takes). One greedy run per number of
+/// steps serves both: each set is a beginning of the same greedy sequence, which runs
+/// until it has `k` agents and reaches the share.
+fn change_agents(
+    inputs: &DecisionInputs<'_>,
+    asked: Option<usize>,
+) -> (Option<ChangeAgents>, ChangeAgents) {
     let m = inputs.metrics;
     let g = inputs.graph.influence(Questions::All);
     let n = g.node_count();
     let target = (CHANGE_AGENT_SHARE * n as f64).ceil() as u64;
     let departments = m.department_names.len();
-    let sets = [1u8, 2]
+    let k = asked.unwrap_or(0);
+    let runs: Vec<(u8, Vec<Agent>, usize, f64)> = [1u8, 2]
         .par_iter()
         .map(|&steps| {
-            let to_share = greedy_agents(g, &m.department, departments, steps, n, target);
-            let suggested = to_share.len();
-            let agents = if k == 0 {
-                to_share
+            let sequence = greedy_sequence(g, &m.department, departments, steps, k, target);
+            // The agents until the share is reached: as many as a run stopped there has.
+            let suggested = if target == 0 {
+                0
             } else {
-                greedy_agents(g, &m.department, departments, steps, k, u64::MAX)
+                sequence
+                    .iter()
+                    .position(|a| a.covered >= target)
+                    .map_or(sequence.len(), |i| i + 1)
             };
             let delta = (0..n).map(|v| reach_of(g, v, steps)).max().unwrap_or(0);
-            AgentSet {
-                steps,
-                agents,
-                suggested,
-                bound: harmonic(delta),
-            }
+            (steps, sequence, suggested, harmonic(delta))
         })
         .collect();
-    ChangeAgents { people: n, sets }
+    let sets = |take: &dyn Fn(usize) -> usize| ChangeAgents {
+        people: n,
+        sets: runs
+            .iter()
+            .map(|(steps, sequence, suggested, bound)| AgentSet {
+                steps: *steps,
+                agents: sequence[..take(*suggested).min(sequence.len())].to_vec(),
+                suggested: *suggested,
+                bound: *bound,
+            })
+            .collect(),
+    };
+    let suggested = sets(&|suggested| suggested);
+    let chosen = match asked {
+        None => None,
+        Some(0) => Some(suggested.clone()),
+        Some(k) => Some(sets(&|_| k)),
+    };
+    (chosen, suggested)
 }
 
 /// How many people `v` reaches within `steps` steps, themself included (an upper bound

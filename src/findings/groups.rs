@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashSet};
 use super::{Finding, FindingInputs, Sentence, Severity};
 use crate::graph::Questions;
 use crate::metrics::ei_index;
+use crate::metrics::grouping::GroupTies;
 
 /// A department whose E-I index is at most this keeps its ties inside (at most about one
 /// tie in thirteen crosses its boundary).
@@ -36,38 +37,36 @@ fn describable_mask(cx: &FindingInputs<'_>, groups: &[(u32, usize)]) -> Vec<bool
     mask
 }
 
-/// Ties between departments: (a, b) with a < b → (ties, the people at their ends).
-pub type DepartmentTies = BTreeMap<(u32, u32), (usize, Vec<u32>)>;
-
 /// Silos (E-I index near −1), and pairs of departments with no tie either way.
-pub fn silos(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
+pub fn silos(cx: &FindingInputs<'_>, ties: &GroupTies) -> Vec<Finding> {
     let grouping = cx.grouping;
     let g = cx.analysis.graph.influence(Questions::All);
     let ei = ei_index(g, &grouping.of, grouping.names.len());
     let groups = describable(cx);
     let is_describable = describable_mask(cx, &groups);
+    let silos: Vec<(u32, usize, f64)> = groups
+        .iter()
+        .filter_map(|&(d, size)| ei[d as usize].map(|index| (d, size, index)))
+        .filter(|&(_, _, index)| index <= SILO_EI)
+        .collect();
+    let mut outside = reaching_outside(cx, &silos);
     let mut out = Vec::new();
-    for &(d, size) in &groups {
-        let Some(index) = ei[d as usize] else {
-            continue;
-        };
-        if index <= SILO_EI {
-            out.push(Finding {
-                kind: "silo",
-                severity: if index <= -0.95 {
-                    Severity::High
-                } else {
-                    Severity::Medium
-                },
-                group: Some(cx.group_name(d).to_string()),
-                people: Vec::new(),
-                summary: Sentence::new().group(cx.group_name(d)).text(format!(
-                    "'s influence ties stay inside it (E-I index {index:.2}; −1 means all inside)"
-                )),
-                action: silo_action(cx, d, ties),
-                evidence: vec![("ei_index", index), ("people", size as f64)],
-            });
-        }
+    for (d, size, index) in silos {
+        out.push(Finding {
+            kind: "silo",
+            severity: if index <= -0.95 {
+                Severity::High
+            } else {
+                Severity::Medium
+            },
+            group: Some(cx.group_name(d).to_string()),
+            people: Vec::new(),
+            summary: Sentence::new().group(cx.group_name(d)).text(format!(
+                "'s influence ties stay inside it (E-I index {index:.2}; −1 means all inside)"
+            )),
+            action: silo_action(cx, d, outside.remove(&d).unwrap_or_default()),
+            evidence: vec![("ei_index", index), ("people", size as f64)],
+        });
     }
     let tied_pairs = ties
         .keys()
@@ -124,21 +123,47 @@ pub fn silos(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
 /// Brokers a silo's action names.
 const SILO_BROKERS: usize = 3;
 
-/// What to do about silo `d`: connect it through the members who already have the most
-/// ties outside it (named), or, when nobody has one, through a contact to be chosen.
-fn silo_action(cx: &FindingInputs<'_>, d: u32, ties: &DepartmentTies) -> Sentence {
-    let dept = &cx.grouping.of;
-    let mut outside: BTreeMap<u32, usize> = BTreeMap::new();
-    for (&(a, b), (_, people)) in ties {
-        if a == d || b == d {
-            for &p in people {
-                if dept[p as usize] == Some(d) {
-                    *outside.entry(p).or_default() += 1;
-                }
-            }
+/// The members of each silo (`silos`: group, size, E-I index) with influence ties, either
+/// direction, to people of another group: group → (person, ties), by person. One pass
+/// over the people, reading the ties of the silos' members only.
+fn reaching_outside(
+    cx: &FindingInputs<'_>,
+    silos: &[(u32, usize, f64)],
+) -> BTreeMap<u32, Vec<(u32, usize)>> {
+    let mut found: BTreeMap<u32, Vec<(u32, usize)>> = BTreeMap::new();
+    if silos.is_empty() {
+        return found;
+    }
+    let of = &cx.grouping.of;
+    let mut is_silo = vec![false; cx.grouping.names.len()];
+    for &(d, _, _) in silos {
+        is_silo[d as usize] = true;
+    }
+    let g = cx.analysis.graph.influence(Questions::All);
+    for (p, group) in of.iter().enumerate() {
+        let Some(d) = *group else { continue };
+        if !is_silo[d as usize] {
+            continue;
+        }
+        let crosses = |others: &[u32]| {
+            others
+                .iter()
+                .filter(|&&w| of[w as usize].is_some_and(|b| b != d))
+                .count()
+        };
+        let ties = crosses(g.out_neighbors(p)) + crosses(g.in_neighbors(p));
+        if ties > 0 {
+            found.entry(d).or_default().push((p as u32, ties));
         }
     }
-    let mut brokers: Vec<(u32, usize)> = outside.into_iter().collect();
+    found
+}
+
+/// What to do about silo `d`: connect it through the members who already have the most
+/// ties outside it (named; `outside` holds each member's ties outside, by person), or,
+/// when nobody has one, through a contact to be chosen.
+fn silo_action(cx: &FindingInputs<'_>, d: u32, outside: Vec<(u32, usize)>) -> Sentence {
+    let mut brokers = outside;
     brokers.sort_by_key(|&(p, k)| (Reverse(k), p));
     brokers.truncate(SILO_BROKERS);
     if brokers.is_empty() {
@@ -203,42 +228,18 @@ fn largest_pairs_without_ties(
     found
 }
 
-/// For each unordered pair of departments, the people at either end of the ties between
-/// them and how many ties there are: (a, b) with a < b → (ties, people).
-pub fn department_ties(cx: &FindingInputs<'_>) -> DepartmentTies {
-    let dept = &cx.grouping.of;
-    let g = cx.analysis.graph.influence(Questions::All);
-    let mut ties: BTreeMap<(u32, u32), (usize, Vec<u32>)> = BTreeMap::new();
-    for u in 0..g.node_count() {
-        for &v in g.out_neighbors(u) {
-            if let (Some(a), Some(b)) = (dept[u], dept[v as usize])
-                && a != b
-            {
-                let entry = ties.entry((a.min(b), a.max(b))).or_default();
-                entry.0 += 1;
-                entry.1.extend([u as u32, v]);
-            }
-        }
-    }
-    ties
-}
-
 /// Fragile bridges: between two describable departments, every one of two or more ties
 /// goes through one person.
-pub fn fragile_bridges(cx: &FindingInputs<'_>, ties: &DepartmentTies) -> Vec<Finding> {
+pub fn fragile_bridges(cx: &FindingInputs<'_>, ties: &GroupTies) -> Vec<Finding> {
     let describable = describable_mask(cx, &describable(cx));
     let mut out = Vec::new();
-    for (&(a, b), (count, people)) in ties {
-        let count = *count;
+    for (&(a, b), pair) in ties {
+        let count = pair.ties;
         if count < 2 || !describable[a as usize] || !describable[b as usize] {
             continue;
         }
-        // The person at an end of every tie appears once per tie.
-        let mut tally: BTreeMap<u32, usize> = BTreeMap::new();
-        for &p in people {
-            *tally.entry(p).or_default() += 1;
-        }
-        if let Some((&bridge, _)) = tally.iter().find(|(_, n)| **n == count) {
+        // The person at an end of every tie; the first when two people hold them all.
+        if let Some(&bridge) = pair.holders.first() {
             out.push(Finding {
                 kind: "fragile-bridge",
                 severity: Severity::Medium,

@@ -28,7 +28,7 @@ use serde::Serialize;
 use crate::classify::Classification;
 use crate::graph::{Csr, OrgGraph, Questions};
 use crate::metrics::Metrics;
-use crate::metrics::grouping::Grouping;
+use crate::metrics::grouping::{Grouping, group_ties};
 use crate::validate::Dataset;
 
 /// How much a finding matters.
@@ -187,7 +187,7 @@ pub fn find(cx: &FindingInputs<'_>) -> Vec<Finding> {
             all
         },
         || {
-            let ties = groups::department_ties(cx);
+            let ties = group_ties(cx.analysis.graph.influence(Questions::All), &cx.grouping.of);
             let mut all = groups::silos(cx, &ties);
             all.extend(groups::fragile_bridges(cx, &ties));
             all.extend(groups::peripheral_people(cx));

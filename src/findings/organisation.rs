@@ -26,13 +26,13 @@ pub fn overload(cx: &FindingInputs<'_>) -> Vec<Finding> {
             summary: Sentence::new().person(p as u32).text(format!(
                 " is named by {} people ({:.0} % of respondents), at least twice the high-influence bar: a likely bottleneck",
                 inf.in_degree[p],
-                inf.in_share[p].unwrap_or(0.0) * 100.0
+                inf.in_share(p).unwrap_or(0.0) * 100.0
             )),
             action: Sentence::new()
                 .text("Take load off ")
                 .person(p as u32)
                 .text(": move routine questions to others, document what only they know, and protect their time"),
-            evidence: vec![("in_degree", inf.in_degree[p].into()), ("in_share", inf.in_share[p].unwrap_or(0.0)), ("overload_bar", bar.into())],
+            evidence: vec![("in_degree", inf.in_degree[p].into()), ("in_share", inf.in_share(p).unwrap_or(0.0)), ("overload_bar", bar.into())],
         })
         .collect()
 }

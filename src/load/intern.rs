@@ -42,6 +42,11 @@ pub struct Symbols {
 }
 
 impl Symbols {
+    /// The number of `text`, if it is there.
+    pub fn get(&self, text: &str) -> Option<u32> {
+        self.index.get(text)
+    }
+
     /// The number of `text`, added if new.
     pub fn intern(&mut self, text: &str) -> u32 {
         if let Some(s) = self.index.get(text) {

@@ -71,6 +71,38 @@ pub fn greedy_agents(
     limit: usize,
     target: u64,
 ) -> Vec<Agent> {
+    greedy(g, department, departments, steps, |chosen, reached| {
+        chosen >= limit || reached >= target
+    })
+}
+
+/// The greedy agents of `g` reaching within `steps` nomination steps, until at least
+/// `at_least` agents are chosen and they reach `target` people, or nobody adds anyone.
+/// Every choice depends only on the ones before it, so the agents [`greedy_agents`]
+/// chooses for a limit or a target are the beginning of this sequence: one run serves a
+/// set of a given size and the set that reaches a share.
+pub fn greedy_sequence(
+    g: &Csr,
+    department: &[Option<u32>],
+    departments: usize,
+    steps: u8,
+    at_least: usize,
+    target: u64,
+) -> Vec<Agent> {
+    greedy(g, department, departments, steps, |chosen, reached| {
+        chosen >= at_least && reached >= target
+    })
+}
+
+/// The greedy choice, one agent at a time, until `done(agents chosen, people reached)` or
+/// nobody adds anyone.
+fn greedy(
+    g: &Csr,
+    department: &[Option<u32>],
+    departments: usize,
+    steps: u8,
+    done: impl Fn(usize, u64) -> bool,
+) -> Vec<Agent> {
     let n = g.node_count();
     let mut s = GreedyCover {
         g,
@@ -88,7 +120,7 @@ pub fn greedy_agents(
         (0..n).map(|v| (s.gain(v), Reverse(v as u32), 0)).collect();
     let mut agents = Vec::new();
     let (mut total, mut depts) = (0u64, 0u32);
-    while agents.len() < limit && total < target {
+    while !done(agents.len(), total) {
         let Some((key, Reverse(v), round)) = heap.pop() else {
             break;
         };
@@ -263,6 +295,41 @@ mod tests {
         }
         // The check is not empty: greedy falls short of the best somewhere.
         assert!(below_optimum > 0);
+    }
+
+    /// The agents chosen for a number and for a share are beginnings of one sequence,
+    /// which runs until it has both.
+    #[test]
+    fn sets_for_a_number_and_a_share_begin_the_same_sequence() {
+        let mut rng = SplitMix64::new(5);
+        for round in 0..40 {
+            let n = 5 + rng.below(60) as usize;
+            let ties = crate::graph::random_ties(n, 2 * n, &[1.0], 100 + round);
+            let g = Csr::from_edges(n, ties.into_iter().filter(|t| t.0 != t.1));
+            let dept: Vec<Option<u32>> = (0..n).map(|_| Some(rng.below(4) as u32)).collect();
+            for steps in [1, 2] {
+                let target = n.div_ceil(2) as u64;
+                let to_share = greedy_agents(&g, &dept, 4, steps, n, target);
+                for k in [0, 1, 3, to_share.len(), n + 2] {
+                    let sequence = greedy_sequence(&g, &dept, 4, steps, k, target);
+                    let first_k = greedy_agents(&g, &dept, 4, steps, k, u64::MAX);
+                    assert_eq!(
+                        sequence[..to_share.len()],
+                        to_share[..],
+                        "{round} {steps} {k}"
+                    );
+                    assert_eq!(
+                        sequence[..first_k.len()],
+                        first_k[..],
+                        "{round} {steps} {k}"
+                    );
+                    assert!(sequence.len() >= to_share.len().max(first_k.len()));
+                    // It stops once it has both, or when nobody adds anyone.
+                    let last = sequence.last().map_or(0, |a| a.covered);
+                    assert!(sequence.len() <= k.max(to_share.len()) || last == n as u64);
+                }
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! (silos, groups that never seek each other out, fragile bridges, peripheral people) and
 //! the report's group-to-group matrix; and the homophily of each attribute: the E-I index
 //! of the organisation's influence ties between and within its groups (Krackhardt & Stern
-//! 1988), over groups of at least the minimum size only.
+//! 1988), over groups of at least the minimum size only; and the ties between each pair of
+//! groups ([`group_ties`]), which the group findings and the key players read.
+
+use std::collections::BTreeMap;
 
 use crate::graph::Csr;
 use crate::validate::Dataset;
@@ -107,6 +110,59 @@ pub fn column_groups(dataset: &Dataset, col: usize) -> (Vec<Option<u32>>, Vec<St
     (ids, names.into_iter().map(|(t, _)| t.to_string()).collect())
 }
 
+/// The ties between two groups (either direction): how many, and the people at an end of
+/// every one of them (none, one or two, ascending): if such a person leaves, the two
+/// groups have no tie left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairTies {
+    pub ties: usize,
+    pub holders: Vec<u32>,
+}
+
+/// Ties between groups, by pair `(a, b)` with `a < b`; pairs without a tie are absent.
+pub type GroupTies = BTreeMap<(u32, u32), PairTies>;
+
+/// The ties of layer `g` between every two groups of `of` (people without a group left
+/// out). One pass over the ties: O(m log p) for `p` tied pairs.
+pub fn group_ties(g: &Csr, of: &[Option<u32>]) -> GroupTies {
+    let mut pairs = GroupTies::new();
+    for u in 0..g.node_count() {
+        let Some(a) = of[u] else { continue };
+        for &w in g.out_neighbors(u) {
+            let Some(b) = of[w as usize] else { continue };
+            if a == b {
+                continue;
+            }
+            let ends = [(u as u32).min(w), (u as u32).max(w)];
+            pairs
+                .entry((a.min(b), a.max(b)))
+                .and_modify(|pair| {
+                    pair.ties += 1;
+                    pair.holders.retain(|h| ends.contains(h));
+                })
+                .or_insert_with(|| PairTies {
+                    ties: 1,
+                    holders: ends.to_vec(),
+                });
+        }
+    }
+    pairs
+}
+
+/// Whether column `col` has at most `limit` distinct non-empty (trimmed) values: read
+/// until the one past the limit, so a column of names or dates is given up early,
+/// before any grouping is built.
+fn distinct_at_most(dataset: &Dataset, col: usize, limit: usize) -> bool {
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+    for p in 0..dataset.people.len() {
+        let t = dataset.org.rows.cell(dataset.people.record[p], col).trim();
+        if !t.is_empty() && seen.insert(t) && seen.len() > limit {
+            return false;
+        }
+    }
+    true
+}
+
 /// One attribute's homophily: influence ties within and between its groups of at least
 /// the minimum size, and their E-I index `(between − within) / (between + within)`
 /// (−1: every tie stays inside a group; +1: every tie crosses).
@@ -166,13 +222,40 @@ pub fn homophily_by_attribute(
     ];
     (0..dataset.org.headers.len())
         .filter(|col| !skip.contains(&Some(*col)))
+        .filter(|&col| distinct_at_most(dataset, col, HOMOPHILY_MAX_GROUPS))
         .filter_map(|col| {
             let grouping = Grouping::by_column(dataset, col);
-            if grouping.names.len() > HOMOPHILY_MAX_GROUPS {
-                return None;
-            }
             let h = homophily(g, &grouping, min_size);
             (h.groups >= 2).then_some(h)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(ties: usize, holders: &[u32]) -> PairTies {
+        PairTies {
+            ties,
+            holders: holders.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_ties_between_two_groups_name_the_people_at_every_one() {
+        // Groups: 0, 1 → A; 2, 3 → B; 4 → C; 5 → none. A–B: 0→2 and 3→0 (0 holds both);
+        // A–C: 1→4 (both ends hold it); B–C none; 5's tie to 0 has no group pair.
+        let of = [Some(0), Some(0), Some(1), Some(1), Some(2), None];
+        let g = Csr::from_ties(6, &[(0, 2), (3, 0), (1, 4), (0, 1), (5, 0)]);
+        let got = group_ties(&g, &of);
+        let want: GroupTies = [((0, 1), pair(2, &[0])), ((0, 2), pair(1, &[1, 4]))].into();
+        assert_eq!(got, want);
+        // Two ties with no end in common leave nobody holding the pair; both ends of a
+        // tie named in both directions hold it, ascending.
+        let g = Csr::from_ties(6, &[(0, 2), (1, 3), (4, 1), (1, 4)]);
+        let got = group_ties(&g, &of);
+        assert_eq!(got[&(0, 1)], pair(2, &[]));
+        assert_eq!(got[&(0, 2)], pair(2, &[1, 4]));
+    }
 }

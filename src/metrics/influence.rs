@@ -2,6 +2,7 @@
 //! respondents, made; and the spheres — who nominates a person, and where those
 //! nominators sit relative to the person's team, department and chain of command.
 
+use super::spheres::share_of_nominators;
 use crate::graph::Csr;
 
 /// Nominations received: distinct nominators. O(1) per node.
@@ -81,21 +82,30 @@ pub fn outside_team_share(
     managers: &[Option<u32>],
     department: &[Option<u32>],
 ) -> Vec<Option<f64>> {
+    outside_team_counts(g, managers, department)
+        .iter()
+        .enumerate()
+        .map(|(v, &outside)| share_of_nominators(outside, g.in_neighbors(v).len() as u32))
+        .collect()
+}
+
+/// For each person, how many of their nominators are outside their team and, when the
+/// person has a department, outside it too ([`outside_team_share`]'s numerator).
+pub fn outside_team_counts(
+    g: &Csr,
+    managers: &[Option<u32>],
+    department: &[Option<u32>],
+) -> Vec<u32> {
     (0..g.node_count())
         .map(|v| {
-            let nominators = g.in_neighbors(v);
-            if nominators.is_empty() {
-                return None;
-            }
-            let outside = nominators
+            g.in_neighbors(v)
                 .iter()
                 .map(|&u| u as usize)
                 .filter(|&u| {
                     !same_team(managers, v, u)
                         && (department[v].is_none() || department[u] != department[v])
                 })
-                .count();
-            Some(outside as f64 / nominators.len() as f64)
+                .count() as u32
         })
         .collect()
 }

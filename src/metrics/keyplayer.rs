@@ -17,13 +17,18 @@
 //! search per source: O(n·m) for the whole layer, O(k·n·m) for `k` candidates; with a
 //! sample of `s` sources, O(k·s·m), the same sources before and after each removal.
 //!
-//! Besides the paths, three local losses, each O(n + m): the people for whom `v` is the
-//! only or the main source on an influence question ([`source_dependents`]), the pairs of
-//! departments whose every tie has `v` at one end ([`last_ties`]), and the people tied to
-//! nobody but `v` ([`Undirected::left_alone`]).
+//! Besides the paths, three local losses: the people for whom `v` is the only or the main
+//! source on an influence question ([`source_dependents`], every person's at once in one
+//! pass over the questions, O(n + m)), the pairs of groups whose every tie has `v` at one
+//! end ([`crate::metrics::grouping::group_ties`]), and the people tied to nobody but `v`
+//! ([`left_alone`], O(Σ degree of `v`'s contacts)).
+//!
+//! Who could step in for `v` ([`Alike`]): the people sought by the same people on the same
+//! questions, and by the same departments.
 
 use rayon::prelude::*;
 
+use super::pool::Pool;
 use crate::graph::Csr;
 
 /// A layer's ties read in both directions: each person's contacts, ascending, once each.
@@ -70,15 +75,44 @@ impl Undirected {
     pub fn contacts(&self, v: usize) -> &[u32] {
         &self.contacts[self.offsets[v] as usize..self.offsets[v + 1] as usize]
     }
+}
 
-    /// The people whose only contact is `v`: tied to nobody once `v` leaves.
-    pub fn left_alone(&self, v: usize) -> Vec<u32> {
-        self.contacts(v)
-            .iter()
-            .copied()
-            .filter(|&u| self.contacts(u as usize) == [v as u32])
-            .collect()
+/// The people of `g` whose only contact (in either direction) is `v`: tied to nobody once
+/// `v` leaves. Ascending. Reads `g` directly: no two-way copy of the layer is needed.
+pub fn left_alone(g: &Csr, v: usize) -> Vec<u32> {
+    let only_v = |list: &[u32]| list.iter().all(|&x| x as usize == v);
+    let alone = |u: u32| {
+        let (out, inn) = (g.out_neighbors(u as usize), g.in_neighbors(u as usize));
+        !(out.is_empty() && inn.is_empty()) && only_v(out) && only_v(inn)
+    };
+    let (mut a, mut b) = (g.out_neighbors(v), g.in_neighbors(v));
+    let mut found = Vec::new();
+    // Each contact once, ascending: merge the two sorted, distinct lists.
+    loop {
+        let next = match (a.first(), b.first()) {
+            (Some(&x), Some(&y)) if x == y => {
+                (a, b) = (&a[1..], &b[1..]);
+                x
+            }
+            (Some(&x), Some(&y)) if x < y => {
+                a = &a[1..];
+                x
+            }
+            (_, Some(&y)) => {
+                b = &b[1..];
+                y
+            }
+            (Some(&x), None) => {
+                a = &a[1..];
+                x
+            }
+            (None, None) => break,
+        };
+        if alone(next) {
+            found.push(next);
+        }
     }
+    found
 }
 
 /// Fragmentation of a layer, whole or after one removal.
@@ -104,7 +138,8 @@ struct FromSource {
     inverse_distance: f64,
 }
 
-/// Reusable state of one breadth-first search.
+/// Reusable state of one breadth-first search. Each search marks the people it meets with
+/// a stamp of its own, so a state leased for the next search is valid as it is.
 struct ReachSearch {
     seen: Vec<u32>,
     /// The search that marked each node (`seen[v] == stamp` means seen in this one).
@@ -159,54 +194,100 @@ fn search(g: &Undirected, s: u32, removed: Option<u32>, sc: &mut ReachSearch) ->
     out
 }
 
-/// Fragmentation of `g` without `removed` (when given), from `sources` (every person
-/// when `None`; a sample otherwise, `removed` skipped among them). Exact over every
-/// source; from a sample, the mean over the sampled sources of each one's share of the
-/// others reached and of its Σ 1/d, which is unbiased for the exact value. Sources are
-/// searched in parallel and added up in their order, so any thread count gives the same
-/// bits. Fewer than two people: 0 (nothing to fragment).
+/// Fragmentation of one layer, whole and after removals, with the searches' state kept
+/// between them: each worker leases a state from a pool instead of making one the size
+/// of the organisation for every piece of work.
+pub struct FragmentationSearch<'a> {
+    g: &'a Undirected,
+    states: Pool<ReachSearch>,
+}
+
+impl<'a> FragmentationSearch<'a> {
+    pub fn new(g: &'a Undirected) -> Self {
+        FragmentationSearch {
+            g,
+            states: Pool::new(),
+        }
+    }
+
+    /// Fragmentation of the layer without `removed` (when given), from `sources` (every
+    /// person when `None`; a sample otherwise, `removed` skipped among them). Exact over
+    /// every source; from a sample, the mean over the sampled sources of each one's share
+    /// of the others reached and of its Σ 1/d, which is unbiased for the exact value.
+    /// Sources are searched in parallel and added up in their order, so any thread count
+    /// gives the same bits. Fewer than two people: 0 (nothing to fragment).
+    pub fn measure(&self, removed: Option<u32>, sources: Option<&[u32]>) -> Fragmentation {
+        let g = self.g;
+        let n = g.node_count();
+        let people = n - usize::from(removed.is_some_and(|r| (r as usize) < n));
+        if people < 2 {
+            return Fragmentation {
+                fragmentation: 0.0,
+                distance_weighted: 0.0,
+            };
+        }
+        let sources: Vec<u32> = match sources {
+            Some(s) => s.iter().copied().filter(|&s| Some(s) != removed).collect(),
+            None => (0..n as u32).filter(|&s| Some(s) != removed).collect(),
+        };
+        if sources.is_empty() {
+            return Fragmentation {
+                fragmentation: 1.0,
+                distance_weighted: 1.0,
+            };
+        }
+        let found: Vec<FromSource> = sources
+            .par_iter()
+            .map_init(
+                || self.states.lease(|| ReachSearch::new(n)),
+                |sc, &s| search(g, s, removed, sc),
+            )
+            .collect();
+        let others = (people - 1) as f64;
+        let (reached, inverse) = found.iter().fold((0.0, 0.0), |(r, i), f| {
+            (
+                r + f.reached as f64 / others,
+                i + f.inverse_distance / others,
+            )
+        });
+        let k = sources.len() as f64;
+        Fragmentation {
+            fragmentation: 1.0 - reached / k,
+            distance_weighted: 1.0 - inverse / k,
+        }
+    }
+}
+
+/// [`FragmentationSearch::measure`] for one measurement.
 pub fn fragmentation(
     g: &Undirected,
     removed: Option<u32>,
     sources: Option<&[u32]>,
 ) -> Fragmentation {
-    let n = g.node_count();
-    let people = n - usize::from(removed.is_some_and(|r| (r as usize) < n));
-    if people < 2 {
-        return Fragmentation {
-            fragmentation: 0.0,
-            distance_weighted: 0.0,
-        };
-    }
-    let all: Vec<u32>;
-    let sources: Vec<u32> = match sources {
-        Some(s) => s.iter().copied().filter(|&s| Some(s) != removed).collect(),
-        None => {
-            all = (0..n as u32).filter(|&s| Some(s) != removed).collect();
-            all
+    FragmentationSearch::new(g).measure(removed, sources)
+}
+
+/// Person `i`'s only or main source on question layer `g`: `(source, 0)` when `i` names
+/// one person, `(source, 1)` when one nominee weighs more than every other; `None` when
+/// `i` names nobody or several of equal top weight.
+fn only_or_main(g: &Csr, i: usize) -> Option<(u32, u8)> {
+    let (named, weights) = (g.out_neighbors(i), g.out_weights(i));
+    match named.len() {
+        0 => None,
+        1 => Some((named[0], 0)),
+        _ => {
+            let (mut best, mut top, mut second) = (0, f64::NEG_INFINITY, f64::NEG_INFINITY);
+            for (k, &w) in weights.iter().enumerate() {
+                if w > top {
+                    second = top;
+                    top = w;
+                    best = k;
+                } else if w > second {
+                    second = w;
+                }
+            }
+            (top > second).then_some((named[best], 1))
         }
-    };
-    if sources.is_empty() {
-        return Fragmentation {
-            fragmentation: 1.0,
-            distance_weighted: 1.0,
-        };
-    }
-    let found: Vec<FromSource> = sources
-        .par_iter()
-        .map_init(|| ReachSearch::new(n), |sc, &s| search(g, s, removed, sc))
-        .collect();
-    let others = (people - 1) as f64;
-    let (reached, inverse) = found.iter().fold((0.0, 0.0), |(r, i), f| {
-        (
-            r + f.reached as f64 / others,
-            i + f.inverse_distance / others,
-        )
-    });
-    let k = sources.len() as f64;
-    Fragmentation {
-        fragmentation: 1.0 - reached / k,
-        distance_weighted: 1.0 - inverse / k,
     }
 }
 
@@ -216,88 +297,36 @@ pub fn fragmentation(
 /// other, on some question (a person with several nominees of equal weight has no main
 /// source). Each dependent counts once per source. `questions` are the influence
 /// questions' own layers.
+///
+/// One pass over the people: each person's sources on every question (one per question
+/// at most) are gathered, each source kept once ("only" before "main") and counted.
+/// O(n + m) time, no memory beyond the counts.
 pub fn source_dependents(questions: &[&Csr], n: usize) -> Vec<(u32, u32)> {
-    // (source, dependent, 0 = only / 1 = main) for every question, then counted once per
-    // pair, "only" winning.
-    let mut pairs: Vec<(u32, u32, u8)> = questions
-        .par_iter()
-        .flat_map_iter(|g| {
-            (0..g.node_count()).filter_map(move |i| {
-                let (named, weights) = (g.out_neighbors(i), g.out_weights(i));
-                match named.len() {
-                    0 => None,
-                    1 => Some((named[0], i as u32, 0)),
-                    _ => {
-                        let (mut best, mut top, mut second) =
-                            (0, f64::NEG_INFINITY, f64::NEG_INFINITY);
-                        for (k, &w) in weights.iter().enumerate() {
-                            if w > top {
-                                second = top;
-                                top = w;
-                                best = k;
-                            } else if w > second {
-                                second = w;
-                            }
-                        }
-                        (top > second).then_some((named[best], i as u32, 1))
-                    }
-                }
-            })
-        })
-        .collect();
-    pairs.par_sort_unstable();
     let mut counts = vec![(0u32, 0u32); n];
-    let mut k = 0;
-    while k < pairs.len() {
-        let (source, dependent, kind) = pairs[k];
-        let c = &mut counts[source as usize];
-        if kind == 0 {
-            c.0 += 1;
-        } else {
-            c.1 += 1;
+    let mut sources: Vec<(u32, u8)> = Vec::with_capacity(questions.len());
+    for i in 0..n {
+        sources.clear();
+        sources.extend(
+            questions
+                .iter()
+                .filter(|g| i < g.node_count())
+                .filter_map(|g| only_or_main(g, i)),
+        );
+        if sources.len() > 1 {
+            // By source, "only" (0) first; then each source once.
+            sources.sort_unstable();
+            sources.dedup_by_key(|s| s.0);
         }
-        while k < pairs.len() && (pairs[k].0, pairs[k].1) == (source, dependent) {
-            k += 1;
+        for &(source, kind) in &sources {
+            let c = &mut counts[source as usize];
+            if kind == 0 {
+                c.0 += 1;
+            } else {
+                c.1 += 1;
+            }
         }
     }
     counts
-}
-
-/// Pairs of departments and the people at every one of their ties: for each unordered
-/// pair `(a, b)`, `a < b`, both in `describable`, with at least one tie (either
-/// direction) between their people, the people at an end of every such tie (none, one or
-/// two). Removing such a person leaves the two departments with no tie at all.
-/// Returns `(a, b, ties, holders)`, sorted by pair.
-pub fn last_ties(
-    g: &Csr,
-    department: &[Option<u32>],
-    describable: &[bool],
-) -> Vec<(u32, u32, u32, Vec<u32>)> {
-    let mut pairs: std::collections::BTreeMap<(u32, u32), (u32, Vec<u32>)> =
-        std::collections::BTreeMap::new();
-    for u in 0..g.node_count() {
-        let Some(a) = department[u] else { continue };
-        for &w in g.out_neighbors(u) {
-            let Some(b) = department[w as usize] else {
-                continue;
-            };
-            if a == b || !describable[a as usize] || !describable[b as usize] {
-                continue;
-            }
-            let ends = [u as u32, w];
-            pairs
-                .entry((a.min(b), a.max(b)))
-                .and_modify(|(ties, holders)| {
-                    *ties += 1;
-                    holders.retain(|h| ends.contains(h));
-                })
-                .or_insert((1, ends.to_vec()));
-        }
-    }
-    pairs
-        .into_iter()
-        .map(|((a, b), (ties, holders))| (a, b, ties, holders))
-        .collect()
 }
 
 /// How alike two people's nominators are: the Jaccard index of the sets of (question,
@@ -309,84 +338,191 @@ pub struct Overlap {
     pub jaccard: f64,
 }
 
-/// The people sought by the same people on the same questions as `v`, most alike first:
-/// everyone who shares at least one (question, nominator) pair with `v`, with the Jaccard
-/// index of the two sets. O(Σ out-degree of `v`'s nominators).
-pub fn same_nominators(questions: &[&Csr], v: usize) -> Vec<Overlap> {
-    let mut shared: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
-    let mut own = 0u32;
-    for g in questions {
-        for &i in g.in_neighbors(v) {
-            own += 1;
-            for &u in g.out_neighbors(i as usize) {
-                if u as usize != v {
-                    *shared.entry(u).or_default() += 1;
+/// The departments that name each person: for every person, the distinct nominators per
+/// department in the combined layer, by department. Made once for everyone (O(m log d)),
+/// so comparing two people reads a few departments each, however many people name them.
+struct DepartmentProfiles {
+    offsets: Vec<u32>,
+    /// (department, nominators), ascending by department within each person.
+    counts: Vec<(u32, u32)>,
+}
+
+/// (department, nominators) pairs of a run of people.
+type Counted = Vec<(u32, u32)>;
+
+/// People per piece of work when the profiles are made.
+const PROFILE_CHUNK: usize = 4096;
+
+impl DepartmentProfiles {
+    fn of(g: &Csr, department: &[Option<u32>]) -> DepartmentProfiles {
+        let n = g.node_count();
+        let people: Vec<usize> = (0..n).collect();
+        // Per piece of people: how many departments name each, and their counts.
+        let pieces: Vec<(Vec<u32>, Counted)> = people
+            .par_chunks(PROFILE_CHUNK)
+            .map(|chunk| {
+                let (mut lengths, mut counts) = (Vec::with_capacity(chunk.len()), Vec::new());
+                let mut named_by: Vec<u32> = Vec::new();
+                for &p in chunk {
+                    named_by.clear();
+                    named_by.extend(
+                        g.in_neighbors(p)
+                            .iter()
+                            .filter_map(|&i| department[i as usize]),
+                    );
+                    named_by.sort_unstable();
+                    let before = counts.len();
+                    for &d in &named_by {
+                        match counts[before..].last_mut() {
+                            Some((x, c)) if *x == d => *c += 1,
+                            _ => counts.push((d, 1)),
+                        }
+                    }
+                    lengths.push((counts.len() - before) as u32);
+                }
+                (lengths, counts)
+            })
+            .collect();
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0u32);
+        let mut counts = Vec::with_capacity(pieces.iter().map(|p| p.1.len()).sum());
+        for (lengths, piece) in pieces {
+            for l in lengths {
+                offsets.push(offsets.last().copied().unwrap_or(0) + l);
+            }
+            counts.extend(piece);
+        }
+        DepartmentProfiles { offsets, counts }
+    }
+
+    fn of_person(&self, p: usize) -> &[(u32, u32)] {
+        &self.counts[self.offsets[p] as usize..self.offsets[p + 1] as usize]
+    }
+
+    /// The norm of person `p`'s counts.
+    fn norm(&self, p: usize) -> f64 {
+        self.of_person(p)
+            .iter()
+            .map(|&(_, c)| f64::from(c) * f64::from(c))
+            .sum::<f64>()
+            .sqrt()
+    }
+
+    /// The cosine similarity of the departments that name `u` and `v`; 0 when either has
+    /// no nominator with a department. Counts are whole numbers, so every sum is exact
+    /// and the result does not depend on the order of the terms.
+    fn cosine(&self, u: usize, v: usize) -> f64 {
+        let (nu, nv) = (self.norm(u), self.norm(v));
+        if nu == 0.0 || nv == 0.0 {
+            return 0.0;
+        }
+        let (a, b) = (self.of_person(u), self.of_person(v));
+        let mut dot = 0.0;
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += f64::from(a[i].1) * f64::from(b[j].1);
+                    i += 1;
+                    j += 1;
                 }
             }
         }
+        dot / (nu * nv)
     }
-    let mut out: Vec<Overlap> = shared
-        .into_iter()
-        .map(|(u, s)| {
-            let theirs: u32 = questions
-                .iter()
-                .map(|g| g.in_neighbors(u as usize).len() as u32)
-                .sum();
-            Overlap {
-                person: u,
-                shared: s,
-                jaccard: f64::from(s) / f64::from(own + theirs - s),
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.jaccard
-            .total_cmp(&a.jaccard)
-            .then(b.shared.cmp(&a.shared))
-            .then(a.person.cmp(&b.person))
-    });
-    out
 }
 
-/// The cosine similarity of the departments that name `u` and `v` (counts of distinct
-/// nominators per department, in `g`); 0 when either has no nominator with a department.
-pub fn same_departments(g: &Csr, department: &[Option<u32>], u: usize, v: usize) -> f64 {
-    let profile = |p: usize| {
-        let mut d: Vec<u32> = g
-            .in_neighbors(p)
+/// Per-person tallies of [`Alike::same_nominators`], all zero between uses.
+struct NominatorTally {
+    shared: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+/// Finds the people alike to a person, one person at a time (in parallel or not): those
+/// sought by the same people on the same questions, and the departments that seek each.
+/// The tallies, the size of the organisation, are leased from a pool, so a pass over
+/// many people makes about one per thread.
+pub struct Alike<'a> {
+    questions: &'a [&'a Csr],
+    combined: &'a Csr,
+    profiles: DepartmentProfiles,
+    tallies: Pool<NominatorTally>,
+}
+
+impl<'a> Alike<'a> {
+    /// `questions`: the influence questions' own layers; `combined`: the combined
+    /// influence layer, whose nominators' departments make the profiles.
+    pub fn new(questions: &'a [&'a Csr], combined: &'a Csr, department: &'a [Option<u32>]) -> Self {
+        Alike {
+            questions,
+            combined,
+            profiles: DepartmentProfiles::of(combined, department),
+            tallies: Pool::new(),
+        }
+    }
+
+    /// The people sought by the same people on the same questions as `v`, most alike
+    /// first: everyone who shares at least one (question, nominator) pair with `v`, with
+    /// the Jaccard index of the two sets. O(Σ out-degree of `v`'s nominators).
+    pub fn same_nominators(&self, v: usize) -> Vec<Overlap> {
+        let n = self.combined.node_count();
+        let mut tally = self.tallies.lease(|| NominatorTally {
+            shared: vec![0; n],
+            touched: Vec::new(),
+        });
+        let NominatorTally { shared, touched } = &mut *tally;
+        let mut own = 0u32;
+        for g in self.questions {
+            for &i in g.in_neighbors(v) {
+                own += 1;
+                for &u in g.out_neighbors(i as usize) {
+                    if u as usize != v {
+                        if shared[u as usize] == 0 {
+                            touched.push(u);
+                        }
+                        shared[u as usize] += 1;
+                    }
+                }
+            }
+        }
+        let mut out: Vec<Overlap> = touched
             .iter()
-            .filter_map(|&i| department[i as usize])
+            .map(|&u| {
+                let s = shared[u as usize];
+                let theirs: u32 = self
+                    .questions
+                    .iter()
+                    .map(|g| g.in_neighbors(u as usize).len() as u32)
+                    .sum();
+                Overlap {
+                    person: u,
+                    shared: s,
+                    jaccard: f64::from(s) / f64::from(own + theirs - s),
+                }
+            })
             .collect();
-        d.sort_unstable();
-        let mut counts: Vec<(u32, f64)> = Vec::new();
-        for x in d {
-            match counts.last_mut() {
-                Some((y, c)) if *y == x => *c += 1.0,
-                _ => counts.push((x, 1.0)),
-            }
+        // Leave the tally zero for the next borrower.
+        for &u in touched.iter() {
+            shared[u as usize] = 0;
         }
-        counts
-    };
-    let (a, b) = (profile(u), profile(v));
-    let norm = |p: &[(u32, f64)]| p.iter().map(|(_, c)| c * c).sum::<f64>().sqrt();
-    let (na, nb) = (norm(&a), norm(&b));
-    if na == 0.0 || nb == 0.0 {
-        return 0.0;
+        touched.clear();
+        out.sort_by(|a, b| {
+            b.jaccard
+                .total_cmp(&a.jaccard)
+                .then(b.shared.cmp(&a.shared))
+                .then(a.person.cmp(&b.person))
+        });
+        out
     }
-    let mut dot = 0.0;
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
+
+    /// The cosine similarity of the departments that name `u` and `v` (counts of distinct
+    /// nominators per department, in the combined layer); 0 when either has no nominator
+    /// with a department.
+    pub fn same_departments(&self, u: usize, v: usize) -> f64 {
+        self.profiles.cosine(u, v)
     }
-    dot / (na * nb)
 }
 
 #[cfg(test)]
@@ -462,7 +598,8 @@ mod tests {
     #[test]
     fn a_star_falls_apart_without_its_centre() {
         // 0 is named by 1, 2, 3 and names 4: everyone is two steps apart through 0.
-        let g = Undirected::of(&Csr::from_ties(5, &[(1, 0), (2, 0), (3, 0), (0, 4)]));
+        let layer = Csr::from_ties(5, &[(1, 0), (2, 0), (3, 0), (0, 4)]);
+        let g = Undirected::of(&layer);
         let whole = fragmentation(&g, None, None);
         // 8 pairs at distance 1, 12 at distance 2: DF = 1 − (8 + 6)/20.
         assert!((whole.distance_weighted - 0.3).abs() < 1e-15);
@@ -472,7 +609,8 @@ mod tests {
             (without.fragmentation, without.distance_weighted),
             (1.0, 1.0)
         );
-        assert_eq!(g.left_alone(0), [1, 2, 3, 4]);
+        assert_eq!(left_alone(&layer, 0), [1, 2, 3, 4]);
+        assert!(left_alone(&layer, 1).is_empty());
         // A sample of every source gives the exact value.
         let every: Vec<u32> = (0..5).collect();
         assert_eq!(fragmentation(&g, None, Some(&every)), whole);
@@ -531,16 +669,60 @@ mod tests {
         assert_eq!(counts[0], (0, 0));
     }
 
+    /// Every (source, dependent) pair listed and counted once, "only" winning: the
+    /// definition, against the one pass.
     #[test]
-    fn the_last_tie_between_two_departments_names_its_holders() {
-        // Departments: 0, 1 → A; 2, 3 → B; 4 → C. A–B: 0→2 and 3→0 (0 holds both);
-        // A–C: 1→4 (both ends hold it); B–C none.
-        let dept = [Some(0), Some(0), Some(1), Some(1), Some(2)];
-        let g = Csr::from_ties(5, &[(0, 2), (3, 0), (1, 4), (0, 1)]);
-        let got = last_ties(&g, &dept, &[true, true, true]);
-        assert_eq!(got, [(0, 1, 2, vec![0]), (0, 2, 1, vec![1, 4])]);
-        // A department too small to describe is left out.
-        assert_eq!(last_ties(&g, &dept, &[true, true, false]).len(), 1);
+    fn one_pass_counts_as_listing_every_pair() {
+        for seed in 0..40u64 {
+            let n = 3 + (seed as usize % 30);
+            let layers: Vec<Csr> = (0..1 + seed % 4)
+                .map(|q| {
+                    let ties = crate::graph::random_ties(n, 2 * n, &[1.0, 2.0, 3.0], seed * 7 + q);
+                    Csr::from_edges(n, ties.into_iter().filter(|&(a, b, _)| a != b))
+                })
+                .collect();
+            let questions: Vec<&Csr> = layers.iter().collect();
+            let mut pairs: Vec<(u32, u32, u8)> = Vec::new();
+            for g in &questions {
+                for i in 0..n {
+                    if let Some((s, kind)) = only_or_main(g, i) {
+                        pairs.push((s, i as u32, kind));
+                    }
+                }
+            }
+            pairs.sort_unstable();
+            pairs.dedup_by_key(|p| (p.0, p.1));
+            let mut want = vec![(0u32, 0u32); n];
+            for (s, _, kind) in pairs {
+                if kind == 0 {
+                    want[s as usize].0 += 1;
+                } else {
+                    want[s as usize].1 += 1;
+                }
+            }
+            assert_eq!(source_dependents(&questions, n), want, "seed {seed}");
+        }
+    }
+
+    /// The people left alone, read from the layer, are those whose two-way contacts are
+    /// the removed person only.
+    #[test]
+    fn left_alone_reads_the_layer_as_its_two_way_copy() {
+        for seed in 0..40u64 {
+            let n = 2 + (seed as usize % 25);
+            let ties = crate::graph::random_ties(n, n, &[1.0], seed);
+            let layer = Csr::from_edges(n, ties.into_iter());
+            let both = Undirected::of(&layer);
+            for v in 0..n {
+                let want: Vec<u32> = both
+                    .contacts(v)
+                    .iter()
+                    .copied()
+                    .filter(|&u| both.contacts(u as usize) == [v as u32])
+                    .collect();
+                assert_eq!(left_alone(&layer, v), want, "seed {seed}, person {v}");
+            }
+        }
     }
 
     #[test]
@@ -560,7 +742,9 @@ mod tests {
                 (6, 7),
             ],
         );
-        let got = same_nominators(&[&g], 3);
+        let questions = [&g];
+        let alike = Alike::new(&questions, &g, &[None; 8]);
+        let got = alike.same_nominators(3);
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].person, got[0].shared), (4, 3));
         assert!((got[0].jaccard - 3.0 / 5.0).abs() < 1e-15);
@@ -576,6 +760,14 @@ mod tests {
         ];
         // 3: A 2, B 2; 4: A 3, B 1 → (6 + 2) / (√8 · √10).
         let want = 8.0 / (8f64.sqrt() * 10f64.sqrt());
-        assert!((same_departments(&g, &dept, 3, 4) - want).abs() < 1e-12);
+        let alike = Alike::new(&questions, &g, &dept);
+        assert!((alike.same_departments(4, 3) - want).abs() < 1e-12);
+        assert_eq!(alike.same_departments(3, 4), alike.same_departments(4, 3));
+        // Asked again, the tallies leased back give the same answer.
+        assert_eq!(alike.same_nominators(3), alike.same_nominators(3));
+        // Nobody names 0; 7 is named by 6 only (department A), as 4 is by A and B.
+        assert_eq!(alike.same_departments(0, 4), 0.0);
+        let want = 3.0 / 10f64.sqrt();
+        assert!((alike.same_departments(7, 4) - want).abs() < 1e-12);
     }
 }

@@ -14,6 +14,7 @@
 mod against_petgraph;
 mod brandes;
 pub mod change_agents;
+mod column;
 mod community;
 mod formal;
 pub mod grouping;
@@ -29,20 +30,23 @@ mod structural_holes;
 pub use brandes::{
     DEFAULT_SAMPLES, EXACT_LIMIT, Method, Paths, error_bound, paths, question_samples,
 };
+pub use column::{MaybeCounts, MaybeFloats};
 pub use community::{Communities, communities, ei_index, normalized_mutual_information};
 pub use formal::{Formal, formal};
 pub(crate) use influence::sorted_overlap;
 pub use influence::{
-    in_degree, in_share, in_weight, nominating_departments, out_degree, outside_team_share,
-    reciprocity, same_team,
+    in_degree, in_share, in_weight, nominating_departments, out_degree, outside_team_counts,
+    outside_team_share, reciprocity, same_team,
 };
 pub use kcore::core_number;
 pub use pagerank::pagerank;
 pub use spheres::{
     ChainTies, chain_ties, command_counts, command_coverage, influence_beyond_chain,
-    influence_sphere_size_2,
+    influence_beyond_counts, influence_sphere_size_2, share_of_nominators,
 };
 pub use structural_holes::structural_holes;
+
+use fixedbitset::FixedBitSet;
 
 use crate::graph::{Csr, OrgGraph, Questions};
 use crate::options::PathSettings;
@@ -57,25 +61,60 @@ pub const PAGERANK_MAX_ITER: usize = 1000;
 
 /// The influence measures of one layer (combined, or one question), indexed by person.
 /// `None` means "does not apply" and is written as an empty cell.
+///
+/// A run holds one of these per question besides the combined one, so they are kept
+/// compact: measures that may not apply in 8 or 4 bytes ([`MaybeFloats`],
+/// [`MaybeCounts`]), and the shares of nominators as the counts they divide (each share
+/// is worked out when read, by the same division, so it has the same bits).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Influence {
     pub in_degree: Vec<u32>,
     pub in_weight: Vec<f64>,
-    pub in_share: Vec<Option<f64>>,
-    pub out_degree: Vec<Option<u32>>,
+    /// Who answered the layer's question(s), and how many did ([`Influence::in_share`]).
+    responded: FixedBitSet,
+    respondents: usize,
+    pub out_degree: MaybeCounts,
     pub pagerank: Vec<f64>,
     pub paths: Paths,
-    pub reciprocity: Vec<Option<f64>>,
-    pub constraint: Vec<Option<f64>>,
-    pub effective_size: Vec<Option<f64>>,
+    pub reciprocity: MaybeFloats,
+    pub constraint: MaybeFloats,
+    pub effective_size: MaybeFloats,
     pub core: Vec<u32>,
-    pub outside_team_share: Vec<Option<f64>>,
+    /// Of each person's nominators, how many are outside their team (and department).
+    pub outside_team: Vec<u32>,
     pub nominating_departments: Vec<u32>,
-    /// Depth-1 influence sphere: the distinct people who nominate the person.
-    pub influence_sphere_size: Vec<u32>,
     pub influence_sphere_size_2: Vec<u32>,
-    pub command_coverage: Vec<Option<f64>>,
-    pub influence_beyond_chain: Vec<Option<f64>>,
+    pub command_coverage: MaybeFloats,
+    /// Of each person's nominators, how many are neither in their formal sphere nor in
+    /// their chain of command.
+    pub beyond_chain: Vec<u32>,
+}
+
+impl Influence {
+    /// Depth-1 influence sphere: the distinct people who nominate the person, which is
+    /// the in-degree (kept once).
+    pub fn influence_sphere_size(&self) -> &[u32] {
+        &self.in_degree
+    }
+
+    /// The share of the other respondents who nominate person `p` ([`in_share`]); `None`
+    /// when nobody else answered.
+    pub fn in_share(&self, p: usize) -> Option<f64> {
+        let others = self.respondents - usize::from(self.responded.contains(p));
+        (others > 0).then(|| self.in_degree[p] as f64 / others as f64)
+    }
+
+    /// The share of person `p`'s nominators outside their team ([`outside_team_share`]);
+    /// `None` when nobody names them.
+    pub fn outside_team_share(&self, p: usize) -> Option<f64> {
+        share_of_nominators(self.outside_team[p], self.in_degree[p])
+    }
+
+    /// The share of person `p`'s nominators beyond their formal sphere and chain of
+    /// command ([`influence_beyond_chain`]); `None` when nobody names them.
+    pub fn influence_beyond_chain(&self, p: usize) -> Option<f64> {
+        share_of_nominators(self.beyond_chain[p], self.in_degree[p])
+    }
 }
 
 /// Every metric of a run.
@@ -220,18 +259,24 @@ impl LayerMeasures<'_> {
                 },
                 || (core_number(g), influence_sphere_size_2(g)),
             );
+        let (constraint, effective_size) = (constraint.into(), effective_size.into());
         let in_degree = in_degree(g);
         let in_weight = in_weight(g);
-        let in_share = in_share(g, responded);
-        let out_degree = out_degree(g, responded);
-        let reciprocity = reciprocity(g);
-        let outside_team_share = outside_team_share(g, self.managers, self.department);
+        let respondents = responded.iter().filter(|&&r| r).count();
+        let mut answered = FixedBitSet::with_capacity(responded.len());
+        for (p, _) in responded.iter().enumerate().filter(|(_, r)| **r) {
+            answered.insert(p);
+        }
+        let out_degree = out_degree(g, responded).into();
+        let reciprocity = reciprocity(g).into();
+        let outside_team = outside_team_counts(g, self.managers, self.department);
         let nominating_departments = nominating_departments(g, self.department);
-        let command_coverage = command_coverage(g, self.formal, self.managers, responded);
-        let influence_beyond_chain = influence_beyond_chain(g, self.formal);
+        let command_coverage = command_coverage(g, self.formal, self.managers, responded).into();
+        let beyond_chain = influence_beyond_counts(g, self.formal);
         move |paths| Influence {
             in_weight,
-            in_share,
+            responded: answered,
+            respondents,
             out_degree,
             pagerank,
             paths,
@@ -239,12 +284,11 @@ impl LayerMeasures<'_> {
             constraint,
             effective_size,
             core,
-            outside_team_share,
+            outside_team,
             nominating_departments,
-            influence_sphere_size: in_degree.clone(),
             influence_sphere_size_2,
             command_coverage,
-            influence_beyond_chain,
+            beyond_chain,
             in_degree,
         }
     }
@@ -255,5 +299,55 @@ fn departments(dataset: &Dataset) -> (Vec<Option<u32>>, Vec<String>) {
     match dataset.org.columns.department {
         Some(col) => grouping::column_groups(dataset, col),
         None => (vec![None; dataset.people.len()], Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shares an [`Influence`] works out from its counts have the bits the share
+    /// functions give, on the combined layer and on every question's.
+    #[test]
+    fn shares_read_from_counts_are_the_shares() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let inputs = crate::Options::inputs_from_dir(&dir).unwrap();
+        let options = crate::Options::new(inputs, dir.join("unused-out"));
+        let d = crate::check(&options).unwrap();
+        let graph = OrgGraph::build(&d);
+        let m = compute(
+            &graph,
+            &d,
+            options.paths,
+            options.seed,
+            &crate::progress::Silent,
+        );
+        let any: Vec<bool> = (0..d.people.len())
+            .map(|p| d.responded_influence(p))
+            .collect();
+        let layers = std::iter::once((&m.combined, Questions::All, any)).chain(
+            m.per_question.iter().enumerate().map(|(q, inf)| {
+                (
+                    inf,
+                    Questions::One(q as u16),
+                    d.answers.responded[q].clone(),
+                )
+            }),
+        );
+        let bits = |v: Option<f64>| v.map(f64::to_bits);
+        let mut checked = 0;
+        for (inf, questions, responded) in layers {
+            let g = graph.influence(questions);
+            let share = in_share(g, &responded);
+            let outside = outside_team_share(g, &m.managers, &m.department);
+            let beyond = influence_beyond_chain(g, &m.formal);
+            for p in 0..d.people.len() {
+                assert_eq!(bits(inf.in_share(p)), bits(share[p]), "{questions:?} {p}");
+                assert_eq!(bits(inf.outside_team_share(p)), bits(outside[p]));
+                assert_eq!(bits(inf.influence_beyond_chain(p)), bits(beyond[p]));
+                checked += usize::from(outside[p].is_some_and(|x| x > 0.0 && x < 1.0));
+            }
+        }
+        assert!(checked > 50, "{checked}");
     }
 }

@@ -50,19 +50,29 @@ pub fn command_coverage(
 /// The share of a person's nominators who are neither in their formal sphere (below them)
 /// nor in their chain of command (above them). Empty for people nobody nominates.
 pub fn influence_beyond_chain(g: &Csr, formal: &Formal) -> Vec<Option<f64>> {
+    influence_beyond_counts(g, formal)
+        .iter()
+        .enumerate()
+        .map(|(v, &beyond)| share_of_nominators(beyond, g.in_neighbors(v).len() as u32))
+        .collect()
+}
+
+/// For each person, how many of their nominators are neither in their formal sphere nor
+/// in their chain of command ([`influence_beyond_chain`]'s numerator).
+pub fn influence_beyond_counts(g: &Csr, formal: &Formal) -> Vec<u32> {
     (0..g.node_count())
         .map(|v| {
-            let nominators = g.in_neighbors(v);
-            if nominators.is_empty() {
-                return None;
-            }
-            let beyond = nominators
+            g.in_neighbors(v)
                 .iter()
                 .filter(|&&u| !formal.in_sphere(v, u as usize) && !formal.in_chain(v, u as usize))
-                .count();
-            Some(beyond as f64 / nominators.len() as f64)
+                .count() as u32
         })
         .collect()
+}
+
+/// `count` of a person's `nominators` as a share; `None` when nobody names them.
+pub fn share_of_nominators(count: u32, nominators: u32) -> Option<f64> {
+    (nominators > 0).then(|| f64::from(count) / f64::from(nominators))
 }
 
 /// The size of the depth-2 sphere of influence: the distinct people (other than the

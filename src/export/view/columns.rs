@@ -258,7 +258,7 @@ pub fn person_columns(a: &Analysis) -> Vec<Column<'_>> {
         Cell::Text(Cow::Borrowed(&cls.reason[p]))
     }));
     cols.push(Column::new("flags", ColumnKind::Text, move |p| {
-        Cell::Text(Cow::Owned(cls.flags[p].join(";")))
+        joined(cls.flags[p].iter().copied())
     }));
     let key_players = &a.decisions.key_players;
     cols.push(Column::new("retention_risk", ColumnKind::Text, move |p| {
@@ -309,8 +309,12 @@ fn leadership_columns<'a>(cols: &mut Vec<Column<'a>>, a: &'a Analysis) {
     }
     if !l.dimensions.is_empty() {
         cols.push(Column::new("leads_on", ColumnKind::Text, move |p| {
-            let led: Vec<&str> = l.led_by(p).iter().map(|d| d.as_str()).collect();
-            Cell::Text(Cow::Owned(led.join(";")))
+            joined(
+                l.dimensions
+                    .iter()
+                    .filter(|d| d.leads[p])
+                    .map(|d| d.dimension.as_str()),
+            )
         }));
     }
     if let Some(direction) = &l.direction {
@@ -337,6 +341,26 @@ fn leadership_columns<'a>(cols: &mut Vec<Column<'a>>, a: &'a Analysis) {
         ColumnKind::Text,
         move |p| Cell::Text(Cow::Borrowed(&l.profile[p])),
     ));
+}
+
+/// Words joined by `;`, as one text cell: borrowed when there are none or one (most
+/// people), so a million rows make no text of their own for them.
+fn joined<'a>(mut words: impl Iterator<Item = &'static str>) -> Cell<'a> {
+    let Some(first) = words.next() else {
+        return Cell::Text(Cow::Borrowed(""));
+    };
+    match words.next() {
+        None => Cell::Text(Cow::Borrowed(first)),
+        Some(second) => {
+            let mut text = String::with_capacity(64);
+            text.push_str(first);
+            for word in std::iter::once(second).chain(words) {
+                text.push(';');
+                text.push_str(word);
+            }
+            Cell::Text(Cow::Owned(text))
+        }
+    }
 }
 
 /// Gives the org chart's columns (`org`, a range of `cols`) names that collide with no
@@ -385,12 +409,12 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "in_share",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.in_share[p])),
+        Box::new(move |p| opt_float(m.in_share(p))),
     );
     add(
         "out_degree",
         ColumnKind::Int,
-        Box::new(move |p| opt_int(m.out_degree[p])),
+        Box::new(move |p| opt_int(m.out_degree.get(p))),
     );
     add(
         "pagerank",
@@ -410,23 +434,23 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "reciprocity",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.reciprocity[p])),
+        Box::new(move |p| opt_float(m.reciprocity.get(p))),
     );
     add(
         "constraint",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.constraint[p])),
+        Box::new(move |p| opt_float(m.constraint.get(p))),
     );
     add(
         "effective_size",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.effective_size[p])),
+        Box::new(move |p| opt_float(m.effective_size.get(p))),
     );
     add("core", ColumnKind::Int, Box::new(move |p| int(m.core[p])));
     add(
         "outside_team_share",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.outside_team_share[p])),
+        Box::new(move |p| opt_float(m.outside_team_share(p))),
     );
     add(
         "nominating_departments",
@@ -436,7 +460,7 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "influence_sphere_size",
         ColumnKind::Int,
-        Box::new(move |p| int(m.influence_sphere_size[p])),
+        Box::new(move |p| int(m.influence_sphere_size()[p])),
     );
     add(
         "influence_sphere_size_2",
@@ -446,12 +470,12 @@ fn influence_columns<'a>(cols: &mut Vec<Column<'a>>, prefix: &str, m: &'a Influe
     add(
         "command_coverage",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.command_coverage[p])),
+        Box::new(move |p| opt_float(m.command_coverage.get(p))),
     );
     add(
         "influence_beyond_chain",
         ColumnKind::Float,
-        Box::new(move |p| opt_float(m.influence_beyond_chain[p])),
+        Box::new(move |p| opt_float(m.influence_beyond_chain(p))),
     );
 }
 
@@ -506,6 +530,24 @@ fn perception_columns<'a>(cols: &mut Vec<Column<'a>>, a: &'a Analysis) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_joined_as_the_slices_join_them() {
+        for words in [
+            &[][..],
+            &["broker"],
+            &["broker", "peripheral"],
+            &["a", "b", "c"],
+        ] {
+            let cell = joined(words.iter().copied());
+            assert_eq!(cell, Cell::Text(Cow::Owned(words.join(";"))));
+            // None or one word borrows; more make a text of their own.
+            assert_eq!(
+                matches!(cell, Cell::Text(Cow::Borrowed(_))),
+                words.len() < 2
+            );
+        }
+    }
 
     #[test]
     fn org_columns_get_names_no_other_column_has() {

@@ -142,10 +142,18 @@ impl Survey {
     /// Appends another file's survey: its symbols and questions are renumbered into
     /// this one's.
     fn absorb(&mut self, part: Survey) -> Result<()> {
-        let symbols: Vec<u32> = part
+        // A file's texts are distinct, and most are already known from the files before
+        // it: they are looked up side by side, then the new ones added in this file's
+        // order, which numbers them as adding each in turn would.
+        let known: Vec<Option<u32>> = part
             .symbols
-            .iter()
-            .map(|t| self.symbols.intern(t))
+            .par_iter()
+            .map(|t| self.symbols.get(t))
+            .collect();
+        let symbols: Vec<u32> = known
+            .into_iter()
+            .zip(part.symbols.iter())
+            .map(|(known, t)| known.unwrap_or_else(|| self.symbols.intern(t)))
             .collect();
         let mut questions = Vec::with_capacity(part.questions.len());
         for key in &part.questions {
