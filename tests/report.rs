@@ -444,12 +444,35 @@ fn the_headline_counts_informal_leaders_in_the_singular_and_the_plural() {
         "{}",
         lead(&doc)
     );
+    assert!(
+        lead(&doc).ends_with("others follow them anyway. By department: Engineering (1)."),
+        "{}",
+        lead(&doc)
+    );
+    // The same organisation exported without its department column: nothing is said by
+    // department (not "By department: (no department) (1)").
+    let org = w.read("in/org.csv");
+    let without: String = org
+        .lines()
+        .map(|l| format!("{}\n", l.rsplit_once(',').unwrap().0))
+        .collect();
+    assert!(without.starts_with("employee_id,manager_id,name,title\n"));
+    w.write("in/org.csv", without);
+    let (doc, _) = roster_report(&w, "flat", &[]);
+    assert!(
+        lead(&doc).ends_with("others follow them anyway."),
+        "{}",
+        lead(&doc)
+    );
     let dir = root().join("sample-data");
     w.run(&["analyze", dir.to_str().unwrap(), "--out", "sample"])
         .expect_code(0);
     let doc = parse(&w.read("sample/report.html"));
     assert!(
-        lead(&doc).starts_with("4 informal leaders: people without managerial authority whom"),
+        lead(&doc).starts_with("4 informal leaders: people without managerial authority whom")
+            && lead(&doc).ends_with(
+                "By department: Engineering (1), Finance (1), Operations (1), People (1)."
+            ),
         "{}",
         lead(&doc)
     );

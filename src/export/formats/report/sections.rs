@@ -28,7 +28,11 @@ fn chain_share(cx: &ExportContext<'_>) -> Option<f64> {
 }
 
 /// Where the informal leaders are: "Operations (2), Sales (1)", small groups suppressed.
-fn where_leaders(cx: &ExportContext<'_>) -> String {
+fn where_leaders(cx: &ExportContext<'_>) -> Option<String> {
+    // An org chart without departments: nothing to say by department.
+    if cx.view.metrics().department_names.is_empty() {
+        return None;
+    }
     let g = &cx.groups;
     let role = cx.view.roles();
     let counts = g.count(|p| role[p] == Role::InformalLeader);
@@ -58,7 +62,7 @@ fn where_leaders(cx: &ExportContext<'_>) -> String {
     if hidden > 0 {
         text.push(format!("{hidden} in groups too small to name"));
     }
-    text.join(", ")
+    Some(text.join(", "))
 }
 
 /// The headline; `how`, when given, is a second paragraph under the first (how people
@@ -100,10 +104,10 @@ pub fn headline(cx: &ExportContext<'_>, how: Option<String>, page: &mut String) 
         )
     } else {
         format!(
-            "<strong>{}</strong>: {} without managerial authority whom far more colleagues seek out than {typical}: others follow them anyway. By department: {}.",
+            "<strong>{}</strong>: {} without managerial authority whom far more colleagues seek out than {typical}: others follow them anyway.{}",
             count(informal, "informal leader", "informal leaders"),
             if informal == 1 { "a person" } else { "people" },
-            where_leaders(cx)
+            where_leaders(cx).map_or(String::new(), |w| format!(" By department: {w}."))
         )
     };
     let _ = writeln!(page, "<p class=\"lead\">{lead}</p>");
