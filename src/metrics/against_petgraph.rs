@@ -134,28 +134,7 @@ mod tests {
             mutual[a][b] += weight(e.weight());
             mutual[b][a] += weight(e.weight());
         }
-        let p = |u: usize, v: usize| mutual[u][v] / mutual[u].iter().sum::<f64>();
-        let q = |u: usize, v: usize| mutual[u][v] / mutual[u].iter().copied().fold(0.0, f64::max);
-        (0..n)
-            .map(|u| {
-                let contacts: Vec<usize> = (0..n).filter(|&v| mutual[u][v] > 0.0).collect();
-                if contacts.is_empty() {
-                    return (None, None);
-                }
-                let constraint = contacts
-                    .iter()
-                    .map(|&v| {
-                        let indirect: f64 = contacts.iter().map(|&w| p(u, w) * p(w, v)).sum();
-                        (p(u, v) + indirect).powi(2)
-                    })
-                    .sum();
-                let effective = contacts
-                    .iter()
-                    .map(|&v| 1.0 - contacts.iter().map(|&w| p(u, w) * q(v, w)).sum::<f64>())
-                    .sum();
-                (Some(constraint), Some(effective))
-            })
-            .unzip()
+        super::super::structural_holes::tests::burt_by_definition(&mutual)
     }
 
     /// networkx's PageRank (alpha 0.85, weighted, dangling nodes spread evenly), iterated far

@@ -172,7 +172,7 @@ fn person(m: &Mutual, s: &mut Scratch, u: usize) -> (Option<f64>, Option<f64>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -209,18 +209,20 @@ mod tests {
         assert_eq!((c[4], e[4]), (None, None));
     }
 
-    /// Burt's measures straight from the definitions, on dense matrices.
-    fn by_definition(n: usize, edges: &[(u32, u32, f64)]) -> Vec<(f64, f64)> {
-        let mut mutual = vec![vec![0.0; n]; n];
-        for &(a, b, w) in edges {
-            mutual[a as usize][b as usize] += w;
-            mutual[b as usize][a as usize] += w;
-        }
+    /// Burt's constraint and effective size straight from their definitions, on a dense
+    /// matrix of mutual weights `w(u, v) + w(v, u)`; `None` for a person without contacts.
+    /// The reference of this module's tests and of `against_petgraph`'s.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn burt_by_definition(mutual: &[Vec<f64>]) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
+        let n = mutual.len();
         let p = |u: usize, v: usize| mutual[u][v] / mutual[u].iter().sum::<f64>();
-        let q = |u: usize, v: usize| mutual[u][v] / mutual[u].iter().cloned().fold(0.0, f64::max);
+        let q = |u: usize, v: usize| mutual[u][v] / mutual[u].iter().copied().fold(0.0, f64::max);
         (0..n)
             .map(|u| {
                 let contacts: Vec<usize> = (0..n).filter(|&v| mutual[u][v] > 0.0).collect();
+                if contacts.is_empty() {
+                    return (None, None);
+                }
                 let constraint = contacts
                     .iter()
                     .map(|&v| {
@@ -232,9 +234,9 @@ mod tests {
                     .iter()
                     .map(|&v| 1.0 - contacts.iter().map(|&w| p(u, w) * q(v, w)).sum::<f64>())
                     .sum();
-                (constraint, effective)
+                (Some(constraint), Some(effective))
             })
-            .collect()
+            .unzip()
     }
 
     /// A hub named by everyone (its list is searched, not scanned) and a ring.
@@ -252,9 +254,21 @@ mod tests {
         edges.retain(|&(a, b, _)| a != b);
         let g = Csr::from_edges(n as usize, edges.iter().copied());
         let (c, e) = structural_holes(&g);
-        for (u, (want_c, want_e)) in by_definition(n as usize, &edges).into_iter().enumerate() {
-            assert!((c[u].unwrap() - want_c).abs() < 1e-9, "constraint {u}");
-            assert!((e[u].unwrap() - want_e).abs() < 1e-9, "effective size {u}");
+        let mut mutual = vec![vec![0.0; n as usize]; n as usize];
+        for &(a, b, w) in &edges {
+            mutual[a as usize][b as usize] += w;
+            mutual[b as usize][a as usize] += w;
+        }
+        let (want_c, want_e) = burt_by_definition(&mutual);
+        for u in 0..n as usize {
+            assert!(
+                (c[u].unwrap() - want_c[u].unwrap()).abs() < 1e-9,
+                "constraint {u}"
+            );
+            assert!(
+                (e[u].unwrap() - want_e[u].unwrap()).abs() < 1e-9,
+                "effective size {u}"
+            );
         }
     }
 }
