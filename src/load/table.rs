@@ -324,11 +324,8 @@ fn line_breaks(bytes: &[u8]) -> u64 {
         .enumerate()
         .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
         .count();
-    (bytecount(bytes, b'\n') + lone_cr) as u64
-}
-
-fn bytecount(bytes: &[u8], byte: u8) -> usize {
-    bytes.iter().filter(|&&b| b == byte).count()
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+    (lf + lone_cr) as u64
 }
 
 /// The first rows of a list in words: `row 4`, `rows 4 and 6`, `rows 4, 6, 9, 12, 15 and
