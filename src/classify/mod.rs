@@ -61,6 +61,9 @@ pub struct Classification {
     pub high_influence: Vec<bool>,
     /// Share (0–100) of the other people with a lower influence score; empty when alone.
     pub influence_percentile: Vec<Option<f64>>,
+    /// Everyone by influence, most first: distinct nominators, then PageRank, then person
+    /// (computed once here; the report, `summary.json` and the DOT file read it).
+    pub ranking: Vec<usize>,
     pub role: Vec<Role>,
     pub reason: Vec<String>,
     pub rule: RuleApplied,
@@ -189,6 +192,7 @@ pub fn classify(
     let order = ranking(&inf.in_degree, &inf.pagerank);
     Classification {
         influence_percentile: percentiles(&inf.in_degree, &inf.pagerank, &order),
+        ranking: order,
         formal_power,
         high_influence,
         role,

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 
 use super::style;
-use crate::classify::{Role, ranking};
+use crate::classify::Role;
 use crate::error::{Error, Result};
 use crate::export::context::{ExportContext, Exporter};
 use crate::export::view::privacy;
@@ -113,9 +113,11 @@ fn condense(cx: &ExportContext<'_>, scope: &[usize]) -> Vec<usize> {
     for &p in scope {
         in_scope[p] = true;
     }
-    let inf = &cx.view.metrics().combined;
-    let mut picked: Vec<usize> = ranking(&inf.in_degree, &inf.pagerank)
-        .into_iter()
+    let mut picked: Vec<usize> = cx
+        .view
+        .ranking()
+        .iter()
+        .copied()
         .filter(|&p| in_scope[p] && high_influence[p])
         .take(CAP / 3)
         .collect();

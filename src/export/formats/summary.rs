@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::classify::{Role, RuleApplied, ranking};
+use crate::classify::{Role, RuleApplied};
 use crate::export::context::{ExportContext, Exporter};
 use crate::options::HighInfluenceRule;
 
@@ -374,8 +374,10 @@ impl Exporter for SummaryJson {
             *warnings_by_code.entry(w.code).or_default() += 1;
         }
         let inf = &v.metrics().combined;
-        let informal_leaders = ranking(&inf.in_degree, &inf.pagerank)
-            .into_iter()
+        let informal_leaders = v
+            .ranking()
+            .iter()
+            .copied()
             .filter(|&p| v.roles()[p] == Role::InformalLeader)
             .take(TOP_LEADERS)
             .map(|p| Leader {

@@ -213,6 +213,11 @@ impl<'a> View<'a> {
         &self.analysis.classification.influence_percentile
     }
 
+    /// Everyone by influence, most first (`classify::ranking`).
+    pub fn ranking(&self) -> &'a [usize] {
+        &self.analysis.classification.ranking
+    }
+
     /// The high-influence rule as applied.
     pub fn rule(&self) -> &'a RuleApplied {
         &self.analysis.classification.rule

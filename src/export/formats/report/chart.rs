@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 
 use super::super::style;
-use crate::classify::{Role, ranking};
+use crate::classify::Role;
 use crate::export::context::ExportContext;
 use crate::text::{float, html};
 
@@ -65,8 +65,11 @@ pub fn quadrant(cx: &ExportContext<'_>) -> (String, String) {
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-labelledby="quadrant-title"><title id="quadrant-title">Formal power against influence, one dot per person</title>"#
     );
     axes(&mut svg, &bars, strip, y_top, max_reach, &py);
-    let labelled: Vec<usize> = ranking(inf, &metrics.combined.pagerank)
-        .into_iter()
+    let labelled: Vec<usize> = cx
+        .view
+        .ranking()
+        .iter()
+        .copied()
         .filter(|&p| roles[p] == Role::InformalLeader)
         .take(LABELS)
         .collect();

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 
 use super::people::who;
 use crate::classify::profile::{Leadership, in_words};
-use crate::classify::{Role, ranking};
+use crate::classify::Role;
 use crate::export::context::ExportContext;
 use crate::findings::MIN_TEAM;
 use crate::text::{count, float, html};
@@ -175,8 +175,7 @@ fn n(x: f64) -> String {
 /// One chart per informal leader and leader-manager: a bar per dimension asked (and per
 /// direction, when asked), its length the distinct nominators on one scale for all.
 fn multiples(cx: &ExportContext<'_>, l: &Leadership, page: &mut String) {
-    let inf = &cx.view.metrics().combined;
-    let ranked = ranking(&inf.in_degree, &inf.pagerank);
+    let ranked = cx.view.ranking();
     let roles = cx.view.roles();
     let of = |role: Role, max: usize| -> Vec<usize> {
         ranked

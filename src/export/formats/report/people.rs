@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::sections::pct;
-use crate::classify::{Role, ranking};
+use crate::classify::Role;
 use crate::export::context::ExportContext;
 use crate::export::view::columns::Cell;
 use crate::text::html;
@@ -65,8 +65,7 @@ fn person_table(cx: &ExportContext<'_>, page: &mut String, people: &[usize]) {
 }
 
 pub fn leaders(cx: &ExportContext<'_>, page: &mut String) {
-    let inf = &cx.view.metrics().combined;
-    let ranked = ranking(&inf.in_degree, &inf.pagerank);
+    let ranked = cx.view.ranking();
     let of = |role: Role| -> Vec<usize> {
         ranked
             .iter()
