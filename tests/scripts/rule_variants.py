@@ -76,6 +76,23 @@ def fit_censored(m, vals, share=0.95, keep=3):
     mu = 1 / (1 + math.exp(-r.x[0])); rho = 1 / (1 + math.exp(-r.x[1]))
     return mu, rho
 
+def fit_truncated(m, vals, share=0.95, keep=3):
+    """ML beta-binomial of the central values, knowing they were cut (truncated likelihood:
+    each value's probability given that it is at most the cut)."""
+    mean, var, cut = central(vals, share, keep)
+    inside = vals[vals <= cut]
+    mu0, rho0 = fit_mom(m, mean, var)
+    def nll(x):
+        mu = 1 / (1 + math.exp(-x[0])); rho = 1 / (1 + math.exp(-x[1]))
+        tot = 1 / rho - 1; a, b = mu * tot, (1 - mu) * tot
+        return -(betabinom.logpmf(inside, m, a, b).sum()
+                 - len(inside) * betabinom.logcdf(cut, m, a, b))
+    x0 = [math.log(max(mu0, 1e-4) / (1 - max(mu0, 1e-4))),
+          math.log(max(rho0, 1e-4) / (1 - max(rho0, 1e-4)))]
+    r = minimize(nll, x0, method="Nelder-Mead", options=dict(xatol=1e-7, fatol=1e-9, maxiter=4000))
+    mu = 1 / (1 + math.exp(-r.x[0])); rho = 1 / (1 + math.exp(-r.x[1]))
+    return mu, rho
+
 def rule(d, q=0.1, minnom=3, fit="mom", share=0.95, keep=3, minfit=10):
     deg, fp, m = d["deg"], d["fp"], d["others"]
     groups = [deg[~fp], deg[fp]]
@@ -91,6 +108,8 @@ def rule(d, q=0.1, minnom=3, fit="mom", share=0.95, keep=3, minfit=10):
             models.append(fit_mom(m, mean, var * float(fit[4:])))
         elif fit == "cens":
             models.append(fit_censored(m, vals, share, keep))
+        elif fit == "trunc":
+            models.append(fit_truncated(m, vals, share, keep))
     top = min(deg.max(), m)
     n = len(deg)
     p = np.empty(n)
@@ -127,7 +146,8 @@ def main(work):
             ("central 90 %, 5 %", dict(share=0.9, q=0.05)),
             ("central 97.5 %", dict(share=0.975)),
             ("central 95 %, variance × 1.23", dict(fit="mom*1.23")),
-            ("censored maximum likelihood", dict(fit="cens"))]
+            ("censored maximum likelihood", dict(fit="cens")),
+            ("truncated maximum likelihood", dict(fit="trunc"))]
     print("| variant | VP 2 | manufacturing | partnership | sparse P/R | roster pooled P/R |")
     print("| --- | --- | --- | --- | --- | --- |")
     for name, v in rows:
