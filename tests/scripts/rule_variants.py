@@ -24,7 +24,7 @@ import sys
 
 import numpy as np
 from scipy.optimize import minimize
-from scipy.stats import betabinom, binom
+from scipy.stats import betabinom, binom, nbinom
 
 def load(res, gen=None, truth_col="informal_leader"):
     ppl = list(csv.DictReader(open(f"{res}/people.csv")))
@@ -52,6 +52,15 @@ def fit_mom(m, mean, var):
     b = m * mu * (1 - mu)
     rho = min(max((var / b - 1) / (m - 1), 0), 0.999) if m > 1 and b > 0 else 0
     return mu, rho
+
+def nb_tails(mean, var, top):
+    """P(K ≥ k), k = 0..top, of the negative binomial with this mean and variance (its tail
+    heavier than the beta-binomial's of the same two); Poisson when var ≤ mean."""
+    k = np.arange(top + 1)
+    if var <= mean:
+        return nbinom.sf(k - 1, 1e12, 1e12 / (1e12 + mean))
+    r = mean ** 2 / (var - mean)
+    return nbinom.sf(k - 1, r, r / (r + mean))
 
 def tails(m, mu, rho, top):
     k = np.arange(top + 1)
@@ -110,11 +119,14 @@ def rule(d, q=0.1, minnom=3, fit="mom", share=0.95, keep=3, minfit=10):
             models.append(fit_censored(m, vals, share, keep))
         elif fit == "trunc":
             models.append(fit_truncated(m, vals, share, keep))
+        elif fit == "nb":
+            mean, var, _ = central(vals, share, keep)
+            models.append(("nb", max(mean, 0.5), var))
     top = min(deg.max(), m)
     n = len(deg)
     p = np.empty(n)
-    for gi, (mu, rho) in enumerate(models):
-        t = tails(m, mu, rho, top)
+    for gi, model in enumerate(models):
+        t = nb_tails(*model[1:], top) if model[0] == "nb" else tails(m, *model, top)
         sel = fp == bool(gi)
         p[sel] = t[np.minimum(deg[sel], top)]
     order = np.sort(p)
@@ -147,7 +159,9 @@ def main(work):
             ("central 97.5 %", dict(share=0.975)),
             ("central 95 %, variance × 1.23", dict(fit="mom*1.23")),
             ("censored maximum likelihood", dict(fit="cens")),
-            ("truncated maximum likelihood", dict(fit="trunc"))]
+            ("truncated maximum likelihood", dict(fit="trunc")),
+            ("negative-binomial tail", dict(fit="nb")),
+            ("negative-binomial tail, 5 %", dict(fit="nb", q=0.05))]
     print("| variant | VP 2 | manufacturing | partnership | sparse P/R | roster pooled P/R |")
     print("| --- | --- | --- | --- | --- | --- |")
     for name, v in rows:
