@@ -17,7 +17,8 @@
 //!   dependencies are pulled from that list in reverse (δ_v = σ_v · Σ_w c_w over those w),
 //!   and once a node is done σ is overwritten by its coefficient
 //!   `c_v = (1 + δ_v) / σ_v = 1 / σ_v + Σ_w c_w`: the pass reads the list in order and
-//!   writes only the node it is on.
+//!   writes only the node it is on; it asks for the coefficients and sums of the node
+//!   [`AHEAD`] places on while it sums this one, so that their scattered reads overlap.
 //!
 //! One source at a time on purpose: running eight or more searches in one pass, one bit
 //! per source (Then et al. 2014, "The more the merrier", PVLDB 8(4)), was faster only while
@@ -129,6 +130,16 @@ impl Search {
         let mut end = self.below.len();
         let mut level = self.levels.len();
         for (i, &v) in self.order.iter().enumerate().rev() {
+            // The nodes a few steps on are fetched while this one is summed: their runs'
+            // coefficients and their sums lie scattered over megabytes.
+            if i > AHEAD {
+                let j = i - AHEAD;
+                let run = self.below_end[j - 1] as usize..self.below_end[j] as usize;
+                for &w in &self.below[run] {
+                    prefetch(&sigma[w as usize]);
+                }
+                prefetch(&sums[self.order[j] as usize]);
+            }
             while self.levels[level - 1] as usize > i {
                 level -= 1;
             }
@@ -151,6 +162,23 @@ impl Search {
             sigma[v] = 1.0 / paths + pulled;
         }
     }
+}
+
+/// How many nodes ahead the dependency pass fetches (measured at a million people: 16
+/// beat 4, 8 and 32, and took 5–12 % off the searches against none).
+const AHEAD: usize = 16;
+
+/// Asks the processor to bring `x`'s cache line in; no effect on the result.
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing and cannot fault; SSE is part of every x86-64.
+    unsafe {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch((x as *const T).cast::<i8>(), _MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 /// Appends the set bits' positions in ascending order and clears them.
