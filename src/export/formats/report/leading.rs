@@ -15,8 +15,8 @@
 use std::fmt::Write as _;
 
 use super::people::who;
-use crate::classify::profile::{Leadership, in_words};
 use crate::classify::Role;
+use crate::classify::profile::{Leadership, in_words};
 use crate::export::context::ExportContext;
 use crate::findings::MIN_TEAM;
 use crate::text::{count, float, html};
