@@ -191,7 +191,9 @@ fn stop_while_writing(w: &Workdir, signal: &str) -> std::process::ExitStatus {
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_orgsphere"))
         .args(["analyze", "../big", "--out", "o", "-q", "--bootstrap", "0"])
-        .args(["--path-samples", "8", "--formats", "graphml,gexf"])
+        // Four graph files: writing them takes long enough (over a second unoptimised)
+        // that the signal lands while they are written even on a busy machine.
+        .args(["--path-samples", "8", "--formats", "graphml,gexf,cyjs,json"])
         .current_dir(w.join("runs"))
         .stderr(Stdio::null())
         .spawn()
@@ -203,10 +205,15 @@ fn stop_while_writing(w: &Workdir, signal: &str) -> std::process::ExitStatus {
         assert!(child.try_wait().unwrap().is_none(), "the run ended early");
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
-    Command::new("kill")
-        .args([&format!("-{signal}"), &child.id().to_string()])
-        .status()
-        .unwrap();
+    let number = match signal {
+        "TERM" => libc::SIGTERM,
+        "INT" => libc::SIGINT,
+        "HUP" => libc::SIGHUP,
+        "KILL" => libc::SIGKILL,
+        other => panic!("no signal {other}"),
+    };
+    // SAFETY: kill only sends a signal to the child this test started and still owns.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, number) }, 0);
     child.wait().unwrap()
 }
 
