@@ -210,8 +210,9 @@ pub(crate) fn by_score(in_degree: &[u32], pagerank: &[f64], a: usize, b: usize) 
         .then(pagerank[b].total_cmp(&pagerank[a]))
 }
 
-/// People from most to least influential; equal scores keep person order.
-pub fn ranking(in_degree: &[u32], pagerank: &[f64]) -> Vec<usize> {
+/// People from most to least influential; equal scores keep person order (kept in
+/// [`Classification::ranking`] for everything after classify).
+fn ranking(in_degree: &[u32], pagerank: &[f64]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..in_degree.len()).collect();
     order.par_sort_unstable_by(|&a, &b| by_score(in_degree, pagerank, a, b).then(a.cmp(&b)));
     order
