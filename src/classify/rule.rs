@@ -7,7 +7,9 @@
 //! left out) so that the people it looks for
 //! cannot raise their own bar — and names those whom that model makes improbable, with
 //! the false-discovery rate over everyone held at `q` (Benjamini & Hochberg 1995; default
-//! 10 %) and at least `min_nominations` nominators. The bar is attainable: someone named
+//! 10 %), where at most half the group's people with about as many nominators are what the
+//! model expects of the ordinary crowd (the local false-discovery rate, `local_bar`), and
+//! with at least `min_nominations` nominators. The bar is attainable: someone named
 //! by every other respondent always stands out. It works the same on a sparse survey of a
 //! million people (few names each) and on a dense roster of twenty (everyone rates
 //! everyone); see `beta_binomial` for the model and VALIDATION.md for how it was chosen.
@@ -274,10 +276,11 @@ pub(super) fn standing_histograms(in_degree: &[u32], formal_power: &[bool]) -> [
 /// Each group with at least [`MIN_FIT`] people gets a beta-binomial fitted to its central
 /// 95 % (a smaller group borrows the fit of everyone). Every person's upper-tail
 /// probability under their group's model is their p-value; Benjamini–Hochberg over all
-/// people gives the largest p-value still counted, and each group's bar is the fewest
-/// nominators whose p-value is at most that (or, when nobody qualifies, at most `q / n`,
-/// the bar the first discovery would need). The bar is at least `min_nominations` and at
-/// most `others`. O(V) to build the histograms, then O(K log K) for K distinct counts.
+/// people gives the largest p-value still counted, and the group's false-discovery bar is
+/// the fewest nominators whose p-value is at most that (or, when nobody qualifies, at most
+/// `q / n`, the bar the first discovery would need). The group's bar is the higher of that
+/// and its local bar ([`local_bar`]), at least `min_nominations` and at most `others`.
+/// O(V) to build the histograms, then O(K log K) for K distinct counts.
 pub(super) fn standing_bars(
     groups: &[Histogram; 2],
     others: u32,
@@ -479,7 +482,7 @@ fn standing_rule(
         })
         .collect();
     let description = format!(
-        "high influence = named by more distinct people than others of the same formal standing would be by chance (a beta-binomial model of each group, false-discovery rate {:.0} %), and by at least {min_nominations}: bars of {}",
+        "high influence = named by more distinct people than others of the same formal standing would be by chance (a beta-binomial model of each group, false-discovery rate {:.0} %, and at most half the people with about as many nominators what the model expects), and by at least {min_nominations}: bars of {}",
         q * 100.0,
         bars.join(", ")
     );
@@ -636,6 +639,74 @@ mod tests {
                 "{len}"
             );
         }
+    }
+
+    /// 630 ordinary people spread evenly over 44–124 nominators (mean 84) among 850
+    /// colleagues, as on a 1,000-person roster survey.
+    fn crowd() -> Vec<u32> {
+        (0..630u32).map(|i| 44 + (i * 37) % 81).collect()
+    }
+
+    /// The roster survey's case: twenty people stand far out, and six of the crowd form a
+    /// tail at 160–172. Benjamini–Hochberg alone, counting p-values up to about
+    /// 0.1 × 26 / 656 once the twenty are found, names the six too; the local test does
+    /// not, because the model expects most of the people around 160–172.
+    #[test]
+    fn the_local_test_leaves_out_the_crowds_tail_beside_far_leaders() {
+        let others = 850;
+        let mut counts = crowd();
+        let tail = [160, 164, 167, 168, 170, 172];
+        counts.extend(tail);
+        counts.extend((0..20).map(|i| 600 + 5 * i));
+        let group = Histogram::new(&counts);
+        let none = Histogram::from_counts(Vec::new());
+        let histograms = [group, none];
+        let bar = standing_bars(&histograms, others, 0.1, 3)[0]
+            .threshold
+            .unwrap();
+        assert!(bar > 172 && bar <= 600, "bar {bar}");
+        // The false-discovery bar alone lies below the tail: the local test moved it.
+        let (mean, var) = histograms[0].central_moments(CENTRAL, KEEP_OUT);
+        let model = BetaBinomial::fit(others, mean, var);
+        let local = local_bar(&histograms[0], &model, others);
+        assert_eq!(local, bar);
+        let p160 = model.upper_tails(160)[160];
+        assert!(p160 <= 0.1 * 26.0 / 656.0, "p(160) = {p160}");
+    }
+
+    /// A lone standout is alone in their neighbourhood: named, whatever the group's size.
+    #[test]
+    fn a_lone_standout_passes_the_local_test() {
+        let others = 850;
+        for n in [20u32, 200, 630] {
+            let mut counts: Vec<u32> = crowd().into_iter().take(n as usize).collect();
+            counts.push(240);
+            let (high, rule) = standing_rule(
+                &counts,
+                Peers {
+                    formal_power: &vec![false; counts.len()],
+                    others,
+                },
+                0.1,
+                3,
+            );
+            assert!(high[n as usize], "{n}: {:?}", rule.groups[0]);
+            assert_eq!(high.iter().filter(|&&h| h).count(), 1, "{n}");
+        }
+    }
+
+    /// When half the group is named by nearly everyone, nobody stands out locally, but the
+    /// bar stays attainable: someone named by every other respondent is named.
+    #[test]
+    fn the_local_bar_is_never_above_the_other_respondents() {
+        let others = 20;
+        let counts: Vec<u32> = (0..30).map(|i| if i % 2 == 0 { 19 } else { 3 }).collect();
+        let group = Histogram::new(&counts);
+        let (mean, var) = group.central_moments(CENTRAL, KEEP_OUT);
+        let model = BetaBinomial::fit(others, mean, var);
+        assert!(local_bar(&group, &model, others) <= others);
+        let bars = standing_bars(&[group, Histogram::from_counts(Vec::new())], others, 0.1, 3);
+        assert!(bars[0].threshold.is_some_and(|t| t <= others));
     }
 
     #[test]
