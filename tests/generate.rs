@@ -72,6 +72,80 @@ fn finds_planted_leaders_weak_managers_and_the_silo() {
     assert!(s.silo_found);
 }
 
+/// The dense roster surveys of issue 15 (`tests/scripts/dense_accuracy.py` prints the
+/// same per organisation): 60, 150, 400 and 1,000 people, seeds 1–3. Planted informal
+/// leaders found with pooled precision and recall of at least 0.9, at least one in every
+/// organisation, and no friendship-only or conflict-only person named high influence.
+/// Measured: precision 0.95 (5 ordinary people named beside 96 planted), recall 96 of 96.
+#[test]
+fn dense_roster_surveys_name_their_planted_leaders() {
+    let (mut planted_total, mut found_total, mut hits_total) = (0, 0, 0);
+    for people in ["60", "150", "400", "1000"] {
+        for seed in ["1", "2", "3"] {
+            let w = Workdir::new();
+            w.run(&[
+                "generate", "--roster", "--people", people, "--seed", seed, "--out", "org",
+            ])
+            .expect_code(0);
+            w.run(&[
+                "analyze",
+                "org",
+                "--out",
+                "out",
+                "--formats",
+                "none",
+                "--bootstrap",
+                "0",
+            ])
+            .expect_code(0);
+            let truth = read_csv(&w.read("org/truth.csv"));
+            let roles: std::collections::BTreeMap<String, String> =
+                read_csv(&w.read("out/people.csv"))
+                    .into_iter()
+                    .map(|p| (p["employee_id"].clone(), p["role"].clone()))
+                    .collect();
+            let marked = |column: &str| -> BTreeSet<&str> {
+                truth
+                    .iter()
+                    .filter(|t| t[column] == "true")
+                    .map(|t| t["employee_id"].as_str())
+                    .collect()
+            };
+            let planted = marked("informal_leader");
+            let found: BTreeSet<&str> = roles
+                .iter()
+                .filter(|(_, r)| r.as_str() == "informal-leader")
+                .map(|(i, _)| i.as_str())
+                .collect();
+            let hits = planted.intersection(&found).count();
+            assert!(
+                hits > 0,
+                "{people} people, seed {seed}: no planted leader found"
+            );
+            for decoy in marked("friendship_only").union(&marked("conflict_only")) {
+                let role = roles[*decoy].as_str();
+                assert!(
+                    role != "informal-leader" && role != "leader-manager",
+                    "{people} people, seed {seed}: {decoy} ({role})"
+                );
+            }
+            planted_total += planted.len();
+            found_total += found.len();
+            hits_total += hits;
+        }
+    }
+    let precision = hits_total as f64 / found_total as f64;
+    let recall = hits_total as f64 / planted_total as f64;
+    assert!(
+        precision >= 0.9,
+        "precision {precision} ({hits_total} of {found_total})"
+    );
+    assert!(
+        recall >= 0.9,
+        "recall {recall} ({hits_total} of {planted_total})"
+    );
+}
+
 #[test]
 fn generation_is_deterministic_for_a_seed() {
     let w = Workdir::new();

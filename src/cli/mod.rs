@@ -450,7 +450,7 @@ pub struct RuleArgs {
     /// Levels of the level column that carry formal power, as numbers or ranges, e.g. 1-2 or 1,2,5 (L1 reads as 1). Not set by default: a level alone gives no formal power.
     #[arg(long, value_name = "LIST")]
     manager_levels: Option<String>,
-    /// Instead of the default outlier rule, call the top SHARE (0–1) of people high influence.
+    /// Instead of the default rule, call the top SHARE (0–1) of people high influence.
     #[arg(long, value_name = "SHARE")]
     top_share: Option<f64>,
     /// Use the earlier outlier rule instead of the default: high influence starts this many spreads above the median of everyone (e.g. 5).

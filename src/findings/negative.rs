@@ -2,7 +2,8 @@
 //! anyone central, but a person many colleagues name in one is worth a careful look.
 //!
 //! For each negative question, the people named by more colleagues than chance would give
-//! (the standing rule's model for everyone as one group, false-discovery rate 10 %) and by
+//! (the standing rule's model for everyone as one group, false-discovery rate 10 %, local
+//! rate at most one half) and by
 //! at least the minimum group size, so that no single colleague's answer can be read off a
 //! finding. Always at low severity: a negative answer is one side of a relationship.
 

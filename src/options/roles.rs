@@ -15,8 +15,8 @@ pub const DEFAULT_BOOTSTRAP: usize = 200;
 #[derive(Debug, Clone, PartialEq)]
 pub enum HighInfluenceRule {
     /// The default: each person against a model of people of the same formal standing,
-    /// with the false-discovery rate over everyone held at `false_discovery` (see
-    /// `classify::rule`).
+    /// with the false-discovery rate over everyone held at `false_discovery` and the local
+    /// false-discovery rate at most one half (see `classify::rule`).
     Standing { false_discovery: f64 },
     /// An outlier rule on distinct nominators. A person is high influence when
     /// `(x − median) / spread ≥ z`, the spread being the standard deviation of the central
