@@ -72,6 +72,18 @@ fn finds_planted_leaders_weak_managers_and_the_silo() {
     assert!(s.silo_found);
 }
 
+/// The people `truth.csv` marks `true` in `column`.
+fn marked<'a>(
+    truth: &'a [std::collections::HashMap<String, String>],
+    column: &str,
+) -> Vec<&'a str> {
+    truth
+        .iter()
+        .filter(|t| t[column] == "true")
+        .map(|t| t["employee_id"].as_str())
+        .collect()
+}
+
 /// The dense roster surveys of issue 15 (`tests/scripts/dense_accuracy.py` prints the
 /// same per organisation): 60, 150, 400 and 1,000 people, seeds 1–3. Planted informal
 /// leaders found with pooled precision and recall of at least 0.9, at least one in every
@@ -104,13 +116,8 @@ fn dense_roster_surveys_name_their_planted_leaders() {
                     .into_iter()
                     .map(|p| (p["employee_id"].clone(), p["role"].clone()))
                     .collect();
-            let marked = |column: &str| -> BTreeSet<&str> {
-                truth
-                    .iter()
-                    .filter(|t| t[column] == "true")
-                    .map(|t| t["employee_id"].as_str())
-                    .collect()
-            };
+            let marked =
+                |column: &str| -> BTreeSet<&str> { marked(&truth, column).into_iter().collect() };
             let planted = marked("informal_leader");
             let found: BTreeSet<&str> = roles
                 .iter()
@@ -340,13 +347,7 @@ fn roster_mode_draws_a_dense_survey_with_the_documented_properties() {
     assert!((0.01..0.06).contains(&icc), "intra-class correlation {icc}");
     let most = ordinary.iter().copied().fold(0.0, f64::max);
 
-    let ids = |column: &str| -> Vec<&str> {
-        truth
-            .iter()
-            .filter(|t| t[column] == "true")
-            .map(|t| t["employee_id"].as_str())
-            .collect()
-    };
+    let ids = |column: &str| marked(&truth, column);
     let respondents = advice.respondents.len();
     let leaders = ids("informal_leader");
     assert_eq!(leaders.len(), 3, "2 % of 150");
