@@ -23,7 +23,7 @@
 //!
 //! With `dimensions` (`--dimensions`), also `survey-example.csv`, `survey-future.csv`,
 //! `survey-energy.csv`, `survey-direction.csv` and `truth-dimensions.csv`, each planted
-//! leader followed on one dimension ([`dimensions`]); the other files do not change.
+//! leader followed on one dimension (`dimensions.rs` in this folder); the other files do not change.
 //!
 //! Output: `org.csv`, `survey-advice.csv`, `survey-trust.csv`, `truth.csv` (employee_id,
 //! informal_leader, weak_manager, silo_department). Deterministic for a seed.
@@ -110,7 +110,7 @@ pub struct Spec {
     pub weak_manager_share: f64,
     pub model: Model,
     /// Sparse model: also the leadership-dimension questions (example, future, energy)
-    /// and direction, each planted leader followed on one dimension ([`dimensions`]).
+    /// and direction, each planted leader followed on one dimension (`generate::dimensions`).
     pub dimensions: bool,
 }
 
