@@ -158,6 +158,7 @@ fn cross_parker_manufacturing_names_its_department_managers() {
         assert_eq!(q["rating_scale"]["min_tie"], 4, "{q}");
     }
     assert!(with_role(&people, "informal-leader").is_empty());
+    assert_eq!(summary["parameters"]["local_false_discovery"], 0.5);
     assert_eq!(person(&people, "18")["title"], "Project Leader");
     let nearest = &summary["nearest_to_the_bar"][0];
     assert_eq!(nearest["employee_id"], "18");
@@ -171,6 +172,44 @@ fn cross_parker_manufacturing_names_its_department_managers() {
     let mut leading = with_role(&people, "leader-manager");
     leading.sort();
     assert_eq!(leading, ["13", "68"]);
+}
+
+/// `--local-false-discovery 1` leaves the rule's local test out: the false-discovery rate
+/// alone names manufacturing's project leader 18 (as the rule did until 2026-12-07), and
+/// `summary.json` records the setting. A share outside (0, 1] is a usage error.
+#[test]
+fn the_local_test_can_be_left_out() {
+    let w = Workdir::new();
+    let input = root().join("tests/data/published/cross_parker_manufacturing");
+    let input = input.to_str().unwrap();
+    w.run(&[
+        "analyze",
+        input,
+        "--out",
+        "out",
+        "--local-false-discovery",
+        "1",
+    ])
+    .expect_code(0);
+    let people = read_csv(&w.read("out/people.csv"));
+    assert_eq!(with_role(&people, "informal-leader"), ["18"]);
+    let summary: Value = serde_json::from_str(&w.read("out/summary.json")).unwrap();
+    assert_eq!(summary["parameters"]["local_false_discovery"], 1.0);
+    assert_eq!(summary["high_influence_rule"]["local_false_discovery"], 1.0);
+    let rule = summary["high_influence_rule"]["description"]
+        .as_str()
+        .unwrap();
+    assert!(!rule.contains("local"), "{rule}");
+    for bad in ["0", "1.5", "-0.2"] {
+        let flag = format!("--local-false-discovery={bad}");
+        let run = w.run(&["analyze", input, "--out", "bad", &flag]);
+        run.expect_code(64);
+        assert!(
+            run.stderr.contains("--local-false-discovery"),
+            "{}",
+            run.stderr
+        );
+    }
 }
 
 /// The synthetic partnership (tests/data/partnership/): partners by title, the manager

@@ -18,10 +18,10 @@
 //! Nothing here is computed when the survey asks nothing of how people lead
 //! ([`Dataset::asks_how_people_lead`]).
 
-use super::rule::{standing_bars, standing_histograms};
+use super::rule::{Rates, standing_bars, standing_histograms};
 use crate::graph::{Csr, OrgGraph, Questions};
 use crate::load::QuestionKind;
-use crate::options::{DEFAULT_FALSE_DISCOVERY, Dimension, HighInfluenceRule, RoleOptions};
+use crate::options::{Dimension, RoleOptions};
 use crate::validate::Dataset;
 
 /// One dimension's profile over everyone.
@@ -102,8 +102,7 @@ fn share((named, answered): (u32, u32)) -> Option<f64> {
 }
 
 /// The profiles, when the survey asks how people lead; `formal_power` gives the standing
-/// groups, `options` the false-discovery rate and fewest nominators of the high-influence
-/// rule.
+/// groups, `options` the rates and fewest nominators of the high-influence rule.
 pub fn leadership(
     dataset: &Dataset,
     graph: &OrgGraph,
@@ -115,10 +114,7 @@ pub fn leadership(
         return None;
     }
     let n = dataset.people.len();
-    let q_rate = match options.rule {
-        HighInfluenceRule::Standing { false_discovery } => false_discovery,
-        _ => DEFAULT_FALSE_DISCOVERY,
-    };
+    let rates = Rates::of(&options.rule);
     let answered = |questions: &[usize]| -> Vec<bool> {
         (0..n)
             .map(|p| questions.iter().any(|&q| dataset.answers.responded[q][p]))
@@ -142,7 +138,7 @@ pub fn leadership(
         let nominators = distinct_nominators(&layers(&questions), n);
         let others = (responded.iter().filter(|&&r| r).count() as u32).saturating_sub(1);
         let histograms = standing_histograms(&nominators, formal_power);
-        let groups = standing_bars(&histograms, others, q_rate, options.min_nominations);
+        let groups = standing_bars(&histograms, others, rates, options.min_nominations);
         let bars = [groups[0].threshold, groups[1].threshold];
         let leads = nominators
             .iter()

@@ -33,7 +33,41 @@
 use serde::Serialize;
 
 use super::beta_binomial::BetaBinomial;
-use crate::options::HighInfluenceRule;
+use crate::options::{DEFAULT_FALSE_DISCOVERY, DEFAULT_LOCAL_FALSE_DISCOVERY, HighInfluenceRule};
+
+/// The standing rule's two rates: the false-discovery rate held over everyone named, and
+/// the local false-discovery rate a person's neighbourhood may have at most ([`local_bar`];
+/// 1 leaves that test out).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rates {
+    pub false_discovery: f64,
+    pub local: f64,
+}
+
+impl Default for Rates {
+    fn default() -> Self {
+        Rates {
+            false_discovery: DEFAULT_FALSE_DISCOVERY,
+            local: DEFAULT_LOCAL_FALSE_DISCOVERY,
+        }
+    }
+}
+
+impl Rates {
+    /// The rates of `rule`, or the defaults when it is not the standing rule.
+    pub fn of(rule: &HighInfluenceRule) -> Rates {
+        match *rule {
+            HighInfluenceRule::Standing {
+                false_discovery,
+                local_false_discovery,
+            } => Rates {
+                false_discovery,
+                local: local_false_discovery,
+            },
+            _ => Rates::default(),
+        }
+    }
+}
 
 /// The high-influence rule as applied to this organisation, for the report and
 /// `summary.json`.
@@ -52,6 +86,8 @@ pub struct RuleApplied {
     pub top_share: Option<f64>,
     /// Standing rule: the false-discovery rate held.
     pub false_discovery: Option<f64>,
+    /// Standing rule: the local false-discovery rate allowed (1: the local test left out).
+    pub local_false_discovery: Option<f64>,
     /// Standing rule: the model and bar of each standing group (no formal power first).
     pub groups: Vec<GroupBar>,
 }
@@ -103,8 +139,8 @@ pub fn high_influence(
     min_nominations: u32,
 ) -> (Vec<bool>, RuleApplied) {
     match *rule {
-        HighInfluenceRule::Standing { false_discovery } => {
-            standing_rule(in_degree, peers, false_discovery, min_nominations)
+        HighInfluenceRule::Standing { .. } => {
+            standing_rule(in_degree, peers, Rates::of(rule), min_nominations)
         }
         HighInfluenceRule::Outlier { z } => outlier_rule(in_degree, z, min_nominations),
         HighInfluenceRule::TopShare { share } => {
@@ -271,22 +307,24 @@ pub(super) fn standing_histograms(in_degree: &[u32], formal_power: &[bool]) -> [
 }
 
 /// The standing rule's bar for each group, from the groups' histograms of nominators:
-/// `others` colleagues could name each person, `q` is the false-discovery rate.
+/// `others` colleagues could name each person, `rates` the two rates.
 ///
 /// Each group with at least [`MIN_FIT`] people gets a beta-binomial fitted to its central
 /// 95 % (a smaller group borrows the fit of everyone). Every person's upper-tail
 /// probability under their group's model is their p-value; Benjamini–Hochberg over all
 /// people gives the largest p-value still counted, and the group's false-discovery bar is
 /// the fewest nominators whose p-value is at most that (or, when nobody qualifies, at most
-/// `q / n`, the bar the first discovery would need). The group's bar is the higher of that
-/// and its local bar ([`local_bar`]), at least `min_nominations` and at most `others`.
+/// `q / n`, the bar the first discovery would need; `q` the false-discovery rate). The
+/// group's bar is the higher of that and its local bar ([`local_bar`]), at least
+/// `min_nominations` and at most `others`.
 /// O(V) to build the histograms, then O(K log K) for K distinct counts.
 pub(super) fn standing_bars(
     groups: &[Histogram; 2],
     others: u32,
-    q: f64,
+    rates: Rates,
     min_nominations: u32,
 ) -> [GroupBar; 2] {
+    let q = rates.false_discovery;
     let everyone = groups[0].merged(&groups[1]);
     let n = everyone.total();
     let models: Vec<(BetaBinomial, bool, f64)> = groups
@@ -321,7 +359,7 @@ pub(super) fn standing_bars(
         if others < min_nominations.max(1) {
             return None;
         }
-        let local = local_bar(&groups[g], &models[g].0, others);
+        let local = local_bar(&groups[g], &models[g].0, others, rates.local);
         let model = &models[g].0;
         let found = tails[g].iter().position(|&p| p <= cut).map(|k| k as u32);
         // Beyond the highest count seen: look further out, doubling, up to `others`.
@@ -355,12 +393,6 @@ pub(super) fn standing_bars(
     })
 }
 
-/// The most of the people with about a given number of nominators that the ordinary
-/// crowd may account for where someone is named (the local false-discovery rate; Efron,
-/// Tibshirani, Storey & Tusher 2001): one half, so a person is named only where they are
-/// more likely a leader than an ordinary colleague (the Bayes rule with equal costs).
-pub const LOCAL_SHARE: f64 = 0.5;
-
 /// Half the width of the neighbourhood the local rate is counted over: one standard
 /// deviation of the group's model (at least one nominator).
 pub(super) fn window(model: &BetaBinomial) -> u32 {
@@ -375,13 +407,18 @@ pub(super) fn window(model: &BetaBinomial) -> u32 {
 /// p-value of 0.0025, which the most named one or two of 600 colleagues pass). The local
 /// rate looks at a count's own neighbourhood instead: for a count `x`, the people the
 /// group's model expects within `x ± window` against those the group has there (the person
-/// with `x` included, when nobody has it yet). The bar is the fewest nominators at which that
-/// share is at most [`LOCAL_SHARE`] and at every higher count someone in the group has, so
+/// with `x` included, when nobody has it yet): the local false-discovery rate (Efron,
+/// Tibshirani, Storey & Tusher 2001), counted over a window. The bar is the fewest
+/// nominators at which that share is at most `share` (by default one half: more likely a
+/// leader than an ordinary colleague, the Bayes rule with equal costs) and at every higher
+/// count someone in the group has, so
 /// the people named are always the most named of the group. O(K) for K = the group's
 /// highest count plus a window.
-fn local_bar(group: &Histogram, model: &BetaBinomial, others: u32) -> u32 {
+fn local_bar(group: &Histogram, model: &BetaBinomial, others: u32, share: f64) -> u32 {
     let people = group.total() as f64;
-    if people == 0.0 {
+    // The estimated rate is at most 1 (Efron's estimates are capped there), so a share of
+    // 1 lets every count pass.
+    if people == 0.0 || share >= 1.0 {
         return 0;
     }
     let h = window(model);
@@ -408,7 +445,7 @@ fn local_bar(group: &Histogram, model: &BetaBinomial, others: u32) -> u32 {
     let occupied = |x: u32| x <= top && group.counts[x as usize] > 0;
     let passes = |tails: &[f64], x: u32| -> bool {
         let there = seen(x.saturating_sub(h), x.saturating_add(h)) + u64::from(!occupied(x));
-        expected(tails, x) <= LOCAL_SHARE * there as f64
+        expected(tails, x) <= share * there as f64
     };
     // Beyond everyone's neighbourhood a person would be alone in theirs, and the people the
     // model expects there fall with the distance from its mean: walk out to the first count
@@ -455,18 +492,22 @@ pub fn single_group_bar(
 ) -> Option<u32> {
     let everyone = Histogram::new(in_degree);
     let none = Histogram::from_counts(Vec::new());
-    standing_bars(&[everyone, none], others, q, min_nominations)[0].threshold
+    let rates = Rates {
+        false_discovery: q,
+        ..Rates::default()
+    };
+    standing_bars(&[everyone, none], others, rates, min_nominations)[0].threshold
 }
 
 /// The standing rule of the module documentation.
 fn standing_rule(
     in_degree: &[u32],
     peers: Peers<'_>,
-    q: f64,
+    rates: Rates,
     min_nominations: u32,
 ) -> (Vec<bool>, RuleApplied) {
     let histograms = standing_histograms(in_degree, peers.formal_power);
-    let groups = standing_bars(&histograms, peers.others, q, min_nominations);
+    let groups = standing_bars(&histograms, peers.others, rates, min_nominations);
     let high = in_degree
         .iter()
         .zip(peers.formal_power)
@@ -481,9 +522,17 @@ fn standing_rule(
             None => format!("no bar for people with {}", g.standing),
         })
         .collect();
+    let local = if rates.local < 1.0 {
+        format!(
+            ", and a local false-discovery rate of at most {}: at most that share of the people with about as many nominators what the model expects",
+            crate::text::float(rates.local)
+        )
+    } else {
+        String::new()
+    };
     let description = format!(
-        "high influence = named by more distinct people than others of the same formal standing would be by chance (a beta-binomial model of each group, false-discovery rate {:.0} %, and at most half the people with about as many nominators what the model expects), and by at least {min_nominations}: bars of {}",
-        q * 100.0,
+        "high influence = named by more distinct people than others of the same formal standing would be by chance (a beta-binomial model of each group, false-discovery rate {:.0} %{local}), and by at least {min_nominations}: bars of {}",
+        rates.false_discovery * 100.0,
         bars.join(", ")
     );
     let rule = RuleApplied {
@@ -495,7 +544,8 @@ fn standing_rule(
         spread: None,
         z: None,
         top_share: None,
-        false_discovery: Some(q),
+        false_discovery: Some(rates.false_discovery),
+        local_false_discovery: Some(rates.local),
         groups: groups.to_vec(),
     };
     (high, rule)
@@ -522,6 +572,7 @@ fn outlier_rule(in_degree: &[u32], z: f64, min_nominations: u32) -> (Vec<bool>, 
         z: Some(z),
         top_share: None,
         false_discovery: None,
+        local_false_discovery: None,
         groups: Vec::new(),
     };
     (high, rule)
@@ -559,6 +610,7 @@ fn top_share_rule(
         z: None,
         top_share: Some(share),
         false_discovery: None,
+        local_false_discovery: None,
         groups: Vec::new(),
     };
     (high, rule)
@@ -661,14 +713,14 @@ mod tests {
         let group = Histogram::new(&counts);
         let none = Histogram::from_counts(Vec::new());
         let histograms = [group, none];
-        let bar = standing_bars(&histograms, others, 0.1, 3)[0]
+        let bar = standing_bars(&histograms, others, Rates::default(), 3)[0]
             .threshold
             .unwrap();
         assert!(bar > 172 && bar <= 600, "bar {bar}");
         // The false-discovery bar alone lies below the tail: the local test moved it.
         let (mean, var) = histograms[0].central_moments(CENTRAL, KEEP_OUT);
         let model = BetaBinomial::fit(others, mean, var);
-        let local = local_bar(&histograms[0], &model, others);
+        let local = local_bar(&histograms[0], &model, others, 0.5);
         assert_eq!(local, bar);
         let p160 = model.upper_tails(160)[160];
         assert!(p160 <= 0.1 * 26.0 / 656.0, "p(160) = {p160}");
@@ -687,7 +739,7 @@ mod tests {
                     formal_power: &vec![false; counts.len()],
                     others,
                 },
-                0.1,
+                Rates::default(),
                 3,
             );
             assert!(high[n as usize], "{n}: {:?}", rule.groups[0]);
@@ -704,8 +756,13 @@ mod tests {
         let group = Histogram::new(&counts);
         let (mean, var) = group.central_moments(CENTRAL, KEEP_OUT);
         let model = BetaBinomial::fit(others, mean, var);
-        assert!(local_bar(&group, &model, others) <= others);
-        let bars = standing_bars(&[group, Histogram::from_counts(Vec::new())], others, 0.1, 3);
+        assert!(local_bar(&group, &model, others, 0.5) <= others);
+        let bars = standing_bars(
+            &[group, Histogram::from_counts(Vec::new())],
+            others,
+            Rates::default(),
+            3,
+        );
         assert!(bars[0].threshold.is_some_and(|t| t <= others));
     }
 

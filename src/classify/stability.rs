@@ -16,7 +16,7 @@
 
 use rayon::prelude::*;
 
-use super::rule::{Histogram, Peers, high_influence, histogram_bar, standing_bars};
+use super::rule::{Histogram, Peers, Rates, high_influence, histogram_bar, standing_bars};
 use crate::graph::Csr;
 use crate::options::HighInfluenceRule;
 use crate::rng::SplitMix64;
@@ -285,11 +285,11 @@ fn count_leaders(
     // The standing and outlier rules depend on the counts of each group alone, not on who
     // has which: a bar per lane and group.
     let bars: Option<Vec<[u32; 2]>> = match *r.rule {
-        HighInfluenceRule::Standing { false_discovery } => Some(
+        HighInfluenceRule::Standing { .. } => Some(
             histograms
                 .iter()
                 .map(|h| {
-                    standing_bars(h, r.others, false_discovery, r.min_nominations)
+                    standing_bars(h, r.others, Rates::of(r.rule), r.min_nominations)
                         .map(|g| g.threshold.unwrap_or(u32::MAX))
                 })
                 .collect(),
@@ -512,7 +512,8 @@ mod tests {
             for g in 0..2 {
                 assert_eq!(histogram[g].total(), groups[g].total(), "lane {lane}");
                 let bar = |h: &[Histogram; 2]| {
-                    super::super::rule::standing_bars(h, 300, 0.1, 3).map(|g| g.threshold)
+                    super::super::rule::standing_bars(h, 300, Rates::default(), 3)
+                        .map(|g| g.threshold)
                 };
                 assert_eq!(bar(histogram), bar(&groups), "lane {lane}");
             }
@@ -565,6 +566,7 @@ mod tests {
         for rule in [
             HighInfluenceRule::Standing {
                 false_discovery: 0.3,
+                local_false_discovery: 0.5,
             },
             HighInfluenceRule::Outlier { z: 1.0 },
             HighInfluenceRule::TopShare { share: 0.1 },

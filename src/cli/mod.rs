@@ -459,6 +459,9 @@ pub struct RuleArgs {
     /// The default rule's false-discovery rate: the share (0–1) of the people it names that may stand out by chance alone.
     #[arg(long, value_name = "Q", default_value_t = options::DEFAULT_FALSE_DISCOVERY, conflicts_with_all = ["top_share", "outlier_z"])]
     false_discovery: f64,
+    /// The default rule's local false-discovery rate (0–1): a person is named only where at most this share of the people with about as many nominators (within one standard deviation of the model) are what the model of ordinary colleagues expects; 1 leaves this test out.
+    #[arg(long, value_name = "S", default_value_t = options::DEFAULT_LOCAL_FALSE_DISCOVERY, conflicts_with_all = ["top_share", "outlier_z"])]
+    local_false_discovery: f64,
     /// Fewest distinct nominators a high-influence person must have.
     #[arg(long, value_name = "N", default_value_t = options::DEFAULT_MIN_NOMINATIONS)]
     min_nominations: u32,
@@ -499,9 +502,18 @@ impl RuleArgs {
                         "--outlier-z {z}: give a positive number, e.g. 5"
                     )));
                 }
+                None if !(self.local_false_discovery > 0.0
+                    && self.local_false_discovery <= 1.0) =>
+                {
+                    return Err(Error::Usage(format!(
+                        "--local-false-discovery {}: give a share above 0 and at most 1, e.g. 0.5 (1 leaves the local test out)",
+                        self.local_false_discovery
+                    )));
+                }
                 None if self.false_discovery > 0.0 && self.false_discovery < 1.0 => {
                     HighInfluenceRule::Standing {
                         false_discovery: self.false_discovery,
+                        local_false_discovery: self.local_false_discovery,
                     }
                 }
                 None => {

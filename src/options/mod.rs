@@ -40,8 +40,8 @@ pub use read::{
     is_weight,
 };
 pub use roles::{
-    DEFAULT_BOOTSTRAP, DEFAULT_FALSE_DISCOVERY, DEFAULT_MIN_NOMINATIONS, HighInfluenceRule,
-    RoleOptions,
+    DEFAULT_BOOTSTRAP, DEFAULT_FALSE_DISCOVERY, DEFAULT_LOCAL_FALSE_DISCOVERY,
+    DEFAULT_MIN_NOMINATIONS, HighInfluenceRule, RoleOptions,
 };
 
 use std::path::{Path, PathBuf};

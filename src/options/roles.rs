@@ -5,6 +5,10 @@
 /// named by chance.
 pub const DEFAULT_FALSE_DISCOVERY: f64 = 0.1;
 
+/// The standing rule's default local false-discovery rate: a person is named only where at
+/// most half the people with about as many nominators are what the ordinary crowd gives.
+pub const DEFAULT_LOCAL_FALSE_DISCOVERY: f64 = 0.5;
+
 /// The default `--min-nominations`.
 pub const DEFAULT_MIN_NOMINATIONS: u32 = 3;
 
@@ -16,8 +20,12 @@ pub const DEFAULT_BOOTSTRAP: usize = 200;
 pub enum HighInfluenceRule {
     /// The default: each person against a model of people of the same formal standing,
     /// with the false-discovery rate over everyone held at `false_discovery` and the local
-    /// false-discovery rate at most one half (see `classify::rule`).
-    Standing { false_discovery: f64 },
+    /// false-discovery rate at most `local_false_discovery` (1 leaves the local test out;
+    /// see `classify::rule`).
+    Standing {
+        false_discovery: f64,
+        local_false_discovery: f64,
+    },
     /// An outlier rule on distinct nominators. A person is high influence when
     /// `(x − median) / spread ≥ z`, the spread being the standard deviation of the central
     /// 90 % (see `classify::rule`).
@@ -30,6 +38,7 @@ impl Default for HighInfluenceRule {
     fn default() -> Self {
         HighInfluenceRule::Standing {
             false_discovery: DEFAULT_FALSE_DISCOVERY,
+            local_false_discovery: DEFAULT_LOCAL_FALSE_DISCOVERY,
         }
     }
 }

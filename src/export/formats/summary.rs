@@ -146,6 +146,9 @@ struct Parameters<'a> {
     /// `top-share` (`--top-share`).
     high_influence: &'static str,
     false_discovery: Option<f64>,
+    /// With the standing rule: the local false-discovery rate allowed
+    /// (`--local-false-discovery`; 1 leaves the local test out).
+    local_false_discovery: Option<f64>,
     outlier_z: Option<f64>,
     top_share: Option<f64>,
     /// Bootstrap resamples for `leader_stability` (0: none).
@@ -463,7 +466,16 @@ impl Exporter for SummaryJson {
                     HighInfluenceRule::TopShare { .. } => "top-share",
                 },
                 false_discovery: match cx.options.roles.rule {
-                    HighInfluenceRule::Standing { false_discovery } => Some(false_discovery),
+                    HighInfluenceRule::Standing {
+                        false_discovery, ..
+                    } => Some(false_discovery),
+                    _ => None,
+                },
+                local_false_discovery: match cx.options.roles.rule {
+                    HighInfluenceRule::Standing {
+                        local_false_discovery,
+                        ..
+                    } => Some(local_false_discovery),
                     _ => None,
                 },
                 outlier_z: match cx.options.roles.rule {
