@@ -268,15 +268,23 @@ impl Csr {
     }
 
     /// Builds the index of `n` nodes from (source, target, weight) edges; repeated pairs are
-    /// merged by adding their weights (in the order given). O(V + E): stable counting
-    /// sorts, by target then by source.
+    /// merged by adding their weights (in the order given). A stable counting sort by
+    /// source, then each source's ties sorted by target: O(V + E log d) for d ties a person,
+    /// one copy of the edges fewer than two counting sorts.
     pub fn from_edges(n: usize, edges: impl Iterator<Item = (u32, u32, f64)>) -> Csr {
-        let list: Vec<(u32, u32, f64)> = edges.collect();
+        // Room for every edge the source could give (a filtered view of a graph keeps its
+        // upper bound): no copy while collecting, and room never written is never touched.
+        let mut list: Vec<(u32, u32, f64)> = Vec::with_capacity(edges.size_hint().1.unwrap_or(0));
+        list.extend(edges);
         // Each pass's input is dropped as soon as its output exists: two copies at most.
-        let by_target = bucket_sort(n, &list, |e| e.1);
+        // By source, then each source's ties by target; both sorts are stable, so repeated
+        // pairs keep the edges' order and their weights add up in it.
+        let mut by_source = bucket_sort(n, &list, |e| e.0);
         drop(list);
-        let mut list = bucket_sort(n, &by_target, |e| e.0);
-        drop(by_target);
+        for ties in by_source.chunk_by_mut(|a, b| a.0 == b.0) {
+            ties.sort_by_key(|e| e.1);
+        }
+        let mut list = by_source;
         merge_repeated(&mut list);
         let (out_offsets, out_targets, out_weights) = compress(n, &list, |e| (e.0, e.1));
         // Sorted by source within each target, as the in-lists need.
