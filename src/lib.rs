@@ -215,13 +215,15 @@ fn analyze_named(
             options.seed,
         )
     });
-    let leadership = classify::profile::leadership(
-        &dataset,
-        &graph,
-        &metrics.managers,
-        &classification.formal_power,
-        &options.roles,
-    );
+    let leadership = stage(progress, "how people lead", || {
+        classify::profile::leadership(
+            &dataset,
+            &graph,
+            &metrics.managers,
+            &classification.formal_power,
+            &options.roles,
+        )
+    });
     if let Some(l) = &leadership {
         classification
             .reason

@@ -18,6 +18,8 @@
 //! Nothing here is computed when the survey asks nothing of how people lead
 //! ([`Dataset::asks_how_people_lead`]).
 
+use rayon::prelude::*;
+
 use super::rule::{Rates, standing_bars, standing_histograms};
 use crate::graph::{Csr, OrgGraph, Questions};
 use crate::load::QuestionKind;
@@ -126,56 +128,66 @@ pub fn leadership(
             .map(|&q| graph.influence(Questions::One(q as u16)))
             .collect()
     };
-    let mut dimensions = Vec::new();
-    for dimension in Dimension::ALL {
-        let questions: Vec<usize> = (0..dataset.questions.len())
-            .filter(|&q| dataset.dimension(q) == Some(dimension))
-            .collect();
-        if questions.is_empty() {
-            continue;
-        }
-        let responded = answered(&questions);
-        let nominators = distinct_nominators(&layers(&questions), n);
-        let others = (responded.iter().filter(|&&r| r).count() as u32).saturating_sub(1);
-        let histograms = standing_histograms(&nominators, formal_power);
-        let groups = standing_bars(&histograms, others, rates, options.min_nominations);
-        let bars = [groups[0].threshold, groups[1].threshold];
-        let leads = nominators
-            .iter()
-            .zip(formal_power)
-            .map(|(&k, &f)| bars[usize::from(f)].is_some_and(|b| k >= b))
-            .collect();
-        dimensions.push(DimensionProfile {
-            dimension,
-            percentile: group_percentiles(&nominators, formal_power),
-            questions,
-            responded,
-            nominators,
-            leads,
-            bars,
-        });
-    }
+    // The dimensions, the direction sphere and the people's lines are each independent
+    // per dimension or per person: computed in parallel, collected in order.
+    let dimensions: Vec<DimensionProfile> = Dimension::ALL
+        .par_iter()
+        .filter_map(|&dimension| {
+            let questions: Vec<usize> = (0..dataset.questions.len())
+                .filter(|&q| dataset.dimension(q) == Some(dimension))
+                .collect();
+            if questions.is_empty() {
+                return None;
+            }
+            let responded = answered(&questions);
+            let nominators = distinct_nominators(&layers(&questions), n);
+            let others = (responded.iter().filter(|&&r| r).count() as u32).saturating_sub(1);
+            let histograms = standing_histograms(&nominators, formal_power);
+            let groups = standing_bars(&histograms, others, rates, options.min_nominations);
+            let bars = [groups[0].threshold, groups[1].threshold];
+            let leads = nominators
+                .iter()
+                .zip(formal_power)
+                .map(|(&k, &f)| bars[usize::from(f)].is_some_and(|b| k >= b))
+                .collect();
+            Some(DimensionProfile {
+                dimension,
+                percentile: group_percentiles(&nominators, formal_power),
+                questions,
+                responded,
+                nominators,
+                leads,
+                bars,
+            })
+        })
+        .collect();
     let direction_questions: Vec<usize> = (0..dataset.questions.len())
         .filter(|&q| dataset.question_kinds[q] == QuestionKind::Direction)
         .collect();
-    let direction = (!direction_questions.is_empty()).then(|| {
-        let g = layers(&direction_questions);
-        let responded = answered(&direction_questions);
-        DirectionProfile {
-            nominators: distinct_nominators(&g, n),
-            reports: named_by_reports(&g, managers, &responded),
-            questions: direction_questions,
-            responded,
-        }
-    });
     let leader_questions: Vec<usize> = dimensions
         .iter()
         .flat_map(|d| d.questions.iter().copied())
         .collect();
-    let leader_reports = named_by_reports(
-        &layers(&leader_questions),
-        managers,
-        &answered(&leader_questions),
+    let (direction, leader_reports) = rayon::join(
+        || {
+            (!direction_questions.is_empty()).then(|| {
+                let g = layers(&direction_questions);
+                let responded = answered(&direction_questions);
+                DirectionProfile {
+                    nominators: distinct_nominators(&g, n),
+                    reports: named_by_reports(&g, managers, &responded),
+                    questions: direction_questions,
+                    responded,
+                }
+            })
+        },
+        || {
+            named_by_reports(
+                &layers(&leader_questions),
+                managers,
+                &answered(&leader_questions),
+            )
+        },
     );
     let mut out = Leadership {
         dimensions,
@@ -184,6 +196,7 @@ pub fn leadership(
         profile: Vec::new(),
     };
     out.profile = (0..n)
+        .into_par_iter()
         .map(|p| profile_line(&out, graph, p, options.min_nominations))
         .collect();
     Some(out)
