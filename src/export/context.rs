@@ -146,5 +146,11 @@ pub trait Exporter: Send + Sync {
     fn graph_file(&self) -> bool {
         false
     }
+    /// Whether the file is written on one thread from start to end (the others format
+    /// their rows in parallel chunks): such files are started first, so that none of them
+    /// ends the run on one core while the other has nothing left to do.
+    fn one_thread(&self) -> bool {
+        false
+    }
     fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()>;
 }

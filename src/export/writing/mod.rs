@@ -45,13 +45,19 @@ pub fn write_all(analysis: &Analysis, options: &Options, progress: &dyn Progress
                     .map_err(|e| Error::io(&path, e))
             })
         };
-        let (graph, plain): (Vec<_>, Vec<_>) = list
+        let (graph, mut plain): (Vec<_>, Vec<_>) = list
             .iter()
             .map(|e| e.as_ref())
             .enumerate()
             .partition(|(_, e)| e.graph_file());
+        plain.sort_by_key(|(i, e)| (!e.one_thread(), *i));
+        // One file a task, so that a thread that is done takes whatever file is left
+        // rather than wait while the other writes its last two in turn.
         let run = |part: &[(usize, &dyn Exporter)]| -> Vec<(usize, Result<()>)> {
-            part.par_iter().map(|&(i, e)| (i, write(e))).collect()
+            part.par_iter()
+                .with_max_len(1)
+                .map(|&(i, e)| (i, write(e)))
+                .collect()
         };
         let (mut done, graph_done) = rayon::join(
             || run(&plain),

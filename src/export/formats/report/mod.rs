@@ -40,6 +40,10 @@ impl Exporter for ReportHtml {
         "report.html"
     }
 
+    fn one_thread(&self) -> bool {
+        true
+    }
+
     fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
         let mut page = String::with_capacity(64 * 1024);
         page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
