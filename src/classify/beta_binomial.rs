@@ -85,14 +85,19 @@ impl BetaBinomial {
             }
         }
         // The tail beyond `top`, summed upward until its terms stop counting; relative to
-        // e^{shift} so that nothing underflows.
-        let shift = log_pmf.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        // e^{shift}, the largest term so far, so that nothing underflows or overflows (when
+        // `top` lies below the distribution's mode, the terms beyond it are the largest).
+        let mut shift = log_pmf.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let mut beyond = 0.0;
         let mut lp = log_pmf[top as usize];
         let mut k = top;
         while k < self.m {
             lp += self.log_step(k);
             k += 1;
+            if lp > shift {
+                beyond *= (shift - lp).exp();
+                shift = lp;
+            }
             let term = (lp - shift).exp();
             beyond += term;
             if term < beyond * 1e-17 || (term == 0.0 && lp < shift - 800.0) {
@@ -150,6 +155,25 @@ mod tests {
         assert!((t[0] - 1.0).abs() < 1e-9);
         assert!(t.windows(2).all(|w| w[1] <= w[0]));
         assert!(t[60] > 0.0 && t[60] < 1e-6, "{}", t[60]);
+    }
+
+    /// Tails asked for only up to a count far below the mode (a small group compared with
+    /// a model borrowed from everyone) are still finite, start at 1 and fall: the terms
+    /// beyond the count asked for are the largest, and are summed without overflowing.
+    #[test]
+    fn tails_below_the_mode_are_finite() {
+        for bb in [
+            BetaBinomial::fit(1_000_000, 500_000.0, 250_000.0),
+            BetaBinomial::fit(1_000_000, 100_000.0, 1.0e9),
+            BetaBinomial::fit(400, 300.0, 100.0),
+        ] {
+            let t = bb.upper_tails(40);
+            assert!(t.iter().all(|p| p.is_finite()), "{bb:?}: {t:?}");
+            assert!((t[0] - 1.0).abs() < 1e-9, "{bb:?}: {}", t[0]);
+            assert!(t.windows(2).all(|w| w[1] <= w[0]), "{bb:?}");
+            // Nearly all the mass lies above 40.
+            assert!(t[40] > 0.999_999, "{bb:?}: {}", t[40]);
+        }
     }
 
     #[test]

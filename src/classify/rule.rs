@@ -317,7 +317,8 @@ pub(super) fn standing_histograms(in_degree: &[u32], formal_power: &[bool]) -> [
 /// `q / n`, the bar the first discovery would need; `q` the false-discovery rate). The
 /// group's bar is the higher of that and its local bar ([`local_bar`]), at least
 /// `min_nominations` and at most `others`.
-/// O(V) to build the histograms, then O(K log K) for K distinct counts.
+/// O(V) to build the histograms, then O(K log K) for K distinct counts and the models'
+/// tails up to the bars (see [`local_bar`] for its cost).
 pub(super) fn standing_bars(
     groups: &[Histogram; 2],
     others: u32,
@@ -412,8 +413,10 @@ pub(super) fn window(model: &BetaBinomial) -> u32 {
 /// nominators at which that share is at most `share` (by default one half: more likely a
 /// leader than an ordinary colleague, the Bayes rule with equal costs) and at every higher
 /// count someone in the group has, so
-/// the people named are always the most named of the group. O(K) for K = the group's
-/// highest count plus a window.
+/// the people named are always the most named of the group; at most `others`. O(K) for K
+/// the group's highest count plus two windows, when the group's own model is used; a small
+/// group with a model borrowed from everyone and mean far above the group's counts walks
+/// out through that mean (O(others log others) at worst, for the tails).
 fn local_bar(group: &Histogram, model: &BetaBinomial, others: u32, share: f64) -> u32 {
     let people = group.total() as f64;
     // The estimated rate is at most 1 (Efron's estimates are capped there), so a share of
@@ -447,9 +450,10 @@ fn local_bar(group: &Histogram, model: &BetaBinomial, others: u32, share: f64) -
         let there = seen(x.saturating_sub(h), x.saturating_add(h)) + u64::from(!occupied(x));
         expected(tails, x) <= share * there as f64
     };
-    // Beyond everyone's neighbourhood a person would be alone in theirs, and the people the
-    // model expects there fall with the distance from its mean: walk out to the first count
-    // that passes (at most to `others`, where the bar is always attainable).
+    // Beyond everyone's neighbourhood a person would be alone in theirs: walk out to the
+    // first count that passes (at most to `others`, where the bar is always attainable).
+    // Most groups pass at once; a small group whose model is borrowed from everyone may
+    // walk through that model's mean.
     let mut best = others;
     let mut x = top.saturating_add(h).saturating_add(1);
     while x < others {
@@ -464,15 +468,16 @@ fn local_bar(group: &Histogram, model: &BetaBinomial, others: u32, share: f64) -
         x += 1;
     }
     // Then down from there: the fewest nominators that pass with every count above them
-    // that someone has.
-    for x in (0..=top.saturating_add(h).min(others)).rev() {
+    // that someone has — counts above `others` too, which a bootstrap resample can give
+    // (a respondent drawn twice counts twice).
+    for x in (0..=top.saturating_add(h)).rev() {
         if passes(&tails, x) {
             best = x;
         } else if occupied(x) {
             break;
         }
     }
-    best
+    best.min(others)
 }
 
 /// `x` to nine decimals, as the outputs show it.
@@ -481,9 +486,9 @@ fn rounded(x: f64) -> f64 {
 }
 
 /// The standing rule's bar for one group of everyone: the fewest of `others` possible
-/// nominators that stand out from the rest at false-discovery rate `q` (and at least
-/// `min_nominations`), for a question analysed on its own (a negative one); `None` when no
-/// count can.
+/// nominators that stand out from the rest at false-discovery rate `q`, with the default
+/// local test (and at least `min_nominations`), for a question analysed on its own (a
+/// negative one); `None` when no count can.
 pub fn single_group_bar(
     in_degree: &[u32],
     others: u32,
@@ -747,23 +752,82 @@ mod tests {
         }
     }
 
-    /// When half the group is named by nearly everyone, nobody stands out locally, but the
-    /// bar stays attainable: someone named by every other respondent is named.
+    /// The local bar straight from its definition (README, "Roles and the high-influence
+    /// rule"): the smallest count `x` of `0..=others` that passes — the people the model
+    /// expects within `x ± window` at most `share` of those the group has there, the
+    /// person with `x` counted when nobody has it — with every count above `x` that
+    /// someone has passing too; `others` when there is none.
+    fn local_bar_by_definition(
+        counts: &[u32],
+        model: &BetaBinomial,
+        others: u32,
+        share: f64,
+    ) -> u32 {
+        if counts.is_empty() || share >= 1.0 {
+            return 0;
+        }
+        let h = window(model);
+        let tails = model.upper_tails(others);
+        let tail = |k: u32| tails.get(k as usize).copied().unwrap_or(0.0);
+        let passes = |x: u32| {
+            let (lo, hi) = (x.saturating_sub(h), x + h);
+            let expected = counts.len() as f64 * (tail(lo) - tail(hi + 1)).max(0.0);
+            let seen = counts.iter().filter(|&&c| c >= lo && c <= hi).count()
+                + usize::from(!counts.contains(&x));
+            expected <= share * seen as f64
+        };
+        (0..=others)
+            .find(|&x| passes(x) && counts.iter().all(|&y| y <= x || passes(y)))
+            .unwrap_or(others)
+    }
+
+    /// The fast local bar equals the definition on random groups: small and large, dense
+    /// and sparse, models of the group's own counts and borrowed ones, counts above the
+    /// other respondents (as a bootstrap resample gives), several shares.
     #[test]
-    fn the_local_bar_is_never_above_the_other_respondents() {
-        let others = 20;
-        let counts: Vec<u32> = (0..30).map(|i| if i % 2 == 0 { 19 } else { 3 }).collect();
-        let group = Histogram::new(&counts);
-        let (mean, var) = group.central_moments(CENTRAL, KEEP_OUT);
-        let model = BetaBinomial::fit(others, mean, var);
-        assert!(local_bar(&group, &model, others, 0.5) <= others);
-        let bars = standing_bars(
-            &[group, Histogram::from_counts(Vec::new())],
-            others,
-            Rates::default(),
-            3,
-        );
-        assert!(bars[0].threshold.is_some_and(|t| t <= others));
+    fn the_local_bar_follows_its_definition() {
+        let mut rng = crate::rng::SplitMix64::new(15);
+        for case in 0..3000 {
+            let others = 3 + rng.below(60) as u32;
+            let people = 1 + rng.below(40) as usize;
+            let spread = 1 + rng.below(u64::from(others) + 4) as u32;
+            let base = rng.below(u64::from(others)) as u32;
+            let counts: Vec<u32> = (0..people)
+                .map(|_| (base + rng.below(u64::from(spread)) as u32).min(others + 3))
+                .collect();
+            let mean = 0.5 + rng.unit() * f64::from(others - 1);
+            let variance = mean * (0.2 + 4.0 * rng.unit());
+            let model = BetaBinomial::fit(others, mean, variance);
+            let share = [0.3, 0.5, 0.8][case % 3];
+            let fast = local_bar(&Histogram::new(&counts), &model, others, share);
+            let slow = local_bar_by_definition(&counts, &model, others, share);
+            assert_eq!(
+                fast, slow,
+                "case {case}: {counts:?}, {model:?}, share {share}"
+            );
+        }
+    }
+
+    /// Worked by hand (scipy's binomial): 22 people named by 9 of 48 each, a binomial model
+    /// of mean 9 (sd 2.70, a window of 3). At 18 the model expects 22 · P(15 ≤ K ≤ 21) =
+    /// 0.57 people within 3 of the count, for the one person there would be: more than
+    /// half; at 19, 22 · P(16 ≤ K ≤ 22) = 0.26.
+    #[test]
+    fn the_local_bar_worked_by_hand() {
+        let model = BetaBinomial::fit(48, 9.0, 0.0);
+        assert_eq!(window(&model), 3);
+        assert_eq!(local_bar(&Histogram::new(&[9; 22]), &model, 48, 0.5), 19);
+        // Seven others, binomial of mean 3.2 (window 1), people with 0, 3 and 8 (one more
+        // than could name them, as a resample can give). 8 passes (3 · P(K = 7) = 0.01 for
+        // one), 3 does not (3 · P(2 ≤ K ≤ 4) = 2.2 for one), which holds the bar at the
+        // lowest count above 3 that passes: 6 (3 · P(5 ≤ K ≤ 7) = 0.49 for the one there
+        // would be; at 5, 1.2).
+        let model = BetaBinomial::fit(7, 3.2, 7.0 * (3.2 / 7.0) * (1.0 - 3.2 / 7.0));
+        assert_eq!(local_bar(&Histogram::new(&[0, 3, 8]), &model, 7, 0.5), 6);
+        // Four others, binomial of mean 3.2: the person with 5 fails (2 · P(K = 4) = 0.82
+        // for one), so the bar is the other respondents' number, 4.
+        let model = BetaBinomial::fit(4, 3.2, 0.64);
+        assert_eq!(local_bar(&Histogram::new(&[0, 5]), &model, 4, 0.5), 4);
     }
 
     #[test]
