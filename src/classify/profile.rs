@@ -20,7 +20,7 @@
 
 use rayon::prelude::*;
 
-use super::rule::{Rates, standing_bars, standing_histograms};
+use super::rule::{standing_bars, standing_histograms};
 use crate::graph::{Csr, OrgGraph, Questions};
 use crate::load::QuestionKind;
 use crate::options::{Dimension, RoleOptions};
@@ -116,7 +116,7 @@ pub fn leadership(
         return None;
     }
     let n = dataset.people.len();
-    let rates = Rates::of(&options.rule);
+    let rates = options.rule.rates();
     let answered = |questions: &[usize]| -> Vec<bool> {
         (0..n)
             .map(|p| questions.iter().any(|&q| dataset.answers.responded[q][p]))

@@ -33,41 +33,8 @@
 use serde::Serialize;
 
 use super::beta_binomial::BetaBinomial;
-use crate::options::{DEFAULT_FALSE_DISCOVERY, DEFAULT_LOCAL_FALSE_DISCOVERY, HighInfluenceRule};
-
-/// The standing rule's two rates: the false-discovery rate held over everyone named, and
-/// the local false-discovery rate a person's neighbourhood may have at most ([`local_bar`];
-/// 1 leaves that test out).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rates {
-    pub false_discovery: f64,
-    pub local: f64,
-}
-
-impl Default for Rates {
-    fn default() -> Self {
-        Rates {
-            false_discovery: DEFAULT_FALSE_DISCOVERY,
-            local: DEFAULT_LOCAL_FALSE_DISCOVERY,
-        }
-    }
-}
-
-impl Rates {
-    /// The rates of `rule`, or the defaults when it is not the standing rule.
-    pub fn of(rule: &HighInfluenceRule) -> Rates {
-        match *rule {
-            HighInfluenceRule::Standing {
-                false_discovery,
-                local_false_discovery,
-            } => Rates {
-                false_discovery,
-                local: local_false_discovery,
-            },
-            _ => Rates::default(),
-        }
-    }
-}
+use crate::options::HighInfluenceRule;
+use crate::options::Rates;
 
 /// The high-influence rule as applied to this organisation, for the report and
 /// `summary.json`.
@@ -139,8 +106,8 @@ pub fn high_influence(
     min_nominations: u32,
 ) -> (Vec<bool>, RuleApplied) {
     match *rule {
-        HighInfluenceRule::Standing { .. } => {
-            standing_rule(in_degree, peers, Rates::of(rule), min_nominations)
+        HighInfluenceRule::Standing(rates) => {
+            standing_rule(in_degree, peers, rates, min_nominations)
         }
         HighInfluenceRule::Outlier { z } => outlier_rule(in_degree, z, min_nominations),
         HighInfluenceRule::TopShare { share } => {

@@ -16,7 +16,7 @@
 
 use rayon::prelude::*;
 
-use super::rule::{Histogram, Peers, Rates, high_influence, histogram_bar, standing_bars};
+use super::rule::{Histogram, Peers, high_influence, histogram_bar, standing_bars};
 use crate::graph::Csr;
 use crate::options::HighInfluenceRule;
 use crate::rng::SplitMix64;
@@ -285,11 +285,11 @@ fn count_leaders(
     // The standing and outlier rules depend on the counts of each group alone, not on who
     // has which: a bar per lane and group.
     let bars: Option<Vec<[u32; 2]>> = match *r.rule {
-        HighInfluenceRule::Standing { .. } => Some(
+        HighInfluenceRule::Standing(rates) => Some(
             histograms
                 .iter()
                 .map(|h| {
-                    standing_bars(h, r.others, Rates::of(r.rule), r.min_nominations)
+                    standing_bars(h, r.others, rates, r.min_nominations)
                         .map(|g| g.threshold.unwrap_or(u32::MAX))
                 })
                 .collect(),
@@ -364,6 +364,7 @@ fn count_draws(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::Rates;
 
     /// 30 people; 20 typical contributors name two neighbours each; person 29 (no formal
     /// power) is also named by everyone; person 28 (formal power) likewise.
@@ -564,10 +565,10 @@ mod tests {
         let (g, responded, formal) = random_org(n, 8);
         let pagerank: Vec<f64> = (0..n).map(|p| ((p * 37) % 101) as f64).collect();
         for rule in [
-            HighInfluenceRule::Standing {
+            HighInfluenceRule::Standing(Rates {
                 false_discovery: 0.3,
-                local_false_discovery: 0.5,
-            },
+                local: 0.5,
+            }),
             HighInfluenceRule::Outlier { z: 1.0 },
             HighInfluenceRule::TopShare { share: 0.1 },
         ] {

@@ -511,10 +511,10 @@ impl RuleArgs {
                     )));
                 }
                 None if self.false_discovery > 0.0 && self.false_discovery < 1.0 => {
-                    HighInfluenceRule::Standing {
+                    HighInfluenceRule::Standing(options::Rates {
                         false_discovery: self.false_discovery,
-                        local_false_discovery: self.local_false_discovery,
-                    }
+                        local: self.local_false_discovery,
+                    })
                 }
                 None => {
                     return Err(Error::Usage(format!(

@@ -41,7 +41,7 @@ pub use read::{
 };
 pub use roles::{
     DEFAULT_BOOTSTRAP, DEFAULT_FALSE_DISCOVERY, DEFAULT_LOCAL_FALSE_DISCOVERY,
-    DEFAULT_MIN_NOMINATIONS, HighInfluenceRule, RoleOptions,
+    DEFAULT_MIN_NOMINATIONS, HighInfluenceRule, Rates, RoleOptions,
 };
 
 use std::path::{Path, PathBuf};

@@ -19,13 +19,8 @@ pub const DEFAULT_BOOTSTRAP: usize = 200;
 #[derive(Debug, Clone, PartialEq)]
 pub enum HighInfluenceRule {
     /// The default: each person against a model of people of the same formal standing,
-    /// with the false-discovery rate over everyone held at `false_discovery` and the local
-    /// false-discovery rate at most `local_false_discovery` (1 leaves the local test out;
-    /// see `classify::rule`).
-    Standing {
-        false_discovery: f64,
-        local_false_discovery: f64,
-    },
+    /// with its two [`Rates`] (see `classify::rule`).
+    Standing(Rates),
     /// An outlier rule on distinct nominators. A person is high influence when
     /// `(x − median) / spread ≥ z`, the spread being the standard deviation of the central
     /// 90 % (see `classify::rule`).
@@ -36,9 +31,35 @@ pub enum HighInfluenceRule {
 
 impl Default for HighInfluenceRule {
     fn default() -> Self {
-        HighInfluenceRule::Standing {
+        HighInfluenceRule::Standing(Rates::default())
+    }
+}
+
+impl HighInfluenceRule {
+    /// The standing rule's rates: this rule's, or the defaults when it is another rule
+    /// (what the profiles of how people lead apply whatever rule names the leaders).
+    pub fn rates(&self) -> Rates {
+        match *self {
+            HighInfluenceRule::Standing(rates) => rates,
+            _ => Rates::default(),
+        }
+    }
+}
+
+/// The standing rule's two rates: the false-discovery rate held over everyone named
+/// (`--false-discovery`), and the local false-discovery rate a person's neighbourhood may
+/// have at most (`--local-false-discovery`; 1 leaves that test out).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rates {
+    pub false_discovery: f64,
+    pub local: f64,
+}
+
+impl Default for Rates {
+    fn default() -> Self {
+        Rates {
             false_discovery: DEFAULT_FALSE_DISCOVERY,
-            local_false_discovery: DEFAULT_LOCAL_FALSE_DISCOVERY,
+            local: DEFAULT_LOCAL_FALSE_DISCOVERY,
         }
     }
 }

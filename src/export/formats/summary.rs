@@ -366,6 +366,10 @@ impl Exporter for SummaryJson {
     }
 
     fn write(&self, cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Result<()> {
+        let standing = match cx.options.roles.rule {
+            HighInfluenceRule::Standing(rates) => Some(rates),
+            _ => None,
+        };
         let v = &cx.view;
         let mut roles: BTreeMap<&'static str, usize> =
             Role::ALL.iter().map(|r| (r.as_str(), 0)).collect();
@@ -461,23 +465,12 @@ impl Exporter for SummaryJson {
                     .map(crate::export::view::privacy::key_check),
                 min_group_size: cx.options.output.min_group_size,
                 high_influence: match cx.options.roles.rule {
-                    HighInfluenceRule::Standing { .. } => "standing",
+                    HighInfluenceRule::Standing(_) => "standing",
                     HighInfluenceRule::Outlier { .. } => "outlier",
                     HighInfluenceRule::TopShare { .. } => "top-share",
                 },
-                false_discovery: match cx.options.roles.rule {
-                    HighInfluenceRule::Standing {
-                        false_discovery, ..
-                    } => Some(false_discovery),
-                    _ => None,
-                },
-                local_false_discovery: match cx.options.roles.rule {
-                    HighInfluenceRule::Standing {
-                        local_false_discovery,
-                        ..
-                    } => Some(local_false_discovery),
-                    _ => None,
-                },
+                false_discovery: standing.map(|r| r.false_discovery),
+                local_false_discovery: standing.map(|r| r.local),
                 outlier_z: match cx.options.roles.rule {
                     HighInfluenceRule::Outlier { z } => Some(z),
                     _ => None,
