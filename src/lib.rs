@@ -215,15 +215,19 @@ fn analyze_named(
             options.seed,
         )
     });
-    let leadership = stage(progress, "how people lead", || {
-        classify::profile::leadership(
-            &dataset,
-            &graph,
-            &metrics.managers,
-            &classification.formal_power,
-            &options.roles,
-        )
+    // Timed as a stage only when the survey asks how people lead (else there is nothing).
+    let leadership = dataset.asks_how_people_lead().then(|| {
+        stage(progress, "how people lead", || {
+            classify::profile::leadership(
+                &dataset,
+                &graph,
+                &metrics.managers,
+                &classification.formal_power,
+                &options.roles,
+            )
+        })
     });
+    let leadership = leadership.flatten();
     if let Some(l) = &leadership {
         classification
             .reason

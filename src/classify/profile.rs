@@ -5,9 +5,9 @@
 //! Per dimension, each person's distinct nominators (over every question of that dimension)
 //! are compared with people of the same formal standing, as the high-influence rule does
 //! (`rule::standing_bars`: a beta-binomial model of each standing group, the false-discovery
-//! rate held over everyone and the local rate at most one half): a person *leads on* a dimension when they are named by more
-//! people than their standing group's model makes likely, and by at least the fewest
-//! nominators of the high-influence rule. Their percentile on a dimension is the share of
+//! rate held over everyone and the local rate at most one half): a person *leads on* a
+//! dimension when they are named by more people than their standing group's model makes
+//! likely, and by at least the fewest nominators of the high-influence rule. Their percentile on a dimension is the share of
 //! the others of their standing group named by fewer people.
 //!
 //! For a person with direct reports: `direction_coverage`, the share of their reports who
