@@ -698,7 +698,8 @@ mod tests {
         assert!(p160 <= 0.1 * 26.0 / 656.0, "p(160) = {p160}");
     }
 
-    /// A lone standout is alone in their neighbourhood: named, whatever the group's size.
+    /// A lone standout is alone in their neighbourhood: the local test does not make the
+    /// rule pass over them, whatever the group's size (a guard against a test too strict).
     #[test]
     fn a_lone_standout_passes_the_local_test() {
         let others = 850;
