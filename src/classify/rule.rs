@@ -363,7 +363,7 @@ pub(super) fn standing_bars(
 
 /// Half the width of the neighbourhood the local rate is counted over: one standard
 /// deviation of the group's model (at least one nominator).
-pub(super) fn window(model: &BetaBinomial) -> u32 {
+fn window(model: &BetaBinomial) -> u32 {
     let m = f64::from(model.m);
     let variance = m * model.mu * (1.0 - model.mu) * (1.0 + (m - 1.0) * model.rho);
     (variance.sqrt().round() as u32).max(1)
