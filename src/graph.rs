@@ -38,6 +38,16 @@ pub enum Layer {
 }
 
 impl Layer {
+    /// Every layer, in declaration order.
+    pub const ALL: [Layer; 6] = [
+        Layer::Authority,
+        Layer::Influence,
+        Layer::Collaboration,
+        Layer::Social,
+        Layer::Negative,
+        Layer::Direction,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Layer::Authority => "authority",

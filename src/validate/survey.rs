@@ -66,7 +66,7 @@ pub fn check_survey(
     // order of the rows.
     let files = survey.files.len();
     let questions = survey.questions.len();
-    let settled = survey
+    let parts: Vec<Settled> = survey
         .rows
         .par_chunks(ROWS_PER_TASK)
         .enumerate()
@@ -84,8 +84,8 @@ pub fn check_survey(
             }
             out
         })
-        .reduce_with(Settled::join)
-        .unwrap_or_else(|| Settled::new(files * questions));
+        .collect();
+    let settled = Settled::concat(parts, files * questions);
     cx.answers.named_nobody = settled.named_nobody;
     cx.answers.zero_weight = settled.zero_weight;
     cx.answers.below_min_weight = settled.below_min_weight;
@@ -109,7 +109,7 @@ pub fn check_survey(
             continue;
         };
         if let Some(tie) = cx.tie(row, from, to, min_weight) {
-            ties.push((tie, i));
+            ties.push(TieKey::new(&tie, i));
         }
     }
     let file_questions: Vec<&[bool]> = settled.questions.chunks(questions.max(1)).collect();
@@ -135,7 +135,7 @@ const ROWS_PER_TASK: usize = 16_384;
 /// What the parallel pass settles of a run of rows: every row whose ids matched exactly
 /// and that needs no warning.
 struct Settled {
-    ties: Vec<(Nomination, u32)>,
+    ties: Vec<TieKey>,
     /// (file, respondent) of the rows settled, a repeat of the row before left out.
     answered: Vec<(u16, u32)>,
     named_nobody: usize,
@@ -196,8 +196,8 @@ impl Settled {
             None => self.named_nobody += 1,
             Some(_) if row.weight == 0.0 => self.zero_weight += 1,
             Some(_) if min_weight.is_some_and(|m| row.weight < m) => self.below_min_weight += 1,
-            Some(to) => self.ties.push((
-                Nomination {
+            Some(to) => self.ties.push(TieKey::new(
+                &Nomination {
                     from,
                     to,
                     question: row.question,
@@ -208,18 +208,61 @@ impl Settled {
         }
     }
 
-    /// The settled rows of two runs, `self` the earlier.
-    fn join(mut self, other: Settled) -> Settled {
-        self.ties.extend(other.ties);
-        self.answered.extend(other.answered);
-        self.named_nobody += other.named_nobody;
-        self.zero_weight += other.zero_weight;
-        self.below_min_weight += other.below_min_weight;
-        for (a, b) in self.questions.iter_mut().zip(other.questions) {
-            *a |= b;
+    /// The settled rows of consecutive runs, in order: each run's lists copied once into
+    /// lists of their joint length.
+    fn concat(parts: Vec<Settled>, cells: usize) -> Settled {
+        let mut all = Settled::new(cells);
+        all.ties
+            .reserve_exact(parts.iter().map(|p| p.ties.len()).sum());
+        all.answered
+            .reserve_exact(parts.iter().map(|p| p.answered.len()).sum());
+        for part in parts {
+            all.ties.extend(part.ties);
+            all.answered.extend(part.answered);
+            all.named_nobody += part.named_nobody;
+            all.zero_weight += part.zero_weight;
+            all.below_min_weight += part.below_min_weight;
+            for (a, b) in all.questions.iter_mut().zip(part.questions) {
+                *a |= b;
+            }
+            all.rest.extend(part.rest);
         }
-        self.rest.extend(other.rest);
-        self
+        all
+    }
+}
+
+/// A tie and the survey row it came from, packed into one number whose order is
+/// (from, to, question, row): sorting the numbers sorts the ties, and every key is
+/// distinct. The weight is the row's.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct TieKey(u128);
+
+impl TieKey {
+    fn new(tie: &Nomination, row: u32) -> TieKey {
+        TieKey(
+            u128::from(tie.from) << 80
+                | u128::from(tie.to) << 48
+                | u128::from(tie.question) << 32
+                | u128::from(row),
+        )
+    }
+
+    /// (from, to, question): the same for repeats of one nomination.
+    fn triple(self) -> u128 {
+        self.0 >> 32
+    }
+
+    fn row(self) -> u32 {
+        self.0 as u32
+    }
+
+    fn nomination(self, weight: f64) -> Nomination {
+        Nomination {
+            from: (self.0 >> 80) as u32,
+            to: (self.0 >> 48) as u32,
+            question: (self.0 >> 32) as u16,
+            weight,
+        }
     }
 }
 
@@ -336,28 +379,30 @@ impl<'a> Checker<'a> {
 fn merge_duplicates(
     survey: &Survey,
     people: &People,
-    mut ties: Vec<(Nomination, u32)>,
+    mut ties: Vec<TieKey>,
     problems: &mut Problems,
 ) -> Vec<Nomination> {
-    // The row index makes every key distinct, so an unstable sort is deterministic.
-    ties.par_sort_unstable_by_key(|(n, i)| (n.from, n.to, n.question, *i));
-    // Merged in place: `kept` ties at the front are final.
-    let mut kept = 0usize;
-    for next in 0..ties.len() {
-        let (tie, i) = ties[next];
-        let same = kept > 0 && {
-            let k = &ties[kept - 1].0;
-            (k.from, k.to, k.question) == (tie.from, tie.to, tie.question)
+    // Every key is distinct (it holds its row), so an unstable sort is deterministic.
+    ties.par_sort_unstable();
+    let mut nominations: Vec<Nomination> = Vec::with_capacity(ties.len());
+    // The row of each kept nomination's first tie, for the warnings on its repeats.
+    let mut first = 0u32;
+    let mut last = None;
+    for &key in &ties {
+        let row = &survey.rows[key.row() as usize];
+        let repeat = last == Some(key.triple());
+        let merged = match nominations.last_mut() {
+            Some(merged) if repeat => merged,
+            _ => {
+                last = Some(key.triple());
+                first = key.row();
+                nominations.push(key.nomination(row.weight));
+                continue;
+            }
         };
-        if !same {
-            ties[kept] = (tie, i);
-            kept += 1;
-            continue;
-        }
-        let (merged, first) = &mut ties[kept - 1];
-        merged.weight = merged.weight.max(tie.weight);
-        let row = &survey.rows[i as usize];
-        let first_row = &survey.rows[*first as usize];
+        merged.weight = merged.weight.max(row.weight);
+        let tie = *merged;
+        let first_row = &survey.rows[first as usize];
         let file = &survey.files[row.file as usize];
         let first_file = &survey.files[first_row.file as usize].file;
         problems.push(
@@ -369,9 +414,8 @@ fn merge_duplicates(
             .in_column(file.headers.get(row.column as usize).map_or("", String::as_str)),
         );
     }
-    // A new vector of exactly the kept ties: collected in place, the nominations would
-    // keep the larger allocation of the ties with their rows for the whole run.
-    let mut nominations = Vec::with_capacity(kept);
-    nominations.extend(ties[..kept].iter().map(|&(n, _)| n));
+    // Exactly the kept ties: a list as long as the ties would hold its spare room for the
+    // whole run.
+    nominations.shrink_to_fit();
     nominations
 }

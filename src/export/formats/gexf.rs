@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use super::style;
+use super::{EdgeKinds, style};
 use crate::export::context::{ExportContext, Exporter};
 use crate::export::view::columns::{Cell, Column, ColumnKind, for_each_row};
 use crate::export::writing::chunks;
@@ -134,51 +134,59 @@ fn write_edges(cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Resu
     // (Gephi colours edges by their source person, and by `layer` on request).
     let edge_look = !cx.large();
     // Edges carry no id: optional since GEXF 1.3, and no reader needs one.
+    let kinds = EdgeKinds::new(&questions, |layer, question| {
+        let mut after = String::new();
+        if edge_look {
+            after.push_str(&format!(r#"" label="{}"#, layer.as_str()));
+        }
+        after.push_str(&format!(
+            r#""><attvalues><attvalue for="layer" value="{}"/>"#,
+            layer.as_str()
+        ));
+        if let Some(q) = question {
+            after.push_str(&format!(r#"<attvalue for="question" value="{q}"/>"#));
+        }
+        after.push_str("</attvalues>");
+        if edge_look {
+            after.push_str(edge_style(layer));
+        }
+        after.push_str("</edge>\n");
+        (String::from(r#"" weight=""#), after)
+    });
     chunks::write_rows(out, edges.len(), |e, buf| {
         let (s, t, tie) = &edges.get(e);
-        let layer = tie.layer.as_str();
+        let (before, after) = kinds.get(tie);
         buf.push_str(r#"      <edge source=""#);
         buf.push_str(&ids[*s]);
         buf.push_str(r#"" target=""#);
         buf.push_str(&ids[*t]);
-        buf.push_str(r#"" weight=""#);
+        buf.push_str(before);
         push_float(buf, tie.weight);
-        if edge_look {
-            buf.push_str(r#"" label=""#);
-            buf.push_str(layer);
-        }
-        buf.push_str(r#""><attvalues><attvalue for="layer" value=""#);
-        buf.push_str(layer);
-        buf.push_str(r#""/>"#);
-        if let Some(q) = tie.question {
-            buf.push_str(r#"<attvalue for="question" value=""#);
-            buf.push_str(&questions[q as usize]);
-            buf.push_str(r#""/>"#);
-        }
-        buf.push_str("</attvalues>");
-        if edge_look {
-            buf.push_str(match tie.layer {
-                Layer::Authority => {
-                    r#"<viz:color r="68" g="68" b="68" a="0.9"/><viz:thickness value="2.0"/><viz:shape value="solid"/>"#
-                }
-                Layer::Influence => {
-                    r#"<viz:color r="86" g="180" b="233" a="0.5"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
-                }
-                Layer::Collaboration => {
-                    r#"<viz:color r="0" g="158" b="115" a="0.4"/><viz:thickness value="1.0"/><viz:shape value="dotted"/>"#
-                }
-                Layer::Social => {
-                    r#"<viz:color r="240" g="228" b="66" a="0.4"/><viz:thickness value="1.0"/><viz:shape value="dotted"/>"#
-                }
-                Layer::Negative => {
-                    r#"<viz:color r="213" g="94" b="0" a="0.6"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
-                }
-                Layer::Direction => {
-                    r#"<viz:color r="0" g="114" b="178" a="0.6"/><viz:thickness value="1.0"/><viz:shape value="dotted"/>"#
-                }
-            });
-        }
-        buf.push_str("</edge>\n");
+        buf.push_str(after);
     })?;
     writeln!(out, "    </edges>")
+}
+
+/// How Gephi draws a tie of `layer`: colour, thickness and dashes.
+fn edge_style(layer: Layer) -> &'static str {
+    match layer {
+        Layer::Authority => {
+            r#"<viz:color r="68" g="68" b="68" a="0.9"/><viz:thickness value="2.0"/><viz:shape value="solid"/>"#
+        }
+        Layer::Influence => {
+            r#"<viz:color r="86" g="180" b="233" a="0.5"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
+        }
+        Layer::Collaboration => {
+            r#"<viz:color r="0" g="158" b="115" a="0.4"/><viz:thickness value="1.0"/><viz:shape value="dotted"/>"#
+        }
+        Layer::Social => {
+            r#"<viz:color r="240" g="228" b="66" a="0.4"/><viz:thickness value="1.0"/><viz:shape value="dotted"/>"#
+        }
+        Layer::Negative => {
+            r#"<viz:color r="213" g="94" b="0" a="0.6"/><viz:thickness value="1.0"/><viz:shape value="dashed"/>"#
+        }
+        Layer::Direction => {
+            r#"<viz:color r="0" g="114" b="178" a="0.6"/><viz:thickness value="1.0"/><viz:shape value="dotted"/>"#
+        }
+    }
 }

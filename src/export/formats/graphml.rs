@@ -12,6 +12,7 @@
 
 use std::io::{self, Write};
 
+use super::EdgeKinds;
 use crate::export::context::{ExportContext, Exporter};
 use crate::export::view::columns::{Cell, ColumnKind, for_each_row};
 use crate::export::writing::chunks;
@@ -92,27 +93,29 @@ impl Exporter for GraphMl {
         let questions: Vec<String> = cx.view.graph().questions.iter().map(|q| xml(q)).collect();
         let edges = cx.edges();
         // Edges carry no id: GraphML makes it optional and no reader needs one.
+        let kinds = EdgeKinds::new(&questions, |layer, question| {
+            let mut before = format!(r#""><data key="layer">{}</data>"#, layer.as_str());
+            if let Some(q) = question {
+                before.push_str(&format!(r#"<data key="question">{q}</data>"#));
+            }
+            before.push_str(r#"<data key="weight">"#);
+            let mut after = String::from("</data>");
+            if yed {
+                yed_edge(layer, &mut after);
+            }
+            after.push_str("</edge>\n");
+            (before, after)
+        });
         chunks::write_rows(out, edges.len(), |e, buf| {
             let (s, t, tie) = &edges.get(e);
+            let (before, after) = kinds.get(tie);
             buf.push_str(r#"    <edge source=""#);
             buf.push_str(&ids[*s]);
             buf.push_str(r#"" target=""#);
             buf.push_str(&ids[*t]);
-            buf.push_str(r#""><data key="layer">"#);
-            buf.push_str(tie.layer.as_str());
-            buf.push_str("</data>");
-            if let Some(q) = tie.question {
-                buf.push_str(r#"<data key="question">"#);
-                buf.push_str(&questions[q as usize]);
-                buf.push_str("</data>");
-            }
-            buf.push_str(r#"<data key="weight">"#);
+            buf.push_str(before);
             push_float(buf, tie.weight);
-            buf.push_str("</data>");
-            if yed {
-                yed_edge(tie.layer, buf);
-            }
-            buf.push_str("</edge>\n");
+            buf.push_str(after);
         })?;
         writeln!(out, "  </graph>")?;
         writeln!(out, "</graphml>")

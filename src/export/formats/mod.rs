@@ -22,6 +22,7 @@ pub use dot::check_root as check_dot_root;
 use std::collections::BTreeSet;
 
 use super::context::Exporter;
+use crate::graph::{Layer, Tie};
 use crate::options::Format;
 
 /// The exporters for `formats`, in the order files are written: `people.csv`,
@@ -46,4 +47,47 @@ pub fn exporters(formats: &BTreeSet<Format>) -> Vec<Box<dyn Exporter>> {
         });
     }
     list
+}
+
+/// The text of an edge line that depends only on its tie's layer and question, made once
+/// per kind of tie: a million-person graph file has millions of edges and only a few
+/// kinds, so each edge copies two ready pieces instead of assembling them from a dozen.
+pub(super) struct EdgeKinds {
+    /// (before the weight, after the weight), by [`EdgeKinds::index`].
+    texts: Vec<(String, String)>,
+    questions: usize,
+}
+
+impl EdgeKinds {
+    /// `text(layer, question)` gives the two pieces of every kind; `questions` are the
+    /// question names as the file writes them, indexed by [`Tie::question`].
+    pub(super) fn new(
+        questions: &[String],
+        text: impl Fn(Layer, Option<&str>) -> (String, String),
+    ) -> Self {
+        let texts = Layer::ALL
+            .iter()
+            .flat_map(|&layer| {
+                std::iter::once(None)
+                    .chain(questions.iter().map(|q| Some(q.as_str())))
+                    .map(move |q| (layer, q))
+            })
+            .map(|(layer, q)| text(layer, q))
+            .collect();
+        EdgeKinds {
+            texts,
+            questions: questions.len(),
+        }
+    }
+
+    fn index(&self, tie: &Tie) -> usize {
+        let layer = Layer::ALL.iter().position(|&l| l == tie.layer).unwrap_or(0);
+        layer * (self.questions + 1) + tie.question.map_or(0, |q| q as usize + 1)
+    }
+
+    /// The pieces of `tie`'s line before and after its weight.
+    pub(super) fn get(&self, tie: &Tie) -> (&str, &str) {
+        let (before, after) = &self.texts[self.index(tie)];
+        (before, after)
+    }
 }
