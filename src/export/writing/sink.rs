@@ -71,6 +71,7 @@ impl Sink {
                     .map_err(|_| io::Error::other("the file's writer thread failed"))??
             }
         };
+        self.block.settle();
         let tail = self.block.bytes();
         if !tail.is_empty() {
             if direct {
@@ -107,6 +108,7 @@ impl Sink {
             });
         }
         let writer = self.writer.as_ref().expect("started above");
+        self.block.settle();
         let next = writer.empty.try_recv().unwrap_or_else(|_| Block::new());
         let block = std::mem::replace(&mut self.block, next);
         if writer.full.send(block).is_err() {
@@ -213,11 +215,26 @@ impl Block {
         Block { buf, start }
     }
 
-    /// Copies as much of `bytes` as fits; returns how much.
+    /// Copies as much of `bytes` as fits; returns how much. Until [`Block::settle`], the
+    /// copy may still be on its way to memory.
     fn fill(&mut self, bytes: &[u8]) -> usize {
         let n = bytes.len().min(BLOCK - self.len());
-        self.buf.extend_from_slice(&bytes[..n]);
+        let spare = &mut self.buf.spare_capacity_mut()[..n];
+        stream_copy(&bytes[..n], spare);
+        // SAFETY: the `n` bytes after the length were just written; the block never grows
+        // past its first allocation (`n` is at most the room left).
+        unsafe { self.buf.set_len(self.buf.len() + n) };
         n
+    }
+
+    /// Makes every copy so far visible to the disk and to other threads: streaming
+    /// stores are not ordered with the writes that follow them.
+    fn settle(&self) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: a store fence only orders stores; SSE2 is part of every x86-64.
+        unsafe {
+            std::arch::x86_64::_mm_sfence();
+        }
     }
 
     fn len(&self) -> usize {
@@ -236,6 +253,49 @@ impl Block {
         self.buf.truncate(self.start);
     }
 }
+
+/// Copies `from` into `to` (of the same length). The blocks go to the disk, not back
+/// to the processor, so on x86-64 the bulk of a long copy uses streaming stores, which
+/// write memory without first reading each line of the block into the cache (about half
+/// the memory traffic of an ordinary copy); [`Block::settle`] orders them.
+fn stream_copy(from: &[u8], to: &mut [std::mem::MaybeUninit<u8>]) {
+    let n = from.len().min(to.len());
+    let (src, dst) = (from.as_ptr(), to.as_mut_ptr().cast::<u8>());
+    // Up to the first 64-byte line of the destination, and all of a short copy: ordinary.
+    let head = if n < STREAM_FROM {
+        n
+    } else {
+        (dst as usize).wrapping_neg() % 64
+    };
+    // SAFETY: `src` and `dst` are valid for `n` bytes and do not overlap (one is the
+    // caller's text, the other a block's spare room); `head ≤ n`.
+    unsafe { std::ptr::copy_nonoverlapping(src, dst, head) };
+    let mut i = head;
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{__m128i, _mm_loadu_si128, _mm_stream_si128};
+        while i + 64 <= n {
+            // SAFETY: `i + 64 ≤ n`; `dst + i` is 64-byte aligned (from `head` on), as
+            // streaming stores need 16; unaligned loads take any source address.
+            unsafe {
+                let s = src.add(i).cast::<__m128i>();
+                let d = dst.add(i).cast::<__m128i>();
+                let (a, b) = (_mm_loadu_si128(s), _mm_loadu_si128(s.add(1)));
+                let (c, e) = (_mm_loadu_si128(s.add(2)), _mm_loadu_si128(s.add(3)));
+                _mm_stream_si128(d, a);
+                _mm_stream_si128(d.add(1), b);
+                _mm_stream_si128(d.add(2), c);
+                _mm_stream_si128(d.add(3), e);
+            }
+            i += 64;
+        }
+    }
+    // SAFETY: as above, for the bytes from `i` to `n`.
+    unsafe { std::ptr::copy_nonoverlapping(src.add(i), dst.add(i), n - i) };
+}
+
+/// Copies shorter than this are ordinary ones.
+const STREAM_FROM: usize = 512;
 
 #[cfg(target_os = "linux")]
 fn open(path: &Path) -> io::Result<(File, bool)> {
@@ -290,6 +350,44 @@ mod tests {
     /// shows.
     fn text(len: usize) -> Vec<u8> {
         (0..len).map(|i| (i * 7 + i / 4093) as u8).collect()
+    }
+
+    /// The streaming copy gives the same bytes as an ordinary one at every length around
+    /// its thresholds and every alignment of source and destination.
+    #[test]
+    fn the_streaming_copy_copies_every_byte() {
+        let from = text(4 * STREAM_FROM + 200);
+        for len in [
+            0,
+            1,
+            63,
+            64,
+            65,
+            STREAM_FROM - 1,
+            STREAM_FROM,
+            STREAM_FROM + 1,
+            2_000,
+        ] {
+            for src in 0..67 {
+                for dst in [0, 1, 15, 16, 33, 63, 64] {
+                    let mut to = vec![std::mem::MaybeUninit::new(0xAAu8); dst + len + 64];
+                    stream_copy(&from[src..src + len], &mut to[dst..dst + len]);
+                    // SAFETY: every byte was initialised, to 0xAA or by the copy.
+                    let got: Vec<u8> = to.iter().map(|b| unsafe { b.assume_init() }).collect();
+                    assert_eq!(
+                        &got[dst..dst + len],
+                        &from[src..src + len],
+                        "{len} {src} {dst}"
+                    );
+                    assert!(
+                        got[..dst]
+                            .iter()
+                            .chain(&got[dst + len..])
+                            .all(|&b| b == 0xAA)
+                    );
+                }
+            }
+        }
     }
 
     #[test]
