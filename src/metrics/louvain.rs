@@ -81,11 +81,13 @@ pub fn louvain(n: usize, edges: &[(usize, usize, f64)], seed: u64) -> Vec<usize>
 }
 
 /// Local moving on one level; returns each node's community and whether any node moved.
-fn one_level(g: &LevelGraph, rng: &mut SplitMix64) -> (Vec<usize>, bool) {
+/// Communities are numbered by node (`u32`, as the level graph's neighbours): the arrays
+/// a move reads at random are half the size of `usize` ones.
+fn one_level(g: &LevelGraph, rng: &mut SplitMix64) -> (Vec<u32>, bool) {
     let n = g.len();
     let k: Vec<f64> = (0..n).map(|i| g.row(i).map(|(_, w)| w).sum()).collect();
     let m2: f64 = k.iter().sum();
-    let mut community: Vec<usize> = (0..n).collect();
+    let mut community: Vec<u32> = (0..n as u32).collect();
     if m2 == 0.0 {
         return (community, false);
     }
@@ -93,29 +95,30 @@ fn one_level(g: &LevelGraph, rng: &mut SplitMix64) -> (Vec<usize>, bool) {
     // Nodes are visited in a seeded random order within windows of 64 neighbouring
     // numbers: random enough to avoid an order's bias, local enough that the arrays a move
     // reads stay in cache (a fully random order over a million people is 50 times slower).
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut order: Vec<u32> = (0..n as u32).collect();
     for window in order.chunks_mut(64) {
         for i in (1..window.len()).rev() {
             window.swap(i, rng.below(i as u64 + 1) as usize);
         }
     }
     let mut link = vec![0.0; n];
-    let mut touched: Vec<usize> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     let mut moved_any = false;
     // Every node once, then only the neighbours of nodes that moved (Traag, Waltman & van
     // Eck 2019, "fast local move"): a node whose surroundings did not change has no better
     // community than before, so revisiting it is wasted work. Ends when no move helps.
-    let mut queue: std::collections::VecDeque<usize> = order.into();
+    let mut queue: std::collections::VecDeque<u32> = order.into();
     let mut queued = vec![true; n];
     while let Some(i) = queue.pop_front() {
+        let i = i as usize;
         queued[i] = false;
-        let own = community[i];
+        let own = community[i] as usize;
         for (j, w) in g.row(i).filter(|&(j, _)| j != i) {
             let c = community[j];
-            if link[c] == 0.0 {
+            if link[c as usize] == 0.0 {
                 touched.push(c);
             }
-            link[c] += w;
+            link[c as usize] += w;
         }
         tot[own] -= k[i];
         let gain = |c: usize, link: f64| link - tot[c] * k[i] / m2;
@@ -123,6 +126,7 @@ fn one_level(g: &LevelGraph, rng: &mut SplitMix64) -> (Vec<usize>, bool) {
         // reached wins (neighbour order is fixed, so the choice is too).
         let (mut best, mut best_gain) = (own, gain(own, link[own]));
         for &c in &touched {
+            let c = c as usize;
             let g = gain(c, link[c]);
             if g > best_gain + 1e-12 {
                 best = c;
@@ -131,15 +135,15 @@ fn one_level(g: &LevelGraph, rng: &mut SplitMix64) -> (Vec<usize>, bool) {
         }
         tot[best] += k[i];
         for c in touched.drain(..) {
-            link[c] = 0.0;
+            link[c as usize] = 0.0;
         }
         if best != own {
-            community[i] = best;
+            community[i] = best as u32;
             moved_any = true;
             for (j, _) in g.row(i) {
-                if !queued[j] && community[j] != best {
+                if !queued[j] && community[j] as usize != best {
                     queued[j] = true;
-                    queue.push_back(j);
+                    queue.push_back(j as u32);
                 }
             }
         }
@@ -148,11 +152,12 @@ fn one_level(g: &LevelGraph, rng: &mut SplitMix64) -> (Vec<usize>, bool) {
 }
 
 /// Numbers the communities 0..count in order of first appearance.
-fn renumber(community: &[usize]) -> (Vec<usize>, usize) {
+fn renumber(community: &[u32]) -> (Vec<usize>, usize) {
     let mut map = vec![usize::MAX; community.len()];
     let mut count = 0;
     let mut out = vec![0; community.len()];
     for (i, &c) in community.iter().enumerate() {
+        let c = c as usize;
         if map[c] == usize::MAX {
             map[c] = count;
             count += 1;
