@@ -77,6 +77,22 @@ impl ShortTable {
         }
     }
 
+    /// Asks the processor to bring `key`'s first slot in; no effect on the result.
+    fn prefetch(&self, key: Inline) {
+        if self.slots.is_empty() {
+            return;
+        }
+        let slot = &self.slots[hash(key) as usize & (self.slots.len() - 1)];
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: a prefetch reads nothing and cannot fault; SSE is part of every x86-64.
+        unsafe {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            _mm_prefetch((slot as *const Slot).cast::<i8>(), _MM_HINT_T0);
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = slot;
+    }
+
     fn get(&self, key: Inline) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
@@ -136,6 +152,11 @@ impl Symbols {
         self.index.get(text)
     }
 
+    /// The number of each of `texts` that is there ([`StrMap::get_all`]).
+    pub fn get_all(&self, texts: &[Box<str>]) -> Vec<Option<u32>> {
+        self.index.get_all(texts)
+    }
+
     /// The number of `text`, added if new.
     pub fn intern(&mut self, text: &str) -> u32 {
         if let Some(s) = self.index.get(text) {
@@ -157,6 +178,25 @@ impl std::ops::Deref for Symbols {
 }
 
 impl StrMap {
+    /// The number of each of `texts`, as [`StrMap::get`] gives it. Looked up a few at a
+    /// time: the slots of the next few are fetched from memory while the current ones are
+    /// compared, so a long list waits for memory a few times less.
+    pub fn get_all(&self, texts: &[Box<str>]) -> Vec<Option<u32>> {
+        const AHEAD: usize = 8;
+        let keys: Vec<Option<Inline>> = texts.iter().map(|t| inline(t)).collect();
+        let mut out = Vec::with_capacity(texts.len());
+        for (i, (text, key)) in texts.iter().zip(&keys).enumerate() {
+            if let Some(Some(next)) = keys.get(i + AHEAD) {
+                self.short.prefetch(*next);
+            }
+            out.push(match key {
+                Some(key) => self.short.get(*key),
+                None => self.long.get(&**text).copied(),
+            });
+        }
+        out
+    }
+
     pub fn get(&self, text: &str) -> Option<u32> {
         match inline(text) {
             Some(key) => self.short.get(key),
@@ -208,6 +248,11 @@ mod tests {
         assert_eq!(m.get(&long[1..]), None);
         m.insert("E1", 5);
         assert_eq!((m.get("E1"), m.len()), (Some(5), 4));
+        let texts: Vec<Box<str>> = ["E1", long, "E2", "", "x"].map(Box::from).into();
+        let one_by_one: Vec<Option<u32>> = texts.iter().map(|t| m.get(t)).collect();
+        assert_eq!(m.get_all(&texts), one_by_one);
+        assert_eq!(one_by_one, [Some(5), Some(2), None, Some(3), None]);
+        assert_eq!(StrMap::default().get_all(&texts), [None; 5]);
     }
 
     /// Ids as HR systems number them (a prefix and a counter, bare counters, codes of
@@ -240,6 +285,15 @@ mod tests {
             let mean = probes as f64 / n as f64;
             assert!(mean < 2.0, "{}: {mean} slots read per lookup", shape(1));
             assert_eq!(m.get(&shape(n)), None);
+            let texts: Vec<Box<str>> = (0..=n).map(|i| shape(i).into()).collect();
+            let found = m.get_all(&texts);
+            assert!(
+                found[..n]
+                    .iter()
+                    .enumerate()
+                    .all(|(i, &f)| f == Some(i as u32))
+            );
+            assert_eq!(found[n], None);
         }
     }
 }

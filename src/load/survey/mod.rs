@@ -89,6 +89,9 @@ pub struct Survey {
     question_index: HashMap<String, u16>,
 }
 
+/// Texts looked up per task when a file's symbols join the survey's.
+const LOOKUPS_PER_TASK: usize = 4096;
+
 /// Most questions the surveys of one run may hold.
 pub const MAX_QUESTIONS: usize = 256;
 
@@ -147,8 +150,8 @@ impl Survey {
         // order, which numbers them as adding each in turn would.
         let known: Vec<Option<u32>> = part
             .symbols
-            .par_iter()
-            .map(|t| self.symbols.get(t))
+            .par_chunks(LOOKUPS_PER_TASK)
+            .flat_map_iter(|texts| self.symbols.get_all(texts))
             .collect();
         let symbols: Vec<u32> = known
             .into_iter()
