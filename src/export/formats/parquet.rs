@@ -116,23 +116,21 @@ fn encode(
 }
 
 /// Writes one column for `rows`: the values present, and a definition level per row
-/// (1 present, 0 null). Text values are slices of one buffer per column.
+/// (1 present, 0 null). Text values are slices of one buffer per column. Each cell is
+/// made once and goes straight to its value list: no list of every cell is kept.
 fn write_column(
     w: &mut ColumnWriter<'_>,
     c: &Column<'_>,
     rows: &[usize],
 ) -> Result<(), ParquetError> {
-    let cells: Vec<Cell<'_>> = rows.iter().map(|&p| c.cell(p)).collect();
-    let defs: Vec<i16> = cells.iter().map(|x| i16::from(*x != Cell::Empty)).collect();
-    let present = cells.iter().filter(|x| **x != Cell::Empty);
     match w {
         ColumnWriter::ByteArrayColumnWriter(w) => {
             let mut text = String::new();
-            let mut ends = Vec::with_capacity(cells.len());
-            for x in present {
+            let mut ends = Vec::with_capacity(rows.len());
+            let defs = present(c, rows, |x| {
                 x.push_text(&mut text, |buf, t| buf.push_str(t));
                 ends.push(text.len());
-            }
+            });
             let all = Bytes::from(text.into_bytes());
             let v: Vec<ByteArray> = ends
                 .iter()
@@ -145,25 +143,28 @@ fn write_column(
             w.write_batch(&v, Some(&defs), None)?;
         }
         ColumnWriter::Int64ColumnWriter(w) => {
-            let v: Vec<i64> = present
-                .map(|x| match x {
-                    Cell::Int(v) => i64::try_from(*v).unwrap_or(i64::MAX),
+            let mut v: Vec<i64> = Vec::with_capacity(rows.len());
+            let defs = present(c, rows, |x| {
+                v.push(match x {
+                    Cell::Int(v) => i64::try_from(v).unwrap_or(i64::MAX),
                     other => other.text().parse().unwrap_or(0),
                 })
-                .collect();
+            });
             w.write_batch(&v, Some(&defs), None)?;
         }
         ColumnWriter::DoubleColumnWriter(w) => {
-            let v: Vec<f64> = present
-                .map(|x| match x {
-                    Cell::Float(v) => *v,
+            let mut v: Vec<f64> = Vec::with_capacity(rows.len());
+            let defs = present(c, rows, |x| {
+                v.push(match x {
+                    Cell::Float(v) => v,
                     other => other.text().parse().unwrap_or(f64::NAN),
                 })
-                .collect();
+            });
             w.write_batch(&v, Some(&defs), None)?;
         }
         ColumnWriter::BoolColumnWriter(w) => {
-            let v: Vec<bool> = present.map(|x| matches!(x, Cell::Bool(true))).collect();
+            let mut v: Vec<bool> = Vec::with_capacity(rows.len());
+            let defs = present(c, rows, |x| v.push(matches!(x, Cell::Bool(true))));
             w.write_batch(&v, Some(&defs), None)?;
         }
         _ => {
@@ -174,4 +175,18 @@ fn write_column(
         }
     }
     Ok(())
+}
+
+/// Hands each present (non-empty) cell of `c` for `rows`, in order, to `value`; returns
+/// the definition levels (1 present, 0 null), one per row.
+fn present<'a>(c: &Column<'a>, rows: &[usize], mut value: impl FnMut(Cell<'a>)) -> Vec<i16> {
+    rows.iter()
+        .map(|&p| match c.cell(p) {
+            Cell::Empty => 0,
+            x => {
+                value(x);
+                1
+            }
+        })
+        .collect()
 }
