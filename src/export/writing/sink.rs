@@ -10,8 +10,9 @@
 //! than a block, goes through the cache. A file system that refuses direct writes gets
 //! ordinary ones, the same bytes either way; so do systems other than Linux.
 //!
-//! The formatting threads only copy their text into a block; a full block is handed to
-//! the file's writer thread, so the pool goes on formatting while the disk works.
+//! The formatting threads only copy their text into a block (with streaming stores on
+//! x86-64, see [`stream_copy`]); a full block is handed to the file's writer thread, so
+//! the pool goes on formatting while the disk works.
 
 use std::fs::File;
 use std::io::{self, Write};
