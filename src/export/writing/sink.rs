@@ -11,7 +11,7 @@
 //! ordinary ones, the same bytes either way; so do systems other than Linux.
 //!
 //! The formatting threads only copy their text into a block (with streaming stores on
-//! x86-64, see [`stream_copy`]); a full block is handed to the file's writer thread, so
+//! x86-64, see `stream_copy`); a full block is handed to the file's writer thread, so
 //! the pool goes on formatting while the disk works.
 
 use std::fs::File;
