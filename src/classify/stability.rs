@@ -283,11 +283,11 @@ fn count_leaders(
 ) {
     let formal = &space.formal_power;
     // The standing and outlier rules depend on the counts of each group alone, not on who
-    // has which: a bar per lane and group.
+    // has which: a bar per lane and group, the lanes' bars found side by side.
     let bars: Option<Vec<[u32; 2]>> = match *r.rule {
         HighInfluenceRule::Standing(rates) => Some(
             histograms
-                .iter()
+                .par_iter()
                 .map(|h| {
                     standing_bars(h, r.others, rates, r.min_nominations)
                         .map(|g| g.threshold.unwrap_or(u32::MAX))
@@ -296,7 +296,7 @@ fn count_leaders(
         ),
         HighInfluenceRule::Outlier { z } => Some(
             histograms
-                .iter()
+                .par_iter()
                 .map(|[a, b]| [histogram_bar(&a.merged(b), z, r.min_nominations).0; 2])
                 .collect(),
         ),
