@@ -31,6 +31,7 @@ pub mod findings;
 pub mod generate;
 pub mod graph;
 pub mod load;
+pub mod memory;
 pub mod metrics;
 pub mod options;
 pub mod outdir;

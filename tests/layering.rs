@@ -24,6 +24,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("diagnostics", 0),
     ("rng", 0),
     ("progress", 0),
+    ("memory", 0),
     ("text", 1),
     ("error", 1),
     ("options", 2),

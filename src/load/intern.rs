@@ -9,6 +9,8 @@
 
 use foldhash::HashMap;
 
+use crate::memory::prefetch;
+
 /// Longest key stored inline, in bytes.
 pub const INLINE: usize = 15;
 
@@ -22,11 +24,8 @@ fn inline(text: &str) -> Option<Inline> {
         let mut key = [0u8; 16];
         key[..bytes.len()].copy_from_slice(bytes);
         key[15] = bytes.len() as u8;
-        let (low, high) = key.split_at(8);
-        [
-            u64::from_le_bytes(low.try_into().unwrap_or_default()),
-            u64::from_le_bytes(high.try_into().unwrap_or_default()),
-        ]
+        let words = u128::from_le_bytes(key);
+        [words as u64, (words >> 64) as u64]
     })
 }
 
@@ -79,18 +78,9 @@ impl ShortTable {
 
     /// Asks the processor to bring `key`'s first slot in; no effect on the result.
     fn prefetch(&self, key: Inline) {
-        if self.slots.is_empty() {
-            return;
+        if !self.slots.is_empty() {
+            prefetch(&self.slots[hash(key) as usize & (self.slots.len() - 1)]);
         }
-        let slot = &self.slots[hash(key) as usize & (self.slots.len() - 1)];
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: a prefetch reads nothing and cannot fault; SSE is part of every x86-64.
-        unsafe {
-            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-            _mm_prefetch((slot as *const Slot).cast::<i8>(), _MM_HINT_T0);
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = slot;
     }
 
     fn get(&self, key: Inline) -> Option<u32> {

@@ -109,7 +109,7 @@ pub fn check_survey(
             continue;
         };
         if let Some(tie) = cx.tie(row, from, to, min_weight) {
-            ties.push(TieKey::new(&tie, i));
+            ties.push(TieKey::new(tie.from, tie.to, tie.question, i));
         }
     }
     let file_questions: Vec<&[bool]> = settled.questions.chunks(questions.max(1)).collect();
@@ -196,15 +196,7 @@ impl Settled {
             None => self.named_nobody += 1,
             Some(_) if row.weight == 0.0 => self.zero_weight += 1,
             Some(_) if min_weight.is_some_and(|m| row.weight < m) => self.below_min_weight += 1,
-            Some(to) => self.ties.push(TieKey::new(
-                &Nomination {
-                    from,
-                    to,
-                    question: row.question,
-                    weight: row.weight,
-                },
-                i,
-            )),
+            Some(to) => self.ties.push(TieKey::new(from, to, row.question, i)),
         }
     }
 
@@ -238,18 +230,13 @@ impl Settled {
 struct TieKey(u128);
 
 impl TieKey {
-    fn new(tie: &Nomination, row: u32) -> TieKey {
+    fn new(from: u32, to: u32, question: u16, row: u32) -> TieKey {
         TieKey(
-            u128::from(tie.from) << 80
-                | u128::from(tie.to) << 48
-                | u128::from(tie.question) << 32
+            u128::from(from) << 80
+                | u128::from(to) << 48
+                | u128::from(question) << 32
                 | u128::from(row),
         )
-    }
-
-    /// (from, to, question): the same for repeats of one nomination.
-    fn triple(self) -> u128 {
-        self.0 >> 32
     }
 
     fn row(self) -> u32 {
@@ -387,21 +374,18 @@ fn merge_duplicates(
     let mut nominations: Vec<Nomination> = Vec::with_capacity(ties.len());
     // The row of each kept nomination's first tie, for the warnings on its repeats.
     let mut first = 0u32;
-    let mut last = None;
     for &key in &ties {
         let row = &survey.rows[key.row() as usize];
-        let repeat = last == Some(key.triple());
+        let tie = key.nomination(row.weight);
         let merged = match nominations.last_mut() {
-            Some(merged) if repeat => merged,
+            Some(m) if (m.from, m.to, m.question) == (tie.from, tie.to, tie.question) => m,
             _ => {
-                last = Some(key.triple());
                 first = key.row();
-                nominations.push(key.nomination(row.weight));
+                nominations.push(tie);
                 continue;
             }
         };
         merged.weight = merged.weight.max(row.weight);
-        let tie = *merged;
         let first_row = &survey.rows[first as usize];
         let file = &survey.files[row.file as usize];
         let first_file = &survey.files[first_row.file as usize].file;

@@ -81,13 +81,42 @@ impl EdgeKinds {
     }
 
     fn index(&self, tie: &Tie) -> usize {
-        let layer = Layer::ALL.iter().position(|&l| l == tie.layer).unwrap_or(0);
-        layer * (self.questions + 1) + tie.question.map_or(0, |q| q as usize + 1)
+        // `Layer::ALL` lists the layers in declaration order: a layer's place is its number.
+        tie.layer as usize * (self.questions + 1) + tie.question.map_or(0, |q| q as usize + 1)
     }
 
     /// The pieces of `tie`'s line before and after its weight.
     pub(super) fn get(&self, tie: &Tie) -> (&str, &str) {
         let (before, after) = &self.texts[self.index(tie)];
         (before, after)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of tie gets its own pieces: each layer (by its number) and each
+    /// question, or none.
+    #[test]
+    fn each_kind_of_tie_finds_its_own_text() {
+        let questions = ["advice".to_string(), "trust".to_string()];
+        let kinds = EdgeKinds::new(&questions, |layer, question| {
+            (
+                layer.as_str().to_string(),
+                question.unwrap_or("-").to_string(),
+            )
+        });
+        for layer in Layer::ALL {
+            for question in [None, Some(0), Some(1)] {
+                let tie = Tie {
+                    layer,
+                    question,
+                    weight: 1.0,
+                };
+                let want = question.map_or("-", |q| questions[q as usize].as_str());
+                assert_eq!(kinds.get(&tie), (layer.as_str(), want));
+            }
+        }
     }
 }
