@@ -133,7 +133,7 @@ fn accumulate(g: &Csr, sources: &[usize]) -> (Vec<f64>, Vec<f64>) {
         let sums: Vec<Vec<[f64; 2]>> = group
             .par_iter()
             .map(|chunk| {
-                let mut search = states.lease(|| Search::new(n));
+                let mut search = states.lease(|| Search::new(&order));
                 let mut sums = vec![[0.0; 2]; n];
                 for &s in *chunk {
                     search.run(&order, order.rank[s] as usize, &mut sums);

@@ -18,7 +18,12 @@
 //!   and once a node is done σ is overwritten by its coefficient
 //!   `c_v = (1 + δ_v) / σ_v = 1 / σ_v + Σ_w c_w`: the pass reads the list in order and
 //!   writes only the node it is on; it asks for the coefficients and sums of the node
-//!   [`AHEAD`] places on while it sums this one, so that their scattered reads overlap.
+//!   [`AHEAD`] places on while it sums this one, so that their scattered reads overlap;
+//! - the forward pass asks for the ties and path count of the node [`FORWARD`] places on,
+//!   and writes `order` and `below` into lists made as long as a search may need (zeroed
+//!   memory, handed out by the system as it is first written): no growth checks, and the
+//!   loop keeps its places in registers (at a million people, 8–10 % off the searches,
+//!   and the fetching 6 % more).
 //!
 //! One source at a time on purpose: running eight or more searches in one pass, one bit
 //! per source (Then et al. 2014, "The more the merrier", PVLDB 8(4)), was faster only while
@@ -46,18 +51,24 @@ pub struct Search {
     below: Vec<u32>,
     /// Where each node's run of `below` ends, by position in `order`.
     below_end: Vec<u32>,
+    /// How many nodes the last search reached (the length of `order` in use).
+    reached: usize,
 }
 
 impl Search {
-    pub fn new(n: usize) -> Self {
+    /// State for searches over `g`. The lists are as long as they may need to be, made
+    /// of zeroed memory the system hands out as it is first written.
+    pub fn new(g: &SearchOrder) -> Self {
+        let n = g.node_count();
         Search {
-            order: Vec::with_capacity(n),
+            order: vec![0; n + 1],
             levels: Vec::new(),
             seen: vec![0; n.div_ceil(64)],
             next: vec![0; n.div_ceil(64)],
             sigma: vec![0.0; n],
-            below: Vec::new(),
+            below: vec![0; g.edge_count() + 1],
             below_end: Vec::with_capacity(n),
+            reached: 0,
         }
     }
 
@@ -65,10 +76,10 @@ impl Search {
     pub fn run(&mut self, g: &SearchOrder, s: usize, sums: &mut [[f64; 2]]) {
         self.count_paths(g, s);
         self.pull_dependencies(s, sums);
-        if self.order.len() * 64 > self.sigma.len() {
+        if self.reached * 64 > self.sigma.len() {
             self.seen.fill(0);
         } else {
-            for &v in &self.order {
+            for &v in &self.order[..self.reached] {
                 self.seen[v as usize / 64] = 0;
             }
         }
@@ -76,23 +87,31 @@ impl Search {
 
     /// Breadth-first from `s`, level by level: path counts, `order` and `levels`.
     fn count_paths(&mut self, g: &SearchOrder, s: usize) {
-        let n = self.sigma.len();
+        let nodes = self.sigma.len();
         let (seen, next, sigma) = (&mut self.seen, &mut self.next, &mut self.sigma);
-        let (order, levels) = (&mut self.order, &mut self.levels);
-        let (below, below_end) = (&mut self.below, &mut self.below_end);
-        order.clear();
+        let (levels, below_end) = (&mut self.levels, &mut self.below_end);
         levels.clear();
-        below.clear();
         below_end.clear();
-        order.push(s as u32);
+        let (order, below) = (&mut self.order[..], &mut self.below[..]);
+        let mut reached = 1;
+        let mut pulled = 0;
+        order[0] = s as u32;
         seen[s / 64] |= 1 << (s % 64);
         sigma[s] = 1.0;
         let mut start = 0;
-        while start < order.len() {
+        while start < reached {
             levels.push(start as u32);
-            let end = order.len();
-            let large = (end - start) * 64 > n;
+            let end = reached;
+            let large = (end - start) * 64 > nodes;
+            let listed = usize::from(!large);
             for i in start..end {
+                // The level's nodes ascend, but at a million people their ties are still
+                // far apart: those of a node a few places on are asked for now.
+                if i + FORWARD < end {
+                    let u = order[i + FORWARD] as usize;
+                    g.prefetch_out(u);
+                    prefetch(&sigma[u]);
+                }
                 let v = order[i] as usize;
                 let paths = sigma[v];
                 for &w in g.out(v) {
@@ -101,36 +120,39 @@ impl Search {
                         seen[word] |= bit;
                         next[word] |= bit;
                         sigma[w as usize] = paths;
-                        if !large {
-                            order.push(w);
-                        }
+                        // Written every time, kept only on a small level (a large one
+                        // is read from `next` once done): no branch.
+                        order[reached] = w;
+                        reached += listed;
                     } else if next[word] & bit != 0 {
                         sigma[w as usize] += paths;
                     } else {
                         continue;
                     }
-                    below.push(w);
+                    below[pulled] = w;
+                    pulled += 1;
                 }
-                below_end.push(below.len() as u32);
+                below_end.push(pulled as u32);
             }
             if large {
-                drain_bits(next, order);
+                reached = drain_bits(next, order, reached);
             } else {
-                order[end..].sort_unstable();
-                for &w in &order[end..] {
+                order[end..reached].sort_unstable();
+                for &w in &order[end..reached] {
                     next[w as usize / 64] = 0;
                 }
             }
             start = end;
         }
+        self.reached = reached;
     }
 
     /// Reverse order: δ and the coefficient of each node from those one level down.
     fn pull_dependencies(&mut self, s: usize, sums: &mut [[f64; 2]]) {
         let sigma = &mut self.sigma;
-        let mut end = self.below.len();
+        let mut end = self.below_end.last().map_or(0, |&e| e as usize);
         let mut level = self.levels.len();
-        for (i, &v) in self.order.iter().enumerate().rev() {
+        for (i, &v) in self.order[..self.reached].iter().enumerate().rev() {
             // The nodes a few steps on are fetched while this one is summed: their runs'
             // coefficients and their sums lie scattered over megabytes.
             if i > AHEAD {
@@ -169,16 +191,24 @@ impl Search {
 /// beat 8 and 8 beat 32; 16 took 5 % and 12 % off the searches against none).
 const AHEAD: usize = 16;
 
-/// Appends the set bits' positions in ascending order and clears them.
-fn drain_bits(bits: &mut [u64], out: &mut Vec<u32>) {
+/// Writes the set bits' positions in ascending order from `out[at]` on and clears them;
+/// returns the position after the last.
+fn drain_bits(bits: &mut [u64], out: &mut [u32], mut at: usize) -> usize {
     for (i, word) in bits.iter_mut().enumerate() {
         let mut x = std::mem::take(word);
         while x != 0 {
-            out.push((i * 64) as u32 + x.trailing_zeros());
+            out[at] = (i * 64) as u32 + x.trailing_zeros();
+            at += 1;
             x &= x - 1;
         }
     }
+    at
 }
+
+/// How many nodes of a level ahead the forward pass fetches the ties and path count of
+/// (measured at a million people: 8, 16 and 32 alike, each about 6 % off the searches
+/// against none).
+const FORWARD: usize = 16;
 
 #[cfg(test)]
 mod tests {
@@ -249,7 +279,7 @@ mod tests {
                 SearchOrder::new(&g),
                 SearchOrder::with_rank(&g, shuffled(n, 5)),
             ] {
-                let mut search = Search::new(n);
+                let mut search = Search::new(&order);
                 for s in [0, 7, n - 1] {
                     let mut sums = vec![[0.0; 2]; n];
                     search.run(&order, order.rank[s] as usize, &mut sums);
@@ -266,9 +296,9 @@ mod tests {
     #[test]
     fn drains_bits_in_order() {
         let mut bits = vec![1 << 63 | 1 << 2, 0, 1];
-        let mut out = vec![9];
-        drain_bits(&mut bits, &mut out);
-        assert_eq!(out, [9, 2, 63, 128]);
+        let mut out = vec![9, 0, 0, 0, 0];
+        assert_eq!(drain_bits(&mut bits, &mut out, 1), 4);
+        assert_eq!(out, [9, 2, 63, 128, 0]);
         assert_eq!(bits, [0, 0, 0]);
     }
 }

@@ -54,6 +54,19 @@ impl SearchOrder {
         }
     }
 
+    /// Asks the processor for the start of `v`'s out-neighbours; no effect on results.
+    #[inline]
+    pub fn prefetch_out(&self, v: usize) {
+        if let Some(first) = self.targets.get(self.offsets[v] as usize) {
+            crate::memory::prefetch(first);
+        }
+    }
+
+    /// Ties in the layer.
+    pub fn edge_count(&self) -> usize {
+        self.targets.len()
+    }
+
     pub fn node_count(&self) -> usize {
         self.rank.len()
     }
