@@ -25,7 +25,8 @@ use questions::{QuestionMap, default_question};
 
 use std::collections::HashMap;
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -110,25 +111,43 @@ impl Survey {
         // rows to a larger array, which costs a copy and fresh memory for all of them.
         let bytes: Vec<u64> = inputs.iter().map(InputFile::size).collect();
         let all_bytes: u64 = bytes.iter().sum();
-        let parts: Vec<Result<(Survey, Problems)>> = inputs
-            .par_iter()
-            .enumerate()
-            .map(|(i, input)| {
-                let source = Source::read(*input, options)?;
-                let mut part = Survey::default();
-                if i == 0 && bytes[0] > 0 {
-                    // The other files' rows, at this file's rows per byte and half again
-                    // (files differ; room never written to takes address space, not memory).
-                    let others = (all_bytes - bytes[0]) as f64 / bytes[0] as f64;
-                    let rows = source.max_rows() as f64;
-                    part.rows.reserve((rows + 1.5 * others * rows) as usize);
-                }
-                // Joined to `problems` below, under its strictness.
-                let mut found = Problems::new(false);
-                part.add(source, &default_question(input.path()), options, &mut found)?;
-                Ok((part, found))
-            })
-            .collect();
+        let read = |i: usize| -> Result<(Survey, Problems)> {
+            let input = &inputs[i];
+            let source = Source::read(*input, options)?;
+            let mut part = Survey::default();
+            if i == 0 && bytes[0] > 0 {
+                // The other files' rows, at this file's rows per byte and half again
+                // (files differ; room never written to takes address space, not memory).
+                let others = (all_bytes - bytes[0]) as f64 / bytes[0] as f64;
+                let rows = source.max_rows() as f64;
+                part.rows.reserve((rows + 1.5 * others * rows) as usize);
+            }
+            // Joined to `problems` below, under its strictness.
+            let mut found = Problems::new(false);
+            part.add(source, &default_question(input.path()), options, &mut found)?;
+            Ok((part, found))
+        };
+        // The largest files first, each to whichever thread is free: the threads finish
+        // together, where a large file started last would be read alone at the end.
+        let mut by_size: Vec<usize> = (0..inputs.len()).collect();
+        by_size.sort_by_key(|&i| std::cmp::Reverse(bytes[i]));
+        let taken = AtomicUsize::new(0);
+        let slots: Vec<OnceLock<Result<(Survey, Problems)>>> =
+            inputs.iter().map(|_| OnceLock::new()).collect();
+        rayon::scope(|scope| {
+            for _ in 0..rayon::current_num_threads().min(inputs.len()) {
+                scope.spawn(|_| {
+                    while let Some(&i) = by_size.get(taken.fetch_add(1, Ordering::Relaxed)) {
+                        // Each file is taken once, so its slot is empty.
+                        let _ = slots[i].set(read(i));
+                    }
+                });
+            }
+        });
+        let parts = slots.into_iter().map(|slot| {
+            slot.into_inner()
+                .expect("every survey file is taken by one thread")
+        });
         let mut survey = Survey::default();
         for part in parts {
             let (part, found) = part?;
