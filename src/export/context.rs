@@ -13,6 +13,7 @@ use super::view::layout::PeopleLayout;
 use super::view::sought;
 use crate::analysis::Analysis;
 use crate::graph::Tie;
+use crate::memory::prefetch;
 use crate::options::{LARGE_ORGANISATION, Options};
 use crate::text;
 
@@ -35,6 +36,27 @@ impl SortedEdges<'_> {
     /// The `i`-th edge in output order: source, target and tie.
     pub fn get(&self, i: usize) -> (usize, usize, Tie) {
         self.view.edge(self.order[i])
+    }
+
+    /// Asks the processor for what the edge `i + 8` will read, in three steps over the
+    /// edges before it: the graph's record of the edge 24 places on, the id of the edge
+    /// 16 places on's target, the text of that id 8 places on. No effect on the result.
+    /// Edges come by source, so their targets, and the targets' ids, lie anywhere in
+    /// memory.
+    pub fn prefetch_ahead(&self, i: usize, ids: &[String]) {
+        if let Some(&e) = self.order.get(i + 24) {
+            prefetch(self.view.raw_edge(e));
+        }
+        if let Some(&e) = self.order.get(i + 16) {
+            prefetch(&ids[self.view.raw_edge(e).target().index()]);
+        }
+        if let Some(&e) = self.order.get(i + 8)
+            && let Some(first) = ids[self.view.raw_edge(e).target().index()]
+                .as_bytes()
+                .first()
+        {
+            prefetch(first);
+        }
     }
 
     /// Every edge in output order.

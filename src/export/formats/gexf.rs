@@ -154,6 +154,7 @@ fn write_edges(cx: &ExportContext<'_>, out: &mut (dyn Write + Send)) -> io::Resu
         (String::from(r#"" weight=""#), after)
     });
     chunks::write_rows(out, edges.len(), |e, buf| {
+        edges.prefetch_ahead(e, ids);
         let (s, t, tie) = &edges.get(e);
         let (before, after) = kinds.get(tie);
         buf.push_str(r#"      <edge source=""#);

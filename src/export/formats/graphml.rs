@@ -107,6 +107,7 @@ impl Exporter for GraphMl {
             (before, after)
         });
         chunks::write_rows(out, edges.len(), |e, buf| {
+            edges.prefetch_ahead(e, ids);
             let (s, t, tie) = &edges.get(e);
             let (before, after) = kinds.get(tie);
             buf.push_str(r#"    <edge source=""#);

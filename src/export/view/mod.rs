@@ -412,8 +412,13 @@ impl<'a> View<'a> {
 
     /// Edge `e` of the graph (an entry of [`View::edges`]): source, target and tie.
     pub fn edge(&self, e: u32) -> (usize, usize, Tie) {
-        let edge = &self.analysis.graph.graph.raw_edges()[e as usize];
+        let edge = self.raw_edge(e);
         (edge.source().index(), edge.target().index(), edge.weight)
+    }
+
+    /// The graph's own record of edge `e`.
+    pub fn raw_edge(&self, e: u32) -> &petgraph::graph::Edge<Tie> {
+        &self.analysis.graph.graph.raw_edges()[e as usize]
     }
 
     pub fn pseudonymized(&self) -> bool {
