@@ -24,6 +24,13 @@ use rayon::prelude::*;
 
 use super::pool::Pool;
 use crate::graph::Csr;
+use crate::memory::prefetch;
+
+/// How many of a person's contacts ahead the two-step walk asks for a contact's lists
+/// (measured at a million people, in one process alternating with and without: the
+/// combined layer 0.89–1.09 s against 1.04–1.40 s, the advice layer 0.62–0.77 s against
+/// 0.67–0.85 s, the sparse layers unchanged).
+const CONTACTS_AHEAD: usize = 4;
 
 /// The undirected "mutual weight" view of an influence layer.
 struct Mutual {
@@ -70,6 +77,16 @@ impl Mutual {
 
     fn range(&self, u: usize) -> std::ops::Range<usize> {
         self.offsets[u]..self.offsets[u + 1]
+    }
+
+    /// Asks the processor for the start of `u`'s lists; no effect on results.
+    fn prefetch_row(&self, u: usize) {
+        let start = self.offsets[u];
+        if start < self.neighbors.len() {
+            prefetch(&self.neighbors[start]);
+            prefetch(&self.share[start]);
+            prefetch(&self.of_max[start]);
+        }
     }
 }
 
@@ -137,7 +154,16 @@ fn person(m: &Mutual, s: &mut Scratch, u: usize) -> (Option<f64>, Option<f64>) {
     s.load(m, u);
     let mut effective = 0.0;
     let own = &m.neighbors[m.range(u)];
-    for k in m.range(u) {
+    let range = m.range(u);
+    for k in range.clone() {
+        // The lists of u's contacts lie anywhere in memory: where a contact's lists start
+        // is asked for four contacts ahead, the lists themselves two ahead.
+        if k + CONTACTS_AHEAD < range.end {
+            prefetch(&m.offsets[m.neighbors[k + CONTACTS_AHEAD] as usize]);
+        }
+        if k + CONTACTS_AHEAD / 2 < range.end {
+            m.prefetch_row(m.neighbors[k + CONTACTS_AHEAD / 2] as usize);
+        }
         let w = m.neighbors[k] as usize;
         let theirs = m.range(w);
         let mut redundancy = 0.0;
