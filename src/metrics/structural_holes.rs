@@ -153,8 +153,8 @@ fn person(m: &Mutual, s: &mut Scratch, u: usize) -> (Option<f64>, Option<f64>) {
     }
     s.load(m, u);
     let mut effective = 0.0;
-    let own = &m.neighbors[m.range(u)];
     let range = m.range(u);
+    let own = &m.neighbors[range.clone()];
     for k in range.clone() {
         // The lists of u's contacts lie anywhere in memory: where a contact's lists start
         // is asked for four contacts ahead, the lists themselves two ahead.

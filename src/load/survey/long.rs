@@ -177,6 +177,51 @@ mod tests {
         );
     }
 
+    /// Files are read largest first, but join in the order given: questions, files, ids
+    /// and rows as if read one after the other; of two bad files, the first given is the
+    /// error.
+    #[test]
+    fn several_files_join_in_the_order_given_whatever_their_sizes() {
+        let small = "respondent_id,nominee_id\nA,B\n";
+        let large: String = std::iter::once("respondent_id,nominee_id\n".to_string())
+            .chain((0..200).map(|i| format!("C{i},A\n")))
+            .collect();
+        let middle = "respondent_id,nominee_id\nB,D\nD,B\nE,C0\n";
+        let inputs = [
+            InputFile::Bytes("survey-first.csv", small.as_bytes()),
+            InputFile::Bytes("survey-second.csv", large.as_bytes()),
+            InputFile::Bytes("survey-third.csv", middle.as_bytes()),
+        ];
+        let s = Survey::read(&inputs, &ReadOptions::default(), &mut Problems::new(false)).unwrap();
+        assert_eq!(s.questions, ["first", "second", "third"]);
+        let files: Vec<&str> = s.files.iter().map(|f| &*f.file).collect();
+        assert_eq!(
+            files,
+            ["survey-first.csv", "survey-second.csv", "survey-third.csv"]
+        );
+        // Ids numbered as first met in the files' order.
+        assert_eq!(&*s.symbols[0], "A");
+        assert_eq!(&*s.symbols[1], "B");
+        assert_eq!(&*s.symbols[2], "C0");
+        assert_eq!(s.symbols.iter().position(|t| &**t == "D"), Some(202));
+        let order: Vec<(u16, u32)> = s.rows.iter().map(|r| (r.file, r.row)).collect();
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(order, sorted);
+        assert_eq!(order.len(), 1 + 200 + 3);
+
+        let bad = "respondent_id,nominee_id,weight\nA,B,Often\n";
+        let inputs = [
+            InputFile::Bytes("first.csv", bad.as_bytes()),
+            InputFile::Bytes("second.csv", large.as_bytes()),
+            InputFile::Bytes("third.csv", bad.as_bytes()),
+        ];
+        let err = Survey::read(&inputs, &ReadOptions::default(), &mut Problems::new(false))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("first.csv:2:"), "{err}");
+    }
+
     #[test]
     fn decimal_comma_in_a_semicolon_file() {
         let (s, _) = read("survey.csv", "from;to;weight\n1;2;0,5\n");
